@@ -1,0 +1,32 @@
+"""The one place the app reads data: the bundled study, cached, or this session's own upload.
+
+Pages call `active_dataset()` and never open files. An upload lives in this browser session's
+state only: never written to disk, never shared with another session.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.dataset import Dataset, load_dataset_dir
+from components.session_keys import UPLOADED_DATASET
+
+
+@st.cache_data(show_spinner="Loading the coded study…")
+def bundled_dataset() -> Dataset:
+    """The bundled Carpenter (2019) dataset, validated once per server process."""
+    return load_dataset_dir()
+
+
+def active_dataset() -> Dataset:
+    """This session's uploaded dataset if it has one, else the bundled study."""
+    uploaded = st.session_state.get(UPLOADED_DATASET)
+    return uploaded if uploaded is not None else bundled_dataset()
+
+
+def use_uploaded_dataset(dataset: Dataset) -> None:
+    st.session_state[UPLOADED_DATASET] = dataset
+
+
+def use_bundled_dataset() -> None:
+    st.session_state.pop(UPLOADED_DATASET, None)

@@ -1,0 +1,76 @@
+"""What the home page shows, computed from the dataset (no figures typed into the page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.dataset import Dataset
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    label: str
+    value: str
+    help: str
+
+
+def key_figures(dataset: Dataset) -> list[KeyFigure]:
+    """Headline numbers. The participant count appears only when the study's metadata states it."""
+    findings, recommendations, links = dataset.findings, dataset.recommendations, dataset.links
+    figures = []
+    method = dataset.study.get("method", {})
+    if method.get("interviews"):
+        split = ", ".join(f"{method[key]} {key.upper()}" for key in ("mhsw", "csw") if method.get(key))
+        figures.append(KeyFigure("Interviews", str(method["interviews"]), f"As the study states: {split}."))
+    figures.append(
+        KeyFigure(
+            "Coded statements",
+            str(len(findings)),
+            "Rows in the findings table: points coded from the sources, not people.",
+        )
+    )
+    figures.append(KeyFigure("Themes", str(findings["theme"].nunique()), "Distinct theme names in the coding."))
+    if not recommendations.empty:
+        figures.append(
+            KeyFigure(
+                "Recommendations", str(len(recommendations)), f"For {recommendations['audience'].nunique()} audiences."
+            )
+        )
+    if not links.empty:
+        inferred = int((links["basis"] == "inferred").sum())
+        figures.append(
+            KeyFigure(
+                "Links",
+                str(len(links)),
+                f"Between barriers, what helps and recommendations; {inferred} are this app's "
+                "interpretation (inferred).",
+            )
+        )
+    return figures
+
+
+def findings_by_id(dataset: Dataset, ids: list[str]) -> pd.DataFrame:
+    """The findings with these ids, in the order given; unknown ids are skipped."""
+    indexed = dataset.findings.set_index("finding_id", drop=False)
+    return indexed.loc[[finding_id for finding_id in ids if finding_id in indexed.index]].reset_index(drop=True)
+
+
+def points_to_note(dataset: Dataset) -> pd.DataFrame:
+    """The study's points to note, or every observation when the metadata does not list them."""
+    ids = dataset.study.get("points_to_note")
+    if ids:
+        return findings_by_id(dataset, ids)
+    return dataset.findings[dataset.findings["category"] == "observation"].reset_index(drop=True)
+
+
+def headline_findings(dataset: Dataset) -> pd.DataFrame:
+    ids = dataset.study.get("headline_findings")
+    return findings_by_id(dataset, ids) if ids else dataset.findings.head(0)
+
+
+def influences(dataset: Dataset) -> pd.DataFrame:
+    """The influences the thesis names, each with the finding that quotes it."""
+    entries = dataset.study.get("influences", [])
+    return findings_by_id(dataset, [entry["finding_id"] for entry in entries])

@@ -1,0 +1,88 @@
+"""Small Streamlit pieces every page shares: header with dataset banner, evidence, chart with its
+text alternative, and the citation footer. Data is always escaped before it reaches Markdown."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.data_access import active_dataset, use_bundled_dataset
+from components.dataset import Dataset
+from components.text import escape_markdown
+
+APP_CREDIT = "Collaboration Findings Explorer"
+
+
+def page_start(title: str, intro: str | None = None) -> Dataset:
+    """Title, one-line intro and (for an upload) the active-dataset banner. Returns the active dataset."""
+    dataset = active_dataset()
+    if not dataset.is_bundled:
+        with st.container(border=True):
+            st.markdown(
+                f"**You are viewing your own data:** {escape_markdown(dataset.name)} (this browser session only)."
+            )
+            if st.button("Return to the bundled study", key="banner_return_to_bundled"):
+                use_bundled_dataset()
+                st.rerun()
+    st.title(title)
+    if intro:
+        st.markdown(intro)
+    return dataset
+
+
+def citation_text(dataset: Dataset) -> str:
+    study = dataset.study
+    if study:
+        return f"{study['citation']} Licence: {study['licence']}."
+    return f"{dataset.name}: data uploaded in this session."
+
+
+def page_end(dataset: Dataset) -> None:
+    """The citation and licence on every page."""
+    st.divider()
+    st.caption(
+        f"Source: {escape_markdown(citation_text(dataset))} Counts in this app are counts of coded "
+        f"statements, not of people. {APP_CREDIT}."
+    )
+
+
+def basis_badge(basis: object) -> str:
+    """A Markdown badge that marks this app's interpretation; nothing for what the source states."""
+    return " :orange-badge[inferred]" if str(basis) == "inferred" else ""
+
+
+def quote_markdown(evidence: object, source: object) -> str:
+    """A verbatim quote as a Markdown blockquote with its source, both escaped."""
+    if not evidence or pd.isna(evidence):
+        return "_No source passage recorded._"
+    source_text = f" — {escape_markdown(source)}" if source and not pd.isna(source) else ""
+    return f"> “{escape_markdown(evidence)}”\n>\n> {source_text.strip()}"
+
+
+def show_finding(finding: pd.Series) -> None:
+    """One finding: statement, group and category, verbatim evidence and source, inferred marks."""
+    theme_mark = " (theme name inferred)" if finding.get("theme_basis") == "inferred" else ""
+    st.markdown(
+        f"**{escape_markdown(finding['statement'])}**{basis_badge(finding.get('basis'))}  \n"
+        f":gray-badge[{escape_markdown(finding['group'])}] :gray-badge[{escape_markdown(finding['category'])}] "
+        f"Theme: {escape_markdown(finding['theme'])}{theme_mark} · `{escape_markdown(finding['finding_id'])}`"
+    )
+    st.markdown(quote_markdown(finding.get("evidence"), finding.get("source")))
+    if finding.get("detail"):
+        st.markdown(f"Detail from the source: “{escape_markdown(finding['detail'])}”")
+
+
+def text_alternative(summary: str, table: pd.DataFrame, key: str) -> None:
+    """Under every chart: a generated sentence and the numbers as a table, for screen readers and the room."""
+    st.markdown(escape_markdown(summary))
+    with st.expander("Show the numbers as a table"):
+        st.dataframe(table, hide_index=True, width="stretch", key=key)
+
+
+def glossary_help(dataset: Dataset, term: str) -> str | None:
+    """The glossary's definition of a term, for a widget's `help=` tooltip."""
+    glossary = dataset.glossary
+    if glossary.empty:
+        return None
+    match = glossary.loc[glossary["term"].str.casefold() == term.casefold(), "definition"]
+    return str(match.iloc[0]) if not match.empty else None
