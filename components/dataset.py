@@ -35,6 +35,7 @@ LINKS_FILE = "links.csv"
 GLOSSARY_FILE = "glossary.csv"
 CONTEXT_FILE = "context.csv"
 PROMPTS_FILE = "prompts.csv"
+ASSESSMENT_FILE = "assessment_items.csv"
 STUDY_FILE = "study.json"
 
 BUNDLED_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -92,9 +93,16 @@ PROMPTS_SPEC = TableSpec(
     optional=("related_ids", "evidence", "notes"),
 )
 
+ASSESSMENT_SPEC = TableSpec(
+    file=ASSESSMENT_FILE,
+    id_column="item_id",
+    required=("item_id", "theme", "statement", "finding_id"),
+    optional=("help",),
+)
+
 # Files a user may upload; the rest belong to the bundled study only.
 UPLOADABLE_SPECS = (FINDINGS_SPEC, RECOMMENDATIONS_SPEC, LINKS_SPEC)
-BUNDLED_ONLY_SPECS = (GLOSSARY_SPEC, CONTEXT_SPEC, PROMPTS_SPEC)
+BUNDLED_ONLY_SPECS = (GLOSSARY_SPEC, CONTEXT_SPEC, PROMPTS_SPEC, ASSESSMENT_SPEC)
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,7 @@ class Dataset:
     glossary: pd.DataFrame
     context: pd.DataFrame
     prompts: pd.DataFrame
+    assessment_items: pd.DataFrame
     study: dict
     notes: tuple[str, ...] = ()
     is_bundled: bool = False
@@ -509,6 +518,7 @@ def build_dataset(
         glossary=table(GLOSSARY_SPEC),
         context=table(CONTEXT_SPEC),
         prompts=table(PROMPTS_SPEC),
+        assessment_items=table(ASSESSMENT_SPEC),
         study=study or {},
         notes=tuple(notes),
         is_bundled=is_bundled,
