@@ -6,16 +6,23 @@ state only: never written to disk, never shared with another session.
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
 import streamlit as st
 
-from components.dataset import Dataset, load_dataset_dir
+from components.dataset import BUNDLED_DATA_DIR, Dataset, load_dataset_dir
 from components.session_keys import UPLOADED_DATASET
+
+# EXPLORER_DATA_DIR points the server at another dataset folder (the benchmark's synthetic data).
+DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"
 
 
 @st.cache_data(show_spinner="Loading the coded study…")
 def bundled_dataset() -> Dataset:
-    """The bundled Carpenter (2019) dataset, validated once per server process."""
-    return load_dataset_dir()
+    """The dataset this server was started with (the bundled study unless EXPLORER_DATA_DIR says otherwise)."""
+    # Whatever folder the server was started on is this server's own dataset, never "your data".
+    return replace(load_dataset_dir(os.environ.get(DATA_DIR_VARIABLE) or BUNDLED_DATA_DIR), is_bundled=True)
 
 
 def active_dataset() -> Dataset:

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install everything the tests need on a fresh Debian machine (Debian's chromium included), then run
+# every test: lint, unit, AppTest, browser and accessibility. Safe to run again: it skips what is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests…"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+
+echo "ruff: lint and format"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+echo "pytest: unit, AppTest, browser and accessibility tests"
+.venv/bin/python -m pytest -p no:cacheprovider -ra "$@"
