@@ -9,32 +9,28 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
-PAGES = {
-    "Study": [
-        st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
-        st.Page("pages/compare.py", title="Compare MHSW and CSW", icon=":material/compare:", url_path="compare"),
-        st.Page("pages/network.py", title="Barriers network", icon=":material/hub:", url_path="network"),
-        st.Page(
-            "pages/recommendations.py",
-            title="Recommendations planner",
-            icon=":material/checklist:",
-            url_path="recommendations",
-        ),
-    ],
-    "Teach and learn": [
-        st.Page("pages/present.py", title="Present", icon=":material/co_present:", url_path="present"),
-        st.Page("pages/explore.py", title="Explore findings", icon=":material/search:", url_path="explore"),
-        st.Page("pages/about.py", title="About the study", icon=":material/menu_book:", url_path="about"),
-    ],
-    "Your service": [
-        st.Page("pages/your_data.py", title="Your data", icon=":material/upload_file:", url_path="your-data"),
-        st.Page(
-            "pages/self_assessment.py",
-            title="Self-assessment",
-            icon=":material/fact_check:",
-            url_path="self-assessment",
-        ),
-    ],
-}
+# One flat list: with sections, Streamlit 1.67 puts the section headings straight inside the nav's <ul>,
+# which axe-core reports as a serious list-structure violation for screen readers.
+PAGES = [
+    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page("pages/compare.py", title="Compare MHSW and CSW", icon=":material/compare:", url_path="compare"),
+    st.Page("pages/network.py", title="Barriers network", icon=":material/hub:", url_path="network"),
+    st.Page(
+        "pages/recommendations.py",
+        title="Recommendations planner",
+        icon=":material/checklist:",
+        url_path="recommendations",
+    ),
+    st.Page("pages/present.py", title="Present", icon=":material/co_present:", url_path="present"),
+    st.Page("pages/explore.py", title="Explore findings", icon=":material/search:", url_path="explore"),
+    st.Page("pages/about.py", title="About the study", icon=":material/menu_book:", url_path="about"),
+    st.Page("pages/your_data.py", title="Your data", icon=":material/upload_file:", url_path="your-data"),
+    st.Page(
+        "pages/self_assessment.py",
+        title="Self-assessment",
+        icon=":material/fact_check:",
+        url_path="self-assessment",
+    ),
+]
 
 st.navigation(PAGES).run()

@@ -112,14 +112,15 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
         """() => {
             const app = document.querySelector('[data-testid="stApp"]');
             if (!app) return false;
-            if (app.getAttribute('data-test-script-state') === 'running') return false;
+            // 'initial' means the first run has not started yet: not done, however quiet the page looks.
+            if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
             if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
             if (document.querySelector('[data-testid="stSkeleton"]')) return false;
             if (document.querySelector('[data-stale="true"]')) return false;
             for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
                 if (!chart.querySelector('.main-svg')) return false;
             }
-            return document.querySelector('[data-testid="stMain"]') !== null;
+            return document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]') !== null;
         }""",
         timeout=timeout,
     )

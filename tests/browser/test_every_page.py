@@ -1,0 +1,78 @@
+"""Every page in a real Chromium: renders without an exception on a projector and a phone, nothing
+cut off sideways at 1280x720, and every control reachable with the keyboard. Screenshots of each
+page at both sizes are saved under test-output/screenshots/."""
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import assert_no_exception, horizontal_overflow, open_page, screenshot
+
+PAGES = ["", "compare", "network", "recommendations", "present", "explore", "about", "your-data", "self-assessment"]
+VIEWPORTS = {"projector": {"width": 1280, "height": 720}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture
+def sized_page(browser: Browser, request):
+    context = browser.new_context(viewport=VIEWPORTS[request.param])
+    page = context.new_page()
+    yield request.param, page
+    context.close()
+
+
+@pytest.mark.parametrize("sized_page", list(VIEWPORTS), indirect=True)
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders(sized_page, path: str, app_url: str):
+    size, page = sized_page
+    open_page(page, f"{app_url}/{path}")
+    assert_no_exception(page)
+    expect(page.locator("h1").first).to_be_visible()
+    expect(page.get_by_text("Creative Commons", exact=False).last).to_be_attached()
+    if size == "projector":
+        assert horizontal_overflow(page) == 0
+    screenshot(page, f"page-{path or 'home'}-{size}")
+
+
+# Controls a person can operate: what the keyboard must reach. Plotly's own SVG internals are left out.
+CONTROL_SELECTOR = ", ".join(
+    f'[data-testid="stMain"] {kind}'
+    for kind in (
+        "button",
+        "input",
+        "textarea",
+        "select",
+        "a[href]",
+        '[role="combobox"]',
+        '[role="switch"]',
+        '[role="checkbox"]',
+        '[role="radio"]',
+        '[role="tab"]',
+    )
+)
+VISIBLE_CONTROLS = """Array.from(document.querySelectorAll('{}')).filter(el => {{
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && !el.disabled
+        && !el.closest('.modebar') && !el.closest('[aria-hidden="true"]') && el.tabIndex >= 0;
+}})""".format(CONTROL_SELECTOR.replace("'", "\\'"))
+COUNT_CONTROLS = f"() => {VISIBLE_CONTROLS}.length"
+MARK_FOCUSED = """() => {
+    const el = document.activeElement;
+    if (el && el !== document.body) el.setAttribute('data-focus-seen', '1');
+}"""
+# A control counts as reached when it, or an element inside or around it, had focus.
+UNREACHED = f"""() => {VISIBLE_CONTROLS}.filter(el => !el.hasAttribute('data-focus-seen')
+    && !el.querySelector('[data-focus-seen]') && !el.closest('[data-focus-seen]'))
+    .map(el => (el.getAttribute('aria-label') || el.innerText || el.tagName).slice(0, 60))"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_keyboard_reaches_every_control(page: Page, path: str, app_url: str):
+    open_page(page, f"{app_url}/{path}")
+    controls = page.evaluate(COUNT_CONTROLS)
+    assert controls > 0
+    # Tab from the top of the document: through the sidebar's page links, then the page itself.
+    # Each control may take a few stops (a select's clear button, a chip's remove button).
+    for _ in range(controls * 3 + 60):
+        page.keyboard.press("Tab")
+        page.evaluate(MARK_FOCUSED)
+    assert page.evaluate(UNREACHED) == []
