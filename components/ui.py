@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from components.data_access import active_dataset, use_bundled_dataset
 from components.dataset import Dataset
@@ -13,8 +14,22 @@ from components.text import escape_markdown
 APP_CREDIT = "Collaboration Findings Explorer"
 
 
+def ensure_router() -> None:
+    """Rerun through app.py when Streamlit ran this page without it.
+
+    Because a `pages/` folder exists, Streamlit 1.67 serves the first session after a server start in its
+    legacy folder mode: a deep link (`/recommendations?audience=…`) then runs the page file alone, without
+    app.py's navigation and page config. That mode leaves this flag set; clearing it and rerunning sends the
+    same URL through `st.navigation`, so the page opens as it always does.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_start(title: str, intro: str | None = None) -> Dataset:
     """Title, one-line intro and (for an upload) the active-dataset banner. Returns the active dataset."""
+    ensure_router()
     dataset = active_dataset()
     if not dataset.is_bundled:
         with st.container(border=True):

@@ -146,8 +146,16 @@ def assert_no_exception(page: Page) -> None:
 
 
 def horizontal_overflow(page: Page) -> int:
-    """How many pixels the page scrolls sideways (0 means nothing is cut off to the right)."""
-    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    """How many pixels the page scrolls sideways (0 means nothing is cut off to the right).
+
+    Streamlit scrolls inside its main area, not the document, so both are measured.
+    """
+    return page.evaluate(
+        """() => Math.max(
+            document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            ...Array.from(document.querySelectorAll('[data-testid="stMain"]'), el => el.scrollWidth - el.clientWidth)
+        )"""
+    )
 
 
 def screenshot(page: Page, name: str) -> Path:
