@@ -1,9 +1,276 @@
-"""Placeholder until its issue lands."""
+"""Self-assessment: a team rates its own collaboration against the findings, sees its weakest areas
+first and leaves with the recommendations that answer them. Answers stay in this browser session."""
 
+import datetime as dt
+
+import pandas as pd
 import streamlit as st
 
-from components import ui
+from components import assessment, ui
+from components.dataset import DatasetError
+from components.exports import safe_csv_bytes
+from components.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS
+from components.text import escape_markdown
 
-dataset = ui.page_start("self_assessment")
-st.info("This page is being built.")
+KEY = "self_assessment"
+FOCUS_AREAS = 2
+
+dataset = ui.page_start(
+    "Self-assessment: how well does your service collaborate?",
+    "Rate your service against what the study found hinders and helps collaboration. You get a score for "
+    "each area, your weakest areas first, and the recommendations that answer them.",
+)
+item_set = assessment.build_items(dataset.findings, dataset.assessment_items)
+items = item_set.items
+
+st.info(
+    "**A prompt for reflection, not a measurement.** These statements are derived from "
+    f"{escape_markdown(assessment.source_description(dataset.study, dataset.name))}. They have not been "
+    "tested as a measure. Scores are the mean of your own ratings, out of 2 (fully in place = 2, partly "
+    "= 1, not in place = 0; don't know is left out): they are not percentages of people. Your answers "
+    "stay in this browser session; download them to keep a record.",
+    icon=":material/info:",
+)
+if item_set.derived and not items.empty:
+    st.info(
+        "This dataset has no self-assessment statements of its own, so they were derived from its barrier "
+        "and enabler findings: each enabler as “In our service: …” and each barrier as “In our service this "
+        "barrier has been overcome: …”. Each keeps the id of the finding it comes from.",
+        icon=":material/auto_awesome:",
+    )
+for note in item_set.notes:
+    st.warning(escape_markdown(note))
+
+
+def reset_answers() -> None:
+    """Forget every rating, including the widgets' own state, before the form is drawn again."""
+    st.session_state[ASSESSMENT_ANSWERS] = {}
+    for item_id in items["item_id"]:
+        st.session_state.pop(f"{KEY}_rating_{item_id}", None)
+
+
+def rating_form(answers: dict[str, str]) -> dict[str, str]:
+    """One radio per statement, grouped by theme, with the finding's evidence a click away."""
+    findings = dataset.findings.set_index(dataset.findings["finding_id"].astype(str), drop=False)
+    updated: dict[str, str] = {}
+    for theme in item_set.themes:
+        with st.container(border=True):
+            st.subheader(escape_markdown(theme))
+            for item in items.loc[items["theme"] == theme].itertuples():
+                key = f"{KEY}_rating_{item.item_id}"
+                # Widget state is dropped when the user visits another page; the answers dict outlives it.
+                if key not in st.session_state and item.item_id in answers:
+                    st.session_state[key] = answers[item.item_id]
+                statement, rating = st.columns([1, 1], gap="large", vertical_alignment="top")
+                with statement:
+                    st.markdown(f"**{escape_markdown(item.statement)}**")
+                    if item.finding_id in findings.index:
+                        with st.expander(f"Where this comes from ({escape_markdown(item.finding_id)})"):
+                            if item.help:
+                                st.markdown(f"_Why this statement:_ {escape_markdown(item.help)}")
+                            ui.show_finding(findings.loc[item.finding_id])
+                with rating:
+                    choice = st.radio(
+                        assessment.plain_label(item.statement),
+                        options=assessment.RATINGS,
+                        format_func=assessment.RATING_LABELS.get,
+                        index=None,
+                        horizontal=True,
+                        key=key,
+                        label_visibility="collapsed",
+                    )
+                if choice:
+                    updated[item.item_id] = choice
+    return updated
+
+
+def show_recommendations(recommendations: pd.DataFrame) -> None:
+    for rec in recommendations.itertuples():
+        reasons = "; it ".join(escape_markdown(reason) for reason in rec.reasons)
+        link_mark = " :orange-badge[inferred link]" if rec.link_basis == "inferred" else ""
+        # Most recommendations are the source's own words: then the source line is the evidence.
+        verbatim = rec.evidence and rec.evidence == rec.text
+        source = f" · verbatim from {escape_markdown(rec.source)}" if verbatim and rec.source else ""
+        st.markdown(
+            f"**{escape_markdown(rec.text)}**{ui.basis_badge(rec.basis)}  \n"
+            f":blue-badge[For: {escape_markdown(rec.audience)}] `{escape_markdown(rec.recommendation_id)}`{source}  \n"
+            f"Why it is here: it {reasons}.{link_mark}"
+        )
+        if not verbatim:
+            with st.expander(f"Source passage for {escape_markdown(rec.recommendation_id)}"):
+                st.markdown(ui.quote_markdown(rec.evidence, rec.source))
+
+
+def show_area(scored: pd.DataFrame, row: pd.Series, mapping: assessment.RecommendationMap) -> pd.DataFrame:
+    """One area: its score, the statements that are gaps, and the recommendations that answer them."""
+    gaps = scored.loc[(scored["theme"] == row["theme"]) & scored["rating"].isin(assessment.GAP_RATINGS)]
+    counts = f"{row['rated']} statement(s) rated" + (f", {row['dont_know']} don't know" if row["dont_know"] else "")
+    st.markdown(f"Score: **{assessment.format_score(row['score'])}** ({counts}).")
+    if gaps.empty:
+        st.markdown("Every rated statement in this area is fully in place.")
+        return pd.DataFrame(columns=["recommendation_id"])
+    st.markdown("**Where you are not there yet:**")
+    for gap in gaps.itertuples():
+        st.markdown(f"- {escape_markdown(gap.statement)} — _{assessment.RATING_LABELS[gap.rating].lower()}_")
+    recommendations = assessment.area_recommendations(scored, row["theme"], mapping)
+    if recommendations.empty:
+        st.markdown("No recommendation in this dataset is linked to these statements' findings.")
+        return recommendations
+    st.markdown(f"**Recommendations that answer this area ({len(recommendations)}):**")
+    show_recommendations(recommendations)
+    return recommendations
+
+
+def results(answers: dict[str, str]) -> None:
+    scored = assessment.score_items(items, answers)
+    themes = assessment.theme_scores(scored)
+    ranked = assessment.rank_themes(themes)
+    if ranked.empty:
+        st.markdown(
+            "Rate at least one statement (other than don't know) to see your scores and the recommendations "
+            "for your weakest areas."
+        )
+        return
+    focus = assessment.weakest_themes(ranked, FOCUS_AREAS)
+    mapping = assessment.build_recommendation_map(dataset.findings, dataset.recommendations, dataset.links)
+    unscored = themes.loc[themes["score"].isna(), "theme"].tolist()
+    scores = ranked.set_index("theme")["score"]
+    named = [f"{escape_markdown(theme)} ({assessment.format_score(scores[theme])})" for theme in focus]
+    if named:
+        label = "Your weakest area" if len(named) == 1 else "Your weakest areas"
+        st.markdown(f"**{label}: {' and '.join(named)}.** The recommendations that answer them follow the chart.")
+    else:
+        st.markdown("**Every statement you rated is fully in place.** There is no weak area to act on.")
+    st.plotly_chart(
+        assessment.score_chart(ranked, focus),
+        config={"displaylogo": False},
+        key=f"{KEY}_chart",
+        width="stretch",
+    )
+    ui.text_alternative(
+        assessment.chart_summary(ranked, unscored), assessment.chart_table(ranked), key=f"{KEY}_chart_table"
+    )
+    if len(ranked) < len(themes):
+        st.markdown(f"{len(themes) - len(ranked)} area(s) have no rating yet and are not ranked.")
+
+    if focus:
+        st.subheader("Your weakest area" if len(focus) == 1 else f"Your {len(focus)} weakest areas")
+    area_frames = []
+    for _, row in ranked.head(len(focus)).iterrows():
+        with st.container(border=True):
+            st.markdown(f"### {row['rank']}. {escape_markdown(row['theme'])}")
+            area_frames.append(show_area(scored, row, mapping))
+
+    plan_ids = assessment.plan_ids(area_frames)
+    if plan_ids:
+        label = f"Add these {len(plan_ids)} recommendations to my action plan"
+        if st.button(label, type="primary", key=f"{KEY}_add_to_plan", icon=":material/playlist_add:"):
+            plan, added = assessment.add_to_plan(st.session_state.get(ACTION_PLAN), plan_ids)
+            st.session_state[ACTION_PLAN] = plan
+            already = len(plan_ids) - len(added)
+            message = f"Added {len(added)} recommendation(s) to your action plan"
+            message += f"; {already} already there." if already else "."
+            st.success(message)
+    in_plan = len(st.session_state.get(ACTION_PLAN) or [])
+    if in_plan:
+        st.markdown(f"Your action plan holds {in_plan} recommendation(s).")
+    st.page_link(
+        "pages/recommendations.py",
+        label="Open your action plan in the Recommendations planner",
+        icon=":material/checklist:",
+    )
+
+    others = ranked.iloc[len(focus) :]
+    if not others.empty:
+        st.subheader("Your other areas")
+        for _, row in others.iterrows():
+            title = f"{row['rank']} · {escape_markdown(row['theme'])}: {assessment.format_score(row['score'])}"
+            with st.expander(title):
+                show_area(scored, row, mapping)
+
+
+def over_time(answers: dict[str, str]) -> None:
+    today = dt.date.today()
+    st.markdown(
+        "Download your answers to keep them: nothing is stored on the server. Next time, upload that file "
+        "here to see what changed."
+    )
+    st.download_button(
+        "Download your answers (CSV)",
+        data=safe_csv_bytes(assessment.answers_frame(items, answers, today)),
+        file_name=assessment.answers_file_name(today),
+        mime="text/csv",
+        key=f"{KEY}_download",
+        icon=":material/download:",
+        disabled=not answers,
+        help=None if answers else "Rate at least one statement first.",
+    )
+    uploaded = st.file_uploader("Upload an earlier answers file to compare", type=["csv"], key=f"{KEY}_earlier")
+    if uploaded is None:
+        return
+    try:
+        earlier = assessment.read_answers(uploaded.name, uploaded.getvalue(), items)
+    except DatasetError as error:
+        lines = "\n".join(f"- {escape_markdown(problem)}" for problem in error.problems[:50])
+        more = f"\n- … and {len(error.problems) - 50} more" if len(error.problems) > 50 else ""
+        st.error(
+            f"**This answers file could not be read.** Fix these and upload it again:\n\n{lines}{more}",
+            icon=":material/error:",
+        )
+        return
+    for note in earlier.notes:
+        st.markdown(escape_markdown(note))
+    when = f"from {escape_markdown(earlier.assessed_on)}" if earlier.assessed_on else "in the file"
+    st.markdown(f"**What changed since the answers {when}:**")
+    for change in assessment.theme_changes(items, earlier.answers, answers).itertuples():
+        before = assessment.format_score(change.earlier)
+        now = assessment.format_score(change.now)
+        st.markdown(
+            f"- **{escape_markdown(change.theme)}**: {before} then, {now} now "
+            f"({assessment.describe_change(change.change)})"
+        )
+    item_changes = assessment.item_changes(items, earlier.answers, answers)
+    moved = item_changes.loc[item_changes["change"].isin(["better", "worse"])]
+    if moved.empty:
+        st.markdown("No statement's rating went up or down.")
+    else:
+        st.markdown("**Statements whose rating moved:**")
+        for row in moved.itertuples():
+            then = assessment.RATING_LABELS[row.earlier].lower()
+            now = assessment.RATING_LABELS[row.now].lower()
+            st.markdown(f"- {row.change.capitalize()}: {escape_markdown(row.statement)} ({then} → {now})")
+    with st.expander("Every statement, then and now"):
+        st.dataframe(item_changes, hide_index=True, width="stretch", key=f"{KEY}_changes_table")
+
+
+if items.empty:
+    st.warning(
+        "This dataset has no self-assessment statements and no barrier or enabler findings to derive them "
+        "from. Add findings with the category 'barrier' or 'enabler' to your data, or return to the bundled "
+        "study, to use this page."
+    )
+    st.page_link("pages/your_data.py", label="Go to Your data", icon=":material/upload_file:")
+else:
+    known_items = set(items["item_id"])
+    stored = st.session_state.get(ASSESSMENT_ANSWERS) or {}
+    answers = {item_id: rating for item_id, rating in stored.items() if item_id in known_items}
+
+    st.header("1. Rate your service")
+    st.markdown(
+        "For each statement, choose how far it is true of your service today. Open “Where this comes from” "
+        "to read the study's own words."
+    )
+    # Filled after the form, so the count includes the click that caused this run.
+    progress = st.empty()
+    answers = rating_form(answers)
+    progress.markdown(f"**{len(answers)} of {len(items)} statements rated.**")
+    st.session_state[ASSESSMENT_ANSWERS] = answers
+    st.button("Clear all answers", key=f"{KEY}_clear", on_click=reset_answers, icon=":material/restart_alt:")
+
+    st.header("2. Your results")
+    results(answers)
+
+    st.header("3. Keep a record and see what changed")
+    over_time(answers)
+
 ui.page_end(dataset)

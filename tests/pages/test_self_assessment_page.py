@@ -1,0 +1,228 @@
+"""Self-assessment page in AppTest: rate every statement, read the tailored list, add it to the plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import assessment
+from components.dataset import build_dataset, load_dataset_dir
+from components.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, UPLOADED_DATASET
+
+REPO = Path(__file__).resolve().parents[2]
+PAGE = "pages/self_assessment.py"
+
+# A team strong on relationships and knowledge, weak on priority and wellbeing.
+RATINGS = {
+    "A01": "fully",
+    "A02": "partly",
+    "A03": "fully",
+    "A04": "fully",
+    "A05": "fully",
+    "A06": "partly",
+    "A07": "not in place",
+    "A08": "partly",
+    "A09": "don't know",
+    "A10": "partly",
+    "A11": "fully",
+    "A12": "fully",
+}
+
+
+def open_page(session: dict | None = None) -> AppTest:
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for key, value in (session or {}).items():
+        app.session_state[key] = value
+    app.run()
+    app.switch_page(PAGE)
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def markdown_text(app: AppTest) -> str:
+    return "\n".join(element.value for element in app.markdown)
+
+
+def rate(app: AppTest, ratings: dict[str, str]) -> AppTest:
+    for item_id, rating in ratings.items():
+        app.radio(key=f"self_assessment_rating_{item_id}").set_value(rating)
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def plain(text: str) -> str:
+    """Undo escape_markdown's backslashes, to compare page text with data."""
+    return text.replace("\\", "")
+
+
+class TestForm:
+    def test_every_statement_is_offered_on_the_four_point_scale(self):
+        app = open_page()
+        items = load_dataset_dir().assessment_items
+        assert len(app.radio) == len(items)
+        for radio in app.radio:
+            assert radio.options == ["Not in place", "Partly", "Fully in place", "Don't know"]
+            assert radio.value is None
+        assert [header.value for header in app.subheader][:5] == [
+            "Knowing the other service",
+            "Relationships and contact",
+            "Priority and ownership",
+            "Wellbeing",
+            "The whole family",
+        ]
+
+    def test_the_honest_note_and_the_evidence_are_on_the_page(self):
+        app = open_page()
+        note = app.info[0].value
+        assert "one small study (Carpenter (2019): 8 interviews)" in plain(note)
+        assert "not percentages of people" in note
+        assert "stay in this browser session" in note
+        assert any(expander.label == "Where this comes from (F029)" for expander in app.expander)
+        # The finding's verbatim evidence sits in its expander.
+        assert "“Face to face contact builds relationships”" in markdown_text(app)
+
+    def test_before_any_rating_there_is_a_prompt_and_no_plan_button(self):
+        app = open_page()
+        assert "Rate at least one statement" in markdown_text(app)
+        assert not [button for button in app.button if button.key == "self_assessment_add_to_plan"]
+        assert "0 of 12 statements rated." in markdown_text(app)
+
+
+class TestTailoredList:
+    def test_answering_every_item_shows_the_two_weakest_areas_first_with_their_recommendations(self):
+        app = rate(open_page(), RATINGS)
+        text = plain(markdown_text(app))
+        assert "12 of 12 statements rated." in text
+        assert "Your 2 weakest areas" in [header.value for header in app.subheader]
+        assert "**Your weakest areas: Priority and ownership (0.5 out of 2) and Wellbeing (1 out of 2).**" in text
+        # Priority: (0 + 1) / 2 = 0.5, A09 don't know left out. Wellbeing: 1. The rest score higher.
+        area_titles = [element.value for element in app.markdown if element.value.startswith("### ")]
+        assert area_titles == ["### 1. Priority and ownership", "### 2. Wellbeing"]
+        assert "Score: **0.5 out of 2** (2 statement(s) rated, 1 don't know)." in text
+        assert "Score: **1 out of 2** (1 statement(s) rated)." in text
+        assert "Our service makes collaboration with the other service a priority. — _not in place_" in text
+        # The tailored list: R03 and R06 address F016, R04 and R06 address F018 and R04 addresses F019.
+        recommendations = load_dataset_dir().recommendations.set_index("recommendation_id")
+        for rec_id in ("R03", "R06", "R04"):
+            assert f"**{recommendations.loc[rec_id, 'text']}**" in text
+        assert "For: Children's social care" in text
+        assert "Why it is here: it addresses F016 (Neither service makes collaboration a priority.)" in text
+        assert "inferred link" in text
+        button = app.button(key="self_assessment_add_to_plan")
+        assert button.label == "Add these 3 recommendations to my action plan"
+
+    def test_other_areas_follow_in_rank_order(self):
+        app = rate(open_page(), RATINGS)
+        labels = [plain(expander.label) for expander in app.expander if " · " in expander.label]
+        assert labels == [
+            "3 · Knowing the other service: 1.67 out of 2",
+            "4 · Relationships and contact: 1.67 out of 2",
+            "5 · The whole family: 2 out of 2",
+        ]
+
+    def test_the_chart_and_its_text_alternative_follow_the_scores(self):
+        app = rate(open_page(), RATINGS)
+        charts = app.get("plotly_chart")
+        assert len(charts) == 1
+        text = plain(markdown_text(app))
+        assert (
+            "Scores by theme, weakest first (mean of your ratings, out of 2): Priority and ownership 0.5 out of 2; "
+            "Wellbeing 1 out of 2; Knowing the other service 1.67 out of 2" in text
+        )
+        assert "%" not in text.split("Scores by theme")[1].split("\n")[0]
+
+    def test_the_button_adds_to_the_action_plan_without_duplicates(self):
+        app = rate(open_page({ACTION_PLAN: ["R10", "R06"]}), RATINGS)
+        app.button(key="self_assessment_add_to_plan").click().run()
+        assert app.session_state[ACTION_PLAN] == ["R10", "R06", "R03", "R04"]
+        assert app.success[0].value == "Added 2 recommendation(s) to your action plan; 1 already there."
+        app.button(key="self_assessment_add_to_plan").click().run()
+        assert app.session_state[ACTION_PLAN] == ["R10", "R06", "R03", "R04"]
+        assert "Your action plan holds 4 recommendation(s)." in markdown_text(app)
+
+    def test_answers_are_kept_in_the_session_and_restored(self):
+        app = open_page({ASSESSMENT_ANSWERS: {"A07": "not in place", "A10": "partly"}})
+        assert app.radio(key="self_assessment_rating_A07").value == "not in place"
+        assert app.radio(key="self_assessment_rating_A10").value == "partly"
+        assert "### 1. Priority and ownership" in markdown_text(app)
+        app.radio(key="self_assessment_rating_A01").set_value("fully").run()
+        assert app.session_state[ASSESSMENT_ANSWERS] == {"A01": "fully", "A07": "not in place", "A10": "partly"}
+
+    def test_clear_all_answers_empties_the_form(self):
+        app = rate(open_page(), {"A01": "partly", "A02": "fully"})
+        app.button(key="self_assessment_clear").click().run()
+        assert app.session_state[ASSESSMENT_ANSWERS] == {}
+        assert all(radio.value is None for radio in app.radio)
+
+    def test_a_team_with_everything_fully_in_place_has_no_weak_area(self):
+        app = rate(open_page(), {"A01": "fully", "A04": "fully"})
+        assert "**Every statement you rated is fully in place.**" in markdown_text(app)
+        assert not [button for button in app.button if button.key == "self_assessment_add_to_plan"]
+        assert len(app.get("plotly_chart")) == 1
+
+    def test_dont_know_only_is_not_scored(self):
+        app = rate(open_page(), {"A01": "don't know"})
+        assert "Rate at least one statement (other than don't know)" in markdown_text(app)
+
+
+UPLOAD_FINDINGS = """finding_id,group,category,theme,statement,evidence
+B1,Team A,barrier,Time pressure,We never have time to meet.,no time ever
+E1,Team B,enabler,Contact,Meeting in person helps.,meet up
+P1,Team B,purpose,Why,Collaboration shares risk.,share risk
+"""
+UPLOAD_RECOMMENDATIONS = """recommendation_id,audience,text,evidence
+R1,Managers,Protect an hour a week for joint work.,protect an hour
+"""
+UPLOAD_LINKS = """from_id,to_id,relation
+E1,B1,overcomes
+R1,B1,addresses
+"""
+
+
+class TestOtherDatasets:
+    def uploaded(self, findings: str, **extra: str):
+        files = {"findings.csv": findings.encode()}
+        files.update({f"{name}.csv": text.encode() for name, text in extra.items()})
+        return build_dataset(files, name="Our team data")
+
+    def test_an_upload_gets_derived_statements_and_says_so(self):
+        dataset = self.uploaded(UPLOAD_FINDINGS, recommendations=UPLOAD_RECOMMENDATIONS, links=UPLOAD_LINKS)
+        app = open_page({UPLOADED_DATASET: dataset})
+        assert [radio.key for radio in app.radio] == ["self_assessment_rating_E1", "self_assessment_rating_B1"]
+        assert any("derived from its barrier and enabler findings" in info.value for info in app.info)
+        assert "the findings in this dataset (Our team data)" in plain(app.info[0].value)
+        assert "small study" not in app.info[0].value
+        text = plain(markdown_text(app))
+        assert "In our service: Meeting in person helps." in text
+        # An enabler's gap reaches the recommendation that addresses the barrier it overcomes.
+        rate(app, {"E1": "not in place", "B1": "fully"})
+        text = plain(markdown_text(app))
+        assert "**Protect an hour a week for joint work.**" in text
+        assert "a barrier that E1 (Meeting in person helps.) overcomes" in text
+
+    def test_an_upload_without_recommendations_still_scores(self):
+        app = open_page({UPLOADED_DATASET: self.uploaded(UPLOAD_FINDINGS)})
+        rate(app, {"E1": "partly"})
+        assert "No recommendation in this dataset is linked" in markdown_text(app)
+        assert not [button for button in app.button if button.key == "self_assessment_add_to_plan"]
+
+    def test_an_upload_with_nothing_to_rate_says_what_to_do(self):
+        findings = "finding_id,group,category,theme,statement\nP1,A,purpose,Why,Shares risk.\n"
+        app = open_page({UPLOADED_DATASET: self.uploaded(findings)})
+        assert not app.radio
+        assert "Add findings with the category 'barrier' or 'enabler'" in app.warning[0].value
+
+    @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "[click](javascript:alert(1))", "مرحبا 👋"])
+    def test_hostile_or_unusual_text_is_shown_as_text(self, text):
+        findings = f'finding_id,group,category,theme,statement\nE1,A,enabler,"{text}","{text}"\n'
+        app = open_page({UPLOADED_DATASET: self.uploaded(findings)})
+        rate(app, {"E1": "partly"})
+        assert not app.exception
+        for element in app.markdown:
+            assert "](javascript" not in element.value
+            assert "<script>" not in element.value
+        assert app.radio(key="self_assessment_rating_E1").label == assessment.plain_label(f"In our service: {text}")
