@@ -1,0 +1,488 @@
+"""The recommendations planner's logic: why each recommendation exists, filtering, the action plan and its exports.
+
+Nothing here imports Streamlit. The page reads widgets, calls these functions and renders what comes back,
+so every rule a team lead relies on (what matches, what goes in the plan, what the files hold) is tested here.
+
+"Why" comes from links.csv: a link from a recommendation to a finding with relation "addresses" names a
+barrier (or view) the recommendation answers; any other relation from a recommendation (the bundled data uses
+"builds on") names something it builds on. Findings' evidence is shown verbatim, never rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from components.dataset import COP_ELEMENTS, Dataset
+from components.exports import safe_csv_bytes
+from components.text import fold
+
+ADDRESSES = "addresses"
+PAGE_SIZE = 20
+MAX_QUERY_CHARS = 200
+MAX_LABEL_CHARS = 90
+
+# The editable part of the plan, one row per recommendation id: the shape of session_keys.ACTION_PLAN_DETAILS.
+DETAIL_COLUMNS = ("recommendation_id", "owner", "due_date", "first_step", "notes")
+EDITABLE_COLUMNS = ("owner", "due_date", "first_step", "notes")
+# What the page's data editor shows: the fixed facts first, then the columns a team lead fills in.
+PLAN_COLUMNS = ("recommendation_id", "audience", "recommendation", *EDITABLE_COLUMNS)
+
+REASON_COLUMNS = (
+    "recommendation_id",
+    "relation",
+    "finding_id",
+    "link_basis",
+    "note",
+    "statement",
+    "group",
+    "category",
+    "evidence",
+    "source",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Why: recommendations joined to the findings behind them
+
+
+def _text(value: object) -> str:
+    """A cell as plain text: missing values (None, NaN, pd.NA) become ""."""
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def reasons(dataset: Dataset) -> pd.DataFrame:
+    """Every link from a recommendation to a finding, with the finding's statement and verbatim evidence.
+
+    Links to unknown ids (or from ids that are not recommendations) are left out: uploaded data may hold them.
+    The result keeps links.csv's order; "relation" is lower-cased and trimmed so "Addresses " still counts.
+    """
+    links, findings = dataset.links, dataset.findings
+    rec_ids = set(dataset.recommendations["recommendation_id"].astype(str))
+    if links.empty or findings.empty or not rec_ids:
+        return pd.DataFrame({column: pd.Series(dtype=object) for column in REASON_COLUMNS})
+    chosen = links.loc[links["from_id"].astype(str).isin(rec_ids)]
+    chosen = pd.DataFrame(
+        {
+            "recommendation_id": chosen["from_id"].astype(str).to_numpy(),
+            "relation": chosen["relation"].map(lambda value: _text(value).strip().casefold()).to_numpy(),
+            "finding_id": chosen["to_id"].astype(str).to_numpy(),
+            "link_basis": chosen["basis"].map(_text).to_numpy(),
+            "note": chosen["note"].map(_text).to_numpy(),
+        }
+    )
+    finding_columns = findings[["finding_id", "statement", "group", "category", "evidence", "source"]].astype(object)
+    finding_columns = finding_columns.drop_duplicates("finding_id")
+    merged = chosen.merge(finding_columns, on="finding_id", how="inner", sort=False)
+    merged = merged.drop_duplicates(["recommendation_id", "relation", "finding_id"])
+    return merged[list(REASON_COLUMNS)].map(_text).reset_index(drop=True)
+
+
+def barrier_options(dataset: Dataset, reason_frame: pd.DataFrame | None = None) -> list[str]:
+    """Ids of the findings that at least one recommendation addresses, in the findings table's order."""
+    reason_frame = reasons(dataset) if reason_frame is None else reason_frame
+    addressed = set(reason_frame.loc[reason_frame["relation"] == ADDRESSES, "finding_id"])
+    return [finding_id for finding_id in dataset.findings["finding_id"].astype(str) if finding_id in addressed]
+
+
+def short_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """One line of at most `limit` characters, cut at a word with an ellipsis."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return f"{cut}…"
+
+
+def barrier_labels(dataset: Dataset, finding_ids: Iterable[str]) -> dict[str, str]:
+    """A readable pick-list label per finding id: 'group: statement', shortened."""
+    indexed = dataset.findings.drop_duplicates("finding_id").set_index("finding_id")
+    labels = {}
+    for finding_id in finding_ids:
+        if finding_id in indexed.index:
+            row = indexed.loc[finding_id]
+            labels[finding_id] = short_label(f"{_text(row['group'])}: {_text(row['statement'])}")
+        else:
+            labels[finding_id] = finding_id
+    return labels
+
+
+def element_options(dataset: Dataset) -> list[str]:
+    """Communities of Practice elements used by the recommendations, in Wenger's order."""
+    used = set(dataset.recommendations["cop_element"].map(_text))
+    return [element for element in COP_ELEMENTS if element in used]
+
+
+# ---------------------------------------------------------------------------------------------
+# Filtering
+
+
+def _search_text(recommendations: pd.DataFrame, reason_frame: pd.DataFrame) -> pd.Series:
+    """Folded text per recommendation: its own words plus the statements of what it addresses or builds on."""
+    own = (
+        recommendations[["recommendation_id", "audience", "text", "evidence", "cop_element"]]
+        .astype(object)
+        .map(_text)
+        .agg(" ".join, axis=1)
+    )
+    linked = reason_frame.groupby("recommendation_id", sort=False)["statement"].agg(" ".join)
+    extra = recommendations["recommendation_id"].astype(str).map(linked).map(_text)
+    return (own + " " + extra.to_numpy()).map(_search_fold)
+
+
+def _search_fold(text: object) -> str:
+    """fold, plus hyphens as spaces, so "face-to-face" finds "face to face" and the other way round."""
+    return fold(text).replace("-", " ")
+
+
+def filter_recommendations(
+    dataset: Dataset,
+    audiences: Sequence[str] = (),
+    barriers: Sequence[str] = (),
+    elements: Sequence[str] = (),
+    query: str = "",
+    reason_frame: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The recommendations that match every filter given; an empty filter matches everything.
+
+    Within a filter, any chosen value matches (audience A or B). A barrier matches when the recommendation
+    has an "addresses" link to it. The search folds case, quotes and dashes and needs every word to appear.
+    """
+    recommendations = dataset.recommendations
+    reason_frame = reasons(dataset) if reason_frame is None else reason_frame
+    keep = pd.Series(True, index=recommendations.index)
+    if audiences:
+        keep &= recommendations["audience"].astype(str).isin(list(audiences))
+    if elements:
+        keep &= recommendations["cop_element"].map(_text).isin(list(elements))
+    if barriers:
+        addressing = reason_frame.loc[
+            (reason_frame["relation"] == ADDRESSES) & reason_frame["finding_id"].isin(list(barriers)),
+            "recommendation_id",
+        ]
+        keep &= recommendations["recommendation_id"].astype(str).isin(set(addressing))
+    words = _search_fold(query[:MAX_QUERY_CHARS]).split()
+    if words and keep.any():
+        haystack = _search_text(recommendations.loc[keep], reason_frame)
+        matches = haystack.map(lambda text: all(word in text for word in words))
+        keep.loc[matches.index] &= matches
+    return recommendations.loc[keep]
+
+
+def page_count(total: int, size: int = PAGE_SIZE) -> int:
+    return max(1, -(-total // size))
+
+
+def page_slice(frame: pd.DataFrame, page: int, size: int = PAGE_SIZE) -> pd.DataFrame:
+    """Rows of one page (1-based); a page past the end gives the last page, so long lists stay light."""
+    page = min(max(1, int(page)), page_count(len(frame), size))
+    return frame.iloc[(page - 1) * size : page * size]
+
+
+def match_summary(shown: int, total: int, audiences: Sequence[str]) -> str:
+    """'2 of 15 recommendations match' in words a team lead reads at a glance."""
+    noun = "recommendation" if total == 1 else "recommendations"
+    verb = "matches" if shown == 1 else "match"
+    if shown == total:
+        return f"Showing all {total} {noun}."
+    return f"{shown} of {total} {noun} {verb} your filters."
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan
+
+
+def known_plan(dataset: Dataset, plan_ids: object) -> list[str]:
+    """The plan's ids that this dataset knows, each once, in the order they were added.
+
+    Other pages append to the plan too, and a plan may outlive a dataset switch: unknown ids are dropped
+    here (not deleted from the session) so switching back to the bundled study brings them back.
+    """
+    if not isinstance(plan_ids, (list, tuple)):
+        return []
+    known = set(dataset.recommendations["recommendation_id"].astype(str))
+    return [value for value in dict.fromkeys(str(item) for item in plan_ids) if value in known]
+
+
+def toggle_plan(plan_ids: object, recommendation_id: str, include: bool) -> list[str]:
+    """The plan with this id added (at the end, once) or removed; anything else in it is kept as it was."""
+    current = list(plan_ids) if isinstance(plan_ids, (list, tuple)) else []
+    current = [item for item in current if item != recommendation_id]
+    if include:
+        current.append(recommendation_id)
+    return current
+
+
+def plan_signature(plan_ids: Sequence[str]) -> str:
+    """A short stable name for one plan's contents, for the data editor's key.
+
+    A keyed data editor with fixed rows keeps its edits by row position, so a plan whose rows change must get
+    a new editor; otherwise an edit made to row 2 would land on whatever recommendation is row 2 now.
+    """
+    return hashlib.sha1("\x1f".join(plan_ids).encode("utf-8")).hexdigest()[:12]
+
+
+def empty_details() -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in DETAIL_COLUMNS})
+
+
+def _as_date(value: object) -> dt.date | None:
+    if not _text(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def coerce_details(details: object) -> pd.DataFrame:
+    """Whatever the session holds as plan details, as a clean frame: one row per id, text and dates only."""
+    if not isinstance(details, pd.DataFrame) or "recommendation_id" not in details.columns:
+        return empty_details()
+    rows = []
+    for record in details.to_dict("records"):
+        recommendation_id = _text(record.get("recommendation_id"))
+        if not recommendation_id:
+            continue
+        rows.append(
+            {
+                "recommendation_id": recommendation_id,
+                "owner": _text(record.get("owner")),
+                "due_date": _as_date(record.get("due_date")),
+                "first_step": _text(record.get("first_step")),
+                "notes": _text(record.get("notes")),
+            }
+        )
+    if not rows:
+        return empty_details()
+    frame = pd.DataFrame(rows, columns=list(DETAIL_COLUMNS), dtype=object)
+    return frame.drop_duplicates("recommendation_id", keep="last").reset_index(drop=True)
+
+
+def plan_table(dataset: Dataset, plan_ids: Sequence[str], details: object) -> pd.DataFrame:
+    """The plan as the editor shows it: one row per known id, in plan order, with any details filled in so far."""
+    ids = known_plan(dataset, list(plan_ids))
+    recommendations = dataset.recommendations.drop_duplicates("recommendation_id").set_index("recommendation_id")
+    stored = coerce_details(details).set_index("recommendation_id")
+    rows = []
+    for recommendation_id in ids:
+        recommendation = recommendations.loc[recommendation_id]
+        saved = stored.loc[recommendation_id] if recommendation_id in stored.index else None
+        rows.append(
+            {
+                "recommendation_id": recommendation_id,
+                "audience": _text(recommendation["audience"]),
+                "recommendation": _text(recommendation["text"]),
+                "owner": "" if saved is None else saved["owner"],
+                "due_date": None if saved is None else saved["due_date"],
+                "first_step": "" if saved is None else saved["first_step"],
+                "notes": "" if saved is None else saved["notes"],
+            }
+        )
+    return pd.DataFrame(rows, columns=list(PLAN_COLUMNS), dtype=object)
+
+
+def update_details(details: object, edited: pd.DataFrame) -> pd.DataFrame:
+    """Stored details with the editor's rows written over them; details of items not shown now are kept.
+
+    Keeping them means a recommendation taken out of the plan and put back keeps its owner and notes.
+    """
+    stored = coerce_details(details)
+    fresh = coerce_details(edited)
+    kept = stored.loc[~stored["recommendation_id"].isin(set(fresh["recommendation_id"]))]
+    if kept.empty:
+        return fresh
+    if fresh.empty:
+        return kept.reset_index(drop=True)
+    return pd.concat([kept, fresh], ignore_index=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Exports
+
+
+def _reason_items(reason_frame: pd.DataFrame, recommendation_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What one recommendation addresses, and what else it is linked to (builds on)."""
+    own = reason_frame.loc[reason_frame["recommendation_id"] == recommendation_id]
+    return own.loc[own["relation"] == ADDRESSES], own.loc[own["relation"] != ADDRESSES]
+
+
+def reason_label(item: dict) -> str:
+    """A linked finding in one line: its statement, then whose view it is and what kind of finding.
+
+    The kind matters: "addresses" links mostly point at barriers, but also at views and purposes.
+    """
+    where = ", ".join(part for part in (_text(item.get("group")), _text(item.get("category"))) if part)
+    return f"{_text(item.get('statement'))} ({where})" if where else _text(item.get("statement"))
+
+
+def _inferred_mark(basis: str) -> str:
+    return " (link inferred by this app)" if basis == "inferred" else ""
+
+
+def _ordered_by_audience(dataset: Dataset, table: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """Plan rows grouped by audience, audiences in the data's order, items in plan order within each."""
+    audiences = [audience for audience in dataset.audiences if audience in set(table["audience"])]
+    return [(audience, table.loc[table["audience"] == audience]) for audience in audiences]
+
+
+def plan_export_frame(dataset: Dataset, table: pd.DataFrame, citation: str) -> pd.DataFrame:
+    """The plan as a spreadsheet: one row per recommendation with its reasons, evidence and the team's details."""
+    reason_frame = reasons(dataset)
+    recommendations = dataset.recommendations.drop_duplicates("recommendation_id").set_index("recommendation_id")
+    rows = []
+    for audience, group in _ordered_by_audience(dataset, table):
+        for record in group.to_dict("records"):
+            recommendation_id = record["recommendation_id"]
+            recommendation = recommendations.loc[recommendation_id]
+            addressed, builds_on = _reason_items(reason_frame, recommendation_id)
+            element = _text(recommendation["cop_element"])
+            if element and _text(recommendation["basis"]) == "inferred":
+                element += " (inferred by this app)"
+            due = _as_date(record.get("due_date"))
+            rows.append(
+                {
+                    "Audience": audience,
+                    "Recommendation ID": recommendation_id,
+                    "Recommendation": _text(recommendation["text"]),
+                    "Owner": _text(record.get("owner")),
+                    "Due date": due.isoformat() if due else "",
+                    "First step": _text(record.get("first_step")),
+                    "Notes": _text(record.get("notes")),
+                    "Why: what it addresses": " | ".join(
+                        f"{reason_label(item)}{_inferred_mark(item['link_basis'])}"
+                        for item in addressed.to_dict("records")
+                    ),
+                    "Evidence for what it addresses (verbatim)": " | ".join(
+                        f"“{item['evidence']}” ({item['source']})"
+                        for item in addressed.to_dict("records")
+                        if item["evidence"]
+                    ),
+                    "Builds on": " | ".join(
+                        f"{reason_label(item)}{_inferred_mark(item['link_basis'])}"
+                        for item in builds_on.to_dict("records")
+                    ),
+                    "Communities of Practice element": element,
+                    "Recommendation source": _text(recommendation["source"]),
+                    "Study": citation,
+                }
+            )
+    columns = [
+        "Audience",
+        "Recommendation ID",
+        "Recommendation",
+        "Owner",
+        "Due date",
+        "First step",
+        "Notes",
+        "Why: what it addresses",
+        "Evidence for what it addresses (verbatim)",
+        "Builds on",
+        "Communities of Practice element",
+        "Recommendation source",
+        "Study",
+    ]
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def plan_csv_bytes(dataset: Dataset, table: pd.DataFrame, citation: str) -> bytes:
+    """The plan as spreadsheet-safe CSV: UTF-8 with BOM, CRLF, every formula-like cell neutralised."""
+    return safe_csv_bytes(plan_export_frame(dataset, table, citation))
+
+
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def markdown_inline(text: object) -> str:
+    """Data as literal text in the downloaded Markdown: no links, HTML or emphasis from the data, one line.
+
+    Lighter than the page's escaping (which also escapes '.' and '-') so the file still reads well as plain text.
+    """
+    value = re.sub(r"\s+", " ", _text(text)).strip()
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", value)
+
+
+def plan_markdown(dataset: Dataset, table: pd.DataFrame, citation: str, title: str = "Action plan") -> str:
+    """The plan as a Markdown document grouped by audience: each item, who does what by when, and why."""
+    reason_frame = reasons(dataset)
+    recommendations = dataset.recommendations.drop_duplicates("recommendation_id").set_index("recommendation_id")
+    lines = [f"# {markdown_inline(title)}", ""]
+    lines += [f"Built with the Collaboration Findings Explorer from: {markdown_inline(citation)}", ""]
+    groups = _ordered_by_audience(dataset, table) if not table.empty else []
+    if not groups:
+        lines += [
+            "No recommendations are in this plan yet. Tick “Add to my plan” beside a recommendation to add it.",
+            "",
+        ]
+    number = 0
+    for audience, group in groups:
+        lines += [f"## For {markdown_inline(audience)}", ""]
+        for record in group.to_dict("records"):
+            number += 1
+            recommendation_id = record["recommendation_id"]
+            recommendation = recommendations.loc[recommendation_id]
+            due = _as_date(record.get("due_date"))
+            lines += [
+                f"### {number}. {markdown_inline(recommendation['text'])} ({markdown_inline(recommendation_id)})",
+                "",
+            ]
+            lines.append(f"- **Owner:** {markdown_inline(record.get('owner')) or 'not set'}")
+            lines.append(f"- **Due date:** {due.isoformat() if due else 'not set'}")
+            lines.append(f"- **First step:** {markdown_inline(record.get('first_step')) or 'not set'}")
+            if _text(record.get("notes")).strip():
+                lines.append(f"- **Notes:** {markdown_inline(record.get('notes'))}")
+            element = _text(recommendation["cop_element"])
+            if element:
+                mark = " (inferred by this app)" if _text(recommendation["basis"]) == "inferred" else ""
+                lines.append(f"- **Communities of Practice element:** {markdown_inline(element)}{mark}")
+            addressed, builds_on = _reason_items(reason_frame, recommendation_id)
+            lines += _reason_lines("Why: what it addresses", addressed)
+            lines += _reason_lines("It builds on", builds_on)
+            if addressed.empty and builds_on.empty:
+                lines.append("- **Why:** no links to findings are recorded for this recommendation.")
+            evidence, source = _text(recommendation["evidence"]), _text(recommendation["source"])
+            if evidence and evidence.strip() != _text(recommendation["text"]).strip():
+                lines.append(f"- **In the study's words:** “{markdown_inline(evidence)}”")
+            if source:
+                lines.append(f"- **Recommendation source:** {markdown_inline(source)}")
+            lines.append("")
+    lines += [
+        "---",
+        "",
+        "Links marked “inferred by this app” are this explorer's reading of the study, not the study's own words. "
+        "Quotes are verbatim from the study's sources.",
+        "",
+        f"Source: {markdown_inline(citation)}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _reason_lines(heading: str, items: pd.DataFrame) -> list[str]:
+    if items.empty:
+        return []
+    lines = [f"- **{heading}:**"]
+    for item in items.to_dict("records"):
+        lines.append(f"  - {markdown_inline(reason_label(item))}{_inferred_mark(item['link_basis'])}")
+        if item["evidence"]:
+            source = f" — {markdown_inline(item['source'])}" if item["source"] else ""
+            lines.append(f"    > “{markdown_inline(item['evidence'])}”{source}")
+    return lines

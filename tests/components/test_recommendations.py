@@ -1,0 +1,342 @@
+"""The recommendations planner's logic: reasons through links, filters, the plan and both exports."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+
+from components import recommendations as planner
+from components.dataset import build_dataset, load_dataset_dir
+
+CITATION = "Carpenter, Nicola (2019) Exploratory Study. Masters thesis. Licence: CC BY-NC-ND."
+CHILDRENS = "Children's social care"
+LA = "the Local Authority as an organisation"
+
+
+@pytest.fixture(scope="module")
+def study():
+    return load_dataset_dir()
+
+
+def make_dataset(recommendations: str, links: str = "", findings: str | None = None):
+    files = {
+        "findings.csv": (
+            findings
+            or "finding_id,group,category,theme,statement,evidence,source\n"
+            "F1,CSW,barrier,Time,Workers are short of time.,We never have time,Interview A\n"
+            "F2,MHSW,barrier,Role,Nobody knows our role.,They don't know what we do,Interview B\n"
+            "F3,All,enabler,Contact,Meeting in person helps.,Face-to-face helps,Interview C\n"
+        ).encode("utf-8"),
+        "recommendations.csv": recommendations.encode("utf-8"),
+    }
+    if links:
+        files["links.csv"] = links.encode("utf-8")
+    return build_dataset(files, name="Test data")
+
+
+def parse_csv(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def ids(frame: pd.DataFrame) -> list[str]:
+    return frame["recommendation_id"].tolist()
+
+
+class TestReasons:
+    def test_joins_links_to_the_findings_verbatim_evidence(self, study):
+        reasons = planner.reasons(study)
+        r06 = reasons.loc[reasons["recommendation_id"] == "R06"]
+        assert r06["finding_id"].tolist() == ["F018", "F016"]
+        assert set(r06["relation"]) == {"addresses"}
+        evidence = study.findings.set_index("finding_id").loc["F018", "evidence"]
+        assert r06.iloc[0]["evidence"] == evidence
+        assert r06.iloc[0]["link_basis"] == "inferred"
+
+    def test_builds_on_links_are_kept_apart_from_addresses(self, study):
+        r09 = planner.reasons(study).query("recommendation_id == 'R09'")
+        assert set(r09["relation"]) == {"builds on"}
+        assert "F029" not in planner.barrier_options(study)
+
+    def test_links_to_unknown_ids_and_from_findings_are_left_out(self):
+        dataset = make_dataset(
+            "recommendation_id,audience,text\nR1,Team A,Make time\n",
+            "from_id,to_id,relation\nR1,F1,Addresses \nF3,F1,overcomes\n",
+        )
+        # The loader rejects dangling ids; a dataset built another way must still not break the page.
+        dangling = pd.DataFrame(
+            [{"_row": "9", "from_id": "R1", "to_id": "F404", "relation": "addresses", "basis": "", "note": ""}]
+        )
+        dataset = dataclasses.replace(dataset, links=pd.concat([dataset.links, dangling], ignore_index=True))
+        reasons = planner.reasons(dataset)
+        assert reasons[["recommendation_id", "finding_id", "relation"]].values.tolist() == [["R1", "F1", "addresses"]]
+
+    def test_no_links_file_gives_an_empty_frame_with_columns(self):
+        dataset = make_dataset("recommendation_id,audience,text\nR1,Team A,Make time\n")
+        reasons = planner.reasons(dataset)
+        assert reasons.empty
+        assert list(reasons.columns) == list(planner.REASON_COLUMNS)
+        assert planner.barrier_options(dataset) == []
+
+    def test_barrier_options_follow_findings_order_and_labels_name_the_group(self, study):
+        options = planner.barrier_options(study)
+        assert options == sorted(options)
+        assert "F018" in options
+        assert "F027" not in options
+        labels = planner.barrier_labels(study, options)
+        assert labels["F018"] == "CSW: Children's social workers are driven by timescales, tasks and targets."
+        assert all(len(label) <= planner.MAX_LABEL_CHARS for label in labels.values())
+        assert labels["F015"].endswith("…")
+
+    def test_element_options_in_wenger_order_only_when_used(self, study):
+        assert planner.element_options(study) == ["mutual engagement", "joint enterprise", "shared repertoire"]
+        bare = make_dataset("recommendation_id,audience,text\nR1,Team A,Make time\n")
+        assert planner.element_options(bare) == []
+
+
+class TestFilter:
+    def test_no_filters_shows_everything(self, study):
+        assert len(planner.filter_recommendations(study)) == 15
+
+    def test_audience_shows_only_that_audiences_recommendations(self, study):
+        assert ids(planner.filter_recommendations(study, audiences=[CHILDRENS])) == ["R05", "R06"]
+
+    def test_two_audiences_show_both_in_data_order(self, study):
+        matched = planner.filter_recommendations(study, audiences=[CHILDRENS, LA])
+        assert ids(matched) == ["R01", "R02", "R03", "R04", "R05", "R06"]
+
+    def test_barrier_matches_through_addresses_links(self, study):
+        assert ids(planner.filter_recommendations(study, barriers=["F018"])) == ["R04", "R06"]
+
+    def test_barrier_and_audience_combine(self, study):
+        assert ids(planner.filter_recommendations(study, audiences=[CHILDRENS], barriers=["F016"])) == ["R06"]
+
+    def test_element_filter(self, study):
+        matched = planner.filter_recommendations(study, elements=["joint enterprise"])
+        assert ids(matched) == ["R04", "R05", "R06", "R12"]
+
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            ("supervision", ["R04", "R08"]),
+            ("SUPERVISION groups", ["R08"]),
+            # Curly apostrophe in the data, straight one typed: fold makes them meet.
+            ("CHILDREN'S AND ADULTS'", ["R03"]),
+            # Found through the statement of the finding it builds on.
+            ("face-to-face", ["R09", "R12"]),
+            ("   ", [f"R{n:02d}" for n in range(1, 16)]),
+            ("no such words here", []),
+        ],
+    )
+    def test_search_folds_and_needs_every_word(self, study, query, expected):
+        assert ids(planner.filter_recommendations(study, query=query)) == expected
+
+    def test_nothing_matches_gives_an_empty_frame(self, study):
+        matched = planner.filter_recommendations(study, audiences=[CHILDRENS], elements=["shared repertoire"])
+        assert matched.empty
+
+    def test_unicode_and_rtl_text_is_searchable(self):
+        dataset = make_dataset(
+            "recommendation_id,audience,text\nR1,فريق الأسرة,تحسين التواصل 🤝\nR2,Équipe,Réunion mensuelle\n"
+        )
+        assert ids(planner.filter_recommendations(dataset, query="التواصل")) == ["R1"]
+        assert ids(planner.filter_recommendations(dataset, audiences=["Équipe"], query="RÉUNION")) == ["R2"]
+
+    def test_summary_counts(self):
+        assert planner.match_summary(15, 15, []) == "Showing all 15 recommendations."
+        assert planner.match_summary(2, 15, [CHILDRENS]) == "2 of 15 recommendations match your filters."
+        assert planner.match_summary(1, 15, []) == "1 of 15 recommendations matches your filters."
+
+    def test_pages_keep_long_lists_light(self):
+        frame = pd.DataFrame({"recommendation_id": [f"R{n}" for n in range(45)]})
+        assert planner.page_count(45) == 3
+        assert planner.page_count(0) == 1
+        assert ids(planner.page_slice(frame, 3)) == [f"R{n}" for n in range(40, 45)]
+        assert ids(planner.page_slice(frame, 99)) == ids(planner.page_slice(frame, 3))
+
+
+class TestPlan:
+    def test_known_plan_drops_unknown_ids_and_repeats(self, study):
+        assert planner.known_plan(study, ["R05", "X99", "R05", "R01"]) == ["R05", "R01"]
+        assert planner.known_plan(study, None) == []
+        assert planner.known_plan(study, "R05") == []
+
+    def test_toggle_adds_once_and_removes_keeping_the_rest(self):
+        plan = planner.toggle_plan(["R01", "OTHER"], "R05", True)
+        assert plan == ["R01", "OTHER", "R05"]
+        assert planner.toggle_plan(plan, "R05", True) == ["R01", "OTHER", "R05"]
+        assert planner.toggle_plan(plan, "R01", False) == ["OTHER", "R05"]
+        assert planner.toggle_plan(None, "R02", True) == ["R02"]
+
+    def test_signature_changes_with_the_plan(self):
+        assert planner.plan_signature(["R01", "R02"]) != planner.plan_signature(["R02", "R01"])
+        assert planner.plan_signature(["R01"]) == planner.plan_signature(["R01"])
+
+    def test_plan_table_keeps_plan_order_and_fills_saved_details(self, study):
+        details = pd.DataFrame(
+            [{"recommendation_id": "R06", "owner": "Sam", "due_date": "2027-03-01", "first_step": "Ask", "notes": ""}]
+        )
+        table = planner.plan_table(study, ["R06", "R05", "R99"], details)
+        assert list(table.columns) == list(planner.PLAN_COLUMNS)
+        assert ids(table) == ["R06", "R05"]
+        assert table.iloc[0]["owner"] == "Sam"
+        assert table.iloc[0]["due_date"] == dt.date(2027, 3, 1)
+        assert table.iloc[1]["owner"] == ""
+        assert table.iloc[1]["due_date"] is None
+        assert table.iloc[0]["audience"] == CHILDRENS
+
+    def test_details_of_an_item_taken_out_are_kept_for_when_it_returns(self, study):
+        table = planner.plan_table(study, ["R05", "R06"], None)
+        table.loc[1, "owner"] = "Priya"
+        details = planner.update_details(None, table)
+        smaller = planner.plan_table(study, ["R05"], details)
+        details = planner.update_details(details, smaller)
+        again = planner.plan_table(study, ["R05", "R06"], details)
+        assert again.set_index("recommendation_id").loc["R06", "owner"] == "Priya"
+
+    @pytest.mark.parametrize("junk", [None, "text", 42, pd.DataFrame({"x": [1]}), pd.DataFrame()])
+    def test_unexpected_session_details_become_an_empty_table(self, junk):
+        details = planner.coerce_details(junk)
+        assert details.empty
+        assert list(details.columns) == list(planner.DETAIL_COLUMNS)
+
+    def test_editor_dates_and_missing_values_are_cleaned(self):
+        edited = pd.DataFrame(
+            {
+                "recommendation_id": ["R1", "R2", "R3"],
+                "owner": [pd.NA, None, "Lee"],
+                "due_date": [pd.Timestamp("2027-01-31"), pd.NaT, "not a date"],
+                "first_step": ["", None, "Call"],
+                "notes": [None, "n", float("nan")],
+            }
+        )
+        details = planner.coerce_details(edited)
+        assert details["owner"].tolist() == ["", "", "Lee"]
+        assert details["due_date"].tolist() == [dt.date(2027, 1, 31), None, None]
+        assert details["notes"].tolist() == ["", "n", ""]
+
+
+DANGEROUS = ["=1+1", "+44 1484", "-2+3", "@SUM(A1:A9)", "\t=cmd", "\r=cmd|' /C calc'!A0"]
+
+
+class TestCsv:
+    def plan(self, study, **details):
+        table = planner.plan_table(study, ["R05", "R06", "R03"], None)
+        for column, values in details.items():
+            table[column] = values
+        return table
+
+    def test_starts_with_a_utf8_bom_and_reads_back_ungarbled(self, study):
+        data = planner.plan_csv_bytes(study, self.plan(study), CITATION)
+        assert data.startswith(b"\xef\xbb\xbf")
+        rows = parse_csv(data)
+        assert [row["Recommendation ID"] for row in rows] == ["R03", "R05", "R06"]
+        assert rows[1]["Recommendation"].startswith("Social workers’ focus")
+        assert rows[0]["Study"] == CITATION
+
+    def test_rows_end_with_crlf(self, study):
+        data = planner.plan_csv_bytes(study, self.plan(study), CITATION)
+        assert data.count(b"\r\n") == 4
+        assert b"\n" not in data.replace(b"\r\n", b"")
+
+    @pytest.mark.parametrize("value", DANGEROUS)
+    @pytest.mark.parametrize("column", ["owner", "first_step", "notes"])
+    def test_every_dangerous_prefix_is_neutralised(self, study, column, value):
+        table = planner.plan_table(study, ["R05"], None)
+        table[column] = [value]
+        rows = parse_csv(planner.plan_csv_bytes(study, table, CITATION))
+        header = {"owner": "Owner", "first_step": "First step", "notes": "Notes"}[column]
+        assert len(rows) == 1
+        assert rows[0][header] == "'" + value
+
+    @pytest.mark.parametrize("value", DANGEROUS)
+    def test_dangerous_data_from_an_upload_is_neutralised(self, value):
+        dataset = make_dataset(
+            "recommendation_id,audience,text\n" + f'R1,"{value}","{value}"\n',
+            "from_id,to_id,relation\nR1,F1,addresses\n",
+        )
+        stored = dataset.recommendations.iloc[0]["text"]
+        rows = parse_csv(planner.plan_csv_bytes(dataset, planner.plan_table(dataset, ["R1"], None), CITATION))
+        assert rows[0]["Recommendation"] == "'" + stored
+        assert rows[0]["Audience"] == "'" + stored
+
+    def test_harmless_cells_are_untouched(self, study):
+        table = self.plan(study, owner=["Team lead", "O'Neill", "3 people"], due_date=[dt.date(2027, 5, 1), None, None])
+        rows = parse_csv(planner.plan_csv_bytes(study, table, CITATION))
+        by_id = {row["Recommendation ID"]: row for row in rows}
+        assert by_id["R05"]["Owner"] == "Team lead"
+        assert by_id["R05"]["Due date"] == "2027-05-01"
+        assert by_id["R06"]["Owner"] == "O'Neill"
+
+    def test_reasons_and_evidence_travel_with_each_row(self, study):
+        rows = {
+            row["Recommendation ID"]: row
+            for row in parse_csv(planner.plan_csv_bytes(study, self.plan(study), CITATION))
+        }
+        assert (
+            "Children's social workers are driven by timescales, tasks and targets. (CSW, barrier)"
+            in rows["R06"]["Why: what it addresses"]
+        )
+        assert "(link inferred by this app)" in rows["R06"]["Why: what it addresses"]
+        assert "“CSW – Timescales, tasks, targets”" in rows["R06"]["Evidence for what it addresses (verbatim)"]
+        assert rows["R06"]["Communities of Practice element"] == "joint enterprise (inferred by this app)"
+        assert rows["R03"]["Communities of Practice element"] == "shared repertoire"
+
+    def test_empty_plan_is_a_header_only_csv(self, study):
+        data = planner.plan_csv_bytes(study, planner.plan_table(study, [], None), CITATION)
+        assert data.startswith(b"\xef\xbb\xbfAudience,Recommendation ID,Recommendation,Owner")
+        assert parse_csv(data) == []
+
+
+class TestMarkdown:
+    def test_grouped_by_audience_in_data_order(self, study):
+        text = planner.plan_markdown(study, planner.plan_table(study, ["R05", "R06", "R03"], None), CITATION)
+        la, children = text.index(f"## For {LA}"), text.index(f"## For {CHILDRENS}")
+        assert la < text.index("(R03)") < children < text.index("(R05)") < text.index("(R06)")
+        assert "### 1. Children’s and adults’ services" in text
+        assert "### 3. Managers to recognise" in text
+
+    def test_each_item_has_its_reasons_evidence_and_the_citation(self, study):
+        table = planner.plan_table(study, ["R06"], None)
+        table["owner"] = ["Sam Patel"]
+        table["due_date"] = [dt.date(2027, 3, 31)]
+        table["first_step"] = ["Put collaboration on the team meeting agenda"]
+        text = planner.plan_markdown(study, table, CITATION)
+        assert "- **Owner:** Sam Patel" in text
+        assert "- **Due date:** 2027-03-31" in text
+        assert "- **First step:** Put collaboration on the team meeting agenda" in text
+        assert "**Why: what it addresses:**" in text
+        assert (
+            "Children's social workers are driven by timescales, tasks and targets. (CSW, barrier) (link inferred"
+            in text
+        )
+        assert "> “CSW – Timescales, tasks, targets” — Carpenter 2019, summary" in text
+        assert "joint enterprise (inferred by this app)" in text
+        assert text.rstrip().endswith(f"Source: {CITATION}")
+
+    def test_builds_on_is_given_when_nothing_is_addressed(self, study):
+        text = planner.plan_markdown(study, planner.plan_table(study, ["R09"], None), CITATION)
+        assert "**It builds on:**" in text
+        assert "Face to face contact builds relationships." in text
+
+    def test_empty_plan_says_so_and_still_cites(self, study):
+        text = planner.plan_markdown(study, planner.plan_table(study, [], None), CITATION)
+        assert "No recommendations are in this plan yet" in text
+        assert "## For" not in text
+        assert CITATION in text
+
+    def test_data_cannot_inject_links_html_or_headings(self):
+        dataset = make_dataset(
+            'recommendation_id,audience,text\nR1,"# Team <b>A</b>","[click](javascript:alert(1)) **now**"\n'
+        )
+        table = planner.plan_table(dataset, ["R1"], None)
+        table["notes"] = ["<img src=x onerror=alert(1)>\nline two"]
+        text = planner.plan_markdown(dataset, table, "Uploaded data")
+        assert "## For \\# Team \\<b\\>A\\</b\\>" in text
+        assert "\\[click\\](javascript:alert(1)) \\*\\*now\\*\\*" in text
+        assert "- **Notes:** \\<img src=x onerror=alert(1)\\> line two" in text
+        assert "<img" not in text.replace("\\<img", "")

@@ -1,0 +1,228 @@
+"""The recommendations planner in AppTest: filters, the URL, the shared plan list and odd datasets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.dataset import build_dataset
+from components.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, UPLOADED_DATASET
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGE = "pages/recommendations.py"
+CHILDRENS = "Children's social care"
+LA = "the Local Authority as an organisation"
+
+
+def open_planner(query: dict | None = None, state: dict | None = None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    for key, value in (state or {}).items():
+        app.session_state[key] = value
+    app.run()
+    app.switch_page(PAGE)
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def shown_ids(app: AppTest) -> list[str]:
+    """Recommendation ids on screen, read from their plan checkboxes (one per recommendation card)."""
+    return [box.key.removeprefix("recommendations_pick_") for box in app.checkbox]
+
+
+def count_line(app: AppTest) -> str:
+    return next(m.value for m in app.markdown if "recommendation" in m.value and m.value.startswith("**"))
+
+
+def url_values(app: AppTest, param: str) -> list[str]:
+    """A URL parameter's values as a list: AppTest gives a single value as a plain string."""
+    value = app.query_params.get(param, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def notices(app: AppTest) -> list[str]:
+    return [caption.value for caption in app.caption if "not recognised" in caption.value]
+
+
+def upload(app_state: dict, recommendations: str | None, links: str | None = None) -> dict:
+    files = {
+        "findings.csv": (
+            b"finding_id,group,category,theme,statement,evidence,source\n"
+            b"F1,Team,barrier,Time,Workers are short of time.,We never have time,Interview A\n"
+        )
+    }
+    if recommendations is not None:
+        files["recommendations.csv"] = recommendations.encode()
+    if links is not None:
+        files["links.csv"] = links.encode()
+    app_state[UPLOADED_DATASET] = build_dataset(files, name="Uploaded test data")
+    return app_state
+
+
+class TestFilters:
+    def test_audience_filter_comes_first_and_lists_data_audiences_in_order(self):
+        app = open_planner()
+        first_widget = next(element for element in app.main if type(element).__name__ == "Multiselect")
+        assert first_widget.label.startswith("Who are you planning for?")
+        assert first_widget.options == [
+            LA,
+            CHILDRENS,
+            "Mental Health social workers",
+            "Mental Health in Families team",
+        ]
+        assert len(shown_ids(app)) == 15
+        assert "Showing all 15 recommendations." in count_line(app)
+
+    def test_choosing_an_audience_shows_only_its_recommendations_and_writes_the_url(self):
+        app = open_planner()
+        app.multiselect(key="recommendations_audience").set_value([CHILDRENS]).run()
+        assert shown_ids(app) == ["R05", "R06"]
+        assert "2 of 15 recommendations match your filters." in count_line(app)
+        assert url_values(app, "audience") == [CHILDRENS]
+
+    def test_each_card_says_why_with_inferred_marks_and_verbatim_evidence(self):
+        app = open_planner({"audience": CHILDRENS})
+        text = "\n".join(m.value for m in app.markdown)
+        assert "Why — what it addresses" in text
+        assert "driven by timescales, tasks and targets" in text
+        assert ":orange-badge[link inferred]" in text
+        assert ":orange-badge[element inferred]" in text
+        # The evidence quote is the finding's evidence field (escaped for Markdown).
+        assert "> “CSW – Timescales, tasks, targets”" in text
+        assert any(expander.label.startswith("The evidence behind it (2 findings)") for expander in app.expander)
+
+    def test_barrier_element_and_search_filters_and_their_url(self):
+        app = open_planner()
+        app.multiselect(key="recommendations_barrier").set_value(["F018"]).run()
+        assert shown_ids(app) == ["R04", "R06"]
+        app.multiselect(key="recommendations_element").set_value(["joint enterprise"]).run()
+        app.text_input(key="recommendations_query").input("managers").run()
+        assert shown_ids(app) == ["R06"]
+        assert url_values(app, "barrier") == ["F018"]
+        assert url_values(app, "element") == ["joint enterprise"]
+        assert url_values(app, "q") == ["managers"]
+
+    def test_element_filter_has_the_glossary_definition_as_help(self):
+        app = open_planner()
+        element = app.multiselect(key="recommendations_element")
+        assert element.help.startswith("Wenger's idea that people who share a concern")
+
+    def test_no_match_explains_what_to_do_and_clear_brings_everything_back(self):
+        app = open_planner({"q": "xylophone"})
+        assert shown_ids(app) == []
+        assert any("No recommendation matches all of these filters" in info.value for info in app.info)
+        app.button(key="recommendations_clear").click().run()
+        assert len(shown_ids(app)) == 15
+        assert "q" not in app.query_params
+        assert app.text_input(key="recommendations_query").value == ""
+
+
+class TestUrl:
+    def test_a_shared_link_reopens_the_same_selection(self):
+        app = open_planner({"audience": [CHILDRENS, LA], "element": "joint enterprise"})
+        assert app.multiselect(key="recommendations_audience").value == [CHILDRENS, LA]
+        assert shown_ids(app) == ["R04", "R05", "R06"]
+        assert notices(app) == []
+
+    def test_tampered_values_are_dropped_with_a_quiet_notice(self):
+        app = open_planner(
+            {
+                "audience": [CHILDRENS, "<script>alert(1)</script>"],
+                "barrier": ["F999"],
+                "element": ["world peace"],
+            }
+        )
+        assert shown_ids(app) == ["R05", "R06"]
+        assert app.multiselect(key="recommendations_barrier").value == []
+        (notice,) = notices(app)
+        assert "audience: &lt;script&gt;alert" in notice
+        assert "<script>" not in notice
+        assert "barrier: F999" in notice
+        assert "world peace" in notice
+        assert url_values(app, "audience") == [CHILDRENS]
+        assert "barrier" not in app.query_params
+
+    def test_an_overlong_search_in_the_link_is_cut(self):
+        app = open_planner({"q": "a" * 5000})
+        assert len(app.text_input(key="recommendations_query").value) == 200
+
+
+class TestPlan:
+    def test_ticking_adds_to_the_shared_plan_and_shows_the_editor(self):
+        app = open_planner({"audience": CHILDRENS})
+        assert any("Your plan is empty" in info.value for info in app.info)
+        app.checkbox(key="recommendations_pick_R05").check().run()
+        app.checkbox(key="recommendations_pick_R06").check().run()
+        assert app.session_state[ACTION_PLAN] == ["R05", "R06"]
+        (editor,) = app.dataframe
+        assert editor.value["recommendation_id"].tolist() == ["R05", "R06"]
+        assert len(app.get("download_button")) == 2
+        app.checkbox(key="recommendations_pick_R05").uncheck().run()
+        assert app.session_state[ACTION_PLAN] == ["R06"]
+
+    def test_ids_added_elsewhere_show_ticked_and_unknown_ids_are_dropped_quietly(self):
+        app = open_planner(state={ACTION_PLAN: ["R03", "R99", "R05", "R03"]})
+        assert app.checkbox(key="recommendations_pick_R03").value is True
+        assert app.checkbox(key="recommendations_pick_R05").value is True
+        assert app.checkbox(key="recommendations_pick_R06").value is False
+        (editor,) = app.dataframe
+        assert editor.value["recommendation_id"].tolist() == ["R03", "R05"]
+        assert not app.warning
+        assert not app.error
+
+    def test_saved_details_fill_the_editor_and_survive_taking_an_item_out(self):
+        details = pd.DataFrame(
+            [{"recommendation_id": "R06", "owner": "Sam", "due_date": None, "first_step": "Agenda", "notes": ""}]
+        )
+        app = open_planner(state={ACTION_PLAN: ["R05", "R06"], ACTION_PLAN_DETAILS: details})
+        (editor,) = app.dataframe
+        assert editor.value.set_index("recommendation_id").loc["R06", "owner"] == "Sam"
+        app.selectbox(key="recommendations_remove_choice").select("R06").run()
+        app.button(key="recommendations_remove").click().run()
+        assert app.session_state[ACTION_PLAN] == ["R05"]
+        app.checkbox(key="recommendations_pick_R06").check().run()
+        (editor,) = app.dataframe
+        assert editor.value.set_index("recommendation_id").loc["R06", "first_step"] == "Agenda"
+
+    def test_empty_the_plan(self):
+        app = open_planner(state={ACTION_PLAN: ["R01", "R02"]})
+        app.button(key="recommendations_empty").click().run()
+        assert app.session_state[ACTION_PLAN] == []
+        assert not app.dataframe
+
+
+class TestAnyDataset:
+    def test_a_dataset_without_recommendations_says_what_to_do(self):
+        app = open_planner(state=upload({}, None))
+        assert any("no recommendations" in info.value for info in app.info)
+        assert shown_ids(app) == []
+        assert app.multiselect(key="recommendations_audience").disabled
+
+    def test_plan_ids_from_the_bundled_study_are_ignored_for_an_upload(self):
+        state = upload({ACTION_PLAN: ["R05"]}, "recommendation_id,audience,text\nX1,Équipe 🌍,نص عربي\n")
+        app = open_planner(state=state)
+        assert shown_ids(app) == ["X1"]
+        assert not app.dataframe
+        assert app.session_state[ACTION_PLAN] == ["R05"]
+
+    def test_thousands_of_recommendations_are_paged(self):
+        rows = "".join(f"X{n},Team {n % 12},Do thing {n}\n" for n in range(5000))
+        links = "from_id,to_id,relation\n" + "".join(f"X{n},F1,addresses\n" for n in range(0, 5000, 7))
+        app = open_planner(state=upload({}, "recommendation_id,audience,text\n" + rows, links))
+        assert len(shown_ids(app)) == 20
+        assert len(app.multiselect(key="recommendations_audience").options) == 12
+        app.multiselect(key="recommendations_barrier").set_value(["F1"]).run()
+        assert "715 of 5000 recommendations match your filters." in count_line(app)
+        app.selectbox(key="recommendations_page").select(36).run()
+        assert shown_ids(app) == [f"X{n}" for n in range(4900, 5000, 7)]
+
+
+@pytest.mark.parametrize("audience", ["", "   "])
+def test_blank_url_values_are_harmless(audience):
+    app = open_planner({"audience": audience, "q": audience})
+    assert len(shown_ids(app)) == 15
