@@ -1,0 +1,152 @@
+"""Present page in AppTest: every slide renders, the URL follows the slide, prompts reveal, notes toggle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.dataset import build_dataset, load_dataset_dir
+from components.deck import build_deck
+from components.session_keys import PRESENT_REVEALED, UPLOADED_DATASET
+from components.text import escape_markdown
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+DECK = build_deck(load_dataset_dir())
+
+
+def open_present(slide: str | None = None, dataset=None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    if slide is not None:
+        app.query_params["slide"] = slide
+    if dataset is not None:
+        app.session_state[UPLOADED_DATASET] = dataset
+    app.run()
+    app.switch_page("pages/present.py")
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def heading(app: AppTest) -> str:
+    return app.title[0].value
+
+
+def markdown_text(app: AppTest) -> str:
+    return "\n".join(element.value for element in app.markdown)
+
+
+def test_next_steps_through_every_slide_and_the_url_follows():
+    app = open_present()
+    seen = [heading(app)]
+    for number in range(2, len(DECK) + 1):
+        app.button(key="present_next").click().run()
+        assert not app.exception, (number, [error.value for error in app.exception])
+        seen.append(heading(app))
+        assert app.query_params["slide"] == str(number)
+        assert f"**Slide {number} of {len(DECK)}**" in markdown_text(app)
+    assert seen == [slide.heading for slide in DECK]
+    assert app.button(key="present_next").disabled
+    assert any("Creative Commons" in caption.value for caption in app.caption)
+
+
+def test_previous_steps_back_and_is_disabled_on_the_first_slide():
+    app = open_present("3")
+    app.button(key="present_previous").click().run()
+    assert heading(app) == DECK[1].heading
+    app.button(key="present_previous").click().run()
+    assert heading(app) == DECK[0].heading
+    assert app.button(key="present_previous").disabled
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "note"),
+    [
+        ("4", 3, None),
+        ("999", len(DECK) - 1, "so it opens at"),
+        ("0", 0, "so it opens at"),
+        ("-2", 0, "so it opens at"),
+        ("abc", 0, "not a number"),
+    ],
+)
+def test_slide_in_the_link_opens_there_and_bad_numbers_clamp(value, expected, note):
+    app = open_present(value)
+    assert heading(app) == DECK[expected].heading
+    assert app.query_params["slide"] == str(expected + 1)
+    captions = " ".join(caption.value for caption in app.caption)
+    if note:
+        assert note in captions
+    else:
+        assert "The link asked" not in captions
+
+
+def test_jump_menu_goes_straight_to_a_slide():
+    app = open_present()
+    target = next(index for index, slide in enumerate(DECK) if slide.kind == "cop")
+    app.selectbox(key="present_jump").set_value(target).run()
+    assert heading(app) == DECK[target].heading
+    assert app.query_params["slide"] == str(target + 1)
+
+
+def test_prompt_shows_the_question_first_and_reveals_its_findings_on_a_press():
+    index = next(index for index, slide in enumerate(DECK) if slide.kind == "prompt")
+    prompt = DECK[index]
+    assert prompt.reveal
+    app = open_present(str(index + 1))
+    assert escape_markdown(prompt.lead) in markdown_text(app)
+    for point in prompt.reveal:
+        assert escape_markdown(point.text) not in markdown_text(app)
+    reveal = app.button(key="present_reveal")
+    assert reveal.label == "Show the related findings"
+    reveal.click().run()
+    assert index in app.session_state[PRESENT_REVEALED]
+    assert app.button(key="present_reveal").label == "Hide the related findings"
+    for point in prompt.reveal:
+        assert escape_markdown(point.text) in markdown_text(app)
+    app.button(key="present_reveal").click().run()
+    assert index not in app.session_state[PRESENT_REVEALED]
+    assert escape_markdown(prompt.reveal[0].text) not in markdown_text(app)
+
+
+def test_speaker_notes_are_hidden_until_the_toggle_is_on():
+    app = open_present("1")
+    assert "Speaker notes." not in markdown_text(app)
+    app.toggle(key="present_notes").set_value(True).run()
+    assert "**Speaker notes.**" in markdown_text(app)
+    assert app.expander, "the sources' own words should be folded in an expander"
+
+
+def test_an_uploaded_dataset_without_study_or_prompts_steps_through_without_error():
+    findings = (
+        b"finding_id,group,category,theme,statement\n"
+        b"A1,Nurses,purpose,Safety,Collaboration keeps patients safe.\n"
+        b"A2,Doctors,purpose,Speed,<b>Faster</b> [decisions](javascript:alert(1)).\n"
+        b"A3,All,barrier,Time,There is no time to meet.\n"
+    )
+    dataset = build_dataset({"findings.csv": findings}, name="Ward survey 🩺")
+    app = open_present("7", dataset=dataset)
+    slides = build_deck(dataset)
+    assert heading(app) == slides[-1].heading
+    for _ in range(len(slides) - 1):
+        app.button(key="present_previous").click().run()
+        assert not app.exception
+    assert heading(app) == slides[0].heading
+    assert app.button(key="present_previous").disabled
+    assert "<b>" not in markdown_text(app)
+    assert "\\[decisions\\]" in markdown_text(app)
+
+
+def test_switching_to_a_smaller_dataset_mid_deck_stays_inside_the_new_deck():
+    app = open_present(str(len(DECK)))
+    dataset = build_dataset(
+        {"findings.csv": b"finding_id,group,category,theme,statement\nA1,All,enabler,T,Meeting helps.\n"},
+        name="Small upload",
+    )
+    app.session_state[UPLOADED_DATASET] = dataset
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    slides = build_deck(dataset)
+    assert heading(app) == slides[-1].heading
+    assert app.query_params["slide"] == str(len(slides))
+    assert "this browser session only" in markdown_text(app)
