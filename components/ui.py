@@ -80,7 +80,7 @@ def show_finding(finding: pd.Series) -> None:
     st.markdown(
         f"**{escape_markdown(finding['statement'])}**{basis_badge(finding.get('basis'))}  \n"
         f":gray-badge[{escape_markdown(finding['group'])}] :gray-badge[{escape_markdown(finding['category'])}] "
-        f"Theme: {escape_markdown(finding['theme'])}{theme_mark} · `{escape_markdown(finding['finding_id'])}`"
+        f"Theme: {escape_markdown(finding['theme'])}{theme_mark} · id {escape_markdown(finding['finding_id'])}"
     )
     st.markdown(quote_markdown(finding.get("evidence"), finding.get("source")))
     if finding.get("detail"):
