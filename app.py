@@ -9,6 +9,8 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
+# Page files are named after their URL paths: on a fresh server Streamlit first serves a deep link from
+# the pages/ folder by file name, and components.ui.ensure_router then reroutes it through this file.
 # One flat list: with sections, Streamlit 1.67 puts the section headings straight inside the nav's <ul>,
 # which axe-core reports as a serious list-structure violation for screen readers.
 PAGES = [
@@ -24,9 +26,9 @@ PAGES = [
     st.Page("pages/present.py", title="Present", icon=":material/co_present:", url_path="present"),
     st.Page("pages/explore.py", title="Explore findings", icon=":material/search:", url_path="explore"),
     st.Page("pages/about.py", title="About the study", icon=":material/menu_book:", url_path="about"),
-    st.Page("pages/your_data.py", title="Your data", icon=":material/upload_file:", url_path="your-data"),
+    st.Page("pages/your-data.py", title="Your data", icon=":material/upload_file:", url_path="your-data"),
     st.Page(
-        "pages/self_assessment.py",
+        "pages/self-assessment.py",
         title="Self-assessment",
         icon=":material/fact_check:",
         url_path="self-assessment",

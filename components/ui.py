@@ -9,6 +9,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from components.data_access import active_dataset, use_bundled_dataset
 from components.dataset import Dataset
+from components.session_keys import ROUTER_CHECKED
 from components.text import escape_markdown
 
 APP_CREDIT = "Collaboration Findings Explorer"
@@ -20,9 +21,11 @@ def ensure_router() -> None:
     Because a `pages/` folder exists, Streamlit 1.67 serves the first session after a server start in its
     legacy folder mode: a deep link (`/recommendations?audience=…`) then runs the page file alone, without
     app.py's navigation and page config. That mode leaves this flag set; clearing it and rerunning sends the
-    same URL through `st.navigation`, so the page opens as it always does.
+    same URL through `st.navigation`, so the page opens as it always does. Once per session at most:
+    AppTest sets the flag again before every run, and a rerun on each would swallow button clicks.
     """
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory and ROUTER_CHECKED not in st.session_state:
+        st.session_state[ROUTER_CHECKED] = True
         PagesManager.uses_pages_directory = False
         st.rerun()
 

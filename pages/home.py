@@ -49,8 +49,8 @@ CARDS = [
     ("pages/present.py", "Present", "Slides and discussion prompts for a training room."),
     ("pages/explore.py", "Explore findings", "Search every finding and read the words behind it."),
     ("pages/about.py", "About the study", "Method, limits, glossary and how to cite."),
-    ("pages/self_assessment.py", "Self-assessment", "Rate your service against the findings."),
-    ("pages/your_data.py", "Your data", "Run this explorer on your own coded study."),
+    ("pages/self-assessment.py", "Self-assessment", "Rate your service against the findings."),
+    ("pages/your-data.py", "Your data", "Run this explorer on your own coded study."),
 ]
 for row_start in range(0, len(CARDS), 4):
     for column, (page, label, blurb) in zip(st.columns(4), CARDS[row_start : row_start + 4], strict=False):

@@ -99,13 +99,13 @@ if dataset.links.empty:
         "enabler overcomes, and each barrier, perception or enabler a recommendation addresses or builds on. "
         "Add it to your upload on the Your data page."
     )
-    st.page_link("pages/your_data.py", label="Go to Your data", icon=":material/upload_file:")
+    st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 elif not kinds_available:
     st.info(
         "This dataset has no barriers, enablers or recommendations to draw. Code some findings with the "
         "category barrier or enabler, or add a recommendations.csv, on the Your data page."
     )
-    st.page_link("pages/your_data.py", label="Go to Your data", icon=":material/upload_file:")
+    st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 else:
     groups_available = dataset.groups
     audiences_available = dataset.audiences

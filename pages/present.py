@@ -132,6 +132,8 @@ def _show_notes(slide: deck_builder.Slide) -> None:
                     st.markdown(_quote(quote))
 
 
+# Before any state is read from the link: a deep link's first run may be rerouted through app.py.
+ui.ensure_router()
 # Build the deck before the page heading: the heading is the current slide's title.
 dataset = active_dataset()
 deck = deck_builder.build_deck(dataset)

@@ -109,7 +109,7 @@ if recommendations.empty:
         "This dataset has no recommendations, so there is nothing to plan from yet. Add a recommendations.csv "
         "(recommendation_id, audience, text) on the Your data page, or return to the bundled study."
     )
-    st.page_link("pages/your_data.py", label="Go to Your data", icon=":material/upload_file:")
+    st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 else:
     count_column, clear_column = st.columns([4, 1], vertical_alignment="center")
     plan_note = (

@@ -12,7 +12,7 @@ from components.dataset import build_dataset, load_dataset_dir
 from components.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, UPLOADED_DATASET
 
 REPO = Path(__file__).resolve().parents[2]
-PAGE = "pages/self_assessment.py"
+PAGE = "pages/self-assessment.py"
 
 # A team strong on relationships and knowledge, weak on priority and wellbeing.
 RATINGS = {

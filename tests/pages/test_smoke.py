@@ -15,8 +15,8 @@ PAGES = [
     "pages/present.py",
     "pages/explore.py",
     "pages/about.py",
-    "pages/your_data.py",
-    "pages/self_assessment.py",
+    "pages/your-data.py",
+    "pages/self-assessment.py",
 ]
 
 

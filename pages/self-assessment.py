@@ -249,7 +249,7 @@ if items.empty:
         "from. Add findings with the category 'barrier' or 'enabler' to your data, or return to the bundled "
         "study, to use this page."
     )
-    st.page_link("pages/your_data.py", label="Go to Your data", icon=":material/upload_file:")
+    st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 else:
     known_items = set(items["item_id"])
     stored = st.session_state.get(ASSESSMENT_ANSWERS) or {}

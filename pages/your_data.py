@@ -1,9 +1,0 @@
-"""Placeholder until its issue lands."""
-
-import streamlit as st
-
-from components import ui
-
-dataset = ui.page_start("your_data")
-st.info("This page is being built.")
-ui.page_end(dataset)
