@@ -12,6 +12,8 @@ import csv
 import difflib
 import io
 import json
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,8 +128,10 @@ class Problem:
 class DatasetError(Exception):
     """Every problem found in a dataset, collected before giving up."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], notes: tuple[str, ...] | list[str] = ()):
         self.problems = sorted(problems, key=_problem_order)
+        # What was noticed on the way (an encoding fallback, ignored columns): worth showing beside the problems.
+        self.notes = tuple(notes)
         super().__init__(self.summary())
 
     def summary(self, limit: int = MAX_PROBLEMS_SHOWN) -> str:
@@ -139,7 +143,10 @@ class DatasetError(Exception):
 
 
 def _problem_order(problem: Problem) -> tuple:
-    return (problem.file, problem.row or 0, problem.column or "", problem.message)
+    # Files in the order a user meets them (findings, recommendations, links), then by row: fixable in one pass.
+    files = [spec.file for spec in (*UPLOADABLE_SPECS, *BUNDLED_ONLY_SPECS)]
+    file_rank = files.index(problem.file) if problem.file in files else len(files)
+    return (file_rank, problem.file, problem.row or 0, problem.column or "", problem.message)
 
 
 @dataclass(frozen=True)
@@ -180,15 +187,84 @@ _BINARY_SIGNATURES = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
+    (b"RIFF", "a WEBP image or other media file"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
     (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zipped file"),
-    (b"\xd0\xcf\x11\xe0", "an old-style Excel (.xls) or Word file"),
+    (b"PK\x03\x04", "a zipped file (such as .zip, .docx or .xlsx)"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Excel (.xls) or Word (.doc) file"),
+    (b"{\\rtf", "a Rich Text (.rtf) document"),
+)
+# Parts inside a zip that name the program that wrote it: what a user would call the file.
+_ZIP_KINDS = (
+    ("xl/", "an Excel workbook (.xlsx)"),
+    ("word/", "a Word document (.docx)"),
+    ("ppt/", "a PowerPoint presentation (.pptx)"),
+    ("Index/Document.iwa", "an Apple Numbers or Pages file"),
 )
 _EXPORT_HINT = "Open it in your spreadsheet and use File > Save As > 'CSV UTF-8 (comma delimited)', then upload that."
+_WORKBOOK_HINT = (
+    "Upload CSV files, not the workbook: in Excel use File > Save As > 'CSV UTF-8 (comma delimited)' "
+    "for each sheet (in Google Sheets, File > Download > Comma-separated values), then upload those."
+)
+_MB = 1024 * 1024
+
+
+def _megabytes(size: int) -> str:
+    """A size in MB that never rounds down to the limit it broke (2.04 MB shows as 2.1 MB, not 2.0)."""
+    tenths = -(-size * 10 // _MB)
+    return f"{tenths / 10:.1f} MB"
+
+
+def describe_binary(raw: bytes) -> tuple[str, str] | None:
+    """If the bytes are a known non-text file, what it is (in a user's words) and what to do instead."""
+    # A BMP starts "BM", as a header like "BMI,..." could: its reserved bytes 6-9 being zero tells them apart.
+    if raw.startswith(b"BM") and len(raw) >= 14 and raw[6:10] == b"\x00\x00\x00\x00":
+        return "a BMP image", _EXPORT_HINT
+    for signature, what in _BINARY_SIGNATURES:
+        if raw.startswith(signature):
+            if signature == b"PK\x03\x04":
+                return _describe_zip(raw)
+            if "Excel" in what:
+                return what, _WORKBOOK_HINT
+            return what, _EXPORT_HINT
+    return None
+
+
+def _describe_zip(raw: bytes) -> tuple[str, str]:
+    names: list[str] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = archive.namelist()
+            mimetype = ""
+            if "mimetype" in names:
+                # Read only the start: a hostile zip could hold a huge "mimetype" entry.
+                with archive.open("mimetype") as part:
+                    mimetype = part.read(200).decode("ascii", "replace")
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, KeyError, EOFError, NotImplementedError):
+        return "a zipped file (such as .zip, .docx or .xlsx)", _EXPORT_HINT
+    if "opendocument.spreadsheet" in mimetype:
+        return "an OpenDocument spreadsheet (.ods)", _WORKBOOK_HINT
+    if "opendocument" in mimetype:
+        return "an OpenDocument file (.odt or .odp)", _EXPORT_HINT
+    for part, what in _ZIP_KINDS:
+        if any(name.startswith(part) or name == part for name in names):
+            return what, _WORKBOOK_HINT if "Excel" in what or "Numbers" in what else _EXPORT_HINT
+    return "a zip archive", "Unzip it and upload the CSV files inside."
+
+
+def _looks_like_html(text: str) -> bool:
+    start = text.lstrip("\ufeff \t\r\n")[:200].lower()
+    return start.startswith(("<!doctype html", "<html", "<?xml", "<table"))
 
 
 def decode_text(file_name: str, raw: bytes) -> tuple[str, str | None]:
     """Bytes to text, trying the encodings spreadsheets write. Returns the text and a note if a fallback was used."""
+    # What the file is comes first: 'this is an Excel workbook' helps more than 'this is 3 MB'.
+    binary = describe_binary(raw)
+    if binary:
+        what, hint = binary
+        raise DatasetError([Problem(file_name, None, None, f"this is {what}, not a CSV text file. {hint}")])
     if len(raw) > MAX_FILE_BYTES:
         raise DatasetError(
             [
@@ -196,35 +272,51 @@ def decode_text(file_name: str, raw: bytes) -> tuple[str, str | None]:
                     file_name,
                     None,
                     None,
-                    f"the file is {len(raw) / 1_048_576:.1f} MB; the limit is "
-                    f"{MAX_FILE_BYTES / 1_048_576:.0f} MB. Split it or remove unused columns.",
+                    f"the file is {_megabytes(len(raw))}; the limit is {MAX_FILE_BYTES // _MB} MB per file. "
+                    "Split it into smaller studies or remove columns the app does not use.",
                 )
             ]
         )
-    for signature, what in _BINARY_SIGNATURES:
-        if raw.startswith(signature):
-            raise DatasetError([Problem(file_name, None, None, f"this is {what}, not a CSV text file. {_EXPORT_HINT}")])
     if raw.startswith(b"\xef\xbb\xbf"):
-        return _decode_or_fail(file_name, raw, "utf-8-sig"), None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _decode_or_fail(file_name, raw, "utf-16"), "read as UTF-16 (from its byte order mark)"
-    if b"\x00" in raw:
+        text, note = _decode_or_fail(file_name, raw, "utf-8-sig"), None
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, note = _decode_or_fail(file_name, raw, "utf-16"), "read as UTF-16 (its byte order mark says so)"
+    elif b"\x00" in raw:
+        # Every other byte zero: UTF-16 text that lost its byte order mark. Anything else is binary.
+        if len(raw) >= 4 and (raw[1::2].count(0) > len(raw) // 4 or raw[0::2].count(0) > len(raw) // 4):
+            message = (
+                f"this looks like UTF-16 text without a byte order mark, which cannot be read reliably. {_EXPORT_HINT}"
+            )
+        else:
+            message = f"this file holds binary data, not CSV text. {_EXPORT_HINT}"
+        raise DatasetError([Problem(file_name, None, None, message)])
+    else:
+        try:
+            text, note = raw.decode("utf-8"), None
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                raise DatasetError(
+                    [Problem(file_name, None, None, f"the text is in an encoding this app cannot read. {_EXPORT_HINT}")]
+                ) from None
+            note = (
+                "not valid UTF-8, so it was read as Windows-1252 (the encoding older Excel uses); "
+                "check that accents and curly quotes look right"
+            )
+    if "\x00" in text:
         raise DatasetError(
             [Problem(file_name, None, None, f"this file holds binary data, not CSV text. {_EXPORT_HINT}")]
         )
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252"), "not valid UTF-8, so it was read as Windows-1252 (the encoding older Excel uses)"
-    except UnicodeDecodeError:
+    if _looks_like_html(text):
         raise DatasetError(
-            [Problem(file_name, None, None, f"the text is in an encoding this app cannot read. {_EXPORT_HINT}")]
-        ) from None
+            [Problem(file_name, None, None, f"this is a web page or XML file, not a CSV text file. {_EXPORT_HINT}")]
+        )
+    return text, note
 
 
 def _decode_or_fail(file_name: str, raw: bytes, encoding: str) -> str:
+    label = "UTF-16" if encoding == "utf-16" else "UTF-8"
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as error:
@@ -234,7 +326,8 @@ def _decode_or_fail(file_name: str, raw: bytes, encoding: str) -> str:
                     file_name,
                     None,
                     None,
-                    f"the file says it is {encoding.upper()} but byte {error.start} is not. {_EXPORT_HINT}",
+                    f"the file starts with a {label} marker, but the text after it is not {label} "
+                    f"(byte {error.start:,} is not). {_EXPORT_HINT}",
                 )
             ]
         ) from None
@@ -243,38 +336,84 @@ def _decode_or_fail(file_name: str, raw: bytes, encoding: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Parsing
 
+# Separators a spreadsheet may write: Excel in many European locales saves "CSV" with semicolons,
+# and "Unicode text" with tabs.
+_DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+_UNCLOSED_QUOTE = (
+    'a quote mark (") opened in this row is never closed, so the rest of the file cannot be read. '
+    "Close the quote or remove it."
+)
+_BROKEN_QUOTE = (
+    "this row cannot be read because of its quote marks: a cell that starts with a quote mark must end "
+    'with one, and a quote mark inside such a cell is written twice (""). Check this row and the one before it.'
+)
+
+
+def header_key(cell: str) -> str:
+    """How header names are compared: case, surrounding spaces and inner spaces or hyphens do not matter."""
+    return re.sub(r"[\s\-]+", "_", cell.replace("\ufeff", "").strip().casefold())
+
+
+def _pick_delimiter(spec: TableSpec, text: str) -> str:
+    """The separator under which the first line names the most known columns (commas unless another wins)."""
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    known = {header_key(name) for name in spec.columns}
+    scores = {}
+    for delimiter in _DELIMITERS:
+        try:
+            cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        except csv.Error:
+            cells = []
+        scores[delimiter] = sum(header_key(cell) in known for cell in cells)
+    best = max(scores, key=lambda delimiter: scores[delimiter])
+    return best if scores[best] > scores[","] else ","
+
+
+def _read_records(spec: TableSpec, text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """Every non-blank CSV record with its row number as a spreadsheet shows it (blank rows still count)."""
+    records: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    row_number = 0
+    try:
+        for record in reader:
+            row_number += 1
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(records) > MAX_ROWS:
+                return [], [Problem(spec.file, None, None, f"the file has more than {MAX_ROWS:,} rows; split it.")]
+            records.append((row_number, record))
+    except csv.Error as error:
+        row = row_number + 1
+        reason = str(error)
+        if "field larger than field limit" in reason:
+            message = (
+                "a cell starting in this row runs on for more than 100,000 characters, usually because a quote "
+                f'mark (") is never closed. Close the quote, or shorten the cell (the limit is {MAX_CELL_CHARS:,} '
+                "characters)."
+            )
+        elif "unexpected end of data" in reason:
+            message = _UNCLOSED_QUOTE
+        else:
+            message = _BROKEN_QUOTE
+        return [], [Problem(spec.file, row, None, message)]
+    return records, []
+
 
 def parse_table(spec: TableSpec, text: str) -> tuple[pd.DataFrame, list[Problem], list[str]]:
     """CSV text to a frame of stripped strings ("" for blanks), with structural problems and notes.
 
     The csv module rather than pandas, because it reports exactly which record breaks and lets
     rows be numbered as a spreadsheet shows them even when a cell holds a line break.
+    A frame comes back even when some rows had problems (those rows are left out); an empty
+    frame means the file could not be read at all.
     """
-    problems: list[Problem] = []
     notes: list[str] = []
-    records: list[list[str]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        for record in reader:
-            records.append(record)
-            if len(records) > MAX_ROWS + 1:
-                problems.append(Problem(spec.file, None, None, f"more than {MAX_ROWS:,} rows; split the file."))
-                return pd.DataFrame(), problems, notes
-    except csv.Error:
-        row = len(records) + 1
-        problems.append(
-            Problem(
-                spec.file,
-                row,
-                None,
-                'a quote mark (") opened in this row is never closed, so the rest of the file '
-                "cannot be read. Close the quote or remove it.",
-            )
-        )
+    delimiter = _pick_delimiter(spec, text)
+    if delimiter != ",":
+        notes.append(f"{spec.file}: columns are separated by {_DELIMITERS[delimiter]}, not commas; read that way.")
+    records, problems = _read_records(spec, text, delimiter)
+    if problems:
         return pd.DataFrame(), problems, notes
-
-    records = [record for record in records if any(cell.strip() for cell in record) or not record]
-    records = [record for record in records if record]
     if not records:
         problems.append(
             Problem(
@@ -287,26 +426,36 @@ def parse_table(spec: TableSpec, text: str) -> tuple[pd.DataFrame, list[Problem]
         )
         return pd.DataFrame(), problems, notes
 
-    header = [cell.strip() for cell in records[0]]
-    canonical = _match_header(spec, header, problems, notes)
+    header_row, header = records[0]
+    canonical = _match_header(spec, header, header_row, problems, notes)
     if problems:
         return pd.DataFrame(), problems, notes
     body = records[1:]
     if not body:
-        problems.append(Problem(spec.file, None, None, "the file has a header row but no data rows."))
+        problems.append(
+            Problem(
+                spec.file,
+                None,
+                None,
+                "the file has a header row but no data rows. Add one row per item under the header.",
+            )
+        )
         return pd.DataFrame(), problems, notes
 
     rows: list[dict[str, str]] = []
-    for offset, record in enumerate(body):
-        row_number = offset + 2
-        if len(record) != len(header):
+    width = len(header)
+    for row_number, record in body:
+        # Trailing empty cells beyond the header (a stray comma at the end of a line) do no harm.
+        if len(record) > width and not any(cell.strip() for cell in record[width:]):
+            record = record[:width]
+        if len(record) != width:
             problems.append(
                 Problem(
                     spec.file,
                     row_number,
                     None,
-                    f"this row has {len(record)} cells but the header has {len(header)}. "
-                    "Check for a stray comma or a missing quote.",
+                    f"this row has {len(record)} cells but the header has {width}. "
+                    "Check for a stray comma, or a cell with a comma that needs quote marks around it.",
                 )
             )
             continue
@@ -322,7 +471,7 @@ def parse_table(spec: TableSpec, text: str) -> tuple[pd.DataFrame, list[Problem]
                         spec.file,
                         row_number,
                         name,
-                        f"this cell has {len(value):,} characters; the limit is {MAX_CELL_CHARS:,}.",
+                        f"this cell has {len(value):,} characters; the limit is {MAX_CELL_CHARS:,}. Shorten it.",
                     )
                 )
                 value = value[:MAX_CELL_CHARS]
@@ -333,31 +482,47 @@ def parse_table(spec: TableSpec, text: str) -> tuple[pd.DataFrame, list[Problem]
     return frame, problems, notes
 
 
-def _match_header(spec: TableSpec, header: list[str], problems: list[Problem], notes: list[str]) -> list[str | None]:
-    """Map header cells to known column names, ignoring case and spaces; None for columns to ignore."""
-    known = {name.lower(): name for name in spec.columns}
+def _match_header(
+    spec: TableSpec, header: list[str], header_row: int, problems: list[Problem], notes: list[str]
+) -> list[str | None]:
+    """Map header cells to known column names (see `header_key`); None for columns to ignore."""
+    known = {header_key(name): name for name in spec.columns}
     canonical: list[str | None] = []
     seen: set[str] = set()
     extras: list[str] = []
     for cell in header:
-        name = known.get(cell.lower())
+        name = known.get(header_key(cell))
         if name in seen:
-            problems.append(Problem(spec.file, 1, cell, "this column appears twice in the header."))
+            problems.append(Problem(spec.file, header_row, name, f"the column '{cell.strip()}' appears twice."))
             name = None
         elif name is None:
-            extras.append(cell or "(blank)")
+            if cell.strip():
+                extras.append(cell.strip())
         else:
             seen.add(name)
         canonical.append(name)
+    if not seen:
+        problems.append(
+            Problem(
+                spec.file,
+                header_row,
+                None,
+                "the first row must be the header naming the columns "
+                f"({', '.join(spec.required)}); none of those names is in it.",
+            )
+        )
+        return canonical
+    extra_keys = {header_key(extra): extra for extra in extras}
     for required in spec.required:
         if required not in seen:
-            close = difflib.get_close_matches(required, [e.lower() for e in extras], n=1, cutoff=0.75)
-            hint = f" The header has '{close[0]}': is that a misspelling?" if close else ""
-            problems.append(Problem(spec.file, 1, required, f"the required column '{required}' is missing.{hint}"))
+            close = difflib.get_close_matches(required, list(extra_keys), n=1, cutoff=0.75)
+            hint = f" The header has '{extra_keys[close[0]]}': is that a misspelling?" if close else ""
+            problems.append(
+                Problem(spec.file, header_row, required, f"the required column '{required}' is missing.{hint}")
+            )
     if extras and not problems:
-        notes.append(
-            f"{spec.file}: extra column(s) {', '.join(repr(e) for e in extras)} kept in the file but not used."
-        )
+        names = ", ".join(f"'{extra}'" for extra in extras)
+        notes.append(f"{spec.file}: the column(s) {names} are not part of the format, so the app ignores them.")
     return canonical
 
 
@@ -372,20 +537,73 @@ def _schema(spec: TableSpec) -> pa.DataFrameSchema:
     }
     for name, values in spec.allowed.items():
         # Optional coded columns may be blank; a value, when given, must be one of the allowed ones.
-        columns[name] = pa.Column(str, pa.Check.isin((*values, "")), nullable=False, required=False)
+        check = pa.Check.isin((*values, ""))
+        if name in spec.required:
+            columns[name] = pa.Column(str, [pa.Check.str_length(min_value=1), check], nullable=False)
+        else:
+            columns[name] = pa.Column(str, check, nullable=False, required=False)
     return pa.DataFrameSchema(columns, strict=False)
 
 
-def _check_message(spec: TableSpec, column: str, check: str, value: object, frame: pd.DataFrame) -> str:
-    if check.startswith("str_length"):
-        return "this cell is blank; every row needs a value here."
-    if check == "field_uniqueness":
-        rows = frame.loc[frame[column] == value, "_row"].tolist()
-        return f"the id '{value}' is used more than once (rows {', '.join(rows)}); each id must be unique."
-    if check.startswith("isin"):
-        allowed = ", ".join(spec.allowed[column])
-        return f"'{value}' is not an allowed value; use one of: {allowed} (or leave it blank)."
-    return f"'{value}' failed the check {check}."
+def normalise_coded_values(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
+    """Coded values in the spelling the data dictionary uses, whatever their case: 'Barrier' is 'barrier'."""
+    frame = frame.copy()
+    for column, values in spec.allowed.items():
+        if column in frame.columns:
+            lookup = {value.casefold(): value for value in values}
+            frame[column] = frame[column].map(lambda cell, lookup=lookup: lookup.get(cell.casefold(), cell))
+            frame[column] = frame[column].astype("string")
+    return frame
+
+
+_ROWS_LISTED = 10
+
+
+def _rows_text(rows: list[str]) -> str:
+    """'rows 2, 5' — or, for an id repeated many times, the first few and how many more."""
+    if len(rows) <= _ROWS_LISTED:
+        return ", ".join(rows)
+    return f"{', '.join(rows[:_ROWS_LISTED])} and {len(rows) - _ROWS_LISTED:,} more"
+
+
+class _Messages:
+    """Plain-words messages for pandera's failure cases, each worked out once per value (uploads can repeat one
+    mistake thousands of times)."""
+
+    def __init__(self, spec: TableSpec, frame: pd.DataFrame):
+        self.spec = spec
+        self.frame = frame
+        self._duplicate_rows: dict[str, dict[str, list[str]]] = {}
+        self._cache: dict[tuple[str, str, str], str] = {}
+
+    def __call__(self, column: str, check: str, value: object) -> str:
+        key = (column, check, str(value))
+        if key not in self._cache:
+            self._cache[key] = self._message(column, check, value)
+        return self._cache[key]
+
+    def _message(self, column: str, check: str, value: object) -> str:
+        spec = self.spec
+        if check.startswith("str_length"):
+            return "this cell is blank; every row needs a value here."
+        if check == "field_uniqueness":
+            rows = self._rows_holding(column).get(str(value), [])
+            return f"the id '{value}' is used more than once (rows {_rows_text(rows)}); each id must be unique."
+        if check.startswith("isin"):
+            allowed = spec.allowed[column]
+            close = difflib.get_close_matches(str(value).casefold(), allowed, n=1, cutoff=0.6)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            blank = "" if column in spec.required else " (or leave it blank)"
+            return f"'{value}' is not an allowed value. Use one of: {', '.join(allowed)}{blank}.{hint}"
+        return f"'{value}' failed the check {check}."
+
+    def _rows_holding(self, column: str) -> dict[str, list[str]]:
+        if column not in self._duplicate_rows:
+            holding: dict[str, list[str]] = {}
+            for value, row in zip(self.frame[column].tolist(), self.frame["_row"].tolist(), strict=True):
+                holding.setdefault(value, []).append(row)
+            self._duplicate_rows[column] = holding
+        return self._duplicate_rows[column]
 
 
 def validate_table(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
@@ -394,12 +612,19 @@ def validate_table(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
         _schema(spec).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         problems = []
-        for case in errors.failure_cases.itertuples(index=False):
-            if case.index is None or pd.isna(case.index):
+        spreadsheet_rows = frame["_row"].tolist()
+        message = _Messages(spec, frame)
+        cases = errors.failure_cases
+        for index, column, check, value in zip(
+            cases["index"], cases["column"], cases["check"].astype(str), cases["failure_case"], strict=True
+        ):
+            if index is None or pd.isna(index):
                 continue
-            row = int(frame.iloc[int(case.index)]["_row"])
-            message = _check_message(spec, case.column, str(case.check), case.failure_case, frame)
-            problems.append(Problem(spec.file, row, case.column, message))
+            # A blank id is reported once as blank, not again as a duplicate of the other blanks.
+            if check == "field_uniqueness" and value == "":
+                continue
+            row = int(spreadsheet_rows[int(index)])
+            problems.append(Problem(spec.file, row, column, message(column, check, value)))
         return list(dict.fromkeys(problems))
     return []
 
@@ -409,7 +634,7 @@ def _complete(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     for name in spec.optional:
         if name not in frame.columns:
-            frame[name] = ""
+            frame[name] = pd.Series([""] * len(frame), index=frame.index, dtype="string")
     if spec is FINDINGS_SPEC:
         has_evidence = frame["evidence"].str.len() > 0
         frame.loc[frame["basis"] == "", "basis"] = has_evidence.map({True: "stated", False: "inferred"})
@@ -424,8 +649,12 @@ def _complete(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Ids unique across findings and recommendations; every link points at an id that exists."""
+def _cross_checks(tables: dict[str, pd.DataFrame], incomplete: set[str], given: set[str]) -> list[Problem]:
+    """Ids unique across findings and recommendations; every link points at an id that exists.
+
+    A file that lost rows to a structural problem is left out of the link check, so one broken row
+    does not also show up as a dangling link in another file.
+    """
     problems: list[Problem] = []
     findings = tables.get(FINDINGS_FILE)
     recommendations = tables.get(RECOMMENDATIONS_FILE)
@@ -434,7 +663,7 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     recommendation_ids = set(recommendations["recommendation_id"]) if recommendations is not None else set()
     if recommendations is not None:
         for row, rec_id in zip(recommendations["_row"], recommendations["recommendation_id"], strict=True):
-            if rec_id in finding_ids:
+            if rec_id and rec_id in finding_ids:
                 problems.append(
                     Problem(
                         RECOMMENDATIONS_FILE,
@@ -443,8 +672,14 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                         f"the id '{rec_id}' is also a finding_id; links need ids to be unique across both files.",
                     )
                 )
-    if links is not None:
+    targets_complete = not ({FINDINGS_FILE, RECOMMENDATIONS_FILE} & incomplete)
+    if links is not None and targets_complete:
         known = finding_ids | recommendation_ids
+        hint = (
+            ""
+            if RECOMMENDATIONS_FILE in given
+            else " (no recommendations.csv was given, so links can only use finding ids)"
+        )
         for column in ("from_id", "to_id"):
             for row, value in zip(links["_row"], links[column], strict=True):
                 if value and value not in known:
@@ -453,29 +688,32 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                             LINKS_FILE,
                             int(row),
                             column,
-                            f"'{value}' is not a finding_id or recommendation_id in this dataset.",
+                            f"'{value}' is not a finding_id or recommendation_id in this dataset{hint}.",
                         )
                     )
     return problems
 
 
-def _load_table(spec: TableSpec, raw: bytes, problems: list[Problem], notes: list[str]) -> pd.DataFrame | None:
+def _load_table(
+    spec: TableSpec, raw: bytes, problems: list[Problem], notes: list[str]
+) -> tuple[pd.DataFrame | None, bool]:
+    """One file through decoding, parsing and validation. Returns its frame and whether every row was read."""
     try:
         text, decode_note = decode_text(spec.file, raw)
     except DatasetError as error:
         problems.extend(error.problems)
-        return None
+        return None, False
     if decode_note:
         notes.append(f"{spec.file}: {decode_note}.")
     frame, table_problems, table_notes = parse_table(spec, text)
     notes.extend(table_notes)
-    if table_problems:
-        problems.extend(table_problems)
-        if frame.empty:
-            return None
-    table_problems = validate_table(spec, frame)
     problems.extend(table_problems)
-    return frame
+    if frame.empty and table_problems:
+        return None, False
+    complete = not any(problem.column is None for problem in table_problems)
+    frame = normalise_coded_values(spec, frame)
+    problems.extend(validate_table(spec, frame))
+    return frame, complete
 
 
 def build_dataset(
@@ -495,14 +733,17 @@ def build_dataset(
     if FINDINGS_FILE not in files:
         raise DatasetError([Problem(FINDINGS_FILE, None, None, "findings.csv is required and was not given.")])
     tables: dict[str, pd.DataFrame] = {}
+    incomplete: set[str] = set()
     for spec in (*UPLOADABLE_SPECS, *BUNDLED_ONLY_SPECS):
         if spec.file in files:
-            frame = _load_table(spec, files[spec.file], problems, notes)
+            frame, complete = _load_table(spec, files[spec.file], problems, notes)
             if frame is not None:
                 tables[spec.file] = frame
-    problems.extend(_cross_checks(tables))
+            if not complete:
+                incomplete.add(spec.file)
+    problems.extend(_cross_checks(tables, incomplete, set(files)))
     if problems:
-        raise DatasetError(problems)
+        raise DatasetError(problems, notes)
 
     def table(spec: TableSpec) -> pd.DataFrame:
         frame = tables.get(spec.file)

@@ -1,0 +1,203 @@
+"""Your data in a real Chromium: a hostile upload stays text, then every page runs on it in the same session.
+
+Pages are visited through the sidebar links, not by URL: a full page load starts a new session, which
+would (rightly) drop the upload.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import (
+    assert_no_exception,
+    horizontal_overflow,
+    open_page,
+    rerun_after,
+    screenshot,
+    wait_for_app,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+HOSTILE = FIXTURES / "study" / "hostile"
+HOSTILE_NAME = '<img src=x onerror="window.__pwned = 1"> <b>Hostile</b> study'
+# Sidebar link text of every page, in navigation order (the your-data page itself is visited first).
+SIDEBAR_PAGES = [
+    "Home",
+    "Compare MHSW and CSW",
+    "Barriers network",
+    "Recommendations planner",
+    "Present",
+    "Explore findings",
+    "About the study",
+    "Self-assessment",
+    "Your data",
+]
+
+# What would show that data became live HTML or script: any of these counts above zero.
+LIVE_HTML_PROBE = """() => {
+    const main = document.querySelector('[data-testid="stMain"]') || document.body;
+    const tagged = (selector, pattern) => [...main.querySelectorAll(selector)]
+        .filter(el => pattern.test(el.textContent)).length;
+    return {
+        pwned: window.__pwned === 1 ? 1 : 0,
+        imgWithOnerror: document.querySelectorAll('img[onerror], img[src="x"]').length,
+        scriptsFromData: [...document.querySelectorAll('script')].filter(s => s.textContent.includes('__pwned')).length,
+        javascriptLinks: document.querySelectorAll('a[href^="javascript"], iframe[src^="javascript"]').length,
+        iframesFromData: main.querySelectorAll('iframe[src*="javascript"]').length,
+        boldFromData: tagged('b, strong', /^(Team A|Hostile)$/),
+        italicFromData: tagged('i, em', /^(C|Managers)$/),
+        underlineFromData: tagged('u', /^why$/),
+        plotlyTagsRendered: [...document.querySelectorAll('.main-svg text')]
+            .filter(t => /Team A/.test(t.textContent) && !/<b>/.test(t.textContent)).length,
+    };
+}"""
+
+
+def assert_no_live_html(page: Page, where: str) -> None:
+    found = page.evaluate(LIVE_HTML_PROBE)
+    assert all(count == 0 for count in found.values()), (where, found)
+
+
+def upload_file(page: Page, slot: str, path: Path | None = None, payload: dict | None = None) -> None:
+    """Put a file into one of the page's uploaders and wait for the rerun it causes."""
+    file_input = page.locator(f".st-key-your_data_upload_{slot} input[type=file]")
+    rerun_after(page, lambda: file_input.set_input_files(payload or str(path)))
+    name = payload["name"] if payload else path.name
+    expect(page.locator(f".st-key-your_data_upload_{slot} [data-testid=stFileChipName]")).to_have_text(name)
+    wait_for_app(page)
+
+
+def press_check(page: Page) -> None:
+    rerun_after(page, lambda: page.get_by_role("button", name="Check and open my data").click())
+
+
+def name_the_study(page: Page, name: str) -> None:
+    field = page.locator(".st-key-your_data_name input")
+    field.fill(name)
+    rerun_after(page, lambda: field.press("Enter"))
+
+
+def go_to(page: Page, label: str) -> None:
+    """Click the page's sidebar link, opening the sidebar first when a page (Present) has collapsed it."""
+    expand = page.get_by_test_id("stExpandSidebarButton")
+    if expand.is_visible():
+        expand.click()
+    link = page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=label, exact=True)
+    expect(link).to_be_in_viewport()
+    rerun_after(page, link.click)
+
+
+def open_your_data(page: Page, app_url: str) -> None:
+    """Home, then the sidebar link, as a user gets there.
+
+    Not `page.goto(".../your-data")`: with the page files in a folder named `pages/`, Streamlit 1.67 first
+    matches the URL against its legacy pages-folder names (`your_data`), pops a "Page not found" dialog, and
+    only then runs the right page.
+    """
+    open_page(page, app_url)
+    go_to(page, "Your data")
+    expect(page.get_by_role("heading", name="Use your own coded data")).to_be_visible()
+
+
+def test_hostile_upload_is_text_on_every_page(page: Page, app_url: str):
+    open_your_data(page, app_url)
+    assert_no_exception(page)
+    for slot in ("findings", "recommendations", "links"):
+        upload_file(page, slot, HOSTILE / f"{slot}.csv")
+    name_the_study(page, HOSTILE_NAME)
+    press_check(page)
+
+    assert_no_exception(page)
+    expect(page.get_by_text("is open on every page.", exact=False)).to_be_visible()
+    # The hostile name shows as the characters typed, in the banner and the success message.
+    expect(page.get_by_text(HOSTILE_NAME, exact=False).first).to_be_visible()
+    assert_no_live_html(page, "your-data after upload")
+    page.get_by_text("is open on every page.", exact=False).scroll_into_view_if_needed()
+    assert horizontal_overflow(page) == 0
+    screenshot(page, "your-data-hostile-upload")
+
+    for label in SIDEBAR_PAGES:
+        go_to(page, label)
+        assert_no_exception(page)
+        # Same session: the banner still names the upload, so the page really ran on the hostile data.
+        expect(page.get_by_text("You are viewing your own data:", exact=False)).to_be_visible()
+        expect(page.get_by_text(HOSTILE_NAME, exact=False).first).to_be_attached()
+        assert_no_live_html(page, label)
+        screenshot(page, f"your-data-hostile-on-{label.lower().replace(' ', '-')}")
+
+
+def test_bad_upload_lists_problems_and_keeps_the_bundled_study(page: Page, app_url: str):
+    open_your_data(page, app_url)
+    upload_file(page, "findings", FIXTURES / "bad" / "problems_in_every_file" / "findings.csv")
+    upload_file(page, "recommendations", FIXTURES / "bad" / "problems_in_every_file" / "recommendations.csv")
+    upload_file(page, "links", FIXTURES / "bad" / "problems_in_every_file" / "links.csv")
+    press_check(page)
+
+    assert_no_exception(page)
+    expect(page.get_by_text("6 problems to fix.", exact=False)).to_be_visible()
+    expect(page.get_by_text("Nothing has changed: you are still viewing Carpenter (2019)", exact=False)).to_be_visible()
+    expect(page.get_by_role("heading", name="recommendations.csv: 3 problems")).to_be_visible()
+    expect(page.get_by_text("'F404' is not a finding_id or recommendation_id in this dataset.")).to_be_visible()
+    expect(page.get_by_text("You are viewing your own data:", exact=False)).to_have_count(0)
+    screenshot(page, "your-data-problems")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download every problem (CSV)").click()
+    raw = Path(download_info.value.path()).read_bytes()
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["file", "row", "column", "problem"]
+    assert len(rows) == 7
+
+
+def test_a_file_over_the_limit_and_an_image_are_named(page: Page, app_url: str):
+    open_your_data(page, app_url)
+    big = b"finding_id,group,category,theme,statement\n" + b"F1,A,barrier,t,x\n" * 190_000
+    upload_file(page, "findings", payload={"name": "big.csv", "mimeType": "text/csv", "buffer": big})
+    press_check(page)
+    expect(page.get_by_text("the file is 3.1 MB; the limit is 2 MB per file.", exact=False)).to_be_visible()
+
+    upload_file(page, "findings", FIXTURES / "bad" / "png_image" / "findings.csv")
+    press_check(page)
+    expect(page.get_by_text("this is a PNG image, not a CSV text file.", exact=False)).to_be_visible()
+    assert_no_exception(page)
+
+
+def test_a_file_over_the_server_upload_limit_is_refused_before_it_reaches_the_app(page: Page, app_url: str):
+    open_your_data(page, app_url)
+    huge = b"finding_id,group,category,theme,statement\n" + b"F1,A,barrier,t,x\n" * 400_000  # about 6.9 MB
+    page.locator(".st-key-your_data_upload_findings input[type=file]").set_input_files(
+        {"name": "huge.csv", "mimeType": "text/csv", "buffer": huge}
+    )
+    # .streamlit/config.toml sets server.maxUploadSize = 5: Streamlit's uploader refuses the file itself.
+    expect(page.locator(".st-key-your_data_upload_findings").get_by_text("or smaller", exact=False)).to_be_visible()
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Check and open my data")).to_be_disabled()
+    assert_no_exception(page)
+
+
+def test_templates_download_as_spreadsheet_safe_csv(page: Page, app_url: str):
+    open_your_data(page, app_url)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="findings.csv template").click()
+    download = download_info.value
+    assert download.suggested_filename == "findings.csv"
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert header[:5] == ["finding_id", "group", "category", "theme", "statement"]
+    screenshot(page, "your-data")
+
+
+def test_the_rules_and_column_guide_are_readable(page: Page, app_url: str):
+    open_your_data(page, app_url)
+    rerun_after(page, lambda: page.get_by_text("What each file must hold, and the rules the check applies").click())
+    expect(page.get_by_text("Each file may be up to 2 MB", exact=False)).to_be_visible()
+    guide = page.locator('[data-testid="stTable"]').first
+    expect(guide).to_contain_text("One of: purpose, barrier, enabler, perception, observation.")
+    guide.scroll_into_view_if_needed()
+    assert horizontal_overflow(page) == 0
+    screenshot(page, "your-data-column-guide")

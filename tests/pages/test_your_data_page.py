@@ -1,0 +1,209 @@
+"""The your-data page in AppTest: uploads go through the loader, problems are listed for fixing, the previous
+dataset stays active until a valid upload replaces it, and every page then runs on the uploaded data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.dataset import build_dataset
+from components.session_keys import UPLOADED_DATASET
+
+REPO = Path(__file__).resolve().parents[2]
+APP = str(REPO / "app.py")
+FIXTURES = REPO / "tests" / "fixtures"
+HOSTILE = FIXTURES / "study" / "hostile"
+HEADER = b"finding_id,group,category,theme,statement\n"
+VALID = HEADER + b"F1,Team A,barrier,Time,Not enough time.\nF2,Team B,enabler,Desks,Sitting together.\n"
+PAGES = [
+    "pages/home.py",
+    "pages/compare.py",
+    "pages/network.py",
+    "pages/recommendations.py",
+    "pages/present.py",
+    "pages/explore.py",
+    "pages/about.py",
+    "pages/your-data.py",
+    "pages/self-assessment.py",
+]
+
+
+def open_your_data() -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page("pages/your-data.py")
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def upload(app: AppTest, files: dict[str, bytes], name: str | None = None) -> AppTest:
+    """Put files in the page's uploaders (by slot), optionally type a name, press Check."""
+    for file, data in files.items():
+        slot = file.removesuffix(".csv")
+        app.file_uploader(key=f"your_data_upload_{slot}").set_value((f"my {file}", data, "text/csv"))
+    app.run()
+    if name is not None:
+        app.text_input(key="your_data_name").input(name)
+        app.run()
+    app.button(key="your_data_check").click()
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def shown_text(app: AppTest) -> str:
+    parts = [element.value for kind in ("markdown", "success", "error", "info", "title") for element in app.get(kind)]
+    return "\n".join(str(part) for part in parts)
+
+
+def load_folder(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in folder.iterdir()}
+
+
+class TestBeforeUpload:
+    def test_offers_three_uploaders_and_waits_for_findings(self):
+        app = open_your_data()
+        assert [uploader.label for uploader in app.file_uploader] == [
+            "Your findings.csv",
+            "Your recommendations.csv",
+            "Your links.csv",
+        ]
+        assert app.button(key="your_data_check").disabled
+        assert "Add **findings.csv** to check your data." in shown_text(app)
+        assert "**Showing now:** the bundled study" in shown_text(app)
+
+    def test_uploading_alone_changes_nothing_until_checked(self):
+        app = open_your_data()
+        app.file_uploader(key="your_data_upload_findings").set_value(("f.csv", VALID, "text/csv"))
+        app.run()
+        assert not app.button(key="your_data_check").disabled
+        assert "Press **Check and open my data**" in shown_text(app)
+        assert UPLOADED_DATASET not in app.session_state
+
+
+class TestValidUpload:
+    def test_opens_the_data_with_a_summary_and_the_banner(self):
+        app = upload(open_your_data(), {"findings.csv": VALID}, name="North team")
+        dataset = app.session_state[UPLOADED_DATASET]
+        assert dataset.name == "North team"
+        assert len(dataset.findings) == 2
+        assert app.success[0].value.startswith("**North team is open on every page.** 2 coded statements in 2 groups")
+        assert "You are viewing your own data:** North team" in shown_text(app)
+
+    def test_default_name_comes_from_the_file(self):
+        app = upload(open_your_data(), {"findings.csv": VALID})
+        assert app.session_state[UPLOADED_DATASET].name == "Your upload (my findings)"
+
+    def test_notes_are_shown(self):
+        app = upload(open_your_data(), load_folder(FIXTURES / "good" / "windows_1252"))
+        notes = [info.value for info in app.info]
+        assert any("read as Windows\\-1252" in note for note in notes), notes
+
+    def test_return_to_the_bundled_study(self):
+        app = upload(open_your_data(), {"findings.csv": VALID})
+        app.button(key="banner_return_to_bundled").click()
+        app.run()
+        assert UPLOADED_DATASET not in app.session_state
+        assert "**Showing now:** the bundled study" in shown_text(app)
+
+
+class TestBadUpload:
+    def test_lists_problems_by_file_with_row_column_and_message(self):
+        app = upload(open_your_data(), load_folder(FIXTURES / "bad" / "problems_in_every_file"))
+        assert app.error[0].value.startswith("**6 problems to fix.** Nothing has changed: you are still viewing")
+        text = shown_text(app)
+        headings = [line for line in text.splitlines() if line.startswith("#### ") and "problem" in line]
+        assert headings == [
+            "#### findings\\.csv: 1 problem (your file: my findings\\.csv)",
+            "#### recommendations\\.csv: 3 problems (your file: my recommendations\\.csv)",
+            "#### links\\.csv: 2 problems (your file: my links\\.csv)",
+        ]
+        assert "- **Row 3, column group:** this cell is blank; every row needs a value here\\." in text
+        assert "- **Row 3, column to\\_id:** 'F404' is not a finding\\_id or recommendation\\_id" in text
+        assert UPLOADED_DATASET not in app.session_state
+
+    def test_a_bad_upload_keeps_the_previous_upload_active(self):
+        app = upload(open_your_data(), {"findings.csv": VALID}, name="Good one")
+        upload(app, {"findings.csv": HEADER + b"F1,,barier,t,x\n"})
+        assert app.session_state[UPLOADED_DATASET].name == "Good one"
+        assert "you are still viewing Good one" in app.error[0].value
+
+    def test_shows_fifty_then_how_many_more(self):
+        rows = b"".join(f"F{n},,barrier,t,x\n".encode() for n in range(60))
+        app = upload(open_your_data(), {"findings.csv": HEADER + rows})
+        text = shown_text(app)
+        assert text.count("- **Row ") == 50
+        assert "**… and 10 more.** Download the full list" in text
+
+    @pytest.mark.parametrize(
+        ("case", "message"),
+        [
+            ("png_image", "this is a PNG image, not a CSV text file"),
+            ("excel_workbook", "this is an Excel workbook \\(\\.xlsx\\), not a CSV text file"),
+            ("unbalanced_quote", 'a quote mark \\("\\) opened in this row is never closed'),
+            ("empty_file", "the file is empty"),
+        ],
+    )
+    def test_unreadable_files_say_what_they_are(self, case, message):
+        app = upload(open_your_data(), load_folder(FIXTURES / "bad" / case))
+        assert message in shown_text(app)
+
+    def test_a_stale_result_is_hidden_when_the_files_change(self):
+        app = upload(open_your_data(), {"findings.csv": HEADER + b"F1,,barrier,t,x\n"})
+        app.file_uploader(key="your_data_upload_findings").set_value(("other.csv", VALID, "text/csv"))
+        app.run()
+        assert not app.error
+        assert "Press **Check and open my data**" in shown_text(app)
+
+
+class TestHostileUpload:
+    def test_html_and_markdown_in_the_data_reach_the_page_only_as_escaped_text(self):
+        name = '<img src=x onerror="alert(1)"> [x](javascript:alert(1))'
+        app = upload(open_your_data(), load_folder(HOSTILE), name=name)
+        assert app.session_state[UPLOADED_DATASET].name == name
+        text = shown_text(app)
+        assert '&lt;img src=x onerror="alert\\(1\\)"&gt; \\[x\\]\\(javascript\\:alert\\(1\\)\\)' in text
+        assert "<img" not in text
+        assert "<b>" not in text
+        assert "&lt;b&gt;Team A&lt;/b&gt;" in text
+
+
+def uploaded_shapes() -> dict[str, object]:
+    """Datasets of the shapes the issue names: hostile text, one group with no links, a dozen groups x 5,000 rows."""
+    big_rows = "".join(
+        f"F{n:04d},Group {n % 12},{('purpose', 'barrier', 'enabler', 'perception', 'observation')[n % 5]},"
+        f"Theme {n % 40},Statement {n} 🙂 مرحبا\n"
+        for n in range(5_000)
+    )
+    return {
+        "hostile": build_dataset(load_folder(HOSTILE), name="<b>Hostile</b> study"),
+        "one_group_no_links": build_dataset({"findings.csv": HEADER + b"F1,Solo,barrier,Time,Only one.\n"}, "solo"),
+        "dozen_groups_5000_rows": build_dataset({"findings.csv": HEADER + big_rows.encode()}, name="big"),
+    }
+
+
+SHAPES = uploaded_shapes()
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_uploaded_data(page, shape):
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state[UPLOADED_DATASET] = SHAPES[shape]
+    app.run()
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    assert "You are viewing your own data" in shown_text(app)
+
+
+def test_an_upload_made_on_the_page_carries_to_every_page():
+    app = upload(open_your_data(), load_folder(HOSTILE), name="Carried")
+    for page in PAGES:
+        app.switch_page(page)
+        app.run()
+        assert not app.exception, (page, [error.value for error in app.exception])
+        assert "You are viewing your own data:** Carried" in shown_text(app), page
