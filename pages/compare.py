@@ -1,9 +1,176 @@
-"""Placeholder until its issue lands."""
+"""Compare: two groups' themes side by side, who each says collaboration is with, and the words behind a theme."""
 
+import pandas as pd
 import streamlit as st
 
-from components import ui
+from components import compare, ui, url_state
+from components.colours import group_colours
+from components.text import escape_markdown
 
-dataset = ui.page_start("compare")
-st.info("This page is being built.")
+LEFT, RIGHT, CATEGORY, THEME = "compare_left", "compare_right", "compare_category", "compare_theme"
+CHART = "compare_chart"
+# Set by a bar click for the next run only: that run opens the clicked theme's words in a dialog.
+CLICKED = "compare_clicked_theme"
+
+
+def _open_clicked_theme() -> None:
+    # Runs before the rerun a bar click starts, so the theme pick-list can take the clicked theme.
+    picked = compare.theme_from_selection(st.session_state.get(CHART))
+    if picked:
+        st.session_state[THEME] = picked
+        st.session_state[CLICKED] = picked
+
+
+def _show_words(findings: pd.DataFrame, theme: str, category: str, panels: list[str]) -> None:
+    """Each group's statements on one theme, side by side, with verbatim evidence and source."""
+    statements = compare.theme_statements(findings, category, theme, panels)
+    for column, (group, rows) in zip(st.columns(len(statements)), statements.items(), strict=True):
+        with column:
+            st.markdown(
+                f"##### {escape_markdown(compare.panel_label(group))}: {len(rows)} coded "
+                f"statement{'' if len(rows) == 1 else 's'}"
+            )
+            if rows.empty:
+                st.markdown(f"No {escape_markdown(group)} statements on this theme.")
+            for _, finding in rows.iterrows():
+                with st.container(border=True):
+                    ui.show_finding(finding)
+
+
+@st.dialog("The words behind the bar", width="large")
+def _words_dialog(findings: pd.DataFrame, theme: str, category: str, panels: list[str]) -> None:
+    st.markdown(f"#### {escape_markdown(theme)}")
+    _show_words(findings, theme, category, panels)
+    st.markdown("They stay below the chart when you close this.")
+
+
+# No intro paragraph: the first chart has to fit a 1280x720 projector without scrolling.
+dataset = ui.page_start("Compare perspectives")
+findings = dataset.findings
+colours = group_colours(dataset.groups)
+pickable = compare.comparable_groups(dataset.groups)
+default_left, default_right = compare.default_pair(dataset.groups)
+# Observations (points to note) are mostly the shared group's; the partner matrix carries their headline.
+categories = [category for category in compare.CATEGORY_LABELS if category != "observation"]
+
+dropped = {
+    "Group": url_state.seed_single(LEFT, "left", pickable, default_left)
+    + url_state.seed_single(RIGHT, "right", pickable, default_right),
+    "Category": url_state.seed_single(CATEGORY, "category", categories, categories[0]),
+}
+
+controls = st.columns([1, 1, 4] if len(pickable) >= 2 else [1], vertical_alignment="bottom")
+if len(pickable) >= 2:
+    # Labels stay for screen readers; the line above the chart says what is compared, in fewer pixels.
+    controls[0].selectbox("Compare group", pickable, key=LEFT, label_visibility="collapsed")
+    controls[1].selectbox("With group", pickable, key=RIGHT, label_visibility="collapsed")
+controls[-1].segmented_control(
+    "Category",
+    categories,
+    format_func=compare.category_label,
+    key=CATEGORY,
+    required=True,
+    label_visibility="collapsed",
+    wrap=True,
+)
+left, right = st.session_state[LEFT], st.session_state[RIGHT]
+category = st.session_state[CATEGORY] or categories[0]
+label = compare.category_label(category)
+groups = compare.chosen_groups(left, right)
+
+if len(pickable) == 1:
+    st.info(
+        f"This dataset has one group, {escape_markdown(pickable[0])}, so there is no second group to compare "
+        "it with: its themes are shown alone, beside any common ground."
+    )
+elif not pickable:
+    st.info(
+        "Every statement in this dataset belongs to the shared group, so there are no groups to compare: "
+        "its statements are shown as common ground."
+    )
+elif left == right:
+    st.info(f"Both sides show {escape_markdown(left)}. Choose a different group on one side to compare two groups.")
+
+comparison = compare.compare_themes(findings, category, groups)
+dropped["Theme"] = url_state.seed_single(THEME, "theme", comparison.themes, None)
+url_state.notice_dropped(dropped)
+
+names = " and ".join(escape_markdown(group) for group in groups) or "common ground"
+chart_side, partner_side = st.columns([2, 1], gap="medium")
+with chart_side:
+    if comparison.is_empty:
+        others = compare.other_groups_with_statements(findings, category, groups)
+        hint = (
+            " Other groups have some: "
+            + ", ".join(f"{escape_markdown(group)} ({count})" for group, count in others.items())
+            + ". Pick one above."
+            if others
+            else " Choose another category above, or add rows with this category to your findings file (Your data)."
+        )
+        st.info(f"No coded statements under “{escape_markdown(label)}” for {names}.{hint}")
+    else:
+        st.markdown(f"**{escape_markdown(label)}: {names}.** Click a bar to read the words.")
+        summary = compare.theme_summary(comparison)
+        st.plotly_chart(
+            compare.theme_figure(comparison, colours, selected_theme=st.session_state[THEME]),
+            key=CHART,
+            on_select=_open_clicked_theme,
+            selection_mode="points",
+            theme=None,
+            config={"displaylogo": False, "displayModeBar": False},
+            alt=summary,
+        )
+        if len(comparison.themes) > compare.MAX_CHART_THEMES:
+            st.markdown(
+                f"The chart shows the first {compare.MAX_CHART_THEMES} of {len(comparison.themes)} themes; "
+                "the table has them all."
+            )
+        ui.text_alternative(summary, compare.theme_table(comparison), key="compare_themes_table")
+
+with partner_side:
+    partner_label = compare.category_label(compare.PARTNER_CATEGORY)
+    st.markdown("**Who collaboration is with**")
+    matrix = compare.partner_matrix(findings, groups)
+    named = matrix.drop(columns=[compare.NO_PARTNER], errors="ignore")
+    if matrix.empty or int(named.to_numpy().sum()) == 0:
+        st.info(
+            f"No “{escape_markdown(partner_label.lower())}” statements here name a partner. Fill the partner "
+            "column of the findings file (clients, families, professionals, MDT, children) to see this matrix."
+        )
+    else:
+        children = compare.children_observation(findings)
+        shows_children_note = compare.children_all_zero(matrix) and children is not None
+        partner_summary = compare.partner_summary(matrix)
+        st.plotly_chart(
+            compare.partner_figure(matrix, colours, children if shows_children_note else None),
+            key="compare_partners_chart",
+            theme=None,
+            config={"displaylogo": False, "displayModeBar": False},
+            alt=partner_summary,
+        )
+        if shows_children_note:
+            st.markdown(
+                f"**Why children is 0:** {escape_markdown(children['statement'])}"
+                f"{ui.basis_badge(children.get('basis'))}"
+            )
+            st.markdown(ui.quote_markdown(children.get("evidence"), children.get("source")))
+        ui.text_alternative(partner_summary, compare.partner_table(matrix), key="compare_partners_table")
+
+if not comparison.is_empty:
+    st.markdown("#### Read the words behind a theme")
+    theme = st.selectbox(
+        "Theme",
+        comparison.themes,
+        key=THEME,
+        placeholder="Click a bar above, or choose a theme here",
+        help="Themes are this app's coding of the source; inferred theme names are marked.",
+    )
+    if theme:
+        _show_words(findings, theme, category, comparison.panels)
+    # Opened only on the run straight after a click, so the words appear where the user is looking.
+    if theme and st.session_state.pop(CLICKED, None) == theme:
+        _words_dialog(findings, theme, category, comparison.panels)
+st.session_state.pop(CLICKED, None)
+
+url_state.write_url({"left": left, "right": right, "category": category, "theme": st.session_state.get(THEME) or None})
 ui.page_end(dataset)

@@ -1,0 +1,185 @@
+"""The compare page in a real Chromium: the first chart fits a 1280x720 projector, clicking a bar opens the
+participants' words with their source, and a copied link reopens the same view in a new tab."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from components import compare
+from components.dataset import load_dataset_dir
+from tests.browser.conftest import (
+    assert_no_exception,
+    horizontal_overflow,
+    open_page,
+    rerun_after,
+    screenshot,
+    wait_for_app,
+)
+
+CHART = '[data-testid="stPlotlyChart"]'
+
+
+@pytest.fixture(scope="module")
+def study():
+    return load_dataset_dir()
+
+
+@pytest.fixture
+def compare_url(app_url: str, page: Page) -> str:
+    # A fresh server runs a page's file alone until its first session has run app.py (Streamlit keeps the
+    # pages/ folder's old multipage mode until st.navigation is seen), so let the home page run once first.
+    open_page(page, app_url)
+    return f"{app_url}/compare"
+
+
+def open_compare(page: Page, url: str) -> None:
+    open_page(page, url)
+    expect(page.get_by_role("heading", name="Compare perspectives")).to_be_visible()
+    wait_for_app(page)
+    assert_no_exception(page)
+
+
+def bars_with_width(chart: Locator, trace: int) -> list[Locator]:
+    """The drawn bars of one panel (trace), skipping zero-length ones, in theme order."""
+    paths = chart.locator("g.trace.bars").nth(trace).locator("g.point path")
+    return [
+        paths.nth(index)
+        for index in range(paths.count())
+        if (paths.nth(index).bounding_box() or {}).get("width", 0) > 2
+    ]
+
+
+def click_bar(page: Page, bar: Locator) -> None:
+    """Click where the bar is drawn, as a person does: plotly's drag layer, not the path, takes the click."""
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    assert box is not None
+    rerun_after(page, lambda: page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick an option from a selectbox as a person does: open it, type to narrow the list, click the option."""
+    combobox = page.get_by_role("combobox", name=label)
+    choice = page.get_by_role("option", name=option, exact=True)
+    for _ in range(3):
+        combobox.click()
+        combobox.fill(option)
+        try:
+            expect(choice).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    rerun_after(page, choice.click)
+    expect(combobox).to_have_value(option)
+
+
+def evidence_for(study, category: str, theme: str, group: str) -> list[tuple[str, str]]:
+    rows = study.findings[
+        (study.findings["category"] == category)
+        & (study.findings["theme"] == theme)
+        & (study.findings["group"] == group)
+    ]
+    return list(zip(rows["evidence"], rows["source"], strict=True))
+
+
+def test_first_chart_fits_a_projector_with_readable_text(page: Page, compare_url: str):
+    open_compare(page, compare_url)
+    chart = page.locator(CHART).first
+    box = chart.bounding_box()
+    assert box is not None
+    assert box["y"] >= 0
+    assert box["y"] + box["height"] <= 720, f"the first chart ends at {box['y'] + box['height']:.0f}px"
+    sizes = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+            '[data-testid="stPlotlyChart"] .xtick text, [data-testid="stPlotlyChart"] .ytick text,'
+            + ' [data-testid="stPlotlyChart"] .annotation-text, [data-testid="stPlotlyChart"] .bartext'
+        )).map(element => parseFloat(getComputedStyle(element).fontSize))"""
+    )
+    assert sizes
+    assert min(sizes) >= 14
+    expect(page.get_by_text("coded statements", exact=True).first).to_be_visible()
+    assert horizontal_overflow(page) == 0
+    screenshot(page, "compare-first-view")
+
+
+def test_clicking_a_bar_shows_the_participants_words_with_their_source(page: Page, compare_url: str, study):
+    open_compare(page, compare_url)
+    comparison = compare.compare_themes(study.findings, "purpose", ["MHSW", "CSW"])
+    csw_themes = [theme for theme in comparison.themes if comparison.counts.at[theme, "CSW"] > 0]
+    chart = page.locator(CHART).first
+    csw_bars = bars_with_width(chart, 1)  # panel order: MHSW, CSW
+    assert len(csw_bars) == len(csw_themes)
+
+    click_bar(page, csw_bars[0])
+
+    theme = csw_themes[0]
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_text(theme, exact=True).first).to_be_visible()
+    quotes = evidence_for(study, "purpose", theme, "CSW")
+    assert quotes
+    for evidence, source in quotes:
+        expect(dialog.get_by_text(f"“{evidence}”")).to_be_visible()
+        expect(dialog.get_by_text(source).first).to_be_visible()
+    expect(dialog.get_by_text("No MHSW statements on this theme.")).to_be_visible()
+    assert parse_qs(urlparse(page.url).query)["theme"] == [theme]
+    assert_no_exception(page)
+    screenshot(page, "compare-bar-clicked")
+
+    # Closed, the words stay under the chart, with the clicked theme in the pick-list.
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    expect(page.get_by_role("combobox", name="Theme")).to_have_value(theme)
+    expect(page.get_by_text(f"“{quotes[0][0]}”")).to_be_visible()
+
+
+def test_url_round_trip_reopens_the_same_view_in_a_new_tab(
+    page: Page, compare_url: str, browser: Browser, study, app_url: str
+):
+    open_compare(page, compare_url)
+    rerun_after(page, lambda: page.get_by_role("radio", name="Barriers").click())
+    expect(page.get_by_role("radio", name="Barriers")).to_have_attribute("aria-checked", "true")
+
+    choose(page, "Compare group", "CSW")
+    choose(page, "With group", "MHSW")
+    theme = "Wellbeing neglected"
+    choose(page, "Theme", theme)
+    (evidence, source) = evidence_for(study, "barrier", theme, "All")[0]
+    expect(page.get_by_text(f"“{evidence}”")).to_be_visible()
+
+    link = page.url
+    assert parse_qs(urlparse(link).query) == {
+        "left": ["CSW"],
+        "right": ["MHSW"],
+        "category": ["barrier"],
+        "theme": [theme],
+    }
+
+    # A new tab: a fresh browser context shares no session state with the first.
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        tab = context.new_page()
+        open_compare(tab, link)
+        expect(tab.get_by_role("radio", name="Barriers")).to_have_attribute("aria-checked", "true")
+        expect(tab.get_by_role("combobox", name="Compare group")).to_have_value("CSW")
+        expect(tab.get_by_role("combobox", name="With group")).to_have_value("MHSW")
+        expect(tab.get_by_role("combobox", name="Theme")).to_have_value(theme)
+        expect(tab.get_by_text(f"“{evidence}”")).to_be_visible()
+        expect(tab.get_by_text(source).first).to_be_attached()
+        expect(tab.get_by_text("Barriers: CSW and MHSW.", exact=False)).to_be_visible()
+        assert parse_qs(urlparse(tab.url).query) == parse_qs(urlparse(link).query)
+        screenshot(tab, "compare-from-link")
+    finally:
+        context.close()
+
+
+def test_unknown_link_values_are_ignored_quietly(page: Page, compare_url: str):
+    open_compare(page, f"{compare_url}?left=Nobody&category=gossip&theme=%3Cb%3Eboo%3C%2Fb%3E")
+    expect(page.get_by_text("Some values in this link were not recognised", exact=False)).to_be_visible()
+    expect(page.get_by_text("<b>boo</b>", exact=False)).to_be_visible()
+    expect(page.get_by_role("combobox", name="Compare group")).to_have_value("MHSW")
+    expect(page.get_by_role("radio", name="Why collaborate")).to_have_attribute("aria-checked", "true")
+    assert parse_qs(urlparse(page.url).query).get("left") == ["MHSW"]

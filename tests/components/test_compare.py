@@ -1,0 +1,429 @@
+"""Compare page logic on tiny hand-made findings: groups, counts, theme order, sentences, figures, partners."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components import compare
+from components.colours import group_colours
+from components.dataset import PARTNERS, SHARED_GROUP, load_dataset_dir
+
+COLUMNS = ("finding_id", "group", "category", "theme", "statement", "evidence", "source", "partner", "theme_basis")
+
+
+def findings(*rows: tuple) -> pd.DataFrame:
+    """Rows as (group, category, theme[, partner[, theme_basis]]); ids, statements and quotes are filled in."""
+    records = []
+    for number, row in enumerate(rows, start=1):
+        group, category, theme, partner, theme_basis = (*row, "", "")[:5]
+        records.append(
+            {
+                "finding_id": f"T{number:02d}",
+                "group": group,
+                "category": category,
+                "theme": theme,
+                "statement": f"Statement {number}",
+                "evidence": f"Quote {number}",
+                "source": "Test source",
+                "partner": partner,
+                "theme_basis": theme_basis,
+            }
+        )
+    return pd.DataFrame(records, columns=COLUMNS).astype("string")
+
+
+TWO_GROUPS = findings(
+    ("A", "purpose", "Shared aim", "clients"),
+    ("A", "purpose", "Only A", "clients"),
+    ("A", "purpose", "Only A", "families"),
+    ("B", "purpose", "Shared aim", "professionals"),
+    ("B", "purpose", "Only B", "professionals"),
+    ("B", "purpose", "Only B", "professionals"),
+    ("B", "purpose", "Only B", "professionals"),
+    (SHARED_GROUP, "purpose", "Everyone", "MDT"),
+    ("A", "barrier", "Time", "", "inferred"),
+    ("B", "barrier", "Time"),
+    (SHARED_GROUP, "barrier", "Money"),
+)
+
+
+@pytest.fixture(scope="module")
+def study():
+    return load_dataset_dir()
+
+
+class TestGroups:
+    def test_shared_group_is_not_pickable(self):
+        assert compare.comparable_groups(["A", "B", SHARED_GROUP]) == ["A", "B"]
+
+    def test_default_is_mhsw_and_csw_when_both_present(self):
+        assert compare.default_pair(["Nurses", "CSW", "MHSW", SHARED_GROUP]) == ("MHSW", "CSW")
+
+    def test_default_is_first_two_groups_otherwise(self):
+        assert compare.default_pair(["Nurses", "MHSW", "Teachers", SHARED_GROUP]) == ("Nurses", "MHSW")
+
+    def test_one_group_pairs_with_nothing(self):
+        assert compare.default_pair(["Nurses", SHARED_GROUP]) == ("Nurses", None)
+
+    def test_only_the_shared_group_gives_no_pair(self):
+        assert compare.default_pair([SHARED_GROUP]) == (None, None)
+
+    @pytest.mark.parametrize(
+        ("left", "right", "expected"),
+        [("A", "B", ["A", "B"]), ("A", "A", ["A"]), ("A", None, ["A"]), (None, None, [])],
+    )
+    def test_chosen_groups_are_distinct(self, left, right, expected):
+        assert compare.chosen_groups(left, right) == expected
+
+
+class TestCompareThemes:
+    def test_counts_coded_statements_per_theme_and_group(self):
+        counts = compare.compare_themes(TWO_GROUPS, "purpose", ["A", "B"]).counts
+        assert counts.loc["Only A"].to_dict() == {"A": 2, "B": 0, SHARED_GROUP: 0}
+        assert counts.loc["Only B"].to_dict() == {"A": 0, "B": 3, SHARED_GROUP: 0}
+        assert counts.loc["Shared aim"].to_dict() == {"A": 1, "B": 1, SHARED_GROUP: 0}
+
+    def test_shared_statements_are_their_own_panel_not_added_to_groups(self):
+        comparison = compare.compare_themes(TWO_GROUPS, "purpose", ["A", "B"])
+        assert comparison.panels == ["A", "B", SHARED_GROUP]
+        assert comparison.counts.loc["Everyone"].to_dict() == {"A": 0, "B": 0, SHARED_GROUP: 1}
+        assert int(comparison.counts["A"].sum()) == 3
+        assert int(comparison.counts["B"].sum()) == 4
+
+    def test_no_common_ground_panel_when_the_category_has_none(self):
+        data = TWO_GROUPS[TWO_GROUPS["group"] != SHARED_GROUP]
+        assert compare.compare_themes(data, "purpose", ["A", "B"]).panels == ["A", "B"]
+
+    def test_one_theme_order_left_leaning_then_even_then_right_leaning(self):
+        comparison = compare.compare_themes(TWO_GROUPS, "purpose", ["A", "B"])
+        assert comparison.themes == ["Only A", "Shared aim", "Everyone", "Only B"]
+
+    def test_swapping_sides_mirrors_the_order(self):
+        comparison = compare.compare_themes(TWO_GROUPS, "purpose", ["B", "A"])
+        assert comparison.themes == ["Only B", "Shared aim", "Everyone", "Only A"]
+        assert comparison.panels == ["B", "A", SHARED_GROUP]
+
+    def test_one_group_alone(self):
+        one = findings(("Nurses", "barrier", "Time"), ("Nurses", "barrier", "Time"), ("Nurses", "barrier", "Rota"))
+        comparison = compare.compare_themes(one, "barrier", ["Nurses"])
+        assert comparison.panels == ["Nurses"]
+        assert comparison.counts["Nurses"].to_dict() == {"Time": 2, "Rota": 1}
+
+    def test_many_groups_count_only_the_two_chosen(self):
+        many = findings(*[(f"G{n}", "barrier", f"Theme {n % 3}") for n in range(12)])
+        comparison = compare.compare_themes(many, "barrier", ["G4", "G7"])
+        assert comparison.panels == ["G4", "G7"]
+        assert int(comparison.counts.to_numpy().sum()) == 2
+        assert set(comparison.themes) == {"Theme 1"}
+
+    def test_shared_group_is_never_a_side(self):
+        comparison = compare.compare_themes(TWO_GROUPS, "barrier", [SHARED_GROUP, "A"])
+        assert comparison.panels == ["A", SHARED_GROUP]
+
+    def test_empty_category(self):
+        comparison = compare.compare_themes(TWO_GROUPS, "perception", ["A", "B"])
+        assert comparison.is_empty
+        assert comparison.themes == []
+
+    def test_inferred_theme_names_are_known(self):
+        comparison = compare.compare_themes(TWO_GROUPS, "barrier", ["A", "B"])
+        assert comparison.inferred_themes == frozenset({"Time"})
+        table = compare.theme_table(comparison)
+        assert table.loc[table["Theme"] == "Time", "Theme name"].item() == "this app's coding (inferred)"
+
+    def test_does_not_change_its_input(self):
+        before = TWO_GROUPS.copy()
+        compare.compare_themes(TWO_GROUPS, "purpose", ["A", "B"])
+        pd.testing.assert_frame_equal(TWO_GROUPS, before)
+
+    def test_table_has_one_column_per_panel_in_coded_statements(self):
+        table = compare.theme_table(compare.compare_themes(TWO_GROUPS, "purpose", ["A", "B"]))
+        assert list(table.columns) == [
+            "Theme",
+            "A: coded statements",
+            "B: coded statements",
+            "Common ground (All): coded statements",
+        ]
+        assert table["B: coded statements"].tolist() == [0, 1, 0, 3]
+
+
+class TestThemeSummary:
+    def test_names_the_widest_difference_with_its_counts(self):
+        summary = compare.theme_summary(compare.compare_themes(TWO_GROUPS, "purpose", ["A", "B"]))
+        assert summary.startswith("Why collaborate: A has 3 coded statements on 2 themes; B has 4")
+        assert "They share 1 theme." in summary
+        assert "The biggest difference is on “Only B” (A 0, B 3)." in summary
+        assert "1 coded statement on 1 theme are common ground" in summary
+        assert "%" not in summary
+
+    def test_equal_counts_say_so(self):
+        summary = compare.theme_summary(compare.compare_themes(TWO_GROUPS, "barrier", ["A", "B"]))
+        assert "They share 1 theme, with the same count on each." in summary
+
+    def test_neither_group_has_statements_of_its_own(self):
+        data = findings(("A", "enabler", "Desk"), (SHARED_GROUP, "enabler", "Tea"), ("B", "barrier", "Time"))
+        summary = compare.theme_summary(compare.compare_themes(data, "enabler", ["B", "C"]))
+        assert "B has none; C has none. Neither group has statements of its own here." in summary
+
+    def test_only_one_side_speaks(self):
+        data = findings(("A", "enabler", "Desk"), ("B", "barrier", "Time"))
+        assert "Only A has statements of its own here." in compare.theme_summary(
+            compare.compare_themes(data, "enabler", ["A", "B"])
+        )
+
+    def test_one_group(self):
+        one = findings(("Nurses", "barrier", "Time"), ("Nurses", "barrier", "Time"), ("Nurses", "barrier", "Rota"))
+        summary = compare.theme_summary(compare.compare_themes(one, "barrier", ["Nurses"]))
+        assert summary == (
+            "Barriers: Nurses has 3 coded statements on 2 themes. It says most about “Time” (2 coded statements)."
+        )
+
+    def test_empty(self):
+        summary = compare.theme_summary(compare.compare_themes(TWO_GROUPS, "perception", ["A", "B"]))
+        assert summary == "Differing views: no coded statements for A or B."
+
+
+class TestThemeFigure:
+    @pytest.fixture
+    def comparison(self):
+        return compare.compare_themes(TWO_GROUPS, "purpose", ["A", "B"])
+
+    def test_one_bar_trace_per_panel_in_group_colours(self, comparison):
+        colours = group_colours(["A", "B", SHARED_GROUP])
+        figure = compare.theme_figure(comparison, colours)
+        assert [trace.marker.color for trace in figure.data] == [colours["A"], colours["B"], colours[SHARED_GROUP]]
+        assert [trace.orientation for trace in figure.data] == ["h", "h", "h"]
+
+    def test_every_panel_has_the_same_themes_in_the_same_order(self, comparison):
+        figure = compare.theme_figure(comparison, {})
+        orders = [list(trace.y) for trace in figure.data]
+        assert orders == [comparison.themes] * 3
+        assert list(figure.data[1].x) == [0, 1, 0, 3]
+
+    def test_customdata_carries_theme_and_group_for_the_drill_down(self, comparison):
+        figure = compare.theme_figure(comparison, {})
+        assert [list(point) for point in figure.data[1].customdata] == [[theme, "B"] for theme in comparison.themes]
+
+    def test_says_coded_statements_and_no_percentages(self, comparison):
+        figure = compare.theme_figure(comparison, {})
+        assert any(annotation.text == "coded statements" for annotation in figure.layout.annotations)
+        assert all("coded statement" in text for text in figure.data[0].hovertext)
+        assert "%" not in figure.to_json().replace("%{hovertext}", "")
+
+    def test_fonts_are_projector_sized(self, comparison):
+        figure = compare.theme_figure(comparison, {})
+        sizes = [
+            figure.layout.yaxis.tickfont.size,
+            figure.layout.xaxis.tickfont.size,
+            figure.layout.hoverlabel.font.size,
+        ]
+        sizes += [annotation.font.size for annotation in figure.layout.annotations]
+        sizes += [trace.textfont.size for trace in figure.data]
+        assert min(sizes) >= 14
+
+    def test_panels_are_titled_by_group_so_colour_is_not_the_only_cue(self, comparison):
+        titles = [annotation.text for annotation in compare.theme_figure(comparison, {}).layout.annotations]
+        assert titles[:3] == ["<b>A</b>", "<b>B</b>", "<b>Common ground</b>"]
+
+    def test_data_text_is_escaped(self):
+        data = findings(("<b>x</b>", "barrier", "<a href='http://evil'>click</a>"), ("B", "barrier", "Time"))
+        figure = compare.theme_figure(compare.compare_themes(data, "barrier", ["<b>x</b>", "B"]), {})
+        text = " ".join([*figure.layout.yaxis.ticktext, *figure.data[0].hovertext, figure.layout.annotations[0].text])
+        assert "<a href" not in text
+        assert "&lt;a href=" in text
+        assert "&lt;b&gt;x&lt;/b&gt;" in figure.layout.annotations[0].text
+        # customdata keeps the raw theme: it is matched against the data, never rendered.
+        assert figure.data[0].customdata[0][0] == "<a href='http://evil'>click</a>"
+
+    def test_selected_theme_is_outlined_and_bold(self, comparison):
+        figure = compare.theme_figure(comparison, {}, selected_theme="Only B")
+        assert list(figure.data[1].marker.line.width) == [0, 0, 0, 3]
+        assert list(figure.data[0].marker.line.width) == [0, 0, 0, 0]
+        assert figure.layout.yaxis.ticktext[3] == "<b>Only B</b>"
+
+    def test_many_themes_are_capped_for_the_chart(self):
+        data = findings(*[("A", "barrier", f"Theme {n}") for n in range(30)])
+        figure = compare.theme_figure(compare.compare_themes(data, "barrier", ["A"]), {}, max_themes=20)
+        assert len(figure.data[0].y) == 20
+
+
+class TestSelection:
+    def test_theme_from_a_clicked_bar(self):
+        event = {"selection": {"points": [{"x": 3, "y": "Only B", "customdata": ["Only B", "B"]}]}}
+        assert compare.theme_from_selection(event) == "Only B"
+
+    @pytest.mark.parametrize(
+        "event",
+        [None, {}, {"selection": {}}, {"selection": {"points": []}}, {"selection": {"points": [{"x": 1}]}}, "junk"],
+    )
+    def test_nothing_selected(self, event):
+        assert compare.theme_from_selection(event) is None
+
+
+class TestThemeStatements:
+    def test_each_panel_gets_its_own_rows(self):
+        statements = compare.theme_statements(TWO_GROUPS, "purpose", "Shared aim", ["A", "B", SHARED_GROUP])
+        assert list(statements) == ["A", "B", SHARED_GROUP]
+        assert statements["A"]["evidence"].tolist() == ["Quote 1"]
+        assert statements["B"]["evidence"].tolist() == ["Quote 4"]
+        assert statements[SHARED_GROUP].empty
+
+    def test_other_groups_are_offered_when_a_category_is_empty_for_the_pair(self):
+        data = findings(("C", "perception", "View"), ("C", "perception", "View"), ("A", "barrier", "Time"))
+        assert compare.other_groups_with_statements(data, "perception", ["A", "B"]) == {"C": 2}
+
+
+class TestPartnerMatrix:
+    def test_counts_why_collaborate_statements_in_canonical_partner_order(self):
+        matrix = compare.partner_matrix(TWO_GROUPS, ["A", "B"])
+        assert list(matrix.columns) == list(PARTNERS)
+        assert list(matrix.index) == ["A", "B", SHARED_GROUP]
+        assert matrix.loc["A"].to_dict() == {"clients": 2, "families": 1, "professionals": 0, "MDT": 0, "children": 0}
+        assert matrix.loc["B", "professionals"] == 4
+        assert matrix.loc[SHARED_GROUP, "MDT"] == 1
+
+    def test_other_partners_found_in_the_data_are_added_and_case_is_folded(self):
+        data = findings(("A", "purpose", "X", "Clients"), ("A", "purpose", "Y", "schools"), ("B", "barrier", "Z"))
+        matrix = compare.partner_matrix(data, ["A", "B"])
+        assert list(matrix.columns) == [*PARTNERS, "schools"]
+        assert matrix.loc["A", "clients"] == 1
+        assert matrix.loc["A", "schools"] == 1
+
+    def test_statements_without_a_partner_get_a_column_only_when_present(self):
+        data = findings(("A", "purpose", "X", "clients"), ("A", "purpose", "Y", ""))
+        assert compare.partner_matrix(data, ["A"]).loc["A", compare.NO_PARTNER] == 1
+        assert compare.NO_PARTNER not in compare.partner_matrix(TWO_GROUPS, ["A", "B"]).columns
+
+    def test_data_without_a_partner_column(self):
+        data = findings(("A", "purpose", "X"), ("B", "purpose", "Y")).drop(columns=["partner"])
+        matrix = compare.partner_matrix(data, ["A", "B"])
+        assert list(matrix.columns) == [*PARTNERS, compare.NO_PARTNER]
+        assert matrix[compare.NO_PARTNER].tolist() == [1, 1]
+
+    def test_one_group_and_no_groups(self):
+        assert list(compare.partner_matrix(TWO_GROUPS, ["A"]).index) == ["A", SHARED_GROUP]
+        shared_only = findings((SHARED_GROUP, "barrier", "X"))
+        assert compare.partner_matrix(shared_only, []).empty
+
+    def test_table_for_the_text_alternative(self):
+        table = compare.partner_table(compare.partner_matrix(TWO_GROUPS, ["A", "B"]))
+        assert table["Group"].tolist() == ["A", "B", compare.COMMON_GROUND]
+        assert table["Total coded statements"].tolist() == [3, 4, 1]
+        assert "_row" not in table.columns
+
+    def test_summary_names_each_groups_main_partner_and_the_widest_gap(self):
+        summary = compare.partner_summary(compare.partner_matrix(TWO_GROUPS, ["A", "B"]))
+        assert summary.startswith("In “why collaborate” statements, A most often names clients (2 of 3); ")
+        assert "B most often names professionals (4 of 4)" in summary
+        assert "The widest gap is professionals: A 0, B 4." in summary
+        assert "No statement names children." in summary
+        assert "%" not in summary
+
+    def test_summary_for_a_group_with_no_statements(self):
+        summary = compare.partner_summary(compare.partner_matrix(TWO_GROUPS, ["A", "Nobody"]))
+        assert "; Nobody has none;" in summary
+
+    def test_statements_without_a_partner_are_counted_in_the_summary_but_not_drawn(self):
+        data = findings(("A", "purpose", "X", "clients"), ("A", "purpose", "Y", ""), ("A", "purpose", "Z", ""))
+        matrix = compare.partner_matrix(data, ["A"])
+        assert "A most often names clients (1 of 3)" in compare.partner_summary(matrix)
+        assert "2 coded statements record no partner." in compare.partner_summary(matrix)
+        figure = compare.partner_figure(matrix, {})
+        assert compare.NO_PARTNER not in list(figure.data[0].y)
+
+
+class TestChildren:
+    def test_the_sources_own_observation_is_found_from_the_data(self):
+        data = findings(("A", "purpose", "X", "clients"), (SHARED_GROUP, "observation", "Who with", "children")).assign(
+            evidence=["Quote 1", "Nobody spoke of the young people"]
+        )
+        row = compare.children_observation(data)
+        assert row is not None
+        assert row["evidence"] == "Nobody spoke of the young people"
+
+    def test_no_observation_no_note(self):
+        assert compare.children_observation(TWO_GROUPS) is None
+
+    def test_children_zero_only_when_every_row_is_zero(self):
+        assert compare.children_all_zero(compare.partner_matrix(TWO_GROUPS, ["A", "B"]))
+        data = findings(("A", "purpose", "X", "children"), ("B", "purpose", "Y", "clients"))
+        assert not compare.children_all_zero(compare.partner_matrix(data, ["A", "B"]))
+
+
+class TestPartnerFigure:
+    def test_cells_show_the_counts_and_partners_run_down_the_side(self):
+        matrix = compare.partner_matrix(TWO_GROUPS, ["A", "B"])
+        figure = compare.partner_figure(matrix, group_colours(["A", "B", SHARED_GROUP]))
+        heatmap = figure.data[0]
+        assert list(heatmap.y) == list(PARTNERS)
+        assert list(heatmap.x) == ["A", "B", compare.COMMON_GROUND]
+        cells = {(a.x, a.y): a.text for a in figure.layout.annotations}
+        assert cells[("A", "clients")] == "<b>2</b>"
+        assert cells[("B", "professionals")] == "<b>4</b>"
+        assert cells[("A", "children")] == "<b>0</b>"
+
+    def test_each_group_column_is_shaded_in_its_own_colour(self):
+        colours = group_colours(["A", "B", SHARED_GROUP])
+        figure = compare.partner_figure(compare.partner_matrix(TWO_GROUPS, ["A", "B"]), colours)
+        ends = [colour for _, colour in figure.data[0].colorscale][1::2]
+        assert list(ends) == [colours["A"], colours["B"], colours[SHARED_GROUP]]
+
+    def test_cell_numbers_are_readable_on_their_shading(self):
+        many = [f"G{n}" for n in range(9)]
+        data = findings(*[(group, "purpose", "X", "clients") for group in many])
+        colours = group_colours(many)
+        figure = compare.partner_figure(compare.partner_matrix(data, many), colours)
+        for annotation in figure.layout.annotations:
+            group = annotation.x
+            background = colours[group] if annotation.text == "<b>1</b>" else compare.EMPTY_CELL
+            # Large bold text (20px): WCAG asks for 3:1.
+            assert compare.contrast_ratio(annotation.font.color, background) >= 3, group
+
+    def test_children_note_in_the_hover_of_a_zero_children_cell(self):
+        matrix = compare.partner_matrix(TWO_GROUPS, ["A", "B"])
+        note = pd.Series({"evidence": "Nobody <i>spoke</i> of children"})
+        figure = compare.partner_figure(matrix, {}, children_note=note)
+        children_row = list(figure.data[0].y).index("children")
+        hover = figure.data[0].hovertext[children_row][0]
+        assert "Nobody &lt;i&gt;spoke&lt;/i&gt; of children" in hover.replace("<br>", " ")
+
+    def test_long_group_names_wrap_instead_of_turning(self):
+        data = findings(("Health visitors", "purpose", "X", "clients"), ("École staff", "purpose", "Y", "MDT"))
+        figure = compare.partner_figure(compare.partner_matrix(data, ["Health visitors", "École staff"]), {})
+        assert figure.layout.xaxis.tickangle == 0
+        assert list(figure.layout.xaxis.ticktext) == ["Health<br>visitors", "École<br>staff"]
+        assert list(figure.data[0].x) == ["Health visitors", "École staff"]
+
+    def test_fonts_are_projector_sized(self):
+        figure = compare.partner_figure(compare.partner_matrix(TWO_GROUPS, ["A", "B"]), {})
+        sizes = [figure.layout.xaxis.tickfont.size, figure.layout.yaxis.tickfont.size]
+        sizes += [annotation.font.size for annotation in figure.layout.annotations]
+        assert min(sizes) >= 14
+
+
+class TestBundledStudy:
+    """The study's own finding, read from the data: MHSWs name clients, CSWs name professionals."""
+
+    def test_mhsw_talk_of_clients_and_csw_of_professionals(self, study):
+        matrix = compare.partner_matrix(study.findings, ["MHSW", "CSW"])
+        assert matrix.loc["MHSW"].idxmax() == "clients"
+        assert matrix.loc["CSW"].idxmax() == "professionals"
+        assert matrix.loc["MHSW", "professionals"] == 0
+        assert matrix.loc["CSW", "clients"] == 0
+
+    def test_children_zero_carries_the_sources_observation(self, study):
+        matrix = compare.partner_matrix(study.findings, ["MHSW", "CSW"])
+        assert compare.children_all_zero(matrix)
+        row = compare.children_observation(study.findings)
+        expected = study.findings[
+            (study.findings["category"] == "observation") & (study.findings["partner"] == "children")
+        ].iloc[0]
+        assert row["finding_id"] == expected["finding_id"]
+        assert row["evidence"] == expected["evidence"]
+
+    def test_default_groups_and_every_category_has_a_summary(self, study):
+        assert compare.default_pair(study.groups) == ("MHSW", "CSW")
+        for category in compare.CATEGORY_LABELS:
+            summary = compare.theme_summary(compare.compare_themes(study.findings, category, ["MHSW", "CSW"]))
+            assert summary.startswith(compare.category_label(category))

@@ -1,0 +1,223 @@
+"""The compare page in AppTest: default view, a view given by the URL, unknown URL values, the theme pick-list,
+and datasets with one group, many groups, only the shared group, an empty category and no partners."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import compare
+from components.dataset import build_dataset, load_dataset_dir
+from components.session_keys import UPLOADED_DATASET
+from components.synthetic import synthetic_dataset_files
+from components.text import escape_markdown
+
+REPO = Path(__file__).resolve().parents[2]
+APP = str(REPO / "app.py")
+HEADER = "finding_id,group,category,theme,statement,evidence,source,partner\n"
+
+
+@pytest.fixture(scope="module")
+def study():
+    return load_dataset_dir()
+
+
+def open_compare(params: dict[str, str | list[str]] | None = None, dataset=None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    if dataset is not None:
+        app.session_state[UPLOADED_DATASET] = dataset
+    app.run()
+    app.switch_page("pages/compare.py")
+    for key, value in (params or {}).items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def upload(rows: str):
+    return build_dataset({"findings.csv": (HEADER + rows).encode()}, name="Upload")
+
+
+def shown_text(app: AppTest) -> str:
+    parts = [element.value for kind in ("markdown", "info", "caption", "title") for element in app.get(kind)]
+    return "\n".join(str(part) for part in parts)
+
+
+def plotly_charts(app: AppTest) -> list:
+    return [element for element in app.get("plotly_chart")]
+
+
+class TestDefaultView:
+    def test_mhsw_beside_csw_on_why_collaborate(self):
+        app = open_compare()
+        assert app.title[0].value == "Compare perspectives"
+        assert app.selectbox(key="compare_left").value == "MHSW"
+        assert app.selectbox(key="compare_right").value == "CSW"
+        assert app.button_group(key="compare_category").value == "purpose"
+        assert len(plotly_charts(app)) == 2
+
+    def test_pickers_offer_every_group_but_the_shared_one(self, study):
+        app = open_compare()
+        assert app.selectbox(key="compare_left").options == compare.comparable_groups(study.groups)
+        assert "All" not in app.selectbox(key="compare_right").options
+
+    def test_text_alternatives_are_generated_from_the_data(self, study):
+        app = open_compare()
+        text = shown_text(app)
+        theme_summary = compare.theme_summary(compare.compare_themes(study.findings, "purpose", ["MHSW", "CSW"]))
+        partner_summary = compare.partner_summary(compare.partner_matrix(study.findings, ["MHSW", "CSW"]))
+        assert escape_markdown(theme_summary) in text
+        assert escape_markdown(partner_summary) in text
+        assert "MHSW most often names clients" in partner_summary
+        assert "CSW most often names professionals" in partner_summary
+        tables = [element.value for element in app.dataframe]
+        assert len(tables) == 2
+        expected = compare.theme_table(compare.compare_themes(study.findings, "purpose", ["MHSW", "CSW"]))
+        assert tables[0]["Theme"].tolist() == expected["Theme"].tolist()
+        assert tables[0]["CSW: coded statements"].tolist() == expected["CSW: coded statements"].tolist()
+        assert tables[1]["Group"].tolist() == ["MHSW", "CSW"]
+        assert "_row" not in tables[0].columns
+
+    def test_children_zero_shows_the_sources_own_observation(self, study):
+        observation = compare.children_observation(study.findings)
+        text = shown_text(open_compare())
+        assert escape_markdown(observation["evidence"]) in text
+        assert escape_markdown(observation["source"]) in text
+
+    def test_the_view_is_written_to_the_url(self):
+        app = open_compare()
+        assert dict(app.query_params) == {"left": "MHSW", "right": "CSW", "category": "purpose"}
+
+    def test_no_theme_until_one_is_chosen(self):
+        app = open_compare()
+        assert app.selectbox(key="compare_theme").value is None
+        assert "theme" not in app.query_params
+
+
+class TestViewFromUrl:
+    def test_groups_category_and_theme_come_from_the_link(self, study):
+        app = open_compare({"left": "CSW", "right": "MHSW", "category": "barrier", "theme": "Wellbeing neglected"})
+        assert app.selectbox(key="compare_left").value == "CSW"
+        assert app.selectbox(key="compare_right").value == "MHSW"
+        assert app.button_group(key="compare_category").value == "barrier"
+        assert app.selectbox(key="compare_theme").value == "Wellbeing neglected"
+        row = study.findings[study.findings["theme"] == "Wellbeing neglected"].iloc[0]
+        text = shown_text(app)
+        assert escape_markdown(row["evidence"]) in text
+        assert escape_markdown(row["source"]) in text
+        assert "Common ground \\(All\\): 1 coded statement" in text
+
+    def test_unknown_values_are_ignored_with_a_quiet_notice(self):
+        app = open_compare({"left": "Nobody", "category": "gossip", "theme": "<script>x</script>"})
+        assert app.selectbox(key="compare_left").value == "MHSW"
+        assert app.button_group(key="compare_category").value == "purpose"
+        assert app.selectbox(key="compare_theme").value is None
+        notice = next(caption.value for caption in app.caption if "not recognised" in caption.value)
+        assert "Nobody" in notice
+        assert "gossip" in notice
+        assert "<script>" not in notice
+
+    def test_inferred_statements_are_marked(self, study):
+        app = open_compare({"category": "purpose", "theme": "Information for assessment"})
+        text = shown_text(app)
+        for _, row in study.findings[study.findings["theme"] == "Information for assessment"].iterrows():
+            assert escape_markdown(row["evidence"]) in text
+        assert "(theme name inferred)" in text
+
+
+class TestInteraction:
+    def test_choosing_a_theme_shows_each_groups_words_and_updates_the_url(self, study):
+        app = open_compare()
+        app.selectbox(key="compare_theme").select("Empowerment and inclusion").run()
+        assert not app.exception
+        row = study.findings[study.findings["theme"] == "Empowerment and inclusion"].iloc[0]
+        text = shown_text(app)
+        assert escape_markdown(row["evidence"]) in text
+        assert "CSW: 0 coded statements" in text
+        assert app.query_params["theme"] == "Empowerment and inclusion"
+
+    def test_changing_category_keeps_groups_and_drops_a_theme_it_does_not_have(self):
+        app = open_compare({"theme": "Empowerment and inclusion"})
+        app.button_group(key="compare_category").set_value("perception").run()
+        assert not app.exception
+        assert app.selectbox(key="compare_theme").value is None
+        assert app.selectbox(key="compare_left").value == "MHSW"
+        assert "Differing views: MHSW and CSW" in shown_text(app)
+
+    def test_same_group_on_both_sides_shows_it_once_with_a_note(self):
+        app = open_compare()
+        app.selectbox(key="compare_right").select("MHSW").run()
+        assert not app.exception
+        assert any("Both sides show MHSW" in info.value for info in app.info)
+        assert escape_markdown("Why collaborate: MHSW has 4 coded statements on 4 themes.") in shown_text(app)
+
+
+class TestOtherDatasets:
+    def test_one_group_is_shown_alone_with_a_note(self):
+        dataset = upload(
+            "N1,Nurses,purpose,Time,Needs time,Quote one,Src,clients\n"
+            "N2,Nurses,purpose,Trust,Builds trust,Quote two,Src,families\n"
+        )
+        app = open_compare(dataset=dataset)
+        assert len(app.selectbox) == 1  # only the theme pick-list: there is nothing to pick a second group from
+        assert any("one group, Nurses" in info.value for info in app.info)
+        assert escape_markdown("Why collaborate: Nurses has 2 coded statements on 2 themes.") in shown_text(app)
+
+    def test_many_groups_are_all_offered(self):
+        dataset = build_dataset(synthetic_dataset_files(1, seed=5), name="Synthetic")
+        app = open_compare({"left": "Health visitors", "right": "École staff"}, dataset=dataset)
+        options = app.selectbox(key="compare_left").options
+        assert options == compare.comparable_groups(dataset.groups)
+        assert len(options) >= 4
+        assert "All" not in options
+        assert app.selectbox(key="compare_left").value == "Health visitors"
+        assert app.selectbox(key="compare_right").value == "École staff"
+
+    def test_large_dataset_runs(self):
+        dataset = build_dataset(synthetic_dataset_files(100, seed=2), name="Synthetic x100")
+        app = open_compare(dataset=dataset)
+        assert app.selectbox(key="compare_left").value == "MHSW"
+        assert len(plotly_charts(app)) >= 1
+
+    def test_only_the_shared_group(self):
+        dataset = upload("S1,All,barrier,Time,No time,Quote,Src,\nS2,All,enabler,Desks,Sit together,Quote,Src,\n")
+        app = open_compare({"category": "barrier"}, dataset=dataset)
+        assert any("no groups to compare" in info.value for info in app.info)
+        assert "common ground" in shown_text(app)
+
+    def test_empty_category_shows_what_to_do(self):
+        dataset = upload("N1,Nurses,barrier,Time,No time,Quote,Src,\nN2,Carers,barrier,Time,No time,Quote,Src,\n")
+        app = open_compare({"category": "perception"}, dataset=dataset)
+        empty = next(info.value for info in app.info if "No coded statements" in info.value)
+        assert "Differing views" in empty
+        assert "Choose another category" in empty
+        assert all(selectbox.key != "compare_theme" for selectbox in app.selectbox)
+
+    def test_empty_for_the_pair_points_to_groups_that_have_some(self):
+        dataset = upload(
+            "N1,Nurses,barrier,Time,No time,Quote,Src,\n"
+            "N2,Carers,barrier,Time,No time,Quote,Src,\n"
+            "N3,Porters,perception,Rushed,Feel rushed,Quote,Src,\n"
+        )
+        app = open_compare({"category": "perception"}, dataset=dataset)
+        empty = next(info.value for info in app.info if "No coded statements" in info.value)
+        assert "Porters (1)" in empty
+
+    def test_no_partners_recorded(self):
+        dataset = upload("N1,Nurses,purpose,Time,Needs time,Quote,Src,\nN2,Carers,purpose,Trust,Trust,Quote,Src,\n")
+        app = open_compare(dataset=dataset)
+        assert any("name a partner" in info.value for info in app.info)
+
+    def test_hostile_labels_are_shown_as_text(self):
+        dataset = upload(
+            'H1,"<b>Team</b>",purpose,"**bold** [link](http://x)",Statement,"<img src=x>",Src,clients\n'
+            "H2,Team B,purpose,Other,Statement,Quote,Src,professionals\n"
+        )
+        app = open_compare({"theme": "**bold** [link](http://x)"}, dataset=dataset)
+        text = shown_text(app)
+        assert "<img" not in text
+        assert "&lt;img src=x&gt;" in text
+        assert "](http" not in text
