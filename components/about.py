@@ -1,0 +1,234 @@
+"""What the About page shows, computed from the dataset: study facts, coding counts, the Communities
+of Practice lens, glossary and context evidence. Nothing here imports Streamlit; nothing is typed in
+that the data does not hold (a study without metadata gives empty results, not invented ones)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from components.dataset import COP_ELEMENTS, Dataset
+from components.text import escape_markdown, fold
+
+COP_TERM = "Communities of Practice"
+APP_CODING_SOURCE = "this app's coding"
+
+
+def study_facts(study: dict) -> list[tuple[str, str]]:
+    """(label, value) pairs for the facts the study metadata holds, in reading order; missing ones left out."""
+    facts = [
+        ("Title", study.get("title")),
+        ("Author", study.get("author")),
+        ("Author's role", study.get("author_role")),
+        ("Setting", study.get("setting")),
+        ("Year", study.get("year")),
+        ("Degree", ", ".join(str(part) for part in (study.get("degree"), study.get("institution")) if part)),
+        ("Licence", study.get("licence")),
+    ]
+    return [(label, str(value)) for label, value in facts if value not in (None, "")]
+
+
+def _bibtex_value(value: object) -> str:
+    # Braces delimit BibTeX values, so any in the data are dropped rather than left to unbalance the entry.
+    return re.sub(r"[{}]", "", str(value)).strip()
+
+
+def bibtex(study: dict) -> str | None:
+    """A BibTeX entry built only from the metadata's own fields, or None without author, title and year."""
+    if not all(study.get(key) for key in ("author", "title", "year")):
+        return None
+    surname = re.sub(r"[^A-Za-z]", "", str(study["author"]).split()[-1]).lower() or "study"
+    entry_type = "mastersthesis" if "master" in str(study.get("degree", "")).lower() else "misc"
+    fields = [("author", study["author"]), ("title", study["title"]), ("year", study["year"])]
+    if study.get("institution"):
+        fields.append(("school", study["institution"]))
+    if study.get("degree") and entry_type == "misc":
+        fields.append(("note", study["degree"]))
+    body = ",\n".join(f"  {name} = {{{_bibtex_value(value)}}}" for name, value in fields)
+    return f"@{entry_type}{{{surname}{_bibtex_value(study['year'])},\n{body}\n}}"
+
+
+def method_evidence(study: dict) -> list[dict[str, str]]:
+    """The method's supporting quotes, each with its source; entries without a quote are skipped."""
+    method = study.get("method") or {}
+    return [
+        {"quote": str(entry.get("quote", "")), "source": str(entry.get("source", ""))}
+        for entry in method.get("evidence", [])
+        if isinstance(entry, dict) and entry.get("quote")
+    ]
+
+
+def influences(dataset: Dataset) -> pd.DataFrame:
+    """The influences the study names, each with its finding's evidence and source when the finding exists."""
+    rows = []
+    findings = dataset.findings.set_index("finding_id", drop=False) if not dataset.findings.empty else None
+    for entry in dataset.study.get("influences", []):
+        if not isinstance(entry, dict) or not entry.get("name"):
+            continue
+        finding_id = str(entry.get("finding_id", ""))
+        known = findings is not None and finding_id in findings.index
+        rows.append(
+            {
+                "name": str(entry["name"]),
+                "finding_id": finding_id if known else "",
+                "evidence": str(findings.at[finding_id, "evidence"]) if known else "",
+                "source": str(findings.at[finding_id, "source"]) if known else "",
+            }
+        )
+    return pd.DataFrame(rows, columns=["name", "finding_id", "evidence", "source"])
+
+
+def limits(study: dict) -> list[dict[str, str]]:
+    """The limits the metadata records, each with its supporting quote (may be blank) and source."""
+    return [
+        {
+            "limit": str(entry.get("limit", "")),
+            "quote": str(entry.get("quote", "") or ""),
+            "source": str(entry.get("source", "") or ""),
+        }
+        for entry in study.get("limits", [])
+        if isinstance(entry, dict) and entry.get("limit")
+    ]
+
+
+def _basis_counts(label: str, basis: pd.Series) -> dict[str, object]:
+    values = basis.astype("string").fillna("")
+    return {
+        "coded item": label,
+        "inferred": int((values == "inferred").sum()),
+        "stated": int((values == "stated").sum()),
+        "not marked": int((values == "").sum()),
+        "total": len(values),
+    }
+
+
+def coding_summary(dataset: Dataset) -> pd.DataFrame:
+    """How much of the coding is this app's interpretation: inferred vs stated, counted from the data.
+
+    One row per kind of coding that exists in this dataset; the "not marked" column appears only
+    when some rows leave their basis blank.
+    """
+    rows = []
+    findings, recommendations, links = dataset.findings, dataset.recommendations, dataset.links
+    if not findings.empty:
+        rows.append(_basis_counts("Theme names given to findings", findings["theme_basis"]))
+        rows.append(_basis_counts("Findings (the statement itself)", findings["basis"]))
+    if not links.empty:
+        rows.append(_basis_counts("Links between items (what helps, barriers, recommendations)", links["basis"]))
+    with_element = recommendations[recommendations["cop_element"] != ""] if not recommendations.empty else None
+    if with_element is not None and not with_element.empty:
+        rows.append(_basis_counts("Communities of Practice element of a recommendation", with_element["basis"]))
+    frame = pd.DataFrame(rows, columns=["coded item", "inferred", "stated", "not marked", "total"])
+    if not frame.empty and not frame["not marked"].any():
+        frame = frame.drop(columns=["not marked"])
+    return frame
+
+
+def cop_use(recommendations: pd.DataFrame) -> pd.DataFrame:
+    """Recommendations per Communities of Practice element, split into stated and inferred.
+
+    The three elements always appear (a zero says something too); recommendations with no element
+    are counted on a last row only when there are some.
+    """
+    columns = ["element", "recommendations", "stated", "inferred", "ids"]
+    if recommendations.empty:
+        return pd.DataFrame(columns=columns)
+    elements = recommendations["cop_element"].astype("string").fillna("")
+    basis = recommendations["basis"].astype("string").fillna("")
+    rows = []
+    for element in COP_ELEMENTS:
+        chosen = elements == element
+        rows.append(
+            {
+                "element": element,
+                "recommendations": int(chosen.sum()),
+                "stated": int((chosen & (basis == "stated")).sum()),
+                "inferred": int((chosen & (basis == "inferred")).sum()),
+                "ids": recommendations.loc[chosen, "recommendation_id"].tolist(),
+            }
+        )
+    missing = elements == ""
+    if missing.any():
+        rows.append(
+            {
+                "element": "no element given",
+                "recommendations": int(missing.sum()),
+                "stated": 0,
+                "inferred": 0,
+                "ids": recommendations.loc[missing, "recommendation_id"].tolist(),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def cop_sentence(use: pd.DataFrame) -> str:
+    """Plain sentences from `cop_use`: how many recommendations each element frames, and on what basis."""
+    counted = use[(use["element"].isin(COP_ELEMENTS)) & (use["recommendations"] > 0)]
+    if counted.empty:
+        return "No recommendation in this dataset is tied to a Communities of Practice element."
+    parts = [
+        f"{row.element}: {row.recommendations} ({row.stated} stated, {row.inferred} inferred)"
+        for row in counted.itertuples()
+    ]
+    total = int(counted["recommendations"].sum())
+    inferred, stated = int(counted["inferred"].sum()), int(counted["stated"].sum())
+    if inferred > stated:
+        basis = "Most of these elements are this app's reading of the recommendation (inferred)."
+    elif stated > inferred:
+        basis = "Most of these elements are named by the recommendation itself (stated)."
+    else:
+        basis = "As many elements are named by the recommendation itself (stated) as are this app's reading (inferred)."
+    return f"{total} recommendation{'s' if total != 1 else ''} tied to an element — {'; '.join(parts)}. {basis}"
+
+
+def glossary_entries(glossary: pd.DataFrame, terms: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    """The glossary rows for these terms, in the order asked (matched ignoring case); missing ones skipped."""
+    if glossary.empty:
+        return glossary
+    folded = glossary["term"].map(fold)
+    rows = [glossary[folded == fold(term)].head(1) for term in terms]
+    rows = [row for row in rows if not row.empty]
+    return pd.concat(rows, ignore_index=True) if rows else glossary.head(0)
+
+
+def app_terms(glossary: pd.DataFrame) -> pd.DataFrame:
+    """Glossary entries for this app's own vocabulary (their source is this app's coding)."""
+    if glossary.empty:
+        return glossary
+    return glossary[glossary["source"].map(fold).str.contains(APP_CODING_SOURCE, regex=False)].reset_index(drop=True)
+
+
+def filter_glossary(glossary: pd.DataFrame, query: object) -> pd.DataFrame:
+    """Glossary entries whose term or definition holds the query, forgiving of case, quotes and spaces."""
+    wanted = fold(query).replace("'", "").replace('"', "")
+    if not wanted or glossary.empty:
+        return glossary.reset_index(drop=True)
+    text = (glossary["term"] + " " + glossary["definition"]).map(lambda value: fold(value).replace("'", ""))
+    return glossary[text.str.contains(wanted, regex=False)].reset_index(drop=True)
+
+
+def glossary_markdown(glossary: pd.DataFrame) -> str:
+    """The glossary as a Markdown table (term, meaning, where it comes from), every cell escaped."""
+    lines = ["| Term | Meaning | From |", "| --- | --- | --- |"]
+    for _, entry in glossary.iterrows():
+        origin = escape_markdown(entry.get("source", ""))
+        if entry.get("evidence"):
+            origin = f"“{escape_markdown(entry['evidence'])}” — {origin}"
+        lines.append(f"| **{escape_markdown(entry['term'])}** | {escape_markdown(entry['definition'])} | {origin} |")
+    return "\n".join(lines)
+
+
+def markdown_table(frame: pd.DataFrame) -> str:
+    """A small DataFrame as a Markdown table with escaped cells (readable at projector size, unlike a grid)."""
+    header = "| " + " | ".join(escape_markdown(column) for column in frame.columns) + " |"
+    rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
+    body = ["| " + " | ".join(escape_markdown(value) for value in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([header, rule, *body])
+
+
+def context_by_source(context: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """Context evidence grouped by its source, sources in the order the data first names them."""
+    if context.empty:
+        return []
+    return [(str(source), rows) for source, rows in context.groupby("source", sort=False)]

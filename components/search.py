@@ -1,0 +1,434 @@
+"""Search, facets and one item's own view for the Explore page, computed from the dataset.
+
+Nothing here imports Streamlit. Findings, recommendations and context evidence are put in one
+table (the "corpus") so a single search box and one set of facets cover them all; each row keeps
+its kind, so the page can say plainly which rows are context from other sources, not this study.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from components.dataset import BASIS_VALUES, CATEGORIES, Dataset
+from components.text import fold
+
+FINDING = "finding"
+RECOMMENDATION = "recommendation"
+CONTEXT = "context"
+KINDS = (FINDING, RECOMMENDATION, CONTEXT)
+KIND_LABELS = {FINDING: "Findings", RECOMMENDATION: "Recommendations", CONTEXT: "Context evidence"}
+KIND_SINGULAR = {FINDING: "Finding", RECOMMENDATION: "Recommendation", CONTEXT: "Context evidence (not this study)"}
+
+CORPUS_COLUMNS = (
+    "item_id",
+    "kind",
+    "text",
+    "evidence",
+    "source",
+    "group",
+    "category",
+    "theme",
+    "theme_basis",
+    "basis",
+    "detail",
+    "audience",
+    "cop_element",
+    "title",
+)
+
+# Which fields a search looks in, per kind, with the name a reader sees for each ("found in: evidence").
+SEARCH_FIELDS = {
+    FINDING: (("text", "statement"), ("theme", "theme"), ("evidence", "evidence"), ("detail", "detail")),
+    RECOMMENDATION: (
+        ("text", "recommendation"),
+        ("evidence", "evidence"),
+        ("audience", "audience"),
+        ("cop_element", "Communities of Practice element"),
+    ),
+    CONTEXT: (("title", "title"), ("text", "statement"), ("evidence", "evidence")),
+}
+
+# Facets in the order the page shows them; the URL parameter is the facet's own name.
+FACETS = ("kind", "group", "category", "theme", "basis")
+FACET_LABELS = {"kind": "Show", "group": "Group", "category": "Category", "theme": "Theme", "basis": "Basis"}
+
+_QUOTE_CHARS = str.maketrans("", "", "'\"`´")
+_EDGE_PUNCTUATION = string.punctuation.replace("&", "") + "…"
+
+
+def normalise(text: object) -> str:
+    """Fold for matching: case, curly or straight quotes, dashes and runs of spaces all compare equal.
+
+    Quote marks are dropped (so "childrens" finds "children's") and dashes become spaces (so
+    "face-to-face" finds "face to face"), on top of `components.text.fold`.
+    """
+    return _normalise_text("" if text is None else str(text))
+
+
+# Every rerun searches the same cells again; remembering their folded form keeps a 5,000-row upload quick.
+@lru_cache(maxsize=200_000)
+def _normalise_text(text: str) -> str:
+    value = fold(text).translate(_QUOTE_CHARS).replace("-", " ")
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def query_terms(query: object) -> list[str]:
+    """The words of a query, normalised, with punctuation at their edges removed; blanks dropped."""
+    terms = (term.strip(_EDGE_PUNCTUATION) for term in normalise(query).split(" "))
+    return [term for term in terms if term]
+
+
+# ---------------------------------------------------------------------------------------------
+# The corpus
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name in frame.columns:
+        return frame[name].astype("string").fillna("")
+    return pd.Series([""] * len(frame), index=frame.index, dtype="string")
+
+
+def build_corpus(dataset: Dataset) -> pd.DataFrame:
+    """Findings, recommendations and context evidence as one table with CORPUS_COLUMNS (all strings)."""
+    parts = []
+    findings = dataset.findings
+    if not findings.empty:
+        parts.append(
+            pd.DataFrame(
+                {
+                    "item_id": _column(findings, "finding_id"),
+                    "kind": FINDING,
+                    "text": _column(findings, "statement"),
+                    "evidence": _column(findings, "evidence"),
+                    "source": _column(findings, "source"),
+                    "group": _column(findings, "group"),
+                    "category": _column(findings, "category"),
+                    "theme": _column(findings, "theme"),
+                    "theme_basis": _column(findings, "theme_basis"),
+                    "basis": _column(findings, "basis"),
+                    "detail": _column(findings, "detail"),
+                }
+            )
+        )
+    recommendations = dataset.recommendations
+    if not recommendations.empty:
+        parts.append(
+            pd.DataFrame(
+                {
+                    "item_id": _column(recommendations, "recommendation_id"),
+                    "kind": RECOMMENDATION,
+                    "text": _column(recommendations, "text"),
+                    "evidence": _column(recommendations, "evidence"),
+                    "source": _column(recommendations, "source"),
+                    "basis": _column(recommendations, "basis"),
+                    "audience": _column(recommendations, "audience"),
+                    "cop_element": _column(recommendations, "cop_element"),
+                }
+            )
+        )
+    context = dataset.context
+    if not context.empty:
+        parts.append(
+            pd.DataFrame(
+                {
+                    "item_id": _column(context, "context_id"),
+                    "kind": CONTEXT,
+                    "text": _column(context, "statement"),
+                    "evidence": _column(context, "evidence"),
+                    "source": _column(context, "source"),
+                    "title": _column(context, "title"),
+                }
+            )
+        )
+    if not parts:
+        return pd.DataFrame({name: pd.Series(dtype="string") for name in CORPUS_COLUMNS})
+    corpus = pd.concat(parts, ignore_index=True).reindex(columns=list(CORPUS_COLUMNS))
+    return corpus.astype("string").fillna("")
+
+
+# ---------------------------------------------------------------------------------------------
+# Search
+
+
+def _searched_fields(corpus: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
+    """(normalised text, reader's field name) per searched column, blank where a kind does not search it."""
+    fields = []
+    for column in dict.fromkeys(column for pairs in SEARCH_FIELDS.values() for column, _ in pairs):
+        labels = corpus["kind"].map({kind: dict(pairs).get(column, "") for kind, pairs in SEARCH_FIELDS.items()})
+        labels = labels.fillna("").astype(str)
+        text = corpus[column].where(labels != "", "").map(normalise).astype(str)
+        fields.append((text, labels))
+    return fields
+
+
+def search(corpus: pd.DataFrame, query: object) -> pd.DataFrame:
+    """Rows where every word of the query appears in one of the row's searched fields (or its id).
+
+    Forgiving of case, quote style, dashes and extra spaces. Rows holding the whole query as a
+    phrase come first, then the rest, each in kind order (findings, recommendations, context)
+    and data order. Adds `matched_in`: the fields that hold a query word ("" for an empty query).
+    """
+    terms = query_terms(query)
+    kind_rank = {kind: rank for rank, kind in enumerate(KINDS)}
+    results = corpus.copy()
+    results["_order"] = range(len(results))
+    results["_kind_rank"] = results["kind"].map(kind_rank).fillna(len(KINDS)).astype(int)
+    results["_phrase"] = False
+    results["matched_in"] = ""
+    if terms and len(results):
+        fields = _searched_fields(results)
+        haystack = results["item_id"].map(normalise).astype(str)
+        for text, _ in fields:
+            haystack = haystack + " \n " + text
+        keep = pd.Series(True, index=results.index)
+        for term in terms:
+            keep &= haystack.str.contains(term, regex=False)
+        phrase = " ".join(terms)
+        results["_phrase"] = ~haystack.str.contains(phrase, regex=False)
+        matched = [[] for _ in range(len(results))]
+        for text, labels in fields:
+            hit = pd.Series(False, index=results.index)
+            for term in terms:
+                hit |= text.str.contains(term, regex=False)
+            names = labels.tolist()
+            for position in (hit & (labels != "")).to_numpy().nonzero()[0]:
+                label = names[position]
+                if label not in matched[position]:
+                    matched[position].append(label)
+        results["matched_in"] = [", ".join(labels) for labels in matched]
+        results = results[keep]
+    results = results.sort_values(["_phrase", "_kind_rank", "_order"], kind="stable")
+    return results.drop(columns=["_order", "_kind_rank", "_phrase"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facets
+
+
+def facet_options(corpus: pd.DataFrame, groups: list[str] | None = None) -> dict[str, list[str]]:
+    """Every value each facet can take in this dataset, in a reader's order; blanks are not values."""
+
+    def present(column: str) -> list[str]:
+        return [value for value in dict.fromkeys(corpus[column].tolist()) if value]
+
+    def ordered(column: str, preferred: tuple[str, ...] | list[str]) -> list[str]:
+        values = present(column)
+        return [value for value in preferred if value in values] + [value for value in values if value not in preferred]
+
+    return {
+        "kind": ordered("kind", KINDS),
+        "group": ordered("group", groups or []),
+        "category": ordered("category", CATEGORIES),
+        "theme": sorted(present("theme"), key=fold),
+        "basis": ordered("basis", BASIS_VALUES),
+    }
+
+
+def apply_facets(frame: pd.DataFrame, selections: dict[str, list[str]], skip: str | None = None) -> pd.DataFrame:
+    """Rows matching every facet with a selection (any of its chosen values); `skip` leaves one facet out."""
+    keep = pd.Series(True, index=frame.index)
+    for facet, chosen in selections.items():
+        if facet == skip or not chosen or facet not in frame.columns:
+            continue
+        keep &= frame[facet].isin(list(chosen))
+    return frame[keep]
+
+
+def facet_counts(
+    results: pd.DataFrame, selections: dict[str, list[str]], options: dict[str, list[str]]
+) -> dict[str, dict[str, int]]:
+    """For each facet and value, how many results it would give with the other facets as chosen.
+
+    Each facet is counted without its own selection, so choosing "MHSW" still shows how many
+    "CSW" rows there are: the counts say what picking a value would add.
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for facet, values in options.items():
+        narrowed = apply_facets(results, selections, skip=facet)
+        tally = narrowed[facet].value_counts() if facet in narrowed.columns else pd.Series(dtype=int)
+        counts[facet] = {value: int(tally.get(value, 0)) for value in values}
+    return counts
+
+
+def describe_empty(query: object, selections: dict[str, list[str]], unfaceted_count: int) -> list[str]:
+    """What to try when nothing matches, said from what the reader actually asked for."""
+    tips = []
+    chosen = [FACET_LABELS[facet].lower() for facet in FACETS if selections.get(facet)]
+    if chosen and unfaceted_count:
+        tips.append(
+            f"Your search matches {unfaceted_count} item{'s' if unfaceted_count != 1 else ''} once the "
+            f"filters ({', '.join(chosen)}) are cleared: clear them to see them."
+        )
+    terms = query_terms(query)
+    if len(terms) > 1:
+        tips.append("Use fewer words: every word must appear in the same item.")
+    if terms:
+        tips.append("Try a shorter form of a word (“familiar” finds “familiarity”) or a related one (“training”).")
+    if not tips:
+        tips.append("Clear the filters, or try a word such as “familiarity”, “supervision” or “narratives”.")
+    return tips
+
+
+# ---------------------------------------------------------------------------------------------
+# One item's own view
+
+
+def find_item(corpus: pd.DataFrame, item_id: object) -> pd.Series | None:
+    """The row with this id (exact, else the only one that matches ignoring case and spaces), or None."""
+    if item_id is None:
+        return None
+    wanted = str(item_id).strip()
+    if not wanted:
+        return None
+    exact = corpus[corpus["item_id"] == wanted]
+    if len(exact) == 1:
+        return exact.iloc[0]
+    loose = corpus[corpus["item_id"].map(fold) == fold(wanted)]
+    return loose.iloc[0] if len(loose) == 1 else None
+
+
+@dataclass(frozen=True)
+class Relation:
+    heading: str
+    order: int
+
+
+# How a link reads from each end: "F028 overcomes F015" is, seen from F015, "overcome by F028".
+_OUTGOING = {"overcomes": "Helps overcome", "addresses": "Addresses", "builds on": "Builds on"}
+_INCOMING = {"overcomes": "What helps overcome it", "addresses": "Addressed by", "builds on": "Built on by"}
+
+
+def relation_heading(relation: object, outgoing: bool) -> str:
+    """A heading for a group of linked items, read from the viewed item's side of the link."""
+    name = str(relation or "").strip()
+    table = _OUTGOING if outgoing else _INCOMING
+    if name.casefold() in table:
+        return table[name.casefold()]
+    if not name:
+        return "Linked to" if outgoing else "Linked from"
+    return name[:1].upper() + name[1:] if outgoing else f"Linked from ({name})"
+
+
+LINKED_COLUMNS = ("heading", "outgoing", "relation", "item_id", "kind", "text", "category", "link_basis", "note")
+
+
+def linked_items(corpus: pd.DataFrame, links: pd.DataFrame, item_id: str) -> pd.DataFrame:
+    """Everything linked to an item, both directions, with the linked item's text and the link's basis.
+
+    Outgoing links come first, then incoming, each grouped by relation in data order. A linked id
+    that is not in the corpus keeps an empty kind and text, so the page can show it without a link.
+    """
+    rows = []
+    if not links.empty and {"from_id", "to_id"} <= set(links.columns):
+        indexed = corpus.drop_duplicates("item_id").set_index("item_id")
+        for _, link in links.iterrows():
+            for outgoing, here, there in ((True, "from_id", "to_id"), (False, "to_id", "from_id")):
+                if str(link[here]) != item_id:
+                    continue
+                other = str(link[there])
+                known = other in indexed.index
+                rows.append(
+                    {
+                        "heading": relation_heading(link.get("relation"), outgoing),
+                        "outgoing": outgoing,
+                        "relation": str(link.get("relation", "") or ""),
+                        "item_id": other,
+                        "kind": indexed.at[other, "kind"] if known else "",
+                        "text": indexed.at[other, "text"] if known else "",
+                        "category": indexed.at[other, "category"] if known else "",
+                        "link_basis": str(link.get("basis", "") or ""),
+                        "note": str(link.get("note", "") or ""),
+                    }
+                )
+    frame = pd.DataFrame(rows, columns=list(LINKED_COLUMNS))
+    if frame.empty:
+        return frame
+    frame["_first"] = frame.groupby(["outgoing", "heading"], sort=False).ngroup()
+    frame["_direction"] = ~frame["outgoing"].astype(bool)
+    frame = frame.sort_values(["_direction", "_first"], kind="stable")
+    return frame.drop(columns=["_first", "_direction"]).reset_index(drop=True)
+
+
+def same_theme(corpus: pd.DataFrame, item: pd.Series) -> pd.DataFrame:
+    """Other findings coded to the same theme as this one (empty for items without a theme)."""
+    theme = item.get("theme", "")
+    if not theme:
+        return corpus.head(0)
+    return corpus[(corpus["theme"] == theme) & (corpus["item_id"] != item["item_id"])]
+
+
+# ---------------------------------------------------------------------------------------------
+# Download
+
+EXPORT_COLUMNS = {
+    "item_id": "id",
+    "kind": "type",
+    "text": "statement or recommendation",
+    "evidence": "evidence (verbatim)",
+    "source": "source",
+    "group": "group",
+    "category": "category",
+    "theme": "theme",
+    "theme_basis": "theme basis",
+    "basis": "basis",
+    "detail": "detail",
+    "audience": "audience",
+    "cop_element": "communities of practice element",
+    "title": "context title",
+}
+
+
+def export_table(results: pd.DataFrame) -> pd.DataFrame:
+    """The current results as a reader-facing table for download: named columns, no internal ones."""
+    table = results.reindex(columns=list(EXPORT_COLUMNS)).fillna("").copy()
+    table["kind"] = table["kind"].map(lambda kind: KIND_SINGULAR.get(kind, kind))
+    return table.rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
+
+
+def as_finding(item: pd.Series) -> pd.Series:
+    """A finding row of the corpus in the findings table's shape, for `ui.show_finding`."""
+    return pd.Series(
+        {
+            "finding_id": item["item_id"],
+            "group": item["group"],
+            "category": item["category"],
+            "theme": item["theme"],
+            "theme_basis": item["theme_basis"],
+            "statement": item["text"],
+            "evidence": item["evidence"],
+            "source": item["source"],
+            "detail": item["detail"],
+            "basis": item["basis"],
+        }
+    )
+
+
+def search_params(query: str, selections: dict[str, list[str]]) -> dict[str, object]:
+    """The URL parameters that reopen this search: `q` for the text, one repeated parameter per facet."""
+    params: dict[str, object] = {"q": query.strip()}
+    for facet in FACETS:
+        params[facet] = list(selections.get(facet, []))
+    return params
+
+
+def kind_summary(results: pd.DataFrame) -> str:
+    """'9 findings, 2 recommendations and 1 context evidence item', from the results' kinds."""
+    counts = results["kind"].value_counts()
+    names = {
+        FINDING: ("finding", "findings"),
+        RECOMMENDATION: ("recommendation", "recommendations"),
+        CONTEXT: ("context evidence item", "context evidence items"),
+    }
+    parts = [
+        f"{int(counts[kind])} {names[kind][0] if counts[kind] == 1 else names[kind][1]}"
+        for kind in KINDS
+        if counts.get(kind, 0)
+    ]
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return parts[0] if parts else "nothing"

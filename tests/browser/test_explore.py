@@ -1,0 +1,122 @@
+"""Explore and About in a real Chromium: search, open an item's own view, follow its links, download, cite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import (
+    assert_no_exception,
+    horizontal_overflow,
+    open_page,
+    rerun_after,
+    screenshot,
+    wait_for_app,
+)
+
+SEARCH_LABEL = "Search the findings, recommendations and their evidence"
+
+
+def open_in_router(page: Page, app_url: str, path: str) -> None:
+    """Open a deep link and check it runs inside the app's router (its sidebar), not as a bare page file."""
+    open_page(page, f"{app_url}{path}")
+    expect(page.get_by_test_id("stSidebarNav").get_by_text("Explore findings")).to_be_visible()
+
+
+def search_box(page: Page):
+    return page.get_by_role("textbox", name=SEARCH_LABEL)
+
+
+def follow(page: Page, link_name: str) -> None:
+    """Click an in-app page link and wait for the page it opens to finish running."""
+    rerun_after(page, lambda: page.get_by_role("link", name=link_name, exact=True).click())
+
+
+def test_search_open_a_result_and_follow_its_links(page: Page, app_url: str):
+    open_in_router(page, app_url, "/explore")
+    expect(page.get_by_role("heading", name="Explore findings")).to_be_visible()
+    expect(page.get_by_text("58 results", exact=False)).to_be_visible()
+
+    box = search_box(page)
+    rerun_after(page, lambda: (box.fill("familiarity"), box.press("Enter")))
+    expect(page.get_by_text("1 result", exact=False)).to_be_visible()
+    expect(page.get_by_text("Relationships are helped by familiarity.", exact=True)).to_be_visible()
+    expect(page.get_by_text("— Carpenter 2019, summary: What could help overcome these barriers?")).to_be_visible()
+    assert "q=familiarity" in page.url
+    assert_no_exception(page)
+    assert horizontal_overflow(page) == 0
+    screenshot(page, "explore-search")
+
+    follow(page, "Open it and everything linked to it (F028)")
+    expect(page.get_by_role("heading", name="Finding F028")).to_be_visible()
+    expect(page.get_by_role("heading", name="Helps overcome (2)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Built on by (2)")).to_be_visible()
+    assert "id=F028" in page.url
+    assert_no_exception(page)
+    page.get_by_role("heading", name="Finding F028").scroll_into_view_if_needed()
+    screenshot(page, "explore-item")
+    page.get_by_role("heading", name="Helps overcome (2)").scroll_into_view_if_needed()
+    screenshot(page, "explore-item-links")
+
+    follow(page, "Open F015")
+    expect(page.get_by_role("heading", name="Finding F015")).to_be_visible()
+    expect(page.get_by_role("heading", name="What helps overcome it (4)")).to_be_visible()
+    expect(
+        page.get_by_text("Social workers do not understand enough about the other service", exact=False).first
+    ).to_be_visible()
+    assert "id=F015" in page.url
+
+    follow(page, "Back to search")
+    expect(search_box(page)).to_have_value("familiarity")
+    expect(page.get_by_text("Relationships are helped by familiarity.", exact=True)).to_be_visible()
+    assert "id=" not in page.url
+    assert_no_exception(page)
+
+
+def test_download_is_a_safe_csv_of_the_results(page: Page, app_url: str, tmp_path: Path):
+    open_in_router(page, app_url, "/explore?q=familiarity")
+    expect(page.get_by_text("1 result", exact=False)).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download CSV").click()
+    saved = tmp_path / "results.csv"
+    download_info.value.save_as(saved)
+    data = saved.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("id,type,statement or recommendation,evidence (verbatim)")
+    assert "F028,Finding,Relationships are helped by familiarity." in text
+    assert "_row" not in text
+
+
+def test_an_unknown_id_gives_a_notice_not_an_error(page: Page, app_url: str):
+    open_in_router(page, app_url, "/explore?id=F999")
+    expect(
+        page.get_by_text("There is no finding, recommendation or context item with the id", exact=False)
+    ).to_be_visible()
+    expect(search_box(page)).to_be_visible()
+    assert_no_exception(page)
+
+
+def test_about_shows_how_to_cite_limits_and_context(page: Page, app_url: str):
+    open_in_router(page, app_url, "/about")
+    expect(page.get_by_role("heading", name="About the study")).to_be_visible()
+    expect(page.get_by_role("heading", name="How to cite")).to_be_visible()
+    citation = page.get_by_text("Carpenter, Nicola (2019) Exploratory Study", exact=False).first
+    expect(citation).to_be_visible()
+    assert_no_exception(page)
+    assert horizontal_overflow(page) == 0
+    screenshot(page, "about")
+
+    citation.hover()
+    expect(page.get_by_role("button", name="Copy to clipboard").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Limits")).to_be_attached()
+    context = page.get_by_role("heading", name="Context evidence: not this study")
+    context.scroll_into_view_if_needed()
+    wait_for_app(page)
+    expect(context).to_be_visible()
+    screenshot(page, "about-context")
+
+    rerun_after(page, lambda: page.get_by_role("link", name="Open F032").click())
+    expect(page.get_by_role("heading", name="Finding F032")).to_be_visible()
+    assert_no_exception(page)

@@ -1,0 +1,290 @@
+"""The About page: its pure helpers (plain pytest) and the page itself in AppTest, bundled and uploaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import about
+from components.dataset import build_dataset, load_dataset_dir
+from components.session_keys import UPLOADED_DATASET
+from components.text import escape_markdown
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+BUNDLED = load_dataset_dir()
+
+
+def open_about(dataset=None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    if dataset is not None:
+        app.session_state[UPLOADED_DATASET] = dataset
+    app.run()
+    app.switch_page("pages/about.py")
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def markdown_text(app: AppTest) -> str:
+    return "\n".join(element.value for element in app.markdown)
+
+
+def upload(with_recommendations: bool = True):
+    findings = (
+        "finding_id,group,category,theme,statement,evidence,source,theme_basis\n"
+        "X1,Nurses,barrier,Time,No time,We have no time,Interview 1,inferred\n"
+        "X2,Doctors,enabler,Meetings,Meetings help,,Interview 2,stated\n"
+    )
+    files = {"findings.csv": findings.encode()}
+    if with_recommendations:
+        files["recommendations.csv"] = (
+            b"recommendation_id,audience,text,cop_element,basis\n"
+            b"Q1,Managers,Protect time,joint enterprise,inferred\n"
+            b"Q2,Managers,Meet monthly,mutual engagement,stated\n"
+        )
+    return build_dataset(files, name="ward study")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure helpers
+
+
+class TestStudyFacts:
+    def test_facts_come_from_the_metadata_in_reading_order(self):
+        facts = dict(about.study_facts(BUNDLED.study))
+        assert list(facts) == ["Title", "Author", "Author's role", "Setting", "Year", "Degree", "Licence"]
+        assert facts["Author"] == "Nicola Carpenter"
+        assert facts["Year"] == "2019"
+        assert facts["Degree"] == "Masters thesis, University of Huddersfield"
+
+    def test_no_metadata_gives_no_facts(self):
+        assert about.study_facts({}) == []
+
+    def test_bibtex_uses_only_the_metadata(self):
+        entry = about.bibtex(BUNDLED.study)
+        assert entry.startswith("@mastersthesis{carpenter2019,")
+        assert "school = {University of Huddersfield}" in entry
+        assert f"title = {{{BUNDLED.study['title']}}}" in entry
+
+    def test_bibtex_needs_author_title_and_year(self):
+        assert about.bibtex({}) is None
+        assert about.bibtex({"author": "A B", "title": "T"}) is None
+
+    def test_bibtex_drops_braces_from_data(self):
+        entry = about.bibtex({"author": "A {B}", "title": "T}", "year": 2020})
+        assert entry.count("{") == entry.count("}")
+
+
+class TestMethodAndLimits:
+    def test_method_evidence_is_every_quote_with_its_source(self):
+        evidence = about.method_evidence(BUNDLED.study)
+        assert [entry["quote"] for entry in evidence] == [e["quote"] for e in BUNDLED.study["method"]["evidence"]]
+        assert all(entry["source"] for entry in evidence)
+
+    def test_influences_carry_their_findings_evidence(self):
+        influences = about.influences(BUNDLED)
+        assert influences["name"].tolist() == [entry["name"] for entry in BUNDLED.study["influences"]]
+        f032 = BUNDLED.findings.set_index("finding_id").at["F032", "evidence"]
+        assert influences.iloc[0]["evidence"] == f032
+
+    def test_an_influence_pointing_at_a_missing_finding_keeps_its_name_only(self):
+        dataset = build_dataset(
+            {"findings.csv": b"finding_id,group,category,theme,statement\nX1,A,barrier,T,S\n"},
+            name="x",
+            study={"influences": [{"name": "Culture", "finding_id": "F999"}]},
+        )
+        influences = about.influences(dataset)
+        assert influences.to_dict("records") == [{"name": "Culture", "finding_id": "", "evidence": "", "source": ""}]
+
+    def test_limits_keep_quotes_and_sources(self):
+        limits = about.limits(BUNDLED.study)
+        assert len(limits) == len(BUNDLED.study["limits"])
+        assert limits[0]["quote"] == BUNDLED.study["limits"][0]["quote"]
+        assert limits[-1]["quote"] == ""
+        assert limits[-1]["source"] == "This app's coding"
+
+
+class TestCodingSummary:
+    def test_counts_inferred_and_stated_from_the_data(self):
+        summary = about.coding_summary(BUNDLED).set_index("coded item")
+        themes = summary.loc["Theme names given to findings"]
+        assert themes["inferred"] == int((BUNDLED.findings["theme_basis"] == "inferred").sum())
+        assert themes["stated"] == int((BUNDLED.findings["theme_basis"] == "stated").sum())
+        assert themes["total"] == len(BUNDLED.findings)
+        links = summary.loc["Links between items (what helps, barriers, recommendations)"]
+        assert links["inferred"] == int((BUNDLED.links["basis"] == "inferred").sum())
+        assert "not marked" not in summary.columns
+
+    def test_an_upload_without_links_or_recommendations_counts_findings_only(self):
+        summary = about.coding_summary(upload(with_recommendations=False))
+        assert summary["coded item"].tolist() == ["Theme names given to findings", "Findings (the statement itself)"]
+
+
+class TestCommunitiesOfPractice:
+    def test_recommendations_per_element_stated_and_inferred(self):
+        use = about.cop_use(BUNDLED.recommendations).set_index("element")
+        recs = BUNDLED.recommendations
+        for element in ("mutual engagement", "joint enterprise", "shared repertoire"):
+            chosen = recs[recs["cop_element"] == element]
+            assert use.at[element, "recommendations"] == len(chosen)
+            assert use.at[element, "stated"] == int((chosen["basis"] == "stated").sum())
+            assert use.at[element, "inferred"] == int((chosen["basis"] == "inferred").sum())
+            assert use.at[element, "ids"] == chosen["recommendation_id"].tolist()
+        assert "no element given" not in use.index
+
+    def test_all_three_elements_appear_even_at_zero(self):
+        use = about.cop_use(upload().recommendations)
+        assert use["element"].tolist() == ["mutual engagement", "joint enterprise", "shared repertoire"]
+        assert use["recommendations"].tolist() == [1, 1, 0]
+
+    def test_the_sentence_is_built_from_the_counts(self):
+        sentence = about.cop_sentence(about.cop_use(BUNDLED.recommendations))
+        assert sentence.startswith("15 recommendations tied to an element")
+        assert "shared repertoire: 7 (1 stated, 6 inferred)" in sentence
+        assert "Most of these elements are this app's reading" in sentence
+
+    def test_no_recommendations(self):
+        use = about.cop_use(pd.DataFrame(columns=["recommendation_id", "cop_element", "basis"]))
+        assert use.empty
+        assert "No recommendation" in about.cop_sentence(about.cop_use(upload(False).recommendations))
+
+
+class TestGlossary:
+    def test_entries_in_the_order_asked_ignoring_case(self):
+        entries = about.glossary_entries(BUNDLED.glossary, ["communities of practice", "JOINT ENTERPRISE", "nope"])
+        assert entries["term"].tolist() == ["Communities of Practice", "joint enterprise"]
+
+    def test_app_terms_are_those_from_this_apps_coding(self):
+        terms = about.app_terms(BUNDLED.glossary)["term"].tolist()
+        assert terms == ["coded statement", "stated", "inferred"]
+
+    @pytest.mark.parametrize(("query", "expected"), [("mhsw", "MHSW"), ("  Tuckman’s ", "Tuckman's stages")])
+    def test_filter_is_forgiving(self, query, expected):
+        assert expected in about.filter_glossary(BUNDLED.glossary, query)["term"].tolist()
+
+    def test_filter_with_no_query_keeps_everything(self):
+        assert len(about.filter_glossary(BUNDLED.glossary, "")) == len(BUNDLED.glossary)
+
+    def test_markdown_table_escapes_data(self):
+        glossary = pd.DataFrame(
+            {"term": ["<b>x|y</b>"], "definition": ["[click](http://evil)"], "evidence": [""], "source": ["s"]}
+        )
+        table = about.glossary_markdown(glossary)
+        assert "<b>" not in table
+        assert "](http" not in table
+        assert table.splitlines()[-1].count(" | ") == 2
+
+    def test_context_grouped_by_source_in_data_order(self):
+        groups = about.context_by_source(BUNDLED.context)
+        assert [source for source, _ in groups] == list(dict.fromkeys(BUNDLED.context["source"]))
+        assert sum(len(rows) for _, rows in groups) == len(BUNDLED.context)
+        assert about.context_by_source(BUNDLED.context.head(0)) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The page
+
+
+@pytest.fixture(scope="module")
+def app():
+    """The bundled study's About page, run once: these tests only read it."""
+    return open_about()
+
+
+class TestBundledStudy:
+    def test_title_and_citation_with_copy_block(self, app):
+        assert app.title[0].value == "About the study"
+        codes = [element.value for element in app.code]
+        assert BUNDLED.study["citation"] in codes
+        assert any(code.startswith("@mastersthesis") for code in codes)
+
+    def test_study_facts_and_licence(self, app):
+        text = markdown_text(app)
+        assert "**Author:** Nicola Carpenter" in text
+        assert escape_markdown(BUNDLED.study["author_role"]) in text
+        assert escape_markdown(BUNDLED.study["licence"]) in text
+
+    def test_method_with_its_quotes(self, app):
+        text = markdown_text(app)
+        assert "**8 interviews** (4 MHSW, 4 CSW)" in text
+        for entry in BUNDLED.study["method"]["evidence"]:
+            assert escape_markdown(entry["quote"]) in text
+
+    def test_the_three_influences(self, app):
+        text = markdown_text(app)
+        assert "The 3 influences the thesis found" in [element.value for element in app.subheader]
+        for entry in BUNDLED.study["influences"]:
+            assert f"**{escape_markdown(entry['name'])}**" in text
+        links = [element.proto for element in app.get("page_link")]
+        assert any(link.query_string == "id=F032" for link in links)
+
+    def test_limits_with_quotes_and_sources(self, app):
+        text = markdown_text(app)
+        for entry in BUNDLED.study["limits"]:
+            assert escape_markdown(entry["limit"]) in text
+            if entry["quote"]:
+                assert escape_markdown(entry["quote"]) in text
+
+    def test_coding_counts_from_the_data(self, app):
+        text = markdown_text(app)
+        inferred_themes = int((BUNDLED.findings["theme_basis"] == "inferred").sum())
+        assert f"| Theme names given to findings | {inferred_themes} |" in text
+
+    def test_communities_of_practice_lens_and_use(self, app):
+        text = markdown_text(app)
+        assert "**How the recommendations use it.**" in text
+        for element in ("Mutual engagement", "Joint enterprise", "Shared repertoire"):
+            assert f"**{element}**" in text
+        assert "7 recommendations: 1 stated, 6 inferred." in text
+
+    def test_full_glossary(self, app):
+        text = markdown_text(app)
+        for term in BUNDLED.glossary["term"]:
+            assert f"| **{escape_markdown(term)}** |" in text
+
+    def test_context_is_marked_not_this_study(self, app):
+        assert "not findings of this study" in app.warning[0].value
+        text = markdown_text(app)
+        assert text.count(":violet-badge[Context, not this study]") == BUNDLED.context["source"].nunique()
+        for title in BUNDLED.context["title"]:
+            assert f"**{escape_markdown(title)}.**" in text
+
+    def test_glossary_search_narrows_the_table(self):
+        app = open_about()
+        app.text_input(key="about_glossary_find").input("Tuckman").run()
+        text = markdown_text(app)
+        assert "| **Tuckman's stages** |" in text
+        assert "| **MHSW** |" not in text
+        app.text_input(key="about_glossary_find").input("zzzz").run()
+        assert "No term matches. Clear the box to see them all." in markdown_text(app)
+
+
+class TestUploadedData:
+    def test_explains_metadata_comes_with_the_bundled_study(self):
+        app = open_about(upload())
+        assert "come only with the bundled study" in app.info[0].value
+        assert not app.code
+        text = markdown_text(app)
+        assert "**ward study**" in text
+        assert "2 coded statements, 2 recommendations, 0 links" in text
+
+    def test_shows_the_apps_own_terms_and_the_uploads_coding(self):
+        app = open_about(upload())
+        text = markdown_text(app)
+        assert "Your data has no glossary. These are the terms this app itself uses:" in text
+        assert "| **inferred** |" in text
+        assert "| **MHSW** |" not in text
+        assert "| Theme names given to findings | 1 | 1 | 2 |" in text
+        assert "2 recommendations tied to an element" in text
+        assert "**Joint enterprise**" in text
+        assert "I used Wenger" not in text
+        assert not app.warning
+
+    def test_an_upload_of_findings_only(self):
+        app = open_about(upload(with_recommendations=False))
+        text = markdown_text(app)
+        assert "The Communities of Practice lens" not in [element.value for element in app.header]
+        assert "| Theme names given to findings |" in text

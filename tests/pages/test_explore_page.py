@@ -1,0 +1,213 @@
+"""The Explore page in AppTest: search, facets from the URL, empty states, item views and uploads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.dataset import build_dataset, load_dataset_dir
+from components.session_keys import UPLOADED_DATASET
+from components.text import escape_markdown
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+BUNDLED = load_dataset_dir()
+
+
+def open_explore(params: dict[str, str | list[str]] | None = None, dataset=None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    for name, value in (params or {}).items():
+        app.query_params[name] = value
+    if dataset is not None:
+        app.session_state[UPLOADED_DATASET] = dataset
+    app.run()
+    app.switch_page("pages/explore.py")
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def markdown_text(app: AppTest) -> str:
+    return "\n".join(element.value for element in app.markdown)
+
+
+def page_link_labels(app: AppTest) -> list[str]:
+    return [element.proto.label for element in app.get("page_link")]
+
+
+def page_link_params(app: AppTest) -> list[str]:
+    return [element.proto.query_string for element in app.get("page_link")]
+
+
+def finding_statement(finding_id: str) -> str:
+    """A finding's statement as the page writes it into Markdown (escaped)."""
+    return escape_markdown(BUNDLED.findings.set_index("finding_id").at[finding_id, "statement"])
+
+
+def upload(rows: int, group: str = "Team A"):
+    lines = ["finding_id,group,category,theme,statement,evidence,source"]
+    lines += [f"X{n},{group},barrier,Theme {n % 3},Statement number {n},Said {n},Interview {n}" for n in range(rows)]
+    return build_dataset({"findings.csv": "\n".join(lines).encode()}, name="my upload")
+
+
+class TestSearch:
+    def test_opens_with_every_item_and_the_counts(self):
+        app = open_explore()
+        assert app.title[0].value == "Explore findings"
+        text = markdown_text(app)
+        assert "**58 results**: 35 findings, 15 recommendations and 8 context evidence items" in text
+        assert "Counts are of coded statements, not people" in text
+
+    def test_search_from_the_url_shows_the_finding_with_its_evidence_and_source(self):
+        app = open_explore({"q": "familiarity"})
+        assert app.text_input(key="explore_query").value == "familiarity"
+        text = markdown_text(app)
+        assert "**1 result**: 1 finding" in text
+        assert "Relationships are helped by familiarity" in text
+        assert "> “Relationships are helped by familiarity”" in text
+        assert "Carpenter 2019, summary\\: What could help overcome these barriers?" in text
+        assert ":gray-badge[All] :gray-badge[enabler]" in text
+        assert any("Found in: statement, theme, evidence" in caption.value for caption in app.caption)
+        assert "Open it and everything linked to it (F028)" in page_link_labels(app)
+
+    def test_typing_a_search_writes_it_to_the_url(self):
+        app = open_explore()
+        app.text_input(key="explore_query").input("  SUPERVISION ").run()
+        assert app.query_params["q"] == ["SUPERVISION"] or app.query_params["q"] == "SUPERVISION"
+        assert "**4 results**" in markdown_text(app)
+
+    def test_facets_from_the_url_filter_and_show_counts(self):
+        app = open_explore({"group": "MHSW", "category": "barrier"})
+        assert app.multiselect(key="explore_group").value == ["MHSW"]
+        assert app.multiselect(key="explore_category").value == ["barrier"]
+        text = markdown_text(app)
+        assert "**1 result**: 1 finding" in text
+        assert finding_statement("F017") in text
+        assert "(F017)" in page_link_labels(app)[0]
+
+    def test_facet_options_carry_counts(self):
+        app = open_explore({"q": "familiarity"})
+        pills = app.get("button_group")[0]
+        options = [option.content for option in pills.proto.options]
+        assert options == ["Findings (1)", "Recommendations (0)", "Context evidence (0)"]
+
+    def test_choosing_a_facet_updates_results_and_url(self):
+        app = open_explore()
+        app.multiselect(key="explore_group").select("CSW").run()
+        expected = int((BUNDLED.findings["group"] == "CSW").sum())
+        assert f"**{expected} results**: {expected} findings" in markdown_text(app)
+        assert app.query_params["group"] in (["CSW"], "CSW")
+
+    def test_unknown_facet_values_in_a_link_are_named_and_ignored(self):
+        app = open_explore({"group": ["MHSW", "Nope"]})
+        assert app.multiselect(key="explore_group").value == ["MHSW"]
+        assert any("not recognised" in caption.value and "Nope" in caption.value for caption in app.caption)
+
+    def test_glossary_feeds_the_facet_tooltips(self):
+        app = open_explore()
+        assert "Mental health social worker" in app.multiselect(key="explore_group").help
+        assert "This app's interpretation" in app.multiselect(key="explore_basis").help
+
+    def test_download_is_offered_for_results(self):
+        app = open_explore({"q": "familiarity"})
+        assert any(element.proto.label == "Download CSV" for element in app.get("download_button"))
+
+
+class TestEmptyState:
+    def test_nothing_found_says_what_to_try(self):
+        app = open_explore({"q": "zebra crossing"})
+        assert app.warning[0].value == "Nothing matches this search."
+        text = markdown_text(app)
+        assert "fewer words" in text
+        assert not app.get("download_button")
+
+    def test_filters_hiding_matches_are_named_and_can_be_cleared(self):
+        app = open_explore({"q": "familiarity", "group": "MHSW"})
+        assert "once the filters \\(group\\) are cleared" in markdown_text(app)
+        app.button(key="explore_clear").click().run()
+        assert app.text_input(key="explore_query").value == ""
+        assert app.multiselect(key="explore_group").value == []
+        assert "**58 results**" in markdown_text(app)
+
+
+class TestItemView:
+    def test_a_finding_shows_its_evidence_and_everything_linked(self):
+        app = open_explore({"id": "F028"})
+        assert [element.value for element in app.subheader][:2] == ["Finding F028", "Linked to this item"]
+        text = markdown_text(app)
+        assert "> “Relationships are helped by familiarity”" in text
+        assert "#### Helps overcome (2)" in text
+        assert "#### Built on by (2)" in text
+        assert finding_statement("F020") in text
+        assert ":orange-badge[inferred link]" in text
+        labels = page_link_labels(app)
+        assert labels[0] == "Back to search"
+        assert [label for label in labels if "Open" in label] == ["Open F020", "Open F015", "Open R09", "Open R12"]
+        assert any("id=F020" in params for params in page_link_params(app))
+
+    def test_a_barrier_lists_what_helps_and_the_recommendations(self):
+        app = open_explore({"id": "F015"})
+        text = markdown_text(app)
+        assert "#### What helps overcome it (4)" in text
+        assert "#### Addressed by (4)" in text
+        assert "See every finding in the theme" in page_link_labels(app)[-1]
+
+    def test_a_recommendation_has_its_own_view(self):
+        app = open_explore({"id": "R05"})
+        assert app.subheader[0].value == "Recommendation R05"
+        text = markdown_text(app)
+        assert ":blue-badge[Recommendation]" in text
+        assert "#### Addresses (2)" in text
+
+    def test_context_is_marked_as_not_this_study(self):
+        app = open_explore({"id": "C01"})
+        assert app.subheader[0].value.startswith("Context evidence (not this study) C01")
+        assert ":violet-badge[Context, not this study]" in markdown_text(app)
+        assert "not a finding of Carpenter's study" in app.info[0].value
+
+    def test_back_link_keeps_the_search(self):
+        app = open_explore({"id": "F028", "q": "familiarity"})
+        back = app.get("page_link")[0].proto
+        assert back.label == "Back to search"
+        assert back.query_string == "q=familiarity"
+
+    @pytest.mark.parametrize("asked", ["F999", "<b>x</b>", "[link](http://x)"])
+    def test_unknown_ids_give_a_notice_and_the_search(self, asked):
+        app = open_explore({"id": asked})
+        notice = app.warning[0].value
+        assert "There is no finding, recommendation or context item with the id" in notice
+        assert "<b>" not in notice
+        assert "](" not in notice
+        assert "**58 results**" in markdown_text(app)
+        assert "id" not in app.query_params
+
+
+class TestUploadedData:
+    def test_searches_the_upload_with_any_group_names(self):
+        dataset = upload(5, group="Équipe 🤝")
+        app = open_explore({"q": "number 3"}, dataset=dataset)
+        text = markdown_text(app)
+        assert "**1 result**: 1 finding" in text
+        assert "Statement number 3" in text
+        assert app.multiselect(key="explore_group").options == ["Équipe 🤝 (1)"]
+
+    def test_an_upload_id_opens_with_no_links(self):
+        app = open_explore({"id": "X2"}, dataset=upload(5))
+        assert app.subheader[0].value == "Finding X2"
+        assert "Nothing in this dataset is linked to this item." in markdown_text(app)
+
+    def test_bundled_ids_are_unknown_in_an_upload(self):
+        app = open_explore({"id": "F028"}, dataset=upload(3))
+        assert "F028" in app.warning[0].value
+
+    def test_many_results_are_shown_a_page_at_a_time(self):
+        app = open_explore(dataset=upload(60))
+        text = markdown_text(app)
+        assert "**60 results**" in text
+        assert "Showing 25 of 60." in text
+        assert "Statement number 24" in text
+        assert "Statement number 25" not in text
+        app.button(key="explore_more").click().run()
+        assert "Showing 50 of 60." in markdown_text(app)
+        assert "Statement number 49" in markdown_text(app)
