@@ -8,10 +8,6 @@ from components.dataset import COP_ELEMENTS
 from components.text import escape_markdown
 
 EXPLORE = "pages/explore.py"
-# Where the metadata's question and licence quotes come from (seed 000's introduction, seed 001's record),
-# used when study.json gives no source of its own.
-QUESTION_SOURCE = "Carpenter 2019, summary: introduction"
-LICENCE_SOURCE = "Carpenter 2019, thesis record"
 
 
 def help_for(dataset, *terms: str) -> str | None:
@@ -37,7 +33,7 @@ def study_section(dataset) -> None:
         if study.get("question"):
             st.markdown(f"**The question it asked:** {escape_markdown(study['question'])}")
             if study.get("question_evidence"):
-                source = study.get("question_source", QUESTION_SOURCE)
+                source = study.get("question_source", "")
                 st.markdown(ui.quote_markdown(study["question_evidence"], source))
     with cite:
         st.subheader("How to cite")
@@ -54,7 +50,7 @@ def study_section(dataset) -> None:
                 plain = ": you may share it with credit, not for commercial use, and not in changed form"
             st.markdown(f"The thesis is shared under the licence {escape_markdown(study['licence'])}{plain}.")
             if study.get("licence_evidence"):
-                source = study.get("licence_source", LICENCE_SOURCE)
+                source = study.get("licence_source", "")
                 st.markdown(ui.quote_markdown(study["licence_evidence"], source))
 
 

@@ -23,10 +23,16 @@ headline = home.headline_findings(dataset)
 if not headline.empty:
     st.subheader("What it found")
     for _, finding in headline.iterrows():
-        st.markdown(
-            f"- {escape_markdown(finding['statement'])} ({escape_markdown(finding['group'])}; "
-            f"[see the evidence](explore?id={escape_markdown(finding['finding_id'])}))"
-        )
+        statement, evidence_link = st.columns([5, 1], vertical_alignment="center")
+        statement.markdown(f"- {escape_markdown(finding['statement'])} ({escape_markdown(finding['group'])})")
+        # A page link keeps this browser session (and an uploaded dataset); a Markdown link opens a new one.
+        with evidence_link:
+            st.page_link(
+                "pages/explore.py",
+                label="The evidence",
+                icon=":material/format_quote:",
+                query_params={"id": finding["finding_id"]},
+            )
 
 left, right = st.columns(2, gap="large")
 with left:
