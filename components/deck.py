@@ -18,6 +18,7 @@ import pandas as pd
 
 from components.dataset import COP_ELEMENTS, SHARED_GROUP, Dataset
 from components.home import points_to_note
+from components.text import cell_text
 
 # Slide kinds in deck order.
 KINDS = (
@@ -114,40 +115,28 @@ class Slide:
 # Helpers
 
 
-def _text(value: object) -> str:
-    """A cell as clean text: blanks and missing values become ""."""
-    if value is None:
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value).strip()
-
-
 def _finding_point(row: pd.Series, show_group: bool = True) -> Point:
-    group = _text(row.get("group"))
+    group = cell_text(row.get("group"))
     return Point(
-        text=_text(row.get("statement")),
+        text=cell_text(row.get("statement")),
         label=group if show_group and group != SHARED_GROUP else "",
-        inferred=_text(row.get("basis")) == "inferred",
-        quote=_text(row.get("evidence")),
-        source=_text(row.get("source")),
-        item_id=_text(row.get("finding_id")),
+        inferred=cell_text(row.get("basis")) == "inferred",
+        quote=cell_text(row.get("evidence")),
+        source=cell_text(row.get("source")),
+        item_id=cell_text(row.get("finding_id")),
     )
 
 
 def _recommendation_point(row: pd.Series, show_audience: bool = False) -> Point:
-    audience = _text(row.get("audience"))
+    audience = cell_text(row.get("audience"))
     return Point(
-        text=_text(row.get("text")),
+        text=cell_text(row.get("text")),
         label=f"For {audience}" if show_audience and audience else "",
-        tag=_text(row.get("cop_element")),
-        inferred=_text(row.get("basis")) == "inferred",
-        quote=_text(row.get("evidence")),
-        source=_text(row.get("source")),
-        item_id=_text(row.get("recommendation_id")),
+        tag=cell_text(row.get("cop_element")),
+        inferred=cell_text(row.get("basis")) == "inferred",
+        quote=cell_text(row.get("evidence")),
+        source=cell_text(row.get("source")),
+        item_id=cell_text(row.get("recommendation_id")),
     )
 
 
@@ -280,16 +269,16 @@ def _study_slides(dataset: Dataset) -> list[Slide]:
     study = dataset.study
     if not study:
         return []
-    citation = _text(study.get("short_citation")) or _text(study.get("citation")) or dataset.name
+    citation = cell_text(study.get("short_citation")) or cell_text(study.get("citation")) or dataset.name
     quotes = []
-    if _text(study.get("question_evidence")):
-        quotes.append(Quote(_text(study["question_evidence"]), citation))
+    if cell_text(study.get("question_evidence")):
+        quotes.append(Quote(cell_text(study["question_evidence"]), citation))
     points = []
-    author = ", ".join(part for part in (_text(study.get("author")), _text(study.get("author_role"))) if part)
+    author = ", ".join(part for part in (cell_text(study.get("author")), cell_text(study.get("author_role"))) if part)
     if author:
         points.append(Point(author, label="Researcher"))
-    if _text(study.get("setting")):
-        points.append(Point(_text(study["setting"]), label="Setting"))
+    if cell_text(study.get("setting")):
+        points.append(Point(cell_text(study["setting"]), label="Setting"))
     method = study.get("method") or {}
     if isinstance(method, dict):
         if method.get("interviews"):
@@ -299,24 +288,24 @@ def _study_slides(dataset: Dataset) -> list[Slide]:
                 if key != "interviews" and isinstance(value, int) and not isinstance(value, bool)
             )
             points.append(Point(f"{method['interviews']}" + (f" ({split})" if split else ""), label="Interviews"))
-        design = "; ".join(_text(method.get(key)) for key in ("design", "analysis") if _text(method.get(key)))
+        design = "; ".join(cell_text(method.get(key)) for key in ("design", "analysis") if cell_text(method.get(key)))
         if design:
             points.append(Point(design, label="Method"))
     evidence = method.get("evidence", []) if isinstance(method, dict) else []
     method_quotes = tuple(
-        Quote(_text(entry.get("quote")), _text(entry.get("source")))
+        Quote(cell_text(entry.get("quote")), cell_text(entry.get("source")))
         for entry in evidence
-        if isinstance(entry, dict) and _text(entry.get("quote"))
+        if isinstance(entry, dict) and cell_text(entry.get("quote"))
     )
     if method_quotes:
         quotes.append(method_quotes[0])
-    question = _text(study.get("question"))
+    question = cell_text(study.get("question"))
     if not (question or points or quotes):
         return []
     return [
         Slide(
             kind="study",
-            title=_text(study.get("short_title")) or _text(study.get("title")) or "The study",
+            title=cell_text(study.get("short_title")) or cell_text(study.get("title")) or "The study",
             lead=question,
             quotes=tuple(quotes),
             columns=(Column("", tuple(points)),) if points else (),
@@ -364,12 +353,12 @@ def _barrier_slides(dataset: Dataset) -> list[Slide]:
     points = []
     for _, row in shared.iterrows():
         children = []
-        if _text(row.get("theme_basis")) != "inferred":
+        if cell_text(row.get("theme_basis")) != "inferred":
             for index, child in own.iterrows():
                 if (
                     index not in nested
                     and child["theme"] == row["theme"]
-                    and _text(child.get("theme_basis")) != "inferred"
+                    and cell_text(child.get("theme_basis")) != "inferred"
                 ):
                     children.append(_finding_point(child))
                     nested.add(index)
@@ -420,11 +409,11 @@ def _cop_slides(dataset: Dataset) -> list[Slide]:
         count = f"{len(rows)} recommendation{'s' if len(rows) != 1 else ''}"
         # The text says how many links are this app's reading, so no separate badge is needed.
         point = Point(count + (f", {inferred} of them linked here by this app (inferred)" if inferred else ""))
-        columns.append(Column(element.capitalize(), (point,), _text(definitions.get(element))))
+        columns.append(Column(element.capitalize(), (point,), cell_text(definitions.get(element))))
     quotes: tuple[Quote, ...] = ()
     lens = glossary[glossary["term"].str.casefold() == "communities of practice"]
-    if not lens.empty and _text(lens.iloc[0]["evidence"]):
-        quotes = (Quote(_text(lens.iloc[0]["evidence"]), _text(lens.iloc[0]["source"])),)
+    if not lens.empty and cell_text(lens.iloc[0]["evidence"]):
+        quotes = (Quote(cell_text(lens.iloc[0]["evidence"]), cell_text(lens.iloc[0]["source"])),)
     definition_sources = glossary[glossary["term"].str.casefold().isin(COP_ELEMENTS)]["source"]
     return [
         Slide(
@@ -436,7 +425,7 @@ def _cop_slides(dataset: Dataset) -> list[Slide]:
                 "The study uses Wenger's three elements to frame its recommendations. Which element each "
                 "recommendation serves is mostly this app's coding (marked inferred), not the study's."
             ),
-            sources=tuple(dict.fromkeys([*(quote.source for quote in quotes), *map(_text, definition_sources)])),
+            sources=tuple(dict.fromkeys([*(quote.source for quote in quotes), *map(cell_text, definition_sources)])),
         )
     ]
 
@@ -463,25 +452,25 @@ def _prompt_slides(dataset: Dataset) -> list[Slide]:
     slides = []
     for number, (_, prompt) in enumerate(prompts.iterrows(), start=1):
         reveal: list[Point] = []
-        for item_id in _text(prompt.get("related_ids")).split():
+        for item_id in cell_text(prompt.get("related_ids")).split():
             if item_id in findings.index:
                 reveal.append(_finding_point(findings.loc[item_id]))
             elif item_id in recommendations.index:
                 reveal.append(_recommendation_point(recommendations.loc[item_id], show_audience=True))
         reveal = list(dict.fromkeys(reveal))
         # Revealed findings share the slide with the question and the reveal button: keep what fits.
-        room = LINE_BUDGET - 1 - math.ceil(len(_text(prompt.get("question"))) / LEAD_CHARS_PER_LINE)
+        room = LINE_BUDGET - 1 - math.ceil(len(cell_text(prompt.get("question"))) / LEAD_CHARS_PER_LINE)
         shown = _chunk(tuple(reveal[:MAX_REVEAL]), CHARS_PER_LINE[1], room)[0] if reveal else ()
-        source = _text(prompt.get("source"))
-        quotes = (Quote(_text(prompt.get("evidence")), source),) if _text(prompt.get("evidence")) else ()
+        source = cell_text(prompt.get("source"))
+        quotes = (Quote(cell_text(prompt.get("evidence")), source),) if cell_text(prompt.get("evidence")) else ()
         slides.append(
             Slide(
                 kind="prompt",
-                title=f"Discuss: {_text(prompt.get('lens'))}",
-                lead=_text(prompt.get("question")),
+                title=f"Discuss: {cell_text(prompt.get('lens'))}",
+                lead=cell_text(prompt.get("question")),
                 quotes=quotes,
                 reveal=tuple(shown),
-                notes=_text(prompt.get("notes")),
+                notes=cell_text(prompt.get("notes")),
                 sources=(source,) if source else (),
                 part=number,
                 parts=len(prompts),
@@ -495,13 +484,13 @@ def _closing_slides(dataset: Dataset) -> list[Slide]:
     study = dataset.study
     points = []
     quotes: tuple[Quote, ...] = ()
-    if study and _text(study.get("citation")):
-        lead = _text(study["citation"])
-        if _text(study.get("licence")):
-            points.append(Point(_text(study["licence"]), label="Licence"))
-        if _text(study.get("licence_evidence")):
-            source = _text(study.get("short_citation")) or lead
-            quotes = (Quote(_text(study["licence_evidence"]), source),)
+    if study and cell_text(study.get("citation")):
+        lead = cell_text(study["citation"])
+        if cell_text(study.get("licence")):
+            points.append(Point(cell_text(study["licence"]), label="Licence"))
+        if cell_text(study.get("licence_evidence")):
+            source = cell_text(study.get("short_citation")) or lead
+            quotes = (Quote(cell_text(study["licence_evidence"]), source),)
     else:
         lead = f"{dataset.name}: data uploaded in this session."
     points.append(Point(COUNTS_NOTE))
@@ -597,7 +586,7 @@ def handout_escape(text: object) -> str:
     Lighter than the page's escaping so the handout stays readable: full stops, colons and
     brackets are left alone; only what Markdown would act on is escaped.
     """
-    value = html.escape(_text(text), quote=False)
+    value = html.escape(cell_text(text), quote=False)
     value = re.sub(r"\s+", " ", value)
     value = _HANDOUT_SPECIAL.sub(r"\\\1", value)
     return _LINE_START.sub(r"\\\1", value)
@@ -624,9 +613,9 @@ def _handout_quote(quote: Quote) -> str:
 def handout_markdown(deck: list[Slide], dataset: Dataset) -> str:
     """The whole deck as one Markdown file: every statement with its verbatim quote and source."""
     study = dataset.study
-    title = _text(study.get("title")) if study else ""
+    title = cell_text(study.get("title")) if study else ""
     lines = [f"# {handout_escape(title or dataset.name)}: presenter handout", ""]
-    if study and _text(study.get("citation")):
+    if study and cell_text(study.get("citation")):
         lines.append(f"Source: {handout_escape(study['citation'])} Licence: {handout_escape(study.get('licence'))}.")
     else:
         lines.append(f"Source: {handout_escape(dataset.name)}: data uploaded in a session of this app.")

@@ -34,7 +34,7 @@ from components.dataset import (
     Dataset,
     build_dataset,
 )
-from components.text import escape_markdown, escape_plotly, wrap_label
+from components.text import cell_text, escape_markdown, escape_plotly, wrap_label
 
 RECOMMENDATION = "recommendation"
 BARRIER = "barrier"
@@ -100,17 +100,6 @@ class GraphFilters:
 # Building the graph
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        return str(value)
-    return str(value)
-
-
 def available_kinds(dataset: Dataset) -> list[str]:
     """Node kinds this dataset can show: the core kinds it has, plus finding categories that a link touches."""
     findings = dataset.findings
@@ -141,48 +130,48 @@ def build_graph(dataset: Dataset, filters: GraphFilters | None = None) -> nx.DiG
     kinds = set(filters.kinds)
     groups = set(filters.groups) if filters.groups is not None else None
     for row in dataset.findings.to_dict("records"):
-        kind = _text(row["category"])
-        if kind not in kinds or (groups is not None and _text(row["group"]) not in groups):
+        kind = cell_text(row["category"])
+        if kind not in kinds or (groups is not None and cell_text(row["group"]) not in groups):
             continue
         graph.add_node(
-            _text(row["finding_id"]),
+            cell_text(row["finding_id"]),
             kind=kind,
             layer=layer_of(kind),
-            label=_text(row["statement"]),
-            group=_text(row["group"]),
+            label=cell_text(row["statement"]),
+            group=cell_text(row["group"]),
             audience="",
-            theme=_text(row.get("theme")),
-            basis=_text(row.get("basis")),
-            evidence=_text(row.get("evidence")),
-            source=_text(row.get("source")),
-            detail=_text(row.get("detail")),
+            theme=cell_text(row.get("theme")),
+            basis=cell_text(row.get("basis")),
+            evidence=cell_text(row.get("evidence")),
+            source=cell_text(row.get("source")),
+            detail=cell_text(row.get("detail")),
         )
     if RECOMMENDATION in kinds:
         audiences = set(filters.audiences) if filters.audiences is not None else None
         for row in dataset.recommendations.to_dict("records"):
-            if audiences is not None and _text(row["audience"]) not in audiences:
+            if audiences is not None and cell_text(row["audience"]) not in audiences:
                 continue
             graph.add_node(
-                _text(row["recommendation_id"]),
+                cell_text(row["recommendation_id"]),
                 kind=RECOMMENDATION,
                 layer=layer_of(RECOMMENDATION),
-                label=_text(row["text"]),
+                label=cell_text(row["text"]),
                 group="",
-                audience=_text(row["audience"]),
-                theme=_text(row.get("cop_element")),
-                basis=_text(row.get("basis")),
-                evidence=_text(row.get("evidence")),
-                source=_text(row.get("source")),
+                audience=cell_text(row["audience"]),
+                theme=cell_text(row.get("cop_element")),
+                basis=cell_text(row.get("basis")),
+                evidence=cell_text(row.get("evidence")),
+                source=cell_text(row.get("source")),
                 detail="",
             )
     for row in dataset.links.to_dict("records"):
-        source, target = _text(row["from_id"]), _text(row["to_id"])
-        basis = _text(row.get("basis")) or "inferred"
+        source, target = cell_text(row["from_id"]), cell_text(row["to_id"])
+        basis = cell_text(row.get("basis")) or "inferred"
         if filters.hide_inferred and basis != "stated":
             continue
         if source not in graph or target not in graph:
             continue
-        link = {"relation": _text(row["relation"]), "basis": basis, "note": _text(row.get("note"))}
+        link = {"relation": cell_text(row["relation"]), "basis": basis, "note": cell_text(row.get("note"))}
         if graph.has_edge(source, target):
             edge = graph.edges[source, target]
             edge["links"].append(link)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from components.dataset import COP_ELEMENTS, Dataset
 from components.exports import safe_csv_bytes
-from components.text import fold
+from components.text import cell_text, fold
 
 ADDRESSES = "addresses"
 PAGE_SIZE = 20
@@ -50,18 +50,6 @@ REASON_COLUMNS = (
 # Why: recommendations joined to the findings behind them
 
 
-def _text(value: object) -> str:
-    """A cell as plain text: missing values (None, NaN, pd.NA) become ""."""
-    if value is None:
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value)
-
-
 def reasons(dataset: Dataset) -> pd.DataFrame:
     """Every link from a recommendation to a finding, with the finding's statement and verbatim evidence.
 
@@ -76,17 +64,17 @@ def reasons(dataset: Dataset) -> pd.DataFrame:
     chosen = pd.DataFrame(
         {
             "recommendation_id": chosen["from_id"].astype(str).to_numpy(),
-            "relation": chosen["relation"].map(lambda value: _text(value).strip().casefold()).to_numpy(),
+            "relation": chosen["relation"].map(lambda value: cell_text(value).strip().casefold()).to_numpy(),
             "finding_id": chosen["to_id"].astype(str).to_numpy(),
-            "link_basis": chosen["basis"].map(_text).to_numpy(),
-            "note": chosen["note"].map(_text).to_numpy(),
+            "link_basis": chosen["basis"].map(cell_text).to_numpy(),
+            "note": chosen["note"].map(cell_text).to_numpy(),
         }
     )
     finding_columns = findings[["finding_id", "statement", "group", "category", "evidence", "source"]].astype(object)
     finding_columns = finding_columns.drop_duplicates("finding_id")
     merged = chosen.merge(finding_columns, on="finding_id", how="inner", sort=False)
     merged = merged.drop_duplicates(["recommendation_id", "relation", "finding_id"])
-    return merged[list(REASON_COLUMNS)].map(_text).reset_index(drop=True)
+    return merged[list(REASON_COLUMNS)].map(cell_text).reset_index(drop=True)
 
 
 def barrier_options(dataset: Dataset, reason_frame: pd.DataFrame | None = None) -> list[str]:
@@ -112,7 +100,7 @@ def barrier_labels(dataset: Dataset, finding_ids: Iterable[str]) -> dict[str, st
     for finding_id in finding_ids:
         if finding_id in indexed.index:
             row = indexed.loc[finding_id]
-            labels[finding_id] = short_label(f"{_text(row['group'])}: {_text(row['statement'])}")
+            labels[finding_id] = short_label(f"{cell_text(row['group'])}: {cell_text(row['statement'])}")
         else:
             labels[finding_id] = finding_id
     return labels
@@ -120,7 +108,7 @@ def barrier_labels(dataset: Dataset, finding_ids: Iterable[str]) -> dict[str, st
 
 def element_options(dataset: Dataset) -> list[str]:
     """Communities of Practice elements used by the recommendations, in Wenger's order."""
-    used = set(dataset.recommendations["cop_element"].map(_text))
+    used = set(dataset.recommendations["cop_element"].map(cell_text))
     return [element for element in COP_ELEMENTS if element in used]
 
 
@@ -133,11 +121,11 @@ def _search_text(recommendations: pd.DataFrame, reason_frame: pd.DataFrame) -> p
     own = (
         recommendations[["recommendation_id", "audience", "text", "evidence", "cop_element"]]
         .astype(object)
-        .map(_text)
+        .map(cell_text)
         .agg(" ".join, axis=1)
     )
     linked = reason_frame.groupby("recommendation_id", sort=False)["statement"].agg(" ".join)
-    extra = recommendations["recommendation_id"].astype(str).map(linked).map(_text)
+    extra = recommendations["recommendation_id"].astype(str).map(linked).map(cell_text)
     return (own + " " + extra.to_numpy()).map(_search_fold)
 
 
@@ -165,7 +153,7 @@ def filter_recommendations(
     if audiences:
         keep &= recommendations["audience"].astype(str).isin(list(audiences))
     if elements:
-        keep &= recommendations["cop_element"].map(_text).isin(list(elements))
+        keep &= recommendations["cop_element"].map(cell_text).isin(list(elements))
     if barriers:
         addressing = reason_frame.loc[
             (reason_frame["relation"] == ADDRESSES) & reason_frame["finding_id"].isin(list(barriers)),
@@ -238,13 +226,13 @@ def empty_details() -> pd.DataFrame:
 
 
 def _as_date(value: object) -> dt.date | None:
-    if not _text(value):
+    if not cell_text(value):
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = _text(value).strip()
+    text = cell_text(value).strip()
     if not text:
         return None
     try:
@@ -259,16 +247,16 @@ def coerce_details(details: object) -> pd.DataFrame:
         return empty_details()
     rows = []
     for record in details.to_dict("records"):
-        recommendation_id = _text(record.get("recommendation_id"))
+        recommendation_id = cell_text(record.get("recommendation_id"))
         if not recommendation_id:
             continue
         rows.append(
             {
                 "recommendation_id": recommendation_id,
-                "owner": _text(record.get("owner")),
+                "owner": cell_text(record.get("owner")),
                 "due_date": _as_date(record.get("due_date")),
-                "first_step": _text(record.get("first_step")),
-                "notes": _text(record.get("notes")),
+                "first_step": cell_text(record.get("first_step")),
+                "notes": cell_text(record.get("notes")),
             }
         )
     if not rows:
@@ -289,8 +277,8 @@ def plan_table(dataset: Dataset, plan_ids: Sequence[str], details: object) -> pd
         rows.append(
             {
                 "recommendation_id": recommendation_id,
-                "audience": _text(recommendation["audience"]),
-                "recommendation": _text(recommendation["text"]),
+                "audience": cell_text(recommendation["audience"]),
+                "recommendation": cell_text(recommendation["text"]),
                 "owner": "" if saved is None else saved["owner"],
                 "due_date": None if saved is None else saved["due_date"],
                 "first_step": "" if saved is None else saved["first_step"],
@@ -330,8 +318,8 @@ def reason_label(item: dict) -> str:
 
     The kind matters: "addresses" links mostly point at barriers, but also at views and purposes.
     """
-    where = ", ".join(part for part in (_text(item.get("group")), _text(item.get("category"))) if part)
-    return f"{_text(item.get('statement'))} ({where})" if where else _text(item.get("statement"))
+    where = ", ".join(part for part in (cell_text(item.get("group")), cell_text(item.get("category"))) if part)
+    return f"{cell_text(item.get('statement'))} ({where})" if where else cell_text(item.get("statement"))
 
 
 def _inferred_mark(basis: str) -> str:
@@ -354,19 +342,19 @@ def plan_export_frame(dataset: Dataset, table: pd.DataFrame, citation: str) -> p
             recommendation_id = record["recommendation_id"]
             recommendation = recommendations.loc[recommendation_id]
             addressed, builds_on = _reason_items(reason_frame, recommendation_id)
-            element = _text(recommendation["cop_element"])
-            if element and _text(recommendation["basis"]) == "inferred":
+            element = cell_text(recommendation["cop_element"])
+            if element and cell_text(recommendation["basis"]) == "inferred":
                 element += " (inferred by this app)"
             due = _as_date(record.get("due_date"))
             rows.append(
                 {
                     "Audience": audience,
                     "Recommendation ID": recommendation_id,
-                    "Recommendation": _text(recommendation["text"]),
-                    "Owner": _text(record.get("owner")),
+                    "Recommendation": cell_text(recommendation["text"]),
+                    "Owner": cell_text(record.get("owner")),
                     "Due date": due.isoformat() if due else "",
-                    "First step": _text(record.get("first_step")),
-                    "Notes": _text(record.get("notes")),
+                    "First step": cell_text(record.get("first_step")),
+                    "Notes": cell_text(record.get("notes")),
                     "Why: what it addresses": " | ".join(
                         f"{reason_label(item)}{_inferred_mark(item['link_basis'])}"
                         for item in addressed.to_dict("records")
@@ -381,7 +369,7 @@ def plan_export_frame(dataset: Dataset, table: pd.DataFrame, citation: str) -> p
                         for item in builds_on.to_dict("records")
                     ),
                     "Communities of Practice element": element,
-                    "Recommendation source": _text(recommendation["source"]),
+                    "Recommendation source": cell_text(recommendation["source"]),
                     "Study": citation,
                 }
             )
@@ -416,7 +404,7 @@ def markdown_inline(text: object) -> str:
 
     Lighter than the page's escaping (which also escapes '.' and '-') so the file still reads well as plain text.
     """
-    value = re.sub(r"\s+", " ", _text(text)).strip()
+    value = re.sub(r"\s+", " ", cell_text(text)).strip()
     return _MARKDOWN_SYNTAX.sub(r"\\\1", value)
 
 
@@ -447,19 +435,19 @@ def plan_markdown(dataset: Dataset, table: pd.DataFrame, citation: str, title: s
             lines.append(f"- **Owner:** {markdown_inline(record.get('owner')) or 'not set'}")
             lines.append(f"- **Due date:** {due.isoformat() if due else 'not set'}")
             lines.append(f"- **First step:** {markdown_inline(record.get('first_step')) or 'not set'}")
-            if _text(record.get("notes")).strip():
+            if cell_text(record.get("notes")).strip():
                 lines.append(f"- **Notes:** {markdown_inline(record.get('notes'))}")
-            element = _text(recommendation["cop_element"])
+            element = cell_text(recommendation["cop_element"])
             if element:
-                mark = " (inferred by this app)" if _text(recommendation["basis"]) == "inferred" else ""
+                mark = " (inferred by this app)" if cell_text(recommendation["basis"]) == "inferred" else ""
                 lines.append(f"- **Communities of Practice element:** {markdown_inline(element)}{mark}")
             addressed, builds_on = _reason_items(reason_frame, recommendation_id)
             lines += _reason_lines("Why: what it addresses", addressed)
             lines += _reason_lines("It builds on", builds_on)
             if addressed.empty and builds_on.empty:
                 lines.append("- **Why:** no links to findings are recorded for this recommendation.")
-            evidence, source = _text(recommendation["evidence"]), _text(recommendation["source"])
-            if evidence and evidence.strip() != _text(recommendation["text"]).strip():
+            evidence, source = cell_text(recommendation["evidence"]), cell_text(recommendation["source"])
+            if evidence and evidence.strip() != cell_text(recommendation["text"]).strip():
                 lines.append(f"- **In the study's words:** “{markdown_inline(evidence)}”")
             if source:
                 lines.append(f"- **Recommendation source:** {markdown_inline(source)}")

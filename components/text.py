@@ -6,6 +6,8 @@ import html
 import re
 import unicodedata
 
+import pandas as pd
+
 # Characters that Streamlit's Markdown treats as syntax. Escaping them shows user text as typed.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _QUOTES = str.maketrans(
@@ -61,3 +63,16 @@ def wrap_label(text: str, width: int = 22, max_lines: int = 3) -> str:
         lines = lines[:max_lines]
         lines[-1] = lines[-1].rstrip(".,;:") + "…"
     return "<br>".join(lines)
+
+
+def cell_text(value: object) -> str:
+    """A table cell as text: None, NaN and pd.NA become "". Not stripped: a leading tab is meaningful to
+    the formula-safe export, and the loader has already stripped every cell it read."""
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):  # list-like values have no single truth value
+        pass
+    return str(value)
