@@ -9,3 +9,11 @@ ACTION_PLAN_DETAILS = "action_plan_details"  # DataFrame: owner, due date, first
 ASSESSMENT_ANSWERS = "assessment_answers"  # dict[str, str]: self-assessment item id -> rating
 PRESENT_REVEALED = "present_revealed"  # set[int]: prompt slides whose findings are shown
 ROUTER_CHECKED = "router_checked"  # bool: this session's first run was checked for a legacy-mode deep link
+
+# Page-local state that is not a widget's value (widget keys stay beside their widgets).
+COMPARE_CLICKED_THEME = "compare_clicked_theme"  # str: theme of the bar just clicked, opens its dialog once
+NETWORK_OPEN_DIALOG = "network_open_dialog"  # bool: a node was just picked, so show its details dialog
+EXPLORE_VIEW = "explore_view"  # str: the item id or search the explore page last wrote to the URL
+EXPLORE_SIGNATURE = "explore_signature"  # tuple: the search and facets the result limit belongs to
+EXPLORE_LIMIT = "explore_limit"  # int: how many search results are shown ("Show more" raises it)
+YOUR_DATA_LAST_CHECK = "your_data_last_check"  # CheckResult: the last upload check, shown until the next

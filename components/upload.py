@@ -23,9 +23,10 @@ from components.dataset import (
     TableSpec,
 )
 from components.exports import safe_csv_bytes
+from components.session_keys import YOUR_DATA_LAST_CHECK
 
 # The your-data page's own state: the outcome of the last check, kept in this session only.
-CHECK_STATE_KEY = "your_data_last_check"
+CHECK_STATE_KEY = YOUR_DATA_LAST_CHECK
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,13 @@ import streamlit as st
 
 from components import compare, ui, url_state
 from components.colours import group_colours
+from components.session_keys import COMPARE_CLICKED_THEME
 from components.text import escape_markdown
 
 LEFT, RIGHT, CATEGORY, THEME = "compare_left", "compare_right", "compare_category", "compare_theme"
 CHART = "compare_chart"
 # Set by a bar click for the next run only: that run opens the clicked theme's words in a dialog.
-CLICKED = "compare_clicked_theme"
+CLICKED = COMPARE_CLICKED_THEME
 
 
 def _open_clicked_theme() -> None:

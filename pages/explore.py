@@ -11,13 +11,14 @@ import streamlit as st
 from components import search, ui, url_state
 from components.dataset import SHARED_GROUP
 from components.exports import safe_csv_bytes
+from components.session_keys import EXPLORE_LIMIT, EXPLORE_SIGNATURE, EXPLORE_VIEW
 from components.text import escape_markdown
 
 PAGE = "pages/explore.py"
 QUERY_KEY = "explore_query"
-LIMIT_KEY = "explore_limit"
-SIGNATURE_KEY = "explore_signature"
-VIEW_KEY = "explore_view"
+LIMIT_KEY = EXPLORE_LIMIT
+SIGNATURE_KEY = EXPLORE_SIGNATURE
+VIEW_KEY = EXPLORE_VIEW
 PAGE_SIZE = 25
 KIND_ICONS = {
     search.FINDING: ":material/lightbulb:",

@@ -6,12 +6,13 @@ import streamlit as st
 
 from components import network, ui, url_state
 from components.exports import safe_csv_bytes
+from components.session_keys import NETWORK_OPEN_DIALOG
 from components.text import escape_markdown
 
 FOCUS_KEY = "network_focus"
 TRACE_KEY = "network_trace"
 CHART_KEY = "network_graph"
-OPEN_DIALOG_KEY = "network_open_dialog"
+OPEN_DIALOG_KEY = NETWORK_OPEN_DIALOG
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
