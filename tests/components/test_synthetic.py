@@ -1,6 +1,5 @@
 """The synthetic benchmark datasets: valid through the one loader, the right size, deterministic."""
 
-import pandas as pd
 import pytest
 
 from components.dataset import (
@@ -79,7 +78,11 @@ def test_ids_keep_the_studys_style():
     ids = findings["finding_id"]
     assert ids.iloc[0] == "F001"
     assert ids.iloc[-1] == "F3500"
-    assert isinstance(findings, pd.DataFrame)
+    recommendation_ids = build_dataset(synthetic_dataset_files(10, seed=0), name="s").recommendations[
+        "recommendation_id"
+    ]
+    assert recommendation_ids.iloc[0] == "R01"
+    assert recommendation_ids.iloc[-1] == "R150"
 
 
 @pytest.mark.parametrize("scale", [0, -1, 1.5])
