@@ -20,6 +20,19 @@ def cached_layout(nodes: tuple, edges: tuple) -> dict:
     return network.layered_positions(nodes, edges)
 
 
+# The graph and its figure are rebuilt only when the dataset, the filters or the focus change: Streamlit
+# hashes the frozen Dataset and GraphFilters by content, so every session on the same data shares them.
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_graph(dataset, filters):
+    return network.build_graph(dataset, filters)
+
+
+@st.cache_data(show_spinner="Drawing the network…", max_entries=64)
+def cached_figure(dataset, filters, focus):
+    graph = cached_graph(dataset, filters)
+    return network.network_figure(graph, cached_layout(*network.graph_inputs(graph)), focus=focus)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def cached_betweenness(nodes: tuple, edges: tuple) -> dict:
     return network.betweenness(nodes, edges)
@@ -147,7 +160,7 @@ else:
         audiences=tuple(st.session_state["network_audiences"]) if audiences_available else None,
         hide_inferred=st.session_state["network_stated_only"],
     )
-    graph = network.build_graph(dataset, filters)
+    graph = cached_graph(dataset, filters)
     nodes, edges = network.graph_inputs(graph)
     node_ids = [node for node, _ in nodes]
 
@@ -174,7 +187,6 @@ else:
         else:
             st.info("No links join the nodes these filters leave. Open **Filter the graph** and widen them.")
     else:
-        positions = cached_layout(nodes, edges)
         focus = st.session_state.get(FOCUS_KEY)
         large = graph.number_of_nodes() > network.LABEL_LIMIT
         pick_column, clear_column = st.columns([4, 1], vertical_alignment="bottom")
@@ -192,7 +204,7 @@ else:
             clear_column.button("Clear focus", key="network_clear_focus", on_click=clear_focus, width="stretch")
         if st.session_state.pop(OPEN_DIALOG_KEY, False) and focus:
             node_dialog(graph, focus)
-        figure = network.network_figure(graph, positions, focus=focus)
+        figure = cached_figure(dataset, filters, focus)
         st.plotly_chart(
             figure,
             key=CHART_KEY,
