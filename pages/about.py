@@ -8,6 +8,7 @@ from components.dataset import COP_ELEMENTS
 from components.text import escape_markdown
 
 EXPLORE = "pages/explore.py"
+RECOMMENDATION_LINK_LIMIT = 30
 
 
 def help_for(dataset, *terms: str) -> str | None:
@@ -158,7 +159,8 @@ def cop_section(dataset) -> None:
                 )
                 if row["ids"]:
                     with st.expander("Which recommendations"):
-                        for rec_id in row["ids"]:
+                        # A long list (a large upload) would cost more to draw than it helps to read.
+                        for rec_id in row["ids"][:RECOMMENDATION_LINK_LIMIT]:
                             text = dataset.recommendations.loc[
                                 dataset.recommendations["recommendation_id"] == rec_id, "text"
                             ]
@@ -166,6 +168,9 @@ def cop_section(dataset) -> None:
                             if not text.empty:
                                 label += f" · {escape_markdown(text.iloc[0])}"
                             open_link(rec_id, label)
+                        hidden = len(row["ids"]) - RECOMMENDATION_LINK_LIMIT
+                        if hidden > 0:
+                            st.markdown(f"… and {hidden} more: search for them on the Explore page.")
 
 
 def glossary_section(dataset) -> None:
