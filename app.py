@@ -6,7 +6,6 @@ st.set_page_config(
     page_title="Collaboration Findings Explorer",
     page_icon=":material/diversity_3:",
     layout="wide",
-    initial_sidebar_state="auto",
 )
 
 # Page files are named after their URL paths: on a fresh server Streamlit first serves a deep link from

@@ -31,6 +31,8 @@ DETAIL_COLUMNS = ("recommendation_id", "owner", "due_date", "first_step", "notes
 EDITABLE_COLUMNS = ("owner", "due_date", "first_step", "notes")
 # What the page's data editor shows: the fixed facts first, then the columns a team lead fills in.
 PLAN_COLUMNS = ("recommendation_id", "audience", "recommendation", *EDITABLE_COLUMNS)
+# The editor's due dates: Arrow's date type whether or not any date is filled in (see editor_table).
+EDITOR_DATE_DTYPE = "date32[pyarrow]"
 
 REASON_COLUMNS = (
     "recommendation_id",
@@ -286,6 +288,24 @@ def plan_table(dataset: Dataset, plan_ids: Sequence[str], details: object) -> pd
             }
         )
     return pd.DataFrame(rows, columns=list(PLAN_COLUMNS), dtype=object)
+
+
+def editor_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The plan table as the data editor gets it: column types that never change with what is typed in.
+
+    Streamlit names a keyed data editor with fixed rows after its columns' types, not their values, so edits
+    survive reruns. A due-date column with no date in it yet goes to the browser as Arrow "null", and as
+    "date" once one is filled in: the first due date typed would then make a new editor (a new grid on the
+    page), and an edit typed into the old one meanwhile would be lost. So dates are always Arrow dates (blank
+    as missing) and everything else is always text.
+    """
+    frame = table.copy()
+    for column in frame.columns:
+        if column == "due_date":
+            frame[column] = frame[column].map(_as_date).astype(EDITOR_DATE_DTYPE)
+        else:
+            frame[column] = frame[column].map(cell_text).astype(object)
+    return frame
 
 
 def update_details(details: object, edited: pd.DataFrame) -> pd.DataFrame:

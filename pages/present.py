@@ -1,8 +1,8 @@
 """Present: the study as a slide deck for a training room, built from the data by components.deck.
 
 The slide title is the page heading; the slide's body, the controls (keyboard arrows step through
-the deck) and the speaker notes follow. The current slide lives in the URL (?slide=4, 1-based) so a
-trainer can reopen where they stopped.
+the deck) and the speaker notes follow, all in one fragment so a step reruns only the deck. The
+current slide lives in the URL (?slide=4, 1-based) so a trainer can reopen where they stopped.
 """
 
 import streamlit as st
@@ -17,6 +17,9 @@ from components.url_state import write_url
 SLIDE_KEY = "present_jump"  # the jump menu's value is the current slide (0-based index)
 NOTES_KEY = "present_notes"
 
+# Before anything reaches the browser: a fresh server's first deep link is rerouted through app.py once, and
+# this page's config sent before that rerun would be followed by the router's ("auto"), opening the sidebar.
+ui.ensure_router()
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 
 # Static, page-scoped styling (no data): projector-size text, high contrast, long words wrap.
@@ -132,72 +135,81 @@ def _show_notes(slide: deck_builder.Slide) -> None:
                     st.markdown(_quote(quote))
 
 
-# Before any state is read from the link: a deep link's first run may be rerouted through app.py.
-ui.ensure_router()
-# Build the deck before the page heading: the heading is the current slide's title.
-dataset = active_dataset()
-deck = deck_builder.build_deck(dataset)
-count = len(deck)
+@st.fragment
+def _presenter() -> None:
+    """The slide, its controls and notes. Stepping through the deck reruns only this, not the whole app.
 
-link_note = None
-if SLIDE_KEY not in st.session_state:
-    st.session_state[SLIDE_KEY], link_note = deck_builder.slide_from_param(st.query_params.get("slide"), count)
-else:
-    # The deck can shrink (another dataset uploaded): stay inside it.
-    st.session_state[SLIDE_KEY] = deck_builder.clamp_index(int(st.session_state[SLIDE_KEY]), count)
-index = st.session_state[SLIDE_KEY]
-slide = deck[index]
-write_url({"slide": index + 1})
+    A full rerun sends app.py's page config ("auto" sidebar) again before this page's ("collapsed"). The
+    browser checks each against the state it last applied, so the pair can leave the sidebar open or send it
+    sliding out and back on a keypress, and the slide reflows narrower and runs behind the controls.
+    """
+    # Build the deck before the page heading: the heading is the current slide's title.
+    dataset = active_dataset()
+    deck = deck_builder.build_deck(dataset)
+    count = len(deck)
 
-ui.page_start(slide.heading)
-if link_note:
-    st.caption(escape_markdown(link_note))
+    link_note = None
+    if SLIDE_KEY not in st.session_state:
+        st.session_state[SLIDE_KEY], link_note = deck_builder.slide_from_param(st.query_params.get("slide"), count)
+    else:
+        # The deck can shrink (another dataset uploaded): stay inside it.
+        st.session_state[SLIDE_KEY] = deck_builder.clamp_index(int(st.session_state[SLIDE_KEY]), count)
+    index = st.session_state[SLIDE_KEY]
+    slide = deck[index]
+    write_url({"slide": index + 1})
 
-if st.session_state.get(NOTES_KEY):
-    _show_notes(slide)
+    ui.page_start(slide.heading)
+    if link_note:
+        st.caption(escape_markdown(link_note))
 
-with st.container(key="present_slide"):
-    _show_slide(slide, index)
+    if st.session_state.get(NOTES_KEY):
+        _show_notes(slide)
 
-with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
-    st.button(
-        "Previous",
-        key="present_previous",
-        icon=":material/arrow_back:",
-        shortcut="Left",
-        disabled=index == 0,
-        on_click=_go_to,
-        args=(index - 1, count),
-    )
-    st.button(
-        "Next",
-        key="present_next",
-        icon=":material/arrow_forward:",
-        type="primary",
-        shortcut="Right",
-        disabled=index == count - 1,
-        on_click=_go_to,
-        args=(index + 1, count),
-    )
-    st.markdown(f"**Slide {index + 1} of {count}**", width="content")
-    st.selectbox(
-        "Jump to slide",
-        options=list(range(count)),
-        format_func=lambda option: deck_builder.slide_label(deck[option], option),
-        key=SLIDE_KEY,
-        label_visibility="collapsed",
-        width=320,
-    )
-    st.toggle("Speaker notes", key=NOTES_KEY)
-    st.download_button(
-        "Handout",
-        data=deck_builder.handout_markdown(deck, dataset).encode("utf-8"),
-        file_name="collaboration-findings-handout.md",
-        mime="text/markdown",
-        icon=":material/download:",
-        key="present_handout",
-        on_click="ignore",
-        help="The whole deck as a Markdown file, with every quote and its source.",
-    )
+    with st.container(key="present_slide"):
+        _show_slide(slide, index)
 
-ui.page_end(dataset)
+    with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
+        st.button(
+            "Previous",
+            key="present_previous",
+            icon=":material/arrow_back:",
+            shortcut="Left",
+            disabled=index == 0,
+            on_click=_go_to,
+            args=(index - 1, count),
+        )
+        st.button(
+            "Next",
+            key="present_next",
+            icon=":material/arrow_forward:",
+            type="primary",
+            shortcut="Right",
+            disabled=index == count - 1,
+            on_click=_go_to,
+            args=(index + 1, count),
+        )
+        st.markdown(f"**Slide {index + 1} of {count}**", width="content")
+        st.selectbox(
+            "Jump to slide",
+            options=list(range(count)),
+            format_func=lambda option: deck_builder.slide_label(deck[option], option),
+            key=SLIDE_KEY,
+            label_visibility="collapsed",
+            width=320,
+        )
+        st.toggle("Speaker notes", key=NOTES_KEY)
+        st.download_button(
+            "Handout",
+            data=deck_builder.handout_markdown(deck, dataset).encode("utf-8"),
+            file_name="collaboration-findings-handout.md",
+            mime="text/markdown",
+            icon=":material/download:",
+            key="present_handout",
+            on_click="ignore",
+            help="The whole deck as a Markdown file, with every quote and its source.",
+        )
+
+    ui.page_end(dataset)
+
+
+_presenter()

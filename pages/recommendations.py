@@ -205,7 +205,7 @@ else:
     )
     table = planner.plan_table(dataset, plan_ids, st.session_state.get(ACTION_PLAN_DETAILS))
     edited = st.data_editor(
-        table,
+        planner.editor_table(table),
         key=f"recommendations_plan_editor_{planner.plan_signature(plan_ids)}",
         hide_index=True,
         num_rows="fixed",

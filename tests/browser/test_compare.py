@@ -16,6 +16,7 @@ from tests.browser.conftest import (
     open_page,
     rerun_after,
     screenshot,
+    track_runs,
     wait_for_app,
 )
 
@@ -159,7 +160,7 @@ def test_url_round_trip_reopens_the_same_view_in_a_new_tab(
     }
 
     # A new tab: a fresh browser context shares no session state with the first.
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
     try:
         tab = context.new_page()
         open_compare(tab, link)

@@ -5,7 +5,7 @@ page at both sizes are saved under test-output/screenshots/."""
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import assert_no_exception, horizontal_overflow, open_page, screenshot
+from tests.browser.conftest import assert_no_exception, horizontal_overflow, open_page, screenshot, track_runs
 
 PAGES = ["", "compare", "network", "recommendations", "present", "explore", "about", "your-data", "self-assessment"]
 VIEWPORTS = {"projector": {"width": 1280, "height": 720}, "phone": {"width": 390, "height": 844}}
@@ -13,7 +13,7 @@ VIEWPORTS = {"projector": {"width": 1280, "height": 720}, "phone": {"width": 390
 
 @pytest.fixture
 def sized_page(browser: Browser, request):
-    context = browser.new_context(viewport=VIEWPORTS[request.param])
+    context = track_runs(browser.new_context(viewport=VIEWPORTS[request.param]))
     page = context.new_page()
     yield request.param, page
     context.close()

@@ -29,7 +29,9 @@ from tests.browser.conftest import (
 DECK = build_deck(load_dataset_dir(os.environ.get("EXPLORER_DATA_DIR") or BUNDLED_DATA_DIR))
 PROMPTS = [index for index, slide in enumerate(DECK) if slide.kind == "prompt"]
 
-MEASURE = """() => {
+# Measured once the web fonts are in: text set in a fallback font wraps differently.
+MEASURE = """async () => {
+    await document.fonts.ready;
     const slide = document.querySelector('.st-key-present_slide');
     const controls = document.querySelector('.st-key-present_controls');
     const main = document.querySelector('[data-testid="stMain"]');

@@ -172,6 +172,23 @@ class TestPlan:
         assert planner.toggle_plan(plan, "R01", False) == ["OTHER", "R05"]
         assert planner.toggle_plan(None, "R02", True) == ["R02"]
 
+    def test_editor_table_types_do_not_change_when_a_date_is_typed(self, study):
+        """The data editor is identified by its column types: a first due date must not make a new one."""
+        empty = planner.editor_table(planner.plan_table(study, ["R05", "R06"], None))
+        details = pd.DataFrame(
+            {
+                "recommendation_id": ["R05"],
+                "owner": ["Sam"],
+                "due_date": [dt.date(2027, 3, 31)],
+                "first_step": [""],
+                "notes": [""],
+            }
+        )
+        dated = planner.editor_table(planner.plan_table(study, ["R05", "R06"], details))
+        assert empty.dtypes.to_dict() == dated.dtypes.to_dict()
+        assert dated.loc[0, "due_date"] == dt.date(2027, 3, 31)
+        assert pd.isna(dated.loc[1, "due_date"])
+
     def test_signature_changes_with_the_plan(self):
         assert planner.plan_signature(["R01", "R02"]) != planner.plan_signature(["R02", "R01"])
         assert planner.plan_signature(["R01"]) == planner.plan_signature(["R01"])
