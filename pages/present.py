@@ -18,7 +18,7 @@ SLIDE_KEY = "present_jump"  # the jump menu's value is the current slide (0-base
 NOTES_KEY = "present_notes"
 
 # Before anything reaches the browser: a fresh server's first deep link is rerouted through app.py once, and
-# this page's config sent before that rerun would be followed by the router's ("auto"), opening the sidebar.
+# this page's "collapsed" sidebar must be the last page config the browser sees.
 ui.ensure_router()
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 
@@ -135,17 +135,29 @@ def _show_notes(slide: deck_builder.Slide) -> None:
                     st.markdown(_quote(quote))
 
 
+# The deck and its handout are rebuilt only when the data changes, not on every slide step: on a 100x
+# dataset they took 1.5 s a run. Streamlit hashes the frozen Dataset by content.
+@st.cache_data(show_spinner=False, max_entries=8)
+def cached_deck(dataset) -> list:
+    return deck_builder.build_deck(dataset)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def cached_handout(dataset) -> bytes:
+    return deck_builder.handout_markdown(cached_deck(dataset), dataset).encode("utf-8")
+
+
 @st.fragment
 def _presenter() -> None:
     """The slide, its controls and notes. Stepping through the deck reruns only this, not the whole app.
 
-    A full rerun sends app.py's page config ("auto" sidebar) again before this page's ("collapsed"). The
-    browser checks each against the state it last applied, so the pair can leave the sidebar open or send it
-    sliding out and back on a keypress, and the slide reflows narrower and runs behind the controls.
+    A full rerun sends app.py's page config again before this page's ("collapsed"). The browser checks each
+    against the state it last applied, so the pair could leave the sidebar open or send it sliding out and
+    back on a keypress, and the slide would reflow narrower and run behind the controls.
     """
     # Build the deck before the page heading: the heading is the current slide's title.
     dataset = active_dataset()
-    deck = deck_builder.build_deck(dataset)
+    deck = cached_deck(dataset)
     count = len(deck)
 
     link_note = None
@@ -200,7 +212,7 @@ def _presenter() -> None:
         st.toggle("Speaker notes", key=NOTES_KEY)
         st.download_button(
             "Handout",
-            data=deck_builder.handout_markdown(deck, dataset).encode("utf-8"),
+            data=cached_handout(dataset),
             file_name="collaboration-findings-handout.md",
             mime="text/markdown",
             icon=":material/download:",
