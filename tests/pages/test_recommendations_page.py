@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.dataset import build_dataset
 from components.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, UPLOADED_DATASET
+from tests.pages.apptest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "pages/recommendations.py"
 CHILDRENS = "Children's social care"
 LA = "the Local Authority as an organisation"
 
 
 def open_planner(query: dict | None = None, state: dict | None = None) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        app.query_params[key] = value
-    for key, value in (state or {}).items():
-        app.session_state[key] = value
-    app.run()
-    app.switch_page(PAGE)
-    app.run()
-    assert not app.exception, [error.value for error in app.exception]
-    return app
+    return open_app_page(PAGE, query, state)
 
 
 def shown_ids(app: AppTest) -> list[str]:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import assessment
 from components.dataset import build_dataset, load_dataset_dir
 from components.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, UPLOADED_DATASET
+from tests.pages.apptest import open_app_page
 
-REPO = Path(__file__).resolve().parents[2]
 PAGE = "pages/self-assessment.py"
 
 # A team strong on relationships and knowledge, weak on priority and wellbeing.
@@ -32,14 +30,7 @@ RATINGS = {
 
 
 def open_page(session: dict | None = None) -> AppTest:
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in (session or {}).items():
-        app.session_state[key] = value
-    app.run()
-    app.switch_page(PAGE)
-    app.run()
-    assert not app.exception, [error.value for error in app.exception]
-    return app
+    return open_app_page(PAGE, state=session)
 
 
 def markdown_text(app: AppTest) -> str:

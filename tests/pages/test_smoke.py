@@ -1,23 +1,9 @@
 """Every page runs in AppTest on the bundled study with no exception and shows its title and citation."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-PAGES = [
-    "pages/home.py",
-    "pages/compare.py",
-    "pages/network.py",
-    "pages/recommendations.py",
-    "pages/present.py",
-    "pages/explore.py",
-    "pages/about.py",
-    "pages/your-data.py",
-    "pages/self-assessment.py",
-]
+from tests.pages.apptest import APP, PAGES
 
 
 @pytest.mark.parametrize("page", PAGES)

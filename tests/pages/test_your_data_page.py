@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.dataset import build_dataset
 from components.session_keys import UPLOADED_DATASET
+from tests.pages.apptest import PAGES
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")
@@ -17,17 +18,6 @@ FIXTURES = REPO / "tests" / "fixtures"
 HOSTILE = FIXTURES / "study" / "hostile"
 HEADER = b"finding_id,group,category,theme,statement\n"
 VALID = HEADER + b"F1,Team A,barrier,Time,Not enough time.\nF2,Team B,enabler,Desks,Sitting together.\n"
-PAGES = [
-    "pages/home.py",
-    "pages/compare.py",
-    "pages/network.py",
-    "pages/recommendations.py",
-    "pages/present.py",
-    "pages/explore.py",
-    "pages/about.py",
-    "pages/your-data.py",
-    "pages/self-assessment.py",
-]
 
 
 def open_your_data() -> AppTest:
