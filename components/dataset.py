@@ -650,7 +650,8 @@ def _complete(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cross_checks(tables: dict[str, pd.DataFrame], incomplete: set[str], given: set[str]) -> list[Problem]:
-    """Ids unique across findings and recommendations; every link points at an id that exists.
+    """Ids unique across findings and recommendations; every link and self-assessment item points at an id
+    that exists.
 
     A file that lost rows to a structural problem is left out of the link check, so one broken row
     does not also show up as a dangling link in another file.
@@ -691,6 +692,14 @@ def _cross_checks(tables: dict[str, pd.DataFrame], incomplete: set[str], given: 
                             f"'{value}' is not a finding_id or recommendation_id in this dataset{hint}.",
                         )
                     )
+    # Each self-assessment statement derives from a finding, whose evidence the page shows beside it.
+    items = tables.get(ASSESSMENT_FILE)
+    if items is not None and findings is not None and FINDINGS_FILE not in incomplete:
+        for row, value in zip(items["_row"], items["finding_id"], strict=True):
+            if value and value not in finding_ids:
+                problems.append(
+                    Problem(ASSESSMENT_FILE, int(row), "finding_id", f"'{value}' is not a finding_id in this dataset.")
+                )
     return problems
 
 

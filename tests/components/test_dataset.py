@@ -88,6 +88,15 @@ class TestBundledStudy:
         assert set(dataset.links["from_id"]) <= known
         assert set(dataset.links["to_id"]) <= known
 
+    def test_a_self_assessment_item_must_point_at_a_finding(self):
+        findings = b"finding_id,group,category,theme,statement\nF1,Team A,barrier,Time,Not enough time.\n"
+        items = b"item_id,theme,statement,finding_id\nA1,Time,We have time.,F1\nA2,Time,We meet.,F9\n"
+        with pytest.raises(DatasetError) as error:
+            build_dataset({"findings.csv": findings, "assessment_items.csv": items}, name="x")
+        assert error.value.problems == [
+            Problem("assessment_items.csv", 3, "finding_id", "'F9' is not a finding_id in this dataset.")
+        ]
+
     def test_groups_put_the_shared_group_last(self):
         assert load_dataset_dir().groups == ["MHSW", "CSW", "All"]
 
