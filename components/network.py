@@ -11,8 +11,6 @@ tuples so the page can cache it on hashable inputs.
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +32,7 @@ from components.dataset import (
     Dataset,
     build_dataset,
 )
+from components.synthetic import csv_bytes
 from components.text import cell_text, escape_markdown, escape_plotly, wrap_label
 
 RECOMMENDATION = "recommendation"
@@ -907,16 +906,8 @@ def synthetic_graph_dataset(n_nodes: int, n_edges: int, seed: int) -> Dataset:
             }
         )
     files = {
-        FINDINGS_FILE: _csv_bytes(FINDINGS_SPEC.columns, findings),
-        RECOMMENDATIONS_FILE: _csv_bytes(RECOMMENDATIONS_SPEC.columns, recommendations),
-        LINKS_FILE: _csv_bytes(LINKS_SPEC.columns, links),
+        FINDINGS_FILE: csv_bytes(FINDINGS_SPEC.columns, findings),
+        RECOMMENDATIONS_FILE: csv_bytes(RECOMMENDATIONS_SPEC.columns, recommendations),
+        LINKS_FILE: csv_bytes(LINKS_SPEC.columns, links),
     }
     return build_dataset(files, name=f"synthetic graph ({n_nodes} nodes, {n_edges} links)")
-
-
-def _csv_bytes(columns: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n", restval="")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")

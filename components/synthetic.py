@@ -75,9 +75,10 @@ def recommendation_id(number: int) -> str:
     return f"R{number:02d}"
 
 
-def _csv_bytes(columns: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:
+def csv_bytes(columns: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:
+    """Rows as a plain CSV file, the way a user's upload arrives (cells a row lacks are left blank)."""
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n", restval="")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8")
@@ -189,7 +190,7 @@ def synthetic_dataset_files(scale: int, seed: int) -> dict[str, bytes]:
     recommendations = _recommendations(scale, rng)
     links = _links(scale, findings, recommendations, rng)
     return {
-        FINDINGS_FILE: _csv_bytes(FINDINGS_SPEC.columns, findings),
-        RECOMMENDATIONS_FILE: _csv_bytes(RECOMMENDATIONS_SPEC.columns, recommendations),
-        LINKS_FILE: _csv_bytes(LINKS_SPEC.columns, links),
+        FINDINGS_FILE: csv_bytes(FINDINGS_SPEC.columns, findings),
+        RECOMMENDATIONS_FILE: csv_bytes(RECOMMENDATIONS_SPEC.columns, recommendations),
+        LINKS_FILE: csv_bytes(LINKS_SPEC.columns, links),
     }

@@ -112,3 +112,13 @@ def glossary_help(dataset: Dataset, term: str) -> str | None:
         return None
     match = glossary.loc[glossary["term"].str.casefold() == term.casefold(), "definition"]
     return str(match.iloc[0]) if not match.empty else None
+
+
+def glossary_tooltip(dataset: Dataset, terms: list[str], lead: str = "") -> str | None:
+    """A `help=` tooltip from the glossary's definitions of these terms (escaped: glossary text is data)."""
+    lines = [lead] if lead else []
+    for term in terms:
+        definition = glossary_help(dataset, term)
+        if definition:
+            lines.append(f"**{escape_markdown(term)}**: {escape_markdown(definition)}")
+    return "\n\n".join(lines) or None

@@ -11,16 +11,6 @@ EXPLORE = "pages/explore.py"
 RECOMMENDATION_LINK_LIMIT = 30
 
 
-def help_for(dataset, *terms: str) -> str | None:
-    """A tooltip from the glossary's definitions (escaped: glossary text is data)."""
-    lines = []
-    for term in terms:
-        definition = ui.glossary_help(dataset, term)
-        if definition:
-            lines.append(f"**{escape_markdown(term)}**: {escape_markdown(definition)}")
-    return "\n\n".join(lines) or None
-
-
 def open_link(item_id: str, label: str) -> None:
     st.page_link(EXPLORE, label=label, icon=":material/arrow_forward:", query_params={"id": item_id}, help="")
 
@@ -70,7 +60,7 @@ def method_section(dataset) -> None:
     if parts:
         st.markdown(
             "; ".join(parts) + ".",
-            help=help_for(dataset, "MHSW", "CSW", "semi-structured interview", "thematic analysis"),
+            help=ui.glossary_tooltip(dataset, ["MHSW", "CSW", "semi-structured interview", "thematic analysis"]),
         )
     evidence = about.method_evidence(dataset.study)
     if evidence:
@@ -116,7 +106,7 @@ def coding_section(dataset) -> None:
         "Each point in the sources is one coded statement. Where the app goes beyond the words of the "
         "source — a theme name, a link between a barrier and what helps, a Communities of Practice "
         "element — it is marked **inferred** wherever it appears. Counted from the data:",
-        help=help_for(dataset, "coded statement", "stated", "inferred"),
+        help=ui.glossary_tooltip(dataset, ["coded statement", "stated", "inferred"]),
     )
     st.markdown(about.markdown_table(summary))
 
@@ -141,7 +131,7 @@ def cop_section(dataset) -> None:
         st.markdown(
             "**How the recommendations use it.** The study used the three elements to shape its recommendations. "
             f"{escape_markdown(about.cop_sentence(use))}",
-            help=help_for(dataset, "stated", "inferred"),
+            help=ui.glossary_tooltip(dataset, ["stated", "inferred"]),
         )
     columns = st.columns(len(COP_ELEMENTS))
     for column, element in zip(columns, COP_ELEMENTS, strict=True):
@@ -237,7 +227,7 @@ else:
     st.markdown(
         f"Your data: **{escape_markdown(dataset.name)}** — {len(dataset.findings)} coded statements, "
         f"{len(dataset.recommendations)} recommendations, {len(dataset.links)} links.",
-        help=help_for(bundled_dataset(), "coded statement"),
+        help=ui.glossary_tooltip(bundled_dataset(), ["coded statement"]),
     )
 coding_section(dataset)
 cop_section(dataset)

@@ -31,16 +31,6 @@ def facet_key(facet: str) -> str:
     return f"explore_{facet}"
 
 
-def glossary_tooltip(dataset, terms: list[str], lead: str = "") -> str | None:
-    """A `help=` tooltip from the glossary's definitions of these terms (escaped, as glossary text is data)."""
-    lines = [lead] if lead else []
-    for term in terms:
-        definition = ui.glossary_help(dataset, term)
-        if definition:
-            lines.append(f"**{escape_markdown(term)}**: {escape_markdown(definition)}")
-    return "\n\n".join(lines) or None
-
-
 def current_search_params() -> dict[str, list[str]]:
     """The search parameters in the URL now, carried into item views so 'Back to search' restores them."""
     params = {}
@@ -136,7 +126,7 @@ def item_view(dataset, corpus: pd.DataFrame, item: pd.Series) -> None:
             st.markdown(
                 f"{share} this app's interpretation of the source (marked *inferred*), not something the "
                 "study says in so many words.",
-                help=glossary_tooltip(dataset, ["inferred", "stated"]),
+                help=ui.glossary_tooltip(dataset, ["inferred", "stated"]),
             )
         for heading, group in linked.groupby("heading", sort=False):
             st.markdown(f"#### {escape_markdown(heading)} ({len(group)})")
@@ -187,16 +177,18 @@ def show_more(limit: int) -> None:
 
 def facet_help(dataset, facet: str) -> str | None:
     if facet == "group":
-        return glossary_tooltip(dataset, [group for group in dataset.groups if group != SHARED_GROUP], "Who said it.")
+        return ui.glossary_tooltip(
+            dataset, [group for group in dataset.groups if group != SHARED_GROUP], "Who said it."
+        )
     if facet == "basis":
-        return glossary_tooltip(dataset, ["stated", "inferred"], "Whether the source says it or this app infers it.")
+        return ui.glossary_tooltip(dataset, ["stated", "inferred"], "Whether the source says it or this app infers it.")
     if facet == "theme":
-        return glossary_tooltip(
+        return ui.glossary_tooltip(
             dataset, ["thematic analysis"], "Theme names are this app's coding unless the source names them."
         )
     if facet == "kind":
         return "Context evidence comes from other sources: it is context, not this study."
-    return glossary_tooltip(dataset, ["coded statement"])
+    return ui.glossary_tooltip(dataset, ["coded statement"])
 
 
 def search_view(dataset, corpus: pd.DataFrame) -> None:
@@ -269,7 +261,7 @@ def search_view(dataset, corpus: pd.DataFrame) -> None:
     summary.markdown(
         f"**{len(results)} result{'s' if len(results) != 1 else ''}**: {search.kind_summary(results)}. "
         "Counts are of coded statements, not people.",
-        help=glossary_tooltip(dataset, ["coded statement"]),
+        help=ui.glossary_tooltip(dataset, ["coded statement"]),
     )
     if query.strip() or any(selections.values()):
         clear.button("Clear search", key="explore_clear", on_click=clear_search, args=(options,), width="stretch")
