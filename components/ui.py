@@ -9,6 +9,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from components.data_access import active_dataset, use_bundled_dataset
 from components.dataset import Dataset
+from components.documents import citation_line
 from components.session_keys import ROUTER_CHECKED
 from components.text import escape_markdown
 
@@ -57,10 +58,7 @@ def page_start(title: str, intro: str | None = None) -> Dataset:
 
 
 def citation_text(dataset: Dataset) -> str:
-    study = dataset.study
-    if study:
-        return f"{study['citation']} Licence: {study['licence']}."
-    return f"{dataset.name}: data uploaded in this session."
+    return citation_line(dataset)  # one wording for pages and printed documents
 
 
 def page_end(dataset: Dataset) -> None:

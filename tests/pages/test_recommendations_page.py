@@ -150,7 +150,13 @@ class TestPlan:
         assert app.session_state[ACTION_PLAN] == ["R05", "R06"]
         (editor,) = app.dataframe
         assert editor.value["recommendation_id"].tolist() == ["R05", "R06"]
-        assert len(app.get("download_button")) == 2
+        # Word and PDF to edit and print, CSV for a spreadsheet, Markdown as before.
+        assert [button.proto.label for button in app.get("download_button")] == [
+            "Download the plan to edit in Word (.docx)",
+            "Download the plan to print (PDF)",
+            "Download the plan for a spreadsheet (CSV)",
+            "Download the plan as a document (Markdown)",
+        ]
         app.checkbox(key="recommendations_pick_R05").uncheck().run()
         assert app.session_state[ACTION_PLAN] == ["R06"]
 
