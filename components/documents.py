@@ -41,7 +41,7 @@ def printable(value: object, keep_lines: bool = False) -> str:
     With keep_lines, line breaks typed into a note are kept; otherwise the text is one line.
     """
     text = cell_text(value)
-    text = _LINE_BREAKS.sub("\n" if keep_lines else " ", text)
+    text = _LINE_BREAKS.sub("\n" if keep_lines else " ", text).replace("\t", " ")
     text = "".join(
         character
         for character in text

@@ -19,7 +19,6 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from fpdf.errors import FPDFException
 from fpdf.fonts import FontFace
 
 from components.dataset import Dataset
@@ -153,7 +152,18 @@ def plan_docx_bytes(dataset: Dataset, table: pd.DataFrame, citation: str) -> byt
 # PDF
 
 
-def _pdf_table(document: PrintDocument, items: list[dict], with_evidence: bool) -> None:
+# How much of each item's reasons the PDF's table holds; the rest follows the table as flowing text.
+WITH_EVIDENCE, REASONS_ONLY, REASONS_BELOW, NO_TABLE = "with evidence", "reasons only", "reasons below", "no table"
+
+
+def _reasons_cell(item: dict, layout: str) -> str:
+    if layout == REASONS_BELOW:
+        count = len(item["addresses"]) + len(item["builds_on"])
+        return f"{count} linked finding{'s' if count != 1 else ''}: see “The evidence behind each item” below."
+    return _reasons_text(_reasons(item, with_evidence=layout == WITH_EVIDENCE))
+
+
+def _pdf_table(document: PrintDocument, items: list[dict], layout: str) -> None:
     document.set_font(FONT, "", 8.5)
     heading_style = FontFace(emphasis="BOLD", fill_color=(225, 232, 240))
     with document.table(
@@ -175,7 +185,7 @@ def _pdf_table(document: PrintDocument, items: list[dict], with_evidence: bool) 
             owner, due, first_step, notes = _details(item)
             row.cell("\n".join(_recommendation_lines(item)))
             row.cell(printable(item["audience"]))
-            row.cell(_reasons_text(_reasons(item, with_evidence)))
+            row.cell(_reasons_cell(item, layout))
             for value in (owner, due, first_step, notes):
                 row.cell(value)
 
@@ -190,11 +200,16 @@ def _reasons_text(lines: list[tuple[str, bool]]) -> str:
     return "\n".join(parts)
 
 
-def _evidence_section(document: PrintDocument, items: list[dict]) -> None:
-    """Each item's reasons with their verbatim quotes, as flowing text that may run across pages."""
-    document.heading("The evidence behind each item", level=1)
+def _items_as_text(document: PrintDocument, items: list[dict], with_details: bool) -> None:
+    """Each item's reasons with their verbatim quotes (and, without a table, its details) as flowing text."""
+    document.heading("The evidence behind each item" if not with_details else "The plan, item by item", level=1)
     for item in items:
         document.heading(f"{printable(item['recommendation_id'])}: {printable(item['recommendation'])}", level=2)
+        if with_details:
+            owner, due, first_step, notes = _details(item)
+            document.bullet(printable(item["audience"]), label="Audience")
+            for label, value in (("Owner", owner), ("Due date", due), ("First step", first_step), ("Notes", notes)):
+                document.bullet(value or "not set", label=label)
         for text, is_quote in _reasons(item):
             if is_quote:
                 document.text_block(text, size=9.5, style="I", indent=6)
@@ -202,17 +217,19 @@ def _evidence_section(document: PrintDocument, items: list[dict]) -> None:
                 document.bullet(text)
 
 
-def _plan_pdf(dataset: Dataset, items: list[dict], citation: str, compact: bool) -> bytes:
+def _plan_pdf(items: list[dict], citation: str, layout: str) -> bytes:
     document = PrintDocument(TITLE, f"Source: {printable(citation)}", landscape=True)
     document.heading(TITLE, level=0)
     document.text_block(f"Built with the {APP_CREDIT} from: {printable(citation)}")
     if not items:
         document.text_block(EMPTY_NOTE)
+    elif layout == NO_TABLE:
+        _items_as_text(document, items, with_details=True)
     else:
-        _pdf_table(document, items, with_evidence=not compact)
+        _pdf_table(document, items, layout)
         document.ln(3)
-        if compact:
-            _evidence_section(document, items)
+        if layout != WITH_EVIDENCE:
+            _items_as_text(document, items, with_details=False)
     document.text_block(INFERRED_NOTE, size=9, colour=(60, 60, 60))
     return document.pdf_bytes()
 
@@ -220,15 +237,19 @@ def _plan_pdf(dataset: Dataset, items: list[dict], citation: str, compact: bool)
 def plan_pdf_bytes(dataset: Dataset, table: pd.DataFrame, citation: str) -> bytes:
     """The plan as a landscape A4 PDF to print: the same table as the Word document, header on every page.
 
-    A table row cannot run across pages. When one item's reasons and quotes are too long for a page (an
-    upload may link one recommendation to dozens of findings), the table lists the reasons only and the
-    quotes follow it, item by item, so nothing is cut off.
+    A table row cannot run across pages. When one item is too long for a page (an upload may link one
+    recommendation to dozens of findings, or hold a very long text), the table keeps less of the reasons and
+    the rest follows it item by item; as a last resort the plan is printed item by item without a table.
+    Nothing is cut off.
     """
     items = plan_items(dataset, table)
-    try:
-        return _plan_pdf(dataset, items, citation, compact=False)
-    except FPDFException:
-        return _plan_pdf(dataset, items, citation, compact=True)
+    for layout in (WITH_EVIDENCE, REASONS_ONLY, REASONS_BELOW):
+        try:
+            return _plan_pdf(items, citation, layout)
+        except ValueError as error:  # fpdf2's "row ... is too high and cannot be rendered on a single page"
+            if "too high" not in str(error):
+                raise
+    return _plan_pdf(items, citation, NO_TABLE)
 
 
 # ---------------------------------------------------------------------------------------------
