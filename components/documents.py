@@ -24,7 +24,6 @@ FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 APP_CREDIT = "Collaboration Findings Explorer"
-COUNTS_NOTE = "Counts are counts of coded statements, not of people."
 # fpdf2 swaps this placeholder for the page count in everything on the page. Data never holds it:
 # printable() removes private-use characters, so no cell can turn into a page number.
 PAGE_COUNT_ALIAS = "\ue000nb\ue000"

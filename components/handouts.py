@@ -9,8 +9,8 @@ are the presenter's. The presenter handout has everything. Every page ends with 
 from __future__ import annotations
 
 from components.dataset import Dataset
-from components.deck import Point, Slide
-from components.documents import COUNTS_NOTE, PrintDocument, citation_line, printable
+from components.deck import COUNTS_NOTE, Point, Slide
+from components.documents import PrintDocument, citation_line, printable
 from components.text import cell_text
 
 INFERRED_MARK = " (inferred: this app's interpretation)"
