@@ -20,6 +20,7 @@ READING_NOTE = (
     "Quotes are the sources' own words, with where each comes from."
 )
 INDENT = 6
+PROMPT_ROOM = 90  # millimetres
 
 
 def _title(dataset: Dataset) -> str:
@@ -42,6 +43,8 @@ def _point(document: PrintDocument, point: Point, indent: float = 0) -> None:
 
 
 def _slide(document: PrintDocument, number: int, slide: Slide, presenter: bool) -> None:
+    if slide.kind == "prompt" and not presenter:
+        document.keep_room(PROMPT_ROOM)  # a question, its quote and the lines to write on, on one page
     document.heading(f"{number}. {printable(slide.heading)}", level=1)
     if slide.lead:
         prefix = "Discussion question: " if slide.kind == "prompt" else ""

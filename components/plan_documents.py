@@ -28,7 +28,7 @@ from components.recommendations import plan_csv_bytes, plan_items, plan_markdown
 TITLE = "Action plan"
 COLUMNS = ("Recommendation", "Audience", "Reasons, with their evidence", "Owner", "Due date", "First step", "Notes")
 # Column widths in centimetres on landscape A4 with 1.5 cm margins (26.7 cm across).
-COLUMN_CM = (5.2, 2.6, 7.6, 2.6, 2.1, 3.2, 3.4)
+COLUMN_CM = (4.6, 2.4, 9.6, 2.5, 2.0, 2.8, 2.8)
 INFERRED_NOTE = (
     "Links marked “link inferred by this app” are this explorer's reading of the study, not the study's own "
     "words. Quotes are verbatim from the study's sources."
@@ -164,14 +164,14 @@ def _reasons_cell(item: dict, layout: str) -> str:
 
 
 def _pdf_table(document: PrintDocument, items: list[dict], layout: str) -> None:
-    document.set_font(FONT, "", 8.5)
+    document.set_font(FONT, "", 8)
     heading_style = FontFace(emphasis="BOLD", fill_color=(225, 232, 240))
     with document.table(
         col_widths=COLUMN_CM,  # shares of the page's text width, as in the Word document
         width=document.epw,
         align="LEFT",
         text_align="LEFT",
-        line_height=4.0,
+        line_height=3.7,
         headings_style=heading_style,
         repeat_headings=1,
         padding=1.2,

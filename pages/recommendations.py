@@ -118,28 +118,27 @@ if recommendations.empty:
     )
     st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 else:
-    count_column, add_column, clear_column = st.columns([3, 1.4, 1], vertical_alignment="center")
     plan_note = (
         f" Your plan has **{len(plan_ids)}** — see [your action plan](#your-action-plan) below."
         if plan_ids
         else " Tick **In my plan** to add one to your action plan."
     )
-    count_column.markdown(f"**{planner.match_summary(len(matches), len(recommendations), audiences)}**{plan_note}")
-    if audiences or barriers or elements or query.strip():
-        clear_column.button("Clear filters", key="recommendations_clear", on_click=clear_filters, width="stretch")
+    st.markdown(f"**{planner.match_summary(len(matches), len(recommendations), audiences)}**{plan_note}")
+    actions = st.container(horizontal=True, gap="small")
     match_ids = matches["recommendation_id"].astype(str).tolist()
     if match_ids:
         all_in = in_plan.issuperset(match_ids)
-        add_column.button(
+        actions.button(
             "All shown are in your plan" if all_in else f"Add all {len(match_ids)} shown to my plan",
             key="recommendations_add_all",
             on_click=add_all_shown,
             args=(match_ids,),
             disabled=all_in,
             icon=":material/playlist_add:",
-            width="stretch",
             help="Adds every recommendation your filters show, on every page of results, to your action plan.",
         )
+    if audiences or barriers or elements or query.strip():
+        actions.button("Clear filters", key="recommendations_clear", on_click=clear_filters)
 
 if not recommendations.empty and matches.empty:
     st.info(
