@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from components.assessment import add_to_plan
 from components.dataset import COP_ELEMENTS, Dataset
 from components.exports import safe_csv_bytes
 from components.text import cell_text, fold
@@ -212,6 +213,26 @@ def toggle_plan(plan_ids: object, recommendation_id: str, include: bool) -> list
     if include:
         current.append(recommendation_id)
     return current
+
+
+def add_all_to_plan(plan_ids: object, shown_ids: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The plan with every id the filters show added at the end, in the order shown, and the ids newly added.
+
+    "Shown" means every match, on every page of results, not only the page on screen. The self-assessment
+    page adds its tailored list the same way, so both share one rule.
+    """
+    current = [str(item) for item in plan_ids] if isinstance(plan_ids, (list, tuple)) else []
+    return add_to_plan(current, [str(item) for item in shown_ids])
+
+
+def clear_plan(plan_ids: object, dataset_ids: Iterable[str]) -> list[str]:
+    """The plan without this dataset's ids; ids from another dataset (a switched upload) stay put.
+
+    Owners, dates and notes stay in the details, so an item put back keeps what was typed for it.
+    """
+    current = list(plan_ids) if isinstance(plan_ids, (list, tuple)) else []
+    remove = set(dataset_ids)
+    return [item for item in current if item not in remove]
 
 
 def plan_signature(plan_ids: Sequence[str]) -> str:
@@ -411,6 +432,55 @@ def plan_export_frame(dataset: Dataset, table: pd.DataFrame, citation: str) -> p
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
+def plan_items(dataset: Dataset, table: pd.DataFrame) -> list[dict]:
+    """The plan for a printed document: per item, in audience then plan order, its details and its reasons.
+
+    Each reason is a dict with "label" (the finding in one line), "inferred" (the link is this app's reading),
+    "evidence" and "source" (the finding's verbatim words and where they come from). Values are raw data:
+    the document writer makes them plain text.
+    """
+    if table.empty:
+        return []
+    reason_frame = reasons(dataset)
+    recommendations = dataset.recommendations.drop_duplicates("recommendation_id").set_index("recommendation_id")
+    items = []
+    for audience, group in _ordered_by_audience(dataset, table):
+        for record in group.to_dict("records"):
+            recommendation_id = record["recommendation_id"]
+            recommendation = recommendations.loc[recommendation_id]
+            addressed, builds_on = _reason_items(reason_frame, recommendation_id)
+            element = cell_text(recommendation["cop_element"])
+            evidence = cell_text(recommendation["evidence"])
+            items.append(
+                {
+                    "recommendation_id": recommendation_id,
+                    "audience": audience,
+                    "recommendation": cell_text(recommendation["text"]),
+                    "element": element,
+                    "element_inferred": bool(element) and cell_text(recommendation["basis"]) == "inferred",
+                    "owner": cell_text(record.get("owner")),
+                    "due_date": _as_date(record.get("due_date")),
+                    "first_step": cell_text(record.get("first_step")),
+                    "notes": cell_text(record.get("notes")),
+                    "addresses": [_reason_entry(item) for item in addressed.to_dict("records")],
+                    "builds_on": [_reason_entry(item) for item in builds_on.to_dict("records")],
+                    # The study's own words for the recommendation, when they say more than its text.
+                    "own_evidence": evidence if evidence.strip() != cell_text(recommendation["text"]).strip() else "",
+                    "source": cell_text(recommendation["source"]),
+                }
+            )
+    return items
+
+
+def _reason_entry(item: dict) -> dict:
+    return {
+        "label": reason_label(item),
+        "inferred": item["link_basis"] == "inferred",
+        "evidence": item["evidence"],
+        "source": item["source"],
+    }
+
+
 def plan_csv_bytes(dataset: Dataset, table: pd.DataFrame, citation: str) -> bytes:
     """The plan as spreadsheet-safe CSV: UTF-8 with BOM, CRLF, every formula-like cell neutralised."""
     return safe_csv_bytes(plan_export_frame(dataset, table, citation))
@@ -482,6 +552,10 @@ def plan_markdown(dataset: Dataset, table: pd.DataFrame, citation: str, title: s
         "",
     ]
     return "\n".join(lines)
+
+
+def plan_markdown_bytes(dataset: Dataset, table: pd.DataFrame, citation: str) -> bytes:
+    return plan_markdown(dataset, table, citation).encode("utf-8")
 
 
 def _reason_lines(heading: str, items: pd.DataFrame) -> list[str]:

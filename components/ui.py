@@ -3,12 +3,18 @@ text alternative, and the citation footer. Data is always escaped before it reac
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from components.chart_export import FOOTER_CHARS, chart_config, framed_figure
 from components.data_access import active_dataset, use_bundled_dataset
 from components.dataset import Dataset
+from components.deck import COUNTS_NOTE
+from components.documents import citation_line
 from components.session_keys import ROUTER_CHECKED
 from components.text import escape_markdown
 
@@ -57,10 +63,7 @@ def page_start(title: str, intro: str | None = None) -> Dataset:
 
 
 def citation_text(dataset: Dataset) -> str:
-    study = dataset.study
-    if study:
-        return f"{study['citation']} Licence: {study['licence']}."
-    return f"{dataset.name}: data uploaded in this session."
+    return citation_line(dataset)  # one wording for pages and printed documents
 
 
 def page_end(dataset: Dataset) -> None:
@@ -103,6 +106,67 @@ def text_alternative(summary: str, table: pd.DataFrame, key: str) -> None:
     st.markdown(escape_markdown(summary))
     with st.expander("Show the numbers as a table"):
         st.dataframe(table, hide_index=True, width="stretch", key=key)
+
+
+IMAGE_FORMAT_LABELS = {"png": "PNG", "svg": "SVG"}
+
+
+def chart(
+    figure: go.Figure,
+    *,
+    key: str,
+    title: str,
+    source: str,
+    caveat: str | None = COUNTS_NOTE,
+    line_chars: int = FOOTER_CHARS,
+    alt: str | None = None,
+    on_select: str | Callable = "ignore",
+    selection_mode: str | Iterable[str] = ("points", "box", "lasso"),
+    config: dict | None = None,
+    theme: str | None = "streamlit",
+    width: str | int = "stretch",
+    height: str | int = "content",
+):
+    """st.plotly_chart for a chart whose saved image keeps its title, source and caveat.
+
+    A drop-in for `st.plotly_chart(figure, key=..., on_select=..., selection_mode=..., alt=..., config=...,
+    theme=..., width=..., height=...)`: those pass straight through and it returns what st.plotly_chart
+    returns (the selection, when on_select is set). Four more, keyword only:
+      title   -- what the chart shows, drawn above it and used for the image's file name;
+      source  -- where the data comes from, usually `citation_text(dataset)`, drawn under it;
+      caveat  -- drawn under the source; defaults to "Counts are counts of coded statements, not of
+                 people."; pass None for a chart that does not count statements;
+      line_chars -- characters a line of source (plotly does not wrap): the default fits a chart two
+                 thirds of a 1280 px page wide; pass about 40 for one in a third of the page.
+    `key` is required: it keys the chart and, with "_image_format" added, the PNG/SVG choice under it
+    that decides what the camera button in the chart's mode bar saves. The mode bar is always shown.
+    Data in title and source is escaped here; the figure is copied, never changed.
+    """
+    format_key = f"{key}_image_format"
+    image_format = st.session_state.get(format_key) or "png"
+    framed = framed_figure(figure, title, source, caveat, line_chars)
+    shown = st.plotly_chart(
+        framed,
+        key=key,
+        on_select=on_select,
+        selection_mode=selection_mode,
+        config=chart_config(framed, title, image_format, config),
+        theme=theme,
+        width=width,
+        height=height,
+        alt=alt,
+    )
+    st.segmented_control(
+        "Camera button saves the chart as",
+        list(IMAGE_FORMAT_LABELS),
+        format_func=IMAGE_FORMAT_LABELS.get,
+        default="png",
+        required=True,
+        key=format_key,
+        help="The camera button at the chart's top right saves it with its title, source and caveat: "
+        "PNG for slides and documents, SVG to stay sharp at any size.",
+    )
+    return shown
 
 
 def glossary_help(dataset: Dataset, term: str) -> str | None:

@@ -1,9 +1,11 @@
 """Recommendations planner: filter by audience, see why each recommendation exists, leave with an action plan."""
 
+from functools import partial
+
 import streamlit as st
 
+from components import plan_documents, ui, url_state
 from components import recommendations as planner
-from components import ui, url_state
 from components.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS
 from components.text import escape_markdown
 
@@ -36,10 +38,15 @@ def clear_filters() -> None:
     st.session_state[QUERY_KEY] = ""
 
 
-def empty_plan(ids: list[str]) -> None:
-    """Empty the plan of this dataset's items; ids from another dataset (a switched upload) stay put."""
-    plan = st.session_state.get(ACTION_PLAN)
-    st.session_state[ACTION_PLAN] = [item for item in (plan or []) if item not in set(ids)]
+def add_all_shown(shown_ids: list[str]) -> None:
+    plan, added = planner.add_all_to_plan(st.session_state.get(ACTION_PLAN), shown_ids)
+    st.session_state[ACTION_PLAN] = plan
+    already = len(shown_ids) - len(added)
+    st.toast(f"Added {len(added)} to your plan" + (f"; {already} were already in it." if already else "."))
+
+
+def clear_plan(ids: list[str]) -> None:
+    st.session_state[ACTION_PLAN] = planner.clear_plan(st.session_state.get(ACTION_PLAN), ids)
 
 
 dataset = ui.page_start("Recommendations planner")
@@ -111,15 +118,27 @@ if recommendations.empty:
     )
     st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 else:
-    count_column, clear_column = st.columns([4, 1], vertical_alignment="center")
     plan_note = (
         f" Your plan has **{len(plan_ids)}** — see [your action plan](#your-action-plan) below."
         if plan_ids
         else " Tick **In my plan** to add one to your action plan."
     )
-    count_column.markdown(f"**{planner.match_summary(len(matches), len(recommendations), audiences)}**{plan_note}")
+    st.markdown(f"**{planner.match_summary(len(matches), len(recommendations), audiences)}**{plan_note}")
+    actions = st.container(horizontal=True, gap="small")
+    match_ids = matches["recommendation_id"].astype(str).tolist()
+    if match_ids:
+        all_in = in_plan.issuperset(match_ids)
+        actions.button(
+            "All shown are in your plan" if all_in else f"Add all {len(match_ids)} shown to my plan",
+            key="recommendations_add_all",
+            on_click=add_all_shown,
+            args=(match_ids,),
+            disabled=all_in,
+            icon=":material/playlist_add:",
+            help="Adds every recommendation your filters show, on every page of results, to your action plan.",
+        )
     if audiences or barriers or elements or query.strip():
-        clear_column.button("Clear filters", key="recommendations_clear", on_click=clear_filters, width="stretch")
+        actions.button("Clear filters", key="recommendations_clear", on_click=clear_filters)
 
 if not recommendations.empty and matches.empty:
     st.info(
@@ -226,27 +245,19 @@ else:
     st.session_state[ACTION_PLAN_DETAILS] = planner.update_details(st.session_state.get(ACTION_PLAN_DETAILS), edited)
 
     citation = ui.citation_text(dataset)
-    csv_column, markdown_column = st.columns(2, gap="medium")
-    csv_column.download_button(
-        "Download the plan for a spreadsheet (CSV)",
-        data=planner.plan_csv_bytes(dataset, edited, citation),
-        file_name="action-plan.csv",
-        mime="text/csv",
-        key="recommendations_download_csv",
-        on_click="ignore",
-        icon=":material/table:",
-        width="stretch",
-    )
-    markdown_column.download_button(
-        "Download the plan as a document (Markdown)",
-        data=planner.plan_markdown(dataset, edited, citation).encode("utf-8"),
-        file_name="action-plan.md",
-        mime="text/markdown",
-        key="recommendations_download_markdown",
-        on_click="ignore",
-        icon=":material/description:",
-        width="stretch",
-    )
+    # Each file is built when its button is clicked, not on every rerun: a PDF takes about a second.
+    download_columns = st.columns(2, gap="medium") + st.columns(2, gap="medium")
+    for column, download in zip(download_columns, plan_documents.DOWNLOADS, strict=True):
+        column.download_button(
+            download.label,
+            data=partial(download.build, dataset, edited, citation),
+            file_name=download.file_name,
+            mime=download.mime,
+            key=f"recommendations_download_{download.key}",
+            on_click="ignore",
+            icon=download.icon,
+            width="stretch",
+        )
     remove_column, button_column, empty_column = st.columns([3, 1, 1.3], vertical_alignment="bottom")
     plan_labels = dict(zip(table["recommendation_id"], table["recommendation"], strict=True))
     if st.session_state.get(REMOVE_KEY) not in plan_ids:
@@ -260,7 +271,12 @@ else:
     )
     button_column.button("Take out", key="recommendations_remove", on_click=remove_from_plan, width="stretch")
     empty_column.button(
-        "Empty the plan", key="recommendations_empty", on_click=empty_plan, args=(plan_ids,), width="stretch"
+        "Clear the plan",
+        key="recommendations_empty",
+        on_click=clear_plan,
+        args=(plan_ids,),
+        width="stretch",
+        help="Takes every item out of your plan. What you typed for an item comes back if you add it again.",
     )
 
 ui.page_end(dataset)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
+import docx
 from playwright.sync_api import Locator, Page, expect
+from pypdf import PdfReader
 
 from tests.browser.conftest import (
     assert_no_exception,
@@ -22,6 +25,8 @@ LA = "the Local Authority as an organisation"
 R03_START = "Children’s and adults’ services to work towards"
 R05_START = "Social workers’ focus upon sharing information"
 R06_START = "Managers to recognise the value of collaboration"
+MHIF = "Mental Health in Families team"
+CITATION_START = "Carpenter, Nicola (2019) Exploratory Study of Social Workers’ Perceptions of Collaboration"
 INJECTION = '=HYPERLINK("http://example.invalid","Click")'
 # Editor columns, as the page sets their widths in pixels: ID 56, Recommendation 240, Owner 130, Due 120, First step.
 OWNER_X, DUE_X, FIRST_STEP_X = 56 + 240 + 40, 56 + 240 + 130 + 40, 56 + 240 + 130 + 120 + 40
@@ -143,6 +148,28 @@ def test_team_lead_picks_audience_builds_plan_and_downloads_it(page: Page, app_u
     assert "> “CSW – Timescales, tasks, targets” — Carpenter 2019" in markdown
     assert "Carpenter, Nicola (2019) Exploratory Study of Social Workers’ Perceptions of Collaboration" in markdown
 
+    word = docx.Document(io.BytesIO(download(page, "Download the plan to edit in Word (.docx)")))
+    (grid,) = word.tables
+    rows = [[cell.text for cell in row.cells] for row in grid.rows]
+    assert rows[0] == [
+        "Recommendation",
+        "Audience",
+        "Reasons, with their evidence",
+        "Owner",
+        "Due date",
+        "First step",
+        "Notes",
+    ]
+    assert [re.search(r"ID (R\d+)", row[0]).group(1) for row in rows[1:]] == ["R03", "R05", "R06"]
+    assert rows[2][3:5] == [INJECTION, "2027-03-31"]  # the owner typed as a formula is plain text in Word
+    assert rows[3][5] == "Put collaboration on the team agenda"
+    assert "“CSW – Timescales, tasks, targets” — Carpenter 2019" in rows[3][2]
+
+    pdf = PdfReader(io.BytesIO(download(page, "Download the plan to print (PDF)")))
+    pages = [" ".join(sheet.extract_text().split()) for sheet in pdf.pages]
+    assert all(CITATION_START in sheet for sheet in pages)
+    assert "Put collaboration on the team agenda" in " ".join(pages)
+
 
 def test_a_tampered_link_is_tidied_with_a_quiet_notice(page: Page, app_url: str):
     open_page(page, app_url)
@@ -151,4 +178,33 @@ def test_a_tampered_link_is_tidied_with_a_quiet_notice(page: Page, app_url: str)
     expect(page.get_by_text("7 of 15 recommendations match your filters.")).to_be_visible()
     expect(page.get_by_role("button", name="Remove Shared repertoire")).to_be_visible()
     assert "Nobody" not in page.url
+    assert_no_exception(page)
+
+
+def test_add_all_shown_then_print_the_plan_and_clear_it(page: Page, app_url: str):
+    go_to_planner(page, app_url)
+    choose_audience(page, MHIF)
+    expect(page.get_by_text("7 of 15 recommendations match your filters.")).to_be_visible()
+    rerun_after(page, lambda: page.get_by_role("button", name="Add all 7 shown to my plan").click())
+    expect(page.get_by_text("Added 7 to your plan.")).to_be_visible()
+    expect(page.get_by_text("Your plan has 7")).to_be_visible()
+    expect(page.get_by_role("button", name="All shown are in your plan")).to_be_disabled()
+    for box in page.get_by_role("checkbox", name="In my plan").all():
+        expect(box).to_be_checked()
+    page.get_by_role("button", name="Download the plan to print (PDF)").scroll_into_view_if_needed()
+    assert_no_exception(page)
+    assert horizontal_overflow(page) == 0
+    screenshot(page, "recommendations-add-all")
+
+    pdf = PdfReader(io.BytesIO(download(page, "Download the plan to print (PDF)")))
+    text = " ".join(" ".join(sheet.extract_text().split()) for sheet in pdf.pages)
+    assert sorted(set(re.findall(r"ID (R\d+)", text))) == [f"R{n:02}" for n in range(9, 16)]
+    for sheet in pdf.pages:
+        assert CITATION_START in " ".join(sheet.extract_text().split())
+    word = docx.Document(io.BytesIO(download(page, "Download the plan to edit in Word (.docx)")))
+    assert len(word.tables[0].rows) == 1 + 7
+
+    rerun_after(page, lambda: page.get_by_role("button", name="Clear the plan").click())
+    expect(page.get_by_text("Your plan is empty.")).to_be_visible()
+    expect(page.get_by_role("button", name="Add all 7 shown to my plan")).to_be_enabled()
     assert_no_exception(page)

@@ -172,6 +172,29 @@ class TestPlan:
         assert planner.toggle_plan(plan, "R01", False) == ["OTHER", "R05"]
         assert planner.toggle_plan(None, "R02", True) == ["R02"]
 
+    def test_add_all_shown_adds_every_match_once_after_what_is_there(self, study):
+        matches = planner.filter_recommendations(study, audiences=["Mental Health in Families team"])
+        assert len(matches) == 7
+        plan, added = planner.add_all_to_plan(["R05", "R10"], matches["recommendation_id"])
+        assert plan == ["R05", "R10", "R09", "R11", "R12", "R13", "R14", "R15"]
+        assert added == ["R09", "R11", "R12", "R13", "R14", "R15"]
+        assert planner.add_all_to_plan(plan, matches["recommendation_id"]) == (plan, [])
+        assert planner.add_all_to_plan(None, ["R01"]) == (["R01"], ["R01"])
+
+    def test_add_all_takes_every_page_of_matches_not_only_the_one_on_screen(self):
+        rows = "".join(f"X{n},Team,Do thing {n}\n" for n in range(45))
+        dataset = make_dataset("recommendation_id,audience,text\n" + rows)
+        matches = planner.filter_recommendations(dataset)
+        assert len(planner.page_slice(matches, 1)) == planner.PAGE_SIZE
+        plan, added = planner.add_all_to_plan([], matches["recommendation_id"])
+        assert plan == [f"X{n}" for n in range(45)]
+        assert added == plan
+
+    def test_clear_plan_keeps_ids_of_another_dataset(self, study):
+        known = study.recommendations["recommendation_id"]
+        assert planner.clear_plan(["R05", "UPLOAD1", "R01"], known) == ["UPLOAD1"]
+        assert planner.clear_plan(None, known) == []
+
     def test_editor_table_types_do_not_change_when_a_date_is_typed(self, study):
         """The data editor is identified by its column types: a first due date must not make a new one."""
         empty = planner.editor_table(planner.plan_table(study, ["R05", "R06"], None))

@@ -13,6 +13,7 @@ from tests.pages.apptest import open_app_page
 PAGE = "pages/recommendations.py"
 CHILDRENS = "Children's social care"
 LA = "the Local Authority as an organisation"
+MHIF = "Mental Health in Families team"
 
 
 def open_planner(query: dict | None = None, state: dict | None = None) -> AppTest:
@@ -150,7 +151,13 @@ class TestPlan:
         assert app.session_state[ACTION_PLAN] == ["R05", "R06"]
         (editor,) = app.dataframe
         assert editor.value["recommendation_id"].tolist() == ["R05", "R06"]
-        assert len(app.get("download_button")) == 2
+        # Word and PDF to edit and print, CSV for a spreadsheet, Markdown as before.
+        assert [button.proto.label for button in app.get("download_button")] == [
+            "Download the plan to edit in Word (.docx)",
+            "Download the plan to print (PDF)",
+            "Download the plan for a spreadsheet (CSV)",
+            "Download the plan as a document (Markdown)",
+        ]
         app.checkbox(key="recommendations_pick_R05").uncheck().run()
         assert app.session_state[ACTION_PLAN] == ["R06"]
 
@@ -180,9 +187,40 @@ class TestPlan:
 
     def test_empty_the_plan(self):
         app = open_planner(state={ACTION_PLAN: ["R01", "R02"]})
+        assert app.button(key="recommendations_empty").label == "Clear the plan"
         app.button(key="recommendations_empty").click().run()
         assert app.session_state[ACTION_PLAN] == []
         assert not app.dataframe
+
+    def test_add_all_shown_adds_the_filtered_recommendations_and_then_says_they_are_in(self):
+        app = open_planner({"audience": MHIF}, state={ACTION_PLAN: ["R05"]})
+        button = app.button(key="recommendations_add_all")
+        assert button.label == "Add all 7 shown to my plan"
+        button.click().run()
+        assert app.session_state[ACTION_PLAN] == ["R05", *(f"R{n:02}" for n in range(9, 16))]
+        assert all(app.checkbox(key=f"recommendations_pick_R{n:02}").value for n in range(9, 16))
+        (editor,) = app.dataframe
+        assert len(editor.value) == 8
+        assert app.button(key="recommendations_add_all").label == "All shown are in your plan"
+        assert app.button(key="recommendations_add_all").disabled
+        assert [toast.value for toast in app.toast] == ["Added 7 to your plan."]
+
+    def test_add_all_then_clear_leaves_an_upload_plan_alone(self):
+        state = upload({ACTION_PLAN: ["R05"]}, "recommendation_id,audience,text\nX1,Team,One\nX2,Team,Two\n")
+        app = open_planner(state=state)
+        app.button(key="recommendations_add_all").click().run()
+        assert app.session_state[ACTION_PLAN] == ["R05", "X1", "X2"]
+        app.button(key="recommendations_empty").click().run()
+        assert app.session_state[ACTION_PLAN] == ["R05"]
+        assert any("Your plan is empty" in info.value for info in app.info)
+
+    def test_add_all_takes_every_page_of_results(self):
+        rows = "".join(f"X{n},Team {n % 2},Do thing {n}\n" for n in range(50))
+        app = open_planner(state=upload({}, "recommendation_id,audience,text\n" + rows))
+        app.multiselect(key="recommendations_audience").set_value(["Team 0"]).run()
+        assert len(shown_ids(app)) == 20
+        app.button(key="recommendations_add_all").click().run()
+        assert app.session_state[ACTION_PLAN] == [f"X{n}" for n in range(0, 50, 2)]
 
 
 class TestAnyDataset:

@@ -1,0 +1,177 @@
+"""Charts that keep their title, source and caveat when saved as an image for a slide.
+
+Nothing here imports Streamlit. plotly.js's camera button draws the figure as it is, so what an image must
+carry has to be in the figure: `framed_figure` returns a copy with the title on top and the source line and
+caveat ("Counts are counts of coded statements, not of people.") drawn under the chart, in margins made for
+them, so the chart's own plot area keeps its size. `chart_config` is the plotly config that names the file
+and sets its format and size. components/ui.py `chart` puts both on a page.
+
+Why in the browser: plotly.js writes PNG and SVG itself (`toImageButtonOptions.format`), so no image
+server is needed. A server-side export (kaleido) would start a Chrome for every image, and Chrome is not
+on a fresh machine or in the app's image. A config travels as JSON, so it can hold one format per chart,
+not a button of our own: the page offers the choice of format beside the chart.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+import unicodedata
+
+import plotly.graph_objects as go
+
+from components.deck import COUNTS_NOTE
+from components.text import escape_plotly, wrap_label
+
+IMAGE_FORMATS = ("png", "svg")
+EXPORT_WIDTH = 1280  # a 1280x720 slide's width: text sized for it reads on a projector
+PNG_SCALE = 2  # twice the pixels, so a PNG stays sharp when a slide is shown full screen
+TITLE_SIZE = 22
+FOOTER_SIZE = 14
+TITLE_LINE_PX = 28
+FOOTER_LINE_PX = 19
+# Plotly does not wrap text, and the server cannot know how wide a chart is drawn on screen: lines are
+# wrapped for a chart in about two thirds of a 1280 px page (a narrower chart can pass fewer characters).
+FOOTER_CHARS = 72  # a line of source at 14 px: about 500 px
+TITLE_SHARE = 0.6  # title characters are about 1.6 times as wide (22 px, bold)
+TEXT_COLOUR = "#1f1f1f"
+FOOTER_COLOUR = "#404040"
+PLOTLY_HEIGHT = 450  # plotly's own height for a figure that sets none
+PLOTLY_MARGIN = {"t": 100, "b": 80, "l": 80, "r": 80}
+# Everything in the mode bar but the camera (Streamlit adds its fullscreen button itself).
+REMOVED_BUTTONS = (
+    "zoom2d",
+    "pan2d",
+    "select2d",
+    "lasso2d",
+    "zoomIn2d",
+    "zoomOut2d",
+    "autoScale2d",
+    "resetScale2d",
+    "hoverClosestCartesian",
+    "hoverCompareCartesian",
+    "toggleSpikelines",
+    "toggleHover",
+    "resetViews",
+    "sendDataToCloud",
+)
+
+
+def _lines(text: str, width: int) -> list[str]:
+    """Escaped text wrapped into lines of about `width` characters; nothing cut off."""
+    escaped = escape_plotly(re.sub(r"\s+", " ", text).strip())
+    return wrap_label(escaped, width=width, max_lines=1_000).split("<br>") if escaped else []
+
+
+def _margin(figure: go.Figure, side: str) -> float:
+    value = getattr(figure.layout.margin, side)
+    return float(PLOTLY_MARGIN[side] if value is None else value)
+
+
+def _legend_below(figure: go.Figure, plot_height: float) -> float:
+    """Pixels a legend placed under the plot takes below it (assessment's score chart puts one there)."""
+    legend = figure.layout.legend
+    if figure.layout.showlegend is False or legend.y is None or legend.y >= 0 or legend.yref == "container":
+        return 0.0
+    # The legend's top sits -y plot heights under the plot; give it room for two rows of entries.
+    return -float(legend.y) * plot_height + 2 * 26
+
+
+def framed_figure(
+    figure: go.Figure,
+    title: str,
+    source: str,
+    caveat: str | None = COUNTS_NOTE,
+    line_chars: int = FOOTER_CHARS,
+) -> go.Figure:
+    """A copy of `figure` with its title above and "Source: …" and the caveat below, as the image will carry.
+
+    The title is the layout title, the source and caveat one annotation under everything the chart already
+    has below its plot (axis titles, a legend). The figure grows by what they need, so its plot area keeps
+    its height. Text is data: it is escaped (plotly renders a little HTML) and wrapped, never cut. Pass
+    caveat=None for a chart that does not count statements, and fewer `line_chars` (source characters a
+    line) for a chart drawn narrow. The input figure is not changed.
+    """
+    framed = go.Figure(copy.deepcopy(figure.to_dict()))
+    height = float(framed.layout.height or PLOTLY_HEIGHT)
+    top, bottom = _margin(framed, "t"), _margin(framed, "b")
+    plot_height = max(height - top - bottom, 1.0)
+
+    title_lines = _lines(title, max(int(line_chars * TITLE_SHARE), 10))
+    footer_lines = _lines(f"Source: {source}", line_chars) if source else []
+    if caveat:
+        footer_lines += _lines(caveat, line_chars)
+    title_px = TITLE_LINE_PX * len(title_lines) + 14 if title_lines else 0
+    under_plot = max(bottom, _legend_below(framed, plot_height)) + 8
+    footer_px = FOOTER_LINE_PX * len(footer_lines) + 12 if footer_lines else 0
+
+    framed.update_layout(
+        height=math.ceil(top + title_px + plot_height + under_plot + footer_px),
+        margin={"t": top + title_px, "b": under_plot + footer_px},
+    )
+    if title_lines:
+        framed.update_layout(
+            title={
+                "text": "<b>" + "<br>".join(title_lines) + "</b>",
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                "y": 1,
+                "yref": "container",
+                "yanchor": "top",
+                "pad": {"t": 10},
+                "automargin": False,
+                "font": {"size": TITLE_SIZE, "color": TEXT_COLOUR},
+            }
+        )
+    if footer_lines:
+        framed.add_annotation(
+            text="<br>".join(footer_lines),
+            name="chart source",
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            xanchor="left",
+            yanchor="top",
+            yshift=-under_plot,  # pixels under the plot: below the axis titles and any legend
+            align="left",
+            showarrow=False,
+            font={"size": FOOTER_SIZE, "color": FOOTER_COLOUR},
+        )
+    return framed
+
+
+def image_file_name(title: str) -> str:
+    """A file name from the title: 'Why collaborate? MHSW & CSW' -> 'why-collaborate-mhsw-csw'."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].rstrip("-") or "chart"
+
+
+def chart_config(figure: go.Figure, title: str, image_format: str = "png", base: dict | None = None) -> dict:
+    """The plotly config for a framed figure: a camera button that saves `image_format` at slide size.
+
+    `base` is the caller's own config (scrollZoom and the like): it is kept, except that the mode bar is
+    always shown (the camera is in it) and the image options are this function's.
+    """
+    if image_format not in IMAGE_FORMATS:
+        raise ValueError(f"image_format must be one of {IMAGE_FORMATS}, not {image_format!r}")
+    config = dict(base or {})
+    removed = list(dict.fromkeys([*REMOVED_BUTTONS, *config.get("modeBarButtonsToRemove", [])]))
+    config.update(
+        {
+            "displaylogo": False,
+            "displayModeBar": True,
+            "modeBarButtonsToRemove": removed,
+            "toImageButtonOptions": {
+                "format": image_format,
+                "filename": image_file_name(title),
+                "width": EXPORT_WIDTH,
+                "height": int(figure.layout.height or PLOTLY_HEIGHT),
+                "scale": PNG_SCALE if image_format == "png" else 1,
+            },
+        }
+    )
+    return config

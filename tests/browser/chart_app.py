@@ -1,0 +1,28 @@
+"""A one-chart Streamlit script for the chart image test: the compare page's chart through ui.chart.
+
+Not a page of the app. The pages with charts switch to ui.chart on their own schedule; this runs the wrapper
+in a real server and browser now, on a real figure of the app.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # streamlit puts only this folder on the path
+
+from components import ui
+from components.colours import group_colours
+from components.compare import compare_themes, theme_figure, theme_summary
+from components.dataset import load_dataset_dir
+
+dataset = load_dataset_dir()
+comparison = compare_themes(dataset.findings, "barrier", ["MHSW", "CSW"])
+ui.chart(
+    theme_figure(comparison, group_colours(dataset.groups)),
+    key="chart_test",
+    title="What gets in the way: MHSW and CSW",
+    source=ui.citation_text(dataset),
+    on_select="rerun",
+    selection_mode="points",
+    theme=None,
+    alt=theme_summary(comparison),
+)
