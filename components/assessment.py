@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.colours import KIND_COLOURS
+from components.colours import SCORE_COLOURS
 from components.dataset import (
     ASSESSMENT_FILE,
     DatasetError,
@@ -54,11 +54,10 @@ ADDRESSES = "addresses"
 BUILDS_ON = "builds on"
 OVERCOMES = "overcomes"
 
-# Colours come from the app's palette: the areas to work on take the barrier colour, the rest the
-# recommendation blue. Legend names and bar order say the same thing, so colour is never alone.
-FOCUS_COLOUR = KIND_COLOURS["barrier"]
-OTHER_COLOUR = KIND_COLOURS["recommendation"]
-EARLIER_COLOUR = KIND_COLOURS["observation"]
+# Score colours have no hue, so they never read as a group or a node kind (components/colours.py).
+# Legend names and the order (weakest at the top) say the same thing, so colour is never alone.
+FOCUS_COLOUR = SCORE_COLOURS["focus"]
+OTHER_COLOUR = SCORE_COLOURS["other"]
 FONT_SIZE = 16
 
 
@@ -595,7 +594,7 @@ def describe_change(change: float) -> str:
 
 
 def score_chart(ranked: pd.DataFrame, focus: list[str]) -> go.Figure:
-    """Theme scores out of 2 as dots on stems, weakest at the top, the focus areas in the barrier colour.
+    """Theme scores out of 2 as dots on stems, weakest at the top, the focus areas in ink, the rest in grey.
 
     Dots rather than bars because a score of 0 is an answer, and a bar of length 0 cannot be seen.
     """

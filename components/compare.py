@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.colours import FIXED_GROUP_COLOURS
+from components.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
 from components.dataset import PARTNERS, SHARED_GROUP
 from components.text import escape_plotly, fold, wrap_label
 
@@ -461,29 +461,12 @@ def partner_summary(matrix: pd.DataFrame, category: str = PARTNER_CATEGORY) -> s
     return " ".join(sentences)
 
 
-def _rgb(colour: str) -> tuple[float, float, float]:
-    value = colour.lstrip("#")
-    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
-
-
 def _blend(start: str, end: str, fraction: float) -> str:
     """The colour a linear colour scale shows at `fraction` of the way from start to end."""
-    mixed = [a + (b - a) * min(max(fraction, 0.0), 1.0) for a, b in zip(_rgb(start), _rgb(end), strict=True)]
+    mixed = [
+        a + (b - a) * min(max(fraction, 0.0), 1.0) for a, b in zip(hex_to_rgb(start), hex_to_rgb(end), strict=True)
+    ]
     return "#" + "".join(f"{round(channel * 255):02X}" for channel in mixed)
-
-
-def _luminance(colour: str) -> float:
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (linear(channel) for channel in _rgb(colour))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG contrast ratio between two hex colours (1 to 21)."""
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def text_colour_on(background: str) -> str:

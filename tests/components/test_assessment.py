@@ -471,7 +471,7 @@ class TestChart:
         )
         return assessment.rank_themes(assessment.theme_scores(scored))
 
-    def test_weakest_is_drawn_at_the_top_and_focus_areas_take_the_barrier_colour(self):
+    def test_weakest_is_drawn_at_the_top_and_focus_areas_take_the_focus_colour(self):
         ranked = self.ranked()
         figure = assessment.score_chart(ranked, ["T3", "T2"])
         assert list(figure.layout.yaxis.categoryarray) == ["T1", "T2", "T3"]  # bottom to top
