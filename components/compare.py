@@ -17,6 +17,7 @@ from plotly.subplots import make_subplots
 
 from components.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
 from components.dataset import PARTNERS, SHARED_GROUP
+from components.selection import selected_customdata
 from components.text import escape_plotly, fold, wrap_label
 
 # The categories the page compares, in the order a trainer walks through them, with the words users see.
@@ -333,19 +334,6 @@ def theme_figure(
         font={"size": FONT_SIZE, "color": TEXT_COLOUR},
     )
     return figure
-
-
-def selected_customdata(selection: object) -> list[str] | None:
-    """The customdata of the first selected point in a plotly selection event (None when nothing is selected)."""
-    try:
-        points = selection["selection"]["points"]  # type: ignore[index]
-    except (KeyError, TypeError, AttributeError):
-        return None
-    for point in points or []:
-        customdata = point.get("customdata") if isinstance(point, Mapping) else None
-        if isinstance(customdata, Sequence) and not isinstance(customdata, str) and customdata:
-            return [str(value) for value in customdata]
-    return None
 
 
 def theme_from_selection(selection: object) -> str | None:

@@ -62,7 +62,7 @@ def test_short_assessment_to_plan_and_download(page: Page, app_url: str, tmp_pat
     expect(heading).to_be_visible()
     expect(page.get_by_role("heading", name="1. Priority and ownership")).to_be_visible()
     expect(page.get_by_role("heading", name="2. Wellbeing")).to_be_visible()
-    expect(page.get_by_text("Score: 0.5 out of 2 (2 statement(s) rated).")).to_be_visible()
+    expect(page.get_by_text("Score: 0.5 out of 2 (2 statements rated).")).to_be_visible()
     expect(
         page.get_by_text("Managers to recognise the value of collaboration with families and professionals")
     ).to_have_count(1)
@@ -74,8 +74,8 @@ def test_short_assessment_to_plan_and_download(page: Page, app_url: str, tmp_pat
 
     add = page.get_by_role("button", name="Add these 3 recommendations to my action plan")
     rerun_after(page, add.click)
-    expect(page.get_by_text("Added 3 recommendation(s) to your action plan.")).to_be_visible()
-    expect(page.get_by_text("Your action plan holds 3 recommendation(s).")).to_be_visible()
+    expect(page.get_by_text("Added 3 recommendations to your action plan.")).to_be_visible()
+    expect(page.get_by_text("Your action plan holds 3 recommendations.")).to_be_visible()
     plan_link = page.get_by_role("link", name="Open your action plan in the Recommendations planner")
     expect(plan_link).to_be_visible()
     screenshot(page, "self_assessment_added")
