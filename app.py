@@ -1,10 +1,14 @@
 """Router: page config and navigation only. Each page lives in pages/ and keeps its URL path."""
 
+from pathlib import Path
+
 import streamlit as st
 
 st.set_page_config(
     page_title="Collaboration Findings Explorer",
-    page_icon=":material/diversity_3:",
+    # A bundled image, served by this app: a Material icon here makes the browser fetch it from
+    # fonts.gstatic.com, which fails offline.
+    page_icon=str(Path(__file__).with_name("assets") / "page-icon.png"),
     layout="wide",
 )
 

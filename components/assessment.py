@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.colours import KIND_COLOURS
+from components.colours import SCORE_COLOURS
 from components.dataset import (
     ASSESSMENT_FILE,
     DatasetError,
@@ -24,6 +24,7 @@ from components.dataset import (
     decode_text,
     parse_table,
 )
+from components.selection import selected_customdata
 from components.text import escape_plotly, fold, wrap_label
 
 # The scale, in the order a person reads it. "don't know" is an honest answer, so it is kept but not scored.
@@ -54,12 +55,13 @@ ADDRESSES = "addresses"
 BUILDS_ON = "builds on"
 OVERCOMES = "overcomes"
 
-# Colours come from the app's palette: the areas to work on take the barrier colour, the rest the
-# recommendation blue. Legend names and bar order say the same thing, so colour is never alone.
-FOCUS_COLOUR = KIND_COLOURS["barrier"]
-OTHER_COLOUR = KIND_COLOURS["recommendation"]
-EARLIER_COLOUR = KIND_COLOURS["observation"]
+# Score colours have no hue, so they never read as a group or a node kind (components/colours.py).
+# Legend names and the order (weakest at the top) say the same thing, so colour is never alone.
+FOCUS_COLOUR = SCORE_COLOURS["focus"]
+OTHER_COLOUR = SCORE_COLOURS["other"]
 FONT_SIZE = 16
+# Streamlit's chart theme draws axis text in a grey below 4.5:1 on white; axis text here is near-black.
+TEXT_COLOUR = "#111827"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -93,8 +95,9 @@ def build_items(findings: pd.DataFrame, assessment_items: pd.DataFrame) -> ItemS
         if not unknown.empty:
             listed = ", ".join(f"{row.item_id} ({row.finding_id})" for row in unknown.itertuples())
             notes.append(
-                f"{len(unknown)} statement(s) in {ASSESSMENT_FILE} point to a finding this dataset does not "
-                f"have, so they are left out: {listed}."
+                f"{plural(len(unknown), 'statement')} in {ASSESSMENT_FILE} "
+                f"{'points' if len(unknown) == 1 else 'point'} to a finding this dataset does not have, so "
+                f"{'it is' if len(unknown) == 1 else 'they are'} left out: {listed}."
             )
         items = items.loc[items["finding_id"].isin(finding_ids)].reset_index(drop=True)
         if not items.empty:
@@ -248,6 +251,11 @@ def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """'1 statement', '2 statements': a count with its noun in the right number (never "statement(s)")."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
 # ---------------------------------------------------------------------------------------------
 # RecommendationMap to recommendations
 
@@ -271,6 +279,7 @@ AREA_COLUMNS = [
     "link_basis",
     "item_ids",
     "reasons",
+    "why",
 ]
 
 
@@ -385,6 +394,71 @@ def route_reason(route: dict, labels: dict[str, str]) -> str:
     return f"addresses {described(route['via_id'])}, a barrier that {described(route['finding_id'])} overcomes"
 
 
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def why_sentence(routes: list[dict], labels: dict[str, str]) -> str:
+    """Why a recommendation answers these gaps, as one plain clause naming each finding once by its
+    statement, e.g. "it addresses “Neither service makes collaboration a priority”, which “Face to face
+    contact builds relationships” overcomes". Not escaped; ids appear only for a finding with no words.
+
+    A barrier reached both directly and through an enabler that overcomes it is named once, with that
+    enabler; an enabler the recommendation builds on takes the barriers it overcomes into its own clause.
+    """
+
+    def quoted(finding_id: str) -> str:
+        return f"“{(labels.get(finding_id) or finding_id).strip().rstrip('.')}”"
+
+    addressed: dict[str, list[str]] = {}
+    builds_on: list[str] = []
+    for route in routes:
+        if route["step"] == 1 and route["relation"] == BUILDS_ON:
+            if route["finding_id"] not in builds_on:
+                builds_on.append(route["finding_id"])
+        elif route["step"] == 1:
+            addressed.setdefault(route["finding_id"], [])
+        else:
+            overcomers = addressed.setdefault(route["via_id"], [])
+            if route["finding_id"] not in overcomers:
+                overcomers.append(route["finding_id"])
+    # A barrier goes into an enabler's clause only when that enabler is all that overcomes it here.
+    claimed = {
+        barrier: overcomers[0]
+        for barrier, overcomers in addressed.items()
+        if len(overcomers) == 1 and overcomers[0] in builds_on
+    }
+    plain, clauses = [], []
+    for barrier, overcomers in addressed.items():
+        if barrier in claimed or barrier in builds_on:
+            continue
+        others = [quoted(enabler) for enabler in overcomers if enabler not in builds_on and enabler != barrier]
+        if others:
+            verb = "overcomes" if len(others) == 1 else "overcome"
+            clauses.append(f"addresses {quoted(barrier)}, which {_and_list(others)} {verb}")
+        else:
+            plain.append(quoted(barrier))
+    if plain:
+        clauses.insert(0, f"addresses {_and_list(plain)}")
+    plain = []
+    for enabler in builds_on:
+        barriers = [quoted(barrier) for barrier, owner in claimed.items() if owner == enabler]
+        if barriers:
+            pronoun = "it" if len(barriers) == 1 else "them"
+            clauses.append(
+                f"addresses {_and_list(barriers)} and builds on {quoted(enabler)}, which overcomes {pronoun}"
+            )
+        else:
+            plain.append(quoted(enabler))
+    if plain:
+        clauses.append(f"builds on {_and_list(plain)}")
+    if not clauses:
+        return ""
+    if len(clauses) == 1:
+        return f"it {clauses[0]}"
+    return "it " + "; it ".join(clauses[:-1]) + "; and it " + clauses[-1]
+
+
 def area_recommendations(scored: pd.DataFrame, theme: str, mapping: RecommendationMap) -> pd.DataFrame:
     """The recommendations for one theme's gaps: items rated not in place first, then partly.
 
@@ -415,6 +489,7 @@ def area_recommendations(scored: pd.DataFrame, theme: str, mapping: Recommendati
                     "link_basis": "stated",
                     "item_ids": [],
                     "reasons": [],
+                    "routes": [],
                 }
                 collected[rec_id] = entry
             if item_id not in entry["item_ids"]:
@@ -422,8 +497,32 @@ def area_recommendations(scored: pd.DataFrame, theme: str, mapping: Recommendati
             reason = route_reason(route, mapping.labels)
             if reason not in entry["reasons"]:
                 entry["reasons"].append(reason)
+                entry["routes"].append(route)
             entry["link_basis"] = _combined_basis(entry["link_basis"], route["basis"])
+    for entry in collected.values():
+        entry["why"] = why_sentence(entry.pop("routes"), mapping.labels)
     return pd.DataFrame(list(collected.values()), columns=AREA_COLUMNS)
+
+
+ALL_AUDIENCES = ""  # the audience choice that filters nothing; "" so that it stays out of the URL
+
+
+def audiences_of(recommendations: pd.DataFrame) -> list[str]:
+    """The audiences a dataset's recommendations are for, in the order the data first names them."""
+    if "audience" not in recommendations:
+        return []
+    return [audience for audience in dict.fromkeys(recommendations["audience"].astype(str)) if audience.strip()]
+
+
+def for_audience(recommendations: pd.DataFrame, audience: str | None) -> pd.DataFrame:
+    """The recommendations for one audience, in their order; every one for ALL_AUDIENCES (or None)."""
+    if not audience:
+        return recommendations
+    return recommendations.loc[recommendations["audience"].astype(str) == audience].reset_index(drop=True)
+
+
+def audience_label(audience: str) -> str:
+    return "All audiences" if audience == ALL_AUDIENCES else audience
 
 
 def plan_ids(area_frames: list[pd.DataFrame]) -> list[str]:
@@ -595,7 +694,7 @@ def describe_change(change: float) -> str:
 
 
 def score_chart(ranked: pd.DataFrame, focus: list[str]) -> go.Figure:
-    """Theme scores out of 2 as dots on stems, weakest at the top, the focus areas in the barrier colour.
+    """Theme scores out of 2 as dots on stems, weakest at the top, the focus areas in ink, the rest in grey.
 
     Dots rather than bars because a score of 0 is an answer, and a bar of length 0 cannot be seen.
     """
@@ -632,8 +731,10 @@ def score_chart(ranked: pd.DataFrame, focus: list[str]) -> go.Figure:
                 text=[format_score(score) for score in subset["score"]],
                 textposition="middle right",
                 textfont={"size": FONT_SIZE, "color": colour},
-                customdata=[escape_plotly(theme) for theme in subset["theme"]],
-                hovertemplate="%{customdata}: %{x:.2f} out of 2<extra></extra>",
+                # The raw theme, so a click can open that area's passages; the hover shows it escaped.
+                customdata=[[theme] for theme in subset["theme"]],
+                hovertext=[escape_plotly(theme) for theme in subset["theme"]],
+                hovertemplate="%{hovertext}: %{x:.2f} out of 2 · click for the source passages<extra></extra>",
             )
         )
     figure.update_layout(
@@ -641,13 +742,15 @@ def score_chart(ranked: pd.DataFrame, focus: list[str]) -> go.Figure:
         margin={"l": 10, "r": 20, "t": 10, "b": 10},
         legend={"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0, "font": {"size": FONT_SIZE}},
         hoverlabel={"font": {"size": FONT_SIZE}},
+        clickmode="event+select",
+        dragmode=False,
     )
     figure.update_xaxes(
         range=[-0.08, MAX_SCORE + 0.55],
         tickvals=[0, 1, 2],
         ticktext=["0 not in place", "1 partly", "2 fully"],
-        tickfont={"size": FONT_SIZE},
-        title={"text": "Score out of 2 (mean of your ratings)", "font": {"size": FONT_SIZE}},
+        tickfont={"size": FONT_SIZE, "color": TEXT_COLOUR},
+        title={"text": "Score out of 2 (mean of your ratings)", "font": {"size": FONT_SIZE, "color": TEXT_COLOUR}},
         showgrid=True,
         zeroline=False,
     )
@@ -655,10 +758,35 @@ def score_chart(ranked: pd.DataFrame, focus: list[str]) -> go.Figure:
     figure.update_yaxes(
         categoryorder="array",
         categoryarray=[labels[theme] for theme in ranked["theme"]][::-1],
-        tickfont={"size": FONT_SIZE},
+        tickfont={"size": FONT_SIZE, "color": TEXT_COLOUR},
         automargin=True,
     )
     return figure
+
+
+def theme_from_selection(selection: object) -> str | None:
+    """The area (theme) of the score dot just clicked (None when nothing is selected)."""
+    customdata = selected_customdata(selection)
+    return customdata[0] if customdata else None
+
+
+def theme_passages(scored: pd.DataFrame, findings: pd.DataFrame, theme: str) -> pd.DataFrame:
+    """One area's statements with your rating and the finding each comes from: its statement, the
+    verbatim evidence and its source (blank when the finding is missing). In the items' order."""
+    rows = scored.loc[scored["theme"].astype(str) == theme, ["item_id", "statement", "finding_id", "rating"]]
+    passages = rows.astype(str).reset_index(drop=True)
+    by_id = findings.assign(_id=findings["finding_id"].astype(str)).drop_duplicates("_id").set_index("_id")
+    found = by_id.reindex(passages["finding_id"].tolist())
+    for column, source_column in (
+        ("finding_statement", "statement"),
+        ("evidence", "evidence"),
+        ("source", "source"),
+        ("basis", "basis"),
+    ):
+        values = found[source_column] if source_column in found else pd.Series("", index=found.index)
+        passages[column] = ["" if pd.isna(value) else str(value) for value in values]
+    passages["rating_label"] = [RATING_LABELS.get(rating, "Not rated yet") for rating in passages["rating"]]
+    return passages
 
 
 def chart_summary(ranked: pd.DataFrame, unscored: list[str]) -> str:

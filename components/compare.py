@@ -15,8 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.colours import FIXED_GROUP_COLOURS
+from components.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
 from components.dataset import PARTNERS, SHARED_GROUP
+from components.selection import selected_customdata
 from components.text import escape_plotly, fold, wrap_label
 
 # The categories the page compares, in the order a trainer walks through them, with the words users see.
@@ -337,15 +338,14 @@ def theme_figure(
 
 def theme_from_selection(selection: object) -> str | None:
     """The theme of the first selected bar in a plotly selection event (None when nothing is selected)."""
-    try:
-        points = selection["selection"]["points"]  # type: ignore[index]
-    except (KeyError, TypeError, AttributeError):
-        return None
-    for point in points or []:
-        customdata = point.get("customdata") if isinstance(point, Mapping) else None
-        if isinstance(customdata, Sequence) and not isinstance(customdata, str) and customdata:
-            return str(customdata[0])
-    return None
+    customdata = selected_customdata(selection)
+    return customdata[0] if customdata else None
+
+
+def cell_from_selection(selection: object) -> tuple[str, str] | None:
+    """The (group, partner) of the partner-matrix cell just clicked (None when nothing is selected)."""
+    customdata = selected_customdata(selection)
+    return (customdata[0], customdata[1]) if customdata and len(customdata) >= 2 else None
 
 
 def theme_statements(
@@ -381,6 +381,12 @@ def _canonical_partner(value: str) -> str:
     return {fold(partner): partner for partner in PARTNERS}.get(fold(value), value)
 
 
+def _named_partners(rows: pd.DataFrame) -> pd.Series:
+    """Each row's partner as the matrix names it (case folded to the study's spelling, blank as no partner)."""
+    partners = rows["partner"].astype(str) if "partner" in rows else pd.Series("", index=rows.index, dtype=str)
+    return partners.map(_canonical_partner)
+
+
 def partner_matrix(findings: pd.DataFrame, groups: Sequence[str], category: str = PARTNER_CATEGORY) -> pd.DataFrame:
     """Coded statements of one category (why collaborate) per group (rows) naming each partner (columns).
 
@@ -392,9 +398,8 @@ def partner_matrix(findings: pd.DataFrame, groups: Sequence[str], category: str 
     if (rows["group"].astype(str) == SHARED_GROUP).any():
         groups = [*groups, SHARED_GROUP]
     rows = rows[rows["group"].astype(str).isin(groups)]
-    partners = rows["partner"].astype(str) if "partner" in rows else pd.Series("", index=rows.index)
     columns = partner_columns(findings)
-    named = partners.map(_canonical_partner)
+    named = _named_partners(rows)
     if (named == NO_PARTNER).any():
         columns = [*columns, NO_PARTNER]
     matrix = pd.crosstab(rows["group"].astype(str), named) if not rows.empty else pd.DataFrame()
@@ -410,6 +415,58 @@ def partner_table(matrix: pd.DataFrame) -> pd.DataFrame:
     table.insert(0, "Group", [panel_label(group) for group in matrix.index])
     table["Total coded statements"] = matrix.sum(axis=1).to_numpy()
     return table.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class PartnerCell:
+    """What one partner-matrix cell counts: the statements behind it, or why it is zero.
+
+    why_zero is "" when there are statements; note is the source's own point that explains a zero
+    (the study's observation that no one spoke of children), when the data has one.
+    """
+
+    group: str
+    partner: str
+    statements: pd.DataFrame
+    why_zero: str
+    note: pd.Series | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{panel_label(self.group)} · {self.partner}: {_plural(len(self.statements))}"
+
+
+def partner_cell(findings: pd.DataFrame, group: str, partner: str, category: str = PARTNER_CATEGORY) -> PartnerCell:
+    """The coded statements one cell of partner_matrix counts, in the data's order, or a sentence saying why
+    there are none (what that group's statements name instead)."""
+    rows = findings[(findings["category"].astype(str) == category) & (findings["group"].astype(str) == group)]
+    named = _named_partners(rows)
+    statements = rows[named == partner]
+    if not statements.empty:
+        return PartnerCell(group, partner, statements, "")
+    label, name = category_label(category).lower(), panel_label(group)
+    if rows.empty:
+        why = f"{name} has no coded “{label}” statements, so none names {partner}."
+    else:
+        others = named[named != NO_PARTNER].value_counts(sort=False)
+        them = "; ".join(f"{other} {int(count)}" for other, count in others.items())
+        why = f"None of {name}'s {_plural(len(rows))} under “{label}” names {partner}" + (
+            f": they name {them}." if them else ", and none names a partner."
+        )
+    note = children_observation(findings) if fold(partner) == "children" else None
+    return PartnerCell(group, partner, statements, why, note)
+
+
+def matrix_cells(matrix: pd.DataFrame) -> list[tuple[str, str]]:
+    """Every drawn cell as (group, partner), partner by partner as the grid reads (for the keyboard pick-list)."""
+    partners = [partner for partner in matrix.columns if partner != NO_PARTNER]
+    return [(group, partner) for partner in partners for group in matrix.index]
+
+
+def cell_label(matrix: pd.DataFrame, cell: tuple[str, str]) -> str:
+    """A cell as the pick-list names it: "MHSW · clients: 3 coded statements"."""
+    group, partner = cell
+    return f"{panel_label(group)} · {partner}: {_plural(int(matrix.at[group, partner]))}"
 
 
 def children_observation(findings: pd.DataFrame) -> pd.Series | None:
@@ -461,29 +518,12 @@ def partner_summary(matrix: pd.DataFrame, category: str = PARTNER_CATEGORY) -> s
     return " ".join(sentences)
 
 
-def _rgb(colour: str) -> tuple[float, float, float]:
-    value = colour.lstrip("#")
-    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
-
-
 def _blend(start: str, end: str, fraction: float) -> str:
     """The colour a linear colour scale shows at `fraction` of the way from start to end."""
-    mixed = [a + (b - a) * min(max(fraction, 0.0), 1.0) for a, b in zip(_rgb(start), _rgb(end), strict=True)]
+    mixed = [
+        a + (b - a) * min(max(fraction, 0.0), 1.0) for a, b in zip(hex_to_rgb(start), hex_to_rgb(end), strict=True)
+    ]
     return "#" + "".join(f"{round(channel * 255):02X}" for channel in mixed)
-
-
-def _luminance(colour: str) -> float:
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (linear(channel) for channel in _rgb(colour))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG contrast ratio between two hex colours (1 to 21)."""
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def text_colour_on(background: str) -> str:
@@ -492,14 +532,16 @@ def text_colour_on(background: str) -> str:
 
 
 def partner_figure(
-    matrix: pd.DataFrame, colours: Mapping[str, str], children_note: pd.Series | None = None
+    matrix: pd.DataFrame, colours: Mapping[str, str], selected_cell: tuple[str, str] | None = None
 ) -> go.Figure:
     """The group × partner matrix as a grid of numbered cells: partners down the side, one column per group,
     each column shaded in its group's colour, darkest for the partner that group names most (its own
     emphasis: the numbers in the cells carry the comparison between groups).
 
     One heatmap trace with a colour scale made of one segment per group: separate single-row traces
-    misplace rows on a categorical axis.
+    misplace rows on a categorical axis. Plotly cannot select a heatmap cell, so a scatter of clear squares
+    lies over the cells: clicking one selects its point, which carries [group, partner] in customdata. No
+    tooltip: the number is in the cell, and a tooltip on this narrow chart covered the partner names.
     """
     # Statements with no partner stay in the table and the sentence; drawn, they would set every column's shade.
     matrix = matrix.drop(columns=[NO_PARTNER], errors="ignore")
@@ -521,22 +563,14 @@ def partner_figure(
         scale += [[index / segments, EMPTY_CELL], [(index + 1) / segments, colour_of[group]]]
     if not scale:
         scale = [[0, EMPTY_CELL], [1, EMPTY_CELL]]
-    note = ""
-    if children_note is not None:
-        note = "<br>The source notes: “" + wrap_label(escape_plotly(children_note.get("evidence", "")), 40, 4) + "”"
-    z, hover = [], []
-    for partner, partner_label in zip(partners, partner_labels, strict=True):
-        z_row, hover_row = [], []
-        for index, group in enumerate(groups):
-            value = int(matrix.at[group, partner])
-            # Keep each value inside its group's segment of the scale (0 sits just above the segment start).
-            z_row.append((index + 0.001 + 0.998 * value / tops[group]) / segments)
-            hover_row.append(
-                f"<b>{escape_plotly(panel_label(group))}</b> · {partner_label}<br>{_plural(value)}"
-                + (note if partner == "children" and value == 0 else "")
-            )
-        z.append(z_row)
-        hover.append(hover_row)
+    z = [
+        # Keep each value inside its group's segment of the scale (0 sits just above the segment start).
+        [
+            (index + 0.001 + 0.998 * int(matrix.at[group, partner]) / tops[group]) / segments
+            for index, group in enumerate(groups)
+        ]
+        for partner in partners
+    ]
     figure = go.Figure(
         go.Heatmap(
             x=group_labels,
@@ -548,8 +582,29 @@ def partner_figure(
             showscale=False,
             xgap=4,
             ygap=4,
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
+            hoverinfo="skip",
+        )
+    )
+    cells = matrix_cells(matrix)
+    label_of = dict(zip(groups, group_labels, strict=True))
+    figure.add_trace(
+        go.Scatter(
+            x=[label_of[group] for group, _ in cells],
+            y=[escape_plotly(partner) for _, partner in cells],
+            mode="markers",
+            marker={
+                "symbol": "square",
+                "size": 40,
+                "color": "rgba(0,0,0,0)",
+                "line": {"color": TEXT_COLOUR, "width": [3 if cell == selected_cell else 0 for cell in cells]},
+            },
+            # Selecting a cell must not fade the others: the clear squares carry no colour to fade.
+            selected={"marker": {"opacity": 1}},
+            unselected={"marker": {"opacity": 1}},
+            customdata=[[group, partner] for group, partner in cells],
+            hoverinfo="none",
+            showlegend=False,
+            name="cells",
         )
     )
     for partner, partner_label in zip(partners, partner_labels, strict=True):
@@ -591,5 +646,7 @@ def partner_figure(
         hoverlabel={"font": {"size": FONT_SIZE}},
         font={"size": FONT_SIZE, "color": TEXT_COLOUR},
         dragmode=False,
+        clickmode="event+select",
+        showlegend=False,
     )
     return figure

@@ -77,6 +77,18 @@ LINK_COLOUR = "#4B5563"
 LINK_FOCUS_COLOUR = "#111827"
 LINK_FADED_COLOUR = "#D1D5DB"
 FADED_OPACITY = 0.18
+GRAPH_BOX_KEY, GRAPH_CANVAS_KEY = "network_graph_box", "network_graph_canvas"
+# The narrowest width at which the three columns of labels fit side by side without being cut off.
+GRAPH_MIN_WIDTH = 760
+# Static CSS, never data. On a phone the graph keeps the width its labels need and its box scrolls sideways
+# (swipe to see the recommendations), instead of squeezing three columns of labels into 390 px. The width
+# goes on an inner box because Streamlit sizes a chart to the block around it.
+PHONE_STYLE = f"""<style>
+@media (max-width: {GRAPH_MIN_WIDTH + 40}px) {{
+  .st-key-{GRAPH_BOX_KEY} {{ overflow-x: auto; }}
+  .st-key-{GRAPH_CANVAS_KEY} {{ min-width: {GRAPH_MIN_WIDTH}px; }}
+}}
+</style>"""
 
 
 def layer_of(kind: str) -> int:

@@ -12,6 +12,8 @@ ROUTER_CHECKED = "router_checked"  # bool: this session's first run was checked 
 
 # Page-local state that is not a widget's value (widget keys stay beside their widgets).
 COMPARE_CLICKED_THEME = "compare_clicked_theme"  # str: theme of the bar just clicked, opens its dialog once
+COMPARE_CLICKED_CELL = "compare_clicked_cell"  # tuple[str, str]: partner-matrix cell just picked, opens its dialog once
+ASSESSMENT_CLICKED_THEME = "assessment_clicked_theme"  # str: score dot just picked, opens its passages once
 NETWORK_OPEN_DIALOG = "network_open_dialog"  # bool: a node was just picked, so show its details dialog
 EXPLORE_VIEW = "explore_view"  # str: the item id or search the explore page last wrote to the URL
 EXPLORE_SIGNATURE = "explore_signature"  # tuple: the search and facets the result limit belongs to

@@ -5,11 +5,12 @@ import streamlit as st
 
 from components import compare, ui, url_state
 from components.colours import group_colours
-from components.session_keys import COMPARE_CLICKED_THEME
+from components.session_keys import COMPARE_CLICKED_CELL, COMPARE_CLICKED_THEME
 from components.text import escape_markdown
 
 LEFT, RIGHT, CATEGORY, THEME = "compare_left", "compare_right", "compare_category", "compare_theme"
 CHART = "compare_chart"
+PARTNER_CHART, CELL = "compare_partners_chart", "compare_cell"
 # Set by a bar click for the next run only: that run opens the clicked theme's words in a dialog.
 CLICKED = COMPARE_CLICKED_THEME
 
@@ -20,6 +21,40 @@ def _open_clicked_theme() -> None:
     if picked:
         st.session_state[THEME] = picked
         st.session_state[CLICKED] = picked
+
+
+def _open_clicked_cell() -> None:
+    # Runs before the rerun a cell click starts, so the cell pick-list can take the clicked cell.
+    picked = compare.cell_from_selection(st.session_state.get(PARTNER_CHART))
+    if picked:
+        st.session_state[CELL] = picked
+        st.session_state[COMPARE_CLICKED_CELL] = picked
+
+
+def _open_picked_cell() -> None:
+    # The pick-list is the keyboard's way to a cell: choosing one opens the same box a click does.
+    if st.session_state.get(CELL):
+        st.session_state[COMPARE_CLICKED_CELL] = st.session_state[CELL]
+
+
+def _show_cell(cell: compare.PartnerCell) -> None:
+    """The statements and verbatim quotes one partner-matrix cell counts, or why it is zero."""
+    st.markdown(f"##### {escape_markdown(cell.title)}")
+    if cell.why_zero:
+        st.markdown(escape_markdown(cell.why_zero))
+        if cell.note is not None:
+            point = escape_markdown(cell.note["statement"]) + ui.basis_badge(cell.note.get("basis"))
+            st.markdown(f"**The source's own point:** {point}")
+            st.markdown(ui.quote_markdown(cell.note.get("evidence"), cell.note.get("source")))
+    for _, finding in cell.statements.iterrows():
+        with st.container(border=True):
+            ui.show_finding(finding)
+
+
+@st.dialog("The statements behind the cell", width="large")
+def _cell_dialog(cell: compare.PartnerCell) -> None:
+    _show_cell(cell)
+    st.markdown("They stay under the matrix when you close this.")
 
 
 def _show_words(findings: pd.DataFrame, theme: str, category: str, panels: list[str]) -> None:
@@ -142,9 +177,15 @@ with partner_side:
         children = compare.children_observation(findings)
         shows_children_note = compare.children_all_zero(matrix) and children is not None
         partner_summary = compare.partner_summary(matrix)
+        cells = compare.matrix_cells(matrix)
+        if st.session_state.get(CELL) not in cells:
+            st.session_state[CELL] = None
+        st.markdown("Click a cell for the statements it counts.")
         st.plotly_chart(
-            compare.partner_figure(matrix, colours, children if shows_children_note else None),
-            key="compare_partners_chart",
+            compare.partner_figure(matrix, colours, selected_cell=st.session_state[CELL]),
+            key=PARTNER_CHART,
+            on_select=_open_clicked_cell,
+            selection_mode="points",
             theme=None,
             config={"displaylogo": False, "displayModeBar": False},
             alt=partner_summary,
@@ -156,6 +197,22 @@ with partner_side:
             )
             st.markdown(ui.quote_markdown(children.get("evidence"), children.get("source")))
         ui.text_alternative(partner_summary, compare.partner_table(matrix), key="compare_partners_table")
+        picked_cell = st.selectbox(
+            "Read the statements behind a cell",
+            cells,
+            format_func=lambda cell: compare.cell_label(matrix, cell),
+            key=CELL,
+            placeholder="Click a cell above, or choose one here",
+            on_change=_open_picked_cell,
+        )
+        if picked_cell:
+            cell = compare.partner_cell(findings, *picked_cell)
+            # Opened only on the run straight after a pick, like the bars' words.
+            if st.session_state.pop(COMPARE_CLICKED_CELL, None) == picked_cell:
+                _cell_dialog(cell)
+            with st.expander(f"Behind the cell {escape_markdown(cell.title)}"):
+                _show_cell(cell)
+st.session_state.pop(COMPARE_CLICKED_CELL, None)
 
 if not comparison.is_empty:
     st.markdown("#### Read the words behind a theme")

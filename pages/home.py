@@ -48,20 +48,14 @@ with right:
             st.markdown(f"- **{escape_markdown(finding['theme'])}**")
 
 st.subheader("Where to go next")
-CARDS = [
-    ("pages/compare.py", "Compare MHSW and CSW", "See the two groups' reasons, barriers and views side by side."),
-    ("pages/network.py", "Barriers network", "Follow a barrier to what helps and the recommendations that answer it."),
-    ("pages/recommendations.py", "Recommendations planner", "Filter by audience and download an action plan."),
-    ("pages/present.py", "Present", "Slides and discussion prompts for a training room."),
-    ("pages/explore.py", "Explore findings", "Search every finding and read the words behind it."),
-    ("pages/about.py", "About the study", "Method, limits, glossary and how to cite."),
-    ("pages/self-assessment.py", "Self-assessment", "Rate your service against the findings."),
-    ("pages/your-data.py", "Your data", "Run this explorer on your own coded study."),
-]
-for row_start in range(0, len(CARDS), 4):
-    for column, (page, label, blurb) in zip(st.columns(4), CARDS[row_start : row_start + 4], strict=False):
-        with column.container(border=True):
-            st.page_link(page, label=f"**{label}**")
-            st.markdown(blurb)
+st.html(home.CARD_STYLE)
+with st.container(key=home.CARDS_KEY):
+    for row_start in range(0, len(home.NEXT_PAGES), 4):
+        row = home.NEXT_PAGES[row_start : row_start + 4]
+        for column, card in zip(st.columns(4), row, strict=False):
+            # "stretch": every card in a row is as tall as the tallest, so the row reads as one grid.
+            with column.container(border=True, height="stretch"):
+                st.page_link(card.page, label=f"**{card.title}**", width="stretch")
+                st.markdown(card.blurb)
 
 ui.page_end(dataset)

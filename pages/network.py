@@ -205,15 +205,20 @@ else:
         if st.session_state.pop(OPEN_DIALOG_KEY, False) and focus:
             node_dialog(graph, focus)
         figure = cached_figure(dataset, filters, focus)
-        st.plotly_chart(
-            figure,
-            key=CHART_KEY,
-            on_select=focus_from_click,
-            selection_mode="points",
-            config={"displaylogo": False, "displayModeBar": False, "scrollZoom": False},
-            alt="Network of barriers, what helps and recommendations. The table below lists every link.",
+        st.html(network.PHONE_STYLE)
+        with st.container(key=network.GRAPH_BOX_KEY), st.container(key=network.GRAPH_CANVAS_KEY):
+            st.plotly_chart(
+                figure,
+                key=CHART_KEY,
+                on_select=focus_from_click,
+                selection_mode="points",
+                config={"displaylogo": False, "displayModeBar": False, "scrollZoom": False},
+                alt="Network of barriers, what helps and recommendations. The table below lists every link.",
+            )
+        hint = (
+            "Click a node to focus it and read its evidence and links. Hover over a link for its note. "
+            "On a phone, swipe the graph sideways to see every column."
         )
-        hint = "Click a node to focus it and read its evidence and links. Hover over a link for its note."
         if large:
             hint += " This graph is large, so labels show on hover and around the focused node."
         st.caption(hint)

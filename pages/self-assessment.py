@@ -6,14 +6,15 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components import assessment, ui
+from components import assessment, ui, url_state
 from components.dataset import DatasetError
 from components.exports import safe_csv_bytes
-from components.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS
+from components.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, ASSESSMENT_CLICKED_THEME
 from components.text import escape_markdown
 
 KEY = "self_assessment"
 FOCUS_AREAS = 2
+CHART_KEY, AREA_KEY, AUDIENCE_KEY = f"{KEY}_chart", f"{KEY}_area", f"{KEY}_audience"
 
 dataset = ui.page_start(
     "Self-assessment: how well does your service collaborate?",
@@ -86,25 +87,29 @@ def rating_form(answers: dict[str, str]) -> dict[str, str]:
 
 def show_recommendations(recommendations: pd.DataFrame) -> None:
     for rec in recommendations.itertuples():
-        reasons = "; it ".join(escape_markdown(reason) for reason in rec.reasons)
         link_mark = " :orange-badge[inferred link]" if rec.link_basis == "inferred" else ""
         # Most recommendations are the source's own words: then the source line is the evidence.
         verbatim = rec.evidence and rec.evidence == rec.text
         source = f" · verbatim from {escape_markdown(rec.source)}" if verbatim and rec.source else ""
         st.markdown(
             f"**{escape_markdown(rec.text)}**{ui.basis_badge(rec.basis)}  \n"
-            f":blue-badge[For: {escape_markdown(rec.audience)}] `{escape_markdown(rec.recommendation_id)}`{source}  \n"
-            f"Why it is here: it {reasons}.{link_mark}"
+            f":gray-badge[For: {escape_markdown(rec.audience)}] `{escape_markdown(rec.recommendation_id)}`{source}  \n"
+            f"Why it is here: {escape_markdown(rec.why)}.{link_mark}"
         )
         if not verbatim:
             with st.expander(f"Source passage for {escape_markdown(rec.recommendation_id)}"):
                 st.markdown(ui.quote_markdown(rec.evidence, rec.source))
 
 
-def show_area(scored: pd.DataFrame, row: pd.Series, mapping: assessment.RecommendationMap) -> pd.DataFrame:
-    """One area: its score, the statements that are gaps, and the recommendations that answer them."""
+def show_area(
+    scored: pd.DataFrame, row: pd.Series, mapping: assessment.RecommendationMap, audience: str
+) -> pd.DataFrame:
+    """One area: its score, the statements that are gaps, and the recommendations for the chosen audience
+    that answer them."""
     gaps = scored.loc[(scored["theme"] == row["theme"]) & scored["rating"].isin(assessment.GAP_RATINGS)]
-    counts = f"{row['rated']} statement(s) rated" + (f", {row['dont_know']} don't know" if row["dont_know"] else "")
+    counts = f"{assessment.plural(int(row['rated']), 'statement')} rated" + (
+        f", {row['dont_know']} don't know" if row["dont_know"] else ""
+    )
     st.markdown(f"Score: **{assessment.format_score(row['score'])}** ({counts}).")
     if gaps.empty:
         st.markdown("Every rated statement in this area is fully in place.")
@@ -112,16 +117,64 @@ def show_area(scored: pd.DataFrame, row: pd.Series, mapping: assessment.Recommen
     st.markdown("**Where you are not there yet:**")
     for gap in gaps.itertuples():
         st.markdown(f"- {escape_markdown(gap.statement)} — _{assessment.RATING_LABELS[gap.rating].lower()}_")
-    recommendations = assessment.area_recommendations(scored, row["theme"], mapping)
-    if recommendations.empty:
+    every_audience = assessment.area_recommendations(scored, row["theme"], mapping)
+    if every_audience.empty:
         st.markdown("No recommendation in this dataset is linked to these statements' findings.")
+        return every_audience
+    recommendations = assessment.for_audience(every_audience, audience)
+    hidden = len(every_audience) - len(recommendations)
+    if recommendations.empty:
+        st.markdown(
+            f"None of the {assessment.plural(hidden, 'recommendation')} for this area is for "
+            f"{escape_markdown(audience)}. Choose “All audiences” above to see them."
+        )
         return recommendations
-    st.markdown(f"**Recommendations that answer this area ({len(recommendations)}):**")
+    for_whom = f" for {escape_markdown(audience)}" if audience else ""
+    st.markdown(f"**Recommendations{for_whom} that answer this area ({len(recommendations)}):**")
     show_recommendations(recommendations)
+    if hidden:
+        st.markdown(
+            f"{assessment.plural(hidden, 'more recommendation', 'more recommendations')} for this area "
+            f"{'is' if hidden == 1 else 'are'} for other audiences."
+        )
     return recommendations
 
 
-def results(answers: dict[str, str]) -> None:
+def open_clicked_area() -> None:
+    # Runs before the rerun a dot click starts, so the area pick-list can take the clicked area.
+    picked = assessment.theme_from_selection(st.session_state.get(CHART_KEY))
+    if picked:
+        st.session_state[AREA_KEY] = picked
+        st.session_state[ASSESSMENT_CLICKED_THEME] = picked
+
+
+def open_picked_area() -> None:
+    # The pick-list is the keyboard's way to an area: choosing one opens the same box a click does.
+    if st.session_state.get(AREA_KEY):
+        st.session_state[ASSESSMENT_CLICKED_THEME] = st.session_state[AREA_KEY]
+
+
+def show_passages(scored: pd.DataFrame, theme: str) -> None:
+    """An area's statements, your rating of each and the source passage of the finding it comes from."""
+    findings = dataset.findings.set_index(dataset.findings["finding_id"].astype(str), drop=False)
+    for passage in assessment.theme_passages(scored, dataset.findings, theme).itertuples():
+        with st.container(border=True):
+            st.markdown(
+                f"**{escape_markdown(passage.statement)}**  \nYour rating: {escape_markdown(passage.rating_label)}"
+            )
+            if passage.finding_id in findings.index:
+                ui.show_finding(findings.loc[passage.finding_id])
+            else:
+                st.markdown(ui.quote_markdown(None, None))
+
+
+@st.dialog("The source passages behind this area", width="large")
+def passages_dialog(scored: pd.DataFrame, theme: str) -> None:
+    st.markdown(f"#### {escape_markdown(theme)}")
+    show_passages(scored, theme)
+
+
+def results(answers: dict[str, str], audience: str) -> None:
     scored = assessment.score_items(items, answers)
     themes = assessment.theme_scores(scored)
     ranked = assessment.rank_themes(themes)
@@ -141,17 +194,41 @@ def results(answers: dict[str, str]) -> None:
         st.markdown(f"**{label}: {' and '.join(named)}.** The recommendations that answer them follow the chart.")
     else:
         st.markdown("**Every statement you rated is fully in place.** There is no weak area to act on.")
+    st.markdown("Click a dot to read the source passages behind that area.")
     st.plotly_chart(
         assessment.score_chart(ranked, focus),
-        config={"displaylogo": False},
-        key=f"{KEY}_chart",
+        config={"displaylogo": False, "displayModeBar": False},
+        key=CHART_KEY,
+        on_select=open_clicked_area,
+        selection_mode="points",
         width="stretch",
     )
     ui.text_alternative(
         assessment.chart_summary(ranked, unscored), assessment.chart_table(ranked), key=f"{KEY}_chart_table"
     )
     if len(ranked) < len(themes):
-        st.markdown(f"{len(themes) - len(ranked)} area(s) have no rating yet and are not ranked.")
+        unranked = len(themes) - len(ranked)
+        st.markdown(
+            f"{assessment.plural(unranked, 'area has', 'areas have')} no rating yet and "
+            f"{'is' if unranked == 1 else 'are'} not ranked."
+        )
+    area_themes = ranked["theme"].tolist()
+    if st.session_state.get(AREA_KEY) not in area_themes:
+        st.session_state[AREA_KEY] = None
+    area = st.selectbox(
+        "Read the source passages behind an area",
+        area_themes,
+        key=AREA_KEY,
+        placeholder="Click a dot above, or choose an area here",
+        on_change=open_picked_area,
+    )
+    if area:
+        # Opened only on the run straight after a pick, so the passages appear where the user is looking.
+        if st.session_state.pop(ASSESSMENT_CLICKED_THEME, None) == area:
+            passages_dialog(scored, area)
+        with st.expander(f"Source passages: {escape_markdown(area)}"):
+            show_passages(scored, area)
+    st.session_state.pop(ASSESSMENT_CLICKED_THEME, None)
 
     if focus:
         st.subheader("Your weakest area" if len(focus) == 1 else f"Your {len(focus)} weakest areas")
@@ -159,21 +236,25 @@ def results(answers: dict[str, str]) -> None:
     for _, row in ranked.head(len(focus)).iterrows():
         with st.container(border=True):
             st.markdown(f"### {row['rank']}. {escape_markdown(row['theme'])}")
-            area_frames.append(show_area(scored, row, mapping))
+            area_frames.append(show_area(scored, row, mapping, audience))
 
     plan_ids = assessment.plan_ids(area_frames)
     if plan_ids:
-        label = f"Add these {len(plan_ids)} recommendations to my action plan"
+        label = (
+            "Add this recommendation to my action plan"
+            if len(plan_ids) == 1
+            else f"Add these {len(plan_ids)} recommendations to my action plan"
+        )
         if st.button(label, type="primary", key=f"{KEY}_add_to_plan", icon=":material/playlist_add:"):
             plan, added = assessment.add_to_plan(st.session_state.get(ACTION_PLAN), plan_ids)
             st.session_state[ACTION_PLAN] = plan
             already = len(plan_ids) - len(added)
-            message = f"Added {len(added)} recommendation(s) to your action plan"
+            message = f"Added {assessment.plural(len(added), 'recommendation')} to your action plan"
             message += f"; {already} already there." if already else "."
             st.success(message)
     in_plan = len(st.session_state.get(ACTION_PLAN) or [])
     if in_plan:
-        st.markdown(f"Your action plan holds {in_plan} recommendation(s).")
+        st.markdown(f"Your action plan holds {assessment.plural(in_plan, 'recommendation')}.")
     st.page_link(
         "pages/recommendations.py",
         label="Open your action plan in the Recommendations planner",
@@ -186,7 +267,7 @@ def results(answers: dict[str, str]) -> None:
         for _, row in others.iterrows():
             title = f"{row['rank']} · {escape_markdown(row['theme'])}: {assessment.format_score(row['score'])}"
             with st.expander(title):
-                show_area(scored, row, mapping)
+                show_area(scored, row, mapping, audience)
 
 
 def over_time(answers: dict[str, str]) -> None:
@@ -268,7 +349,20 @@ else:
     st.button("Clear all answers", key=f"{KEY}_clear", on_click=reset_answers, icon=":material/restart_alt:")
 
     st.header("2. Your results")
-    results(answers)
+    audiences = [assessment.ALL_AUDIENCES, *assessment.audiences_of(dataset.recommendations)]
+    url_state.notice_dropped(
+        {"Audience": url_state.seed_single(AUDIENCE_KEY, "audience", audiences, assessment.ALL_AUDIENCES)}
+    )
+    if len(audiences) > 1:
+        st.selectbox(
+            "Show recommendations for",
+            audiences,
+            format_func=assessment.audience_label,
+            key=AUDIENCE_KEY,
+            help="Who the study addresses each recommendation to. Each recommendation names its audience.",
+        )
+    results(answers, st.session_state[AUDIENCE_KEY] or assessment.ALL_AUDIENCES)
+    url_state.write_url({"audience": st.session_state[AUDIENCE_KEY] or None})
 
     st.header("3. Keep a record and see what changed")
     over_time(answers)

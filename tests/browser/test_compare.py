@@ -184,3 +184,81 @@ def test_unknown_link_values_are_ignored_quietly(page: Page, compare_url: str):
     expect(page.get_by_role("combobox", name="Compare group")).to_have_value("MHSW")
     expect(page.get_by_role("radio", name="Why collaborate")).to_have_attribute("aria-checked", "true")
     assert parse_qs(urlparse(page.url).query).get("left") == ["MHSW"]
+
+
+def click_cell(page: Page, group: str, partner: str, study) -> None:
+    """Click a partner-matrix cell where it is drawn, as a person does (the cells' clear squares are in
+    matrix_cells order)."""
+    matrix = compare.partner_matrix(study.findings, ["MHSW", "CSW"])
+    index = compare.matrix_cells(matrix).index((group, partner))
+    square = page.locator(CHART).nth(1).locator("g.trace.scatter g.points path").nth(index)
+    square.scroll_into_view_if_needed()
+    box = square.bounding_box()
+    assert box is not None
+    rerun_after(page, lambda: page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
+
+
+def test_clicking_a_partner_cell_lists_its_statements_and_quotes(page: Page, compare_url: str, study):
+    open_compare(page, compare_url)
+    click_cell(page, "CSW", "professionals", study)
+
+    cell = compare.partner_cell(study.findings, "CSW", "professionals")
+    assert len(cell.statements) == 5
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("heading", name=cell.title)).to_be_visible()
+    for _, finding in cell.statements.iterrows():
+        expect(dialog.get_by_text(finding["statement"], exact=True)).to_be_visible()
+        expect(dialog.get_by_text(f"“{finding['evidence']}”")).to_be_visible()
+    assert_no_exception(page)
+    screenshot(page, "compare-cell-clicked")
+
+    # Closed, the same cell stays picked under the matrix, for the keyboard and a second look.
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    expect(page.get_by_role("combobox", name="Read the statements behind a cell")).to_have_value(
+        compare.cell_label(compare.partner_matrix(study.findings, ["MHSW", "CSW"]), ("CSW", "professionals"))
+    )
+
+
+def test_clicking_the_zero_children_cell_says_why_it_is_zero(page: Page, compare_url: str, study):
+    open_compare(page, compare_url)
+    click_cell(page, "MHSW", "children", study)
+
+    cell = compare.partner_cell(study.findings, "MHSW", "children")
+    assert cell.statements.empty
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_text(cell.why_zero)).to_be_visible()
+    expect(dialog.locator("blockquote")).to_contain_text(f"“{cell.note['evidence']}”")
+    expect(dialog.locator("blockquote")).to_contain_text(cell.note["source"])
+    screenshot(page, "compare-zero-cell-clicked")
+
+
+def test_a_keyboard_user_opens_a_cell_from_the_pick_list(page: Page, compare_url: str, study):
+    open_compare(page, compare_url)
+    matrix = compare.partner_matrix(study.findings, ["MHSW", "CSW"])
+    label = compare.cell_label(matrix, ("MHSW", "clients"))
+    combobox = page.get_by_role("combobox", name="Read the statements behind a cell")
+    combobox.focus()
+    combobox.fill("MHSW · clients")
+    option = page.get_by_role("option", name=label, exact=True)
+    expect(option).to_be_visible()
+    rerun_after(page, lambda: page.keyboard.press("Enter"))
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    for evidence in compare.partner_cell(study.findings, "MHSW", "clients").statements["evidence"]:
+        expect(dialog.get_by_text(f"“{evidence}”")).to_be_visible()
+
+
+def test_no_tooltip_covers_the_partner_names(page: Page, compare_url: str):
+    open_compare(page, compare_url)
+    chart = page.locator(CHART).nth(1)
+    square = chart.locator("g.trace.scatter g.points path").first
+    square.scroll_into_view_if_needed()
+    box = square.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    # Plotly draws a tooltip into its hover layer; over the matrix there is none to cover the row labels.
+    expect(chart.locator(".hoverlayer .hovertext")).to_have_count(0)
+    expect(chart.locator(".ytick text").first).to_be_visible()

@@ -1,8 +1,10 @@
 """Home page in a real Chromium against a real server."""
 
-from playwright.sync_api import Page, expect
+import pytest
+from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import assert_no_exception, horizontal_overflow, open_page, screenshot
+from components import home
+from tests.browser.conftest import assert_no_exception, horizontal_overflow, open_page, screenshot, track_runs
 
 
 def test_home_renders_study_and_links(page: Page, app_url: str):
@@ -22,3 +24,39 @@ def test_home_card_opens_compare(page: Page, app_url: str):
     page.get_by_role("link", name="Compare MHSW and CSW").last.click()
     page.wait_for_url("**/compare")
     assert page.url.endswith("/compare")
+
+
+# Each card's title, whether any part of it is cut off (laid out narrower than its text needs), and the card's box.
+CARD_TITLES = """() => Array.from(
+    document.querySelectorAll('.st-key-home_cards [data-testid="stPageLink"]')
+).map(link => {
+    const card = link.closest('[data-testid="stVerticalBlock"]');
+    const clipped = [link, ...link.querySelectorAll('*')].some(el => el.scrollWidth > el.clientWidth + 1);
+    const text = link.innerText.trim();
+    return {text, clipped, ellipsis: text.endsWith('…'), height: card.getBoundingClientRect().height,
+            top: card.getBoundingClientRect().top};
+})"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (390, 844)])
+def test_where_to_go_next_cards_show_full_titles(browser: Browser, app_url: str, width: int, height: int):
+    context = track_runs(browser.new_context(viewport={"width": width, "height": height}))
+    try:
+        page = context.new_page()
+        open_page(page, app_url)
+        cards = page.locator(".st-key-home_cards")
+        cards.scroll_into_view_if_needed()
+        titles = page.evaluate(CARD_TITLES)
+        assert [title["text"] for title in titles] == [card.title for card in home.NEXT_PAGES]
+        assert not [title["text"] for title in titles if title["clipped"] or title["ellipsis"]]
+        if width == 1280:
+            # Four cards a row, and every card in a row as tall as the others.
+            rows: dict[int, list[float]] = {}
+            for title in titles:
+                rows.setdefault(round(title["top"]), []).append(title["height"])
+            assert [len(heights) for heights in rows.values()] == [4, 4]
+            assert all(max(heights) - min(heights) < 1 for heights in rows.values())
+        assert horizontal_overflow(page) == 0
+        screenshot(page, f"home-cards-{width}")
+    finally:
+        context.close()

@@ -3,14 +3,16 @@ its neighbours with the words behind each link; click a node in the graph; look 
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
+from components import network
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,
     open_page,
     rerun_after,
     screenshot,
+    track_runs,
     wait_for_app,
 )
 
@@ -125,6 +127,59 @@ def test_graph_readable_on_a_projector(page: Page, app_url: str):
     expect(page.locator('[data-testid="stPlotlyChart"] .legendtext').first).to_be_visible()
     screenshot(page, "network-graph")
     assert horizontal_overflow(page) == 0
+
+
+# Node labels drawn outside the chart's own SVG, which the browser clips: the labels a phone cut off.
+LABELS_OFF_THE_CHART = """() => {
+    const box = document.querySelector('[data-testid="stPlotlyChart"] .main-svg').getBoundingClientRect();
+    return Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] .textpoint text'))
+        .filter(el => {
+            const r = el.getBoundingClientRect();
+            return r.left < box.left - 1 || r.right > box.right + 1;
+        })
+        .map(el => el.textContent);
+}"""
+
+
+def test_graph_labels_readable_on_a_phone(browser: Browser, app_url: str):
+    context = track_runs(browser.new_context(viewport={"width": 390, "height": 844}))
+    try:
+        page = context.new_page()
+        open_network(page, app_url)
+        graph_box = page.locator(f".st-key-{network.GRAPH_BOX_KEY}")
+        graph_box.scroll_into_view_if_needed()
+        # The graph keeps the width its three columns of labels need, and its own box scrolls sideways.
+        svg_width = page.evaluate(
+            """() => document.querySelector('[data-testid="stPlotlyChart"] .main-svg').getBoundingClientRect().width"""
+        )
+        assert svg_width >= network.GRAPH_MIN_WIDTH
+        assert page.evaluate(LABELS_OFF_THE_CHART) == []
+        sizes = page.evaluate(
+            """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] .textpoint text'))
+                .map(el => parseFloat(getComputedStyle(el).fontSize))"""
+        )
+        assert sizes
+        assert min(sizes) >= 14
+        assert horizontal_overflow(page) == 0  # the page itself does not scroll sideways, only the graph
+        screenshot(page, "network-phone-left")
+        # Swiped to the far side, the recommendations' labels (the rightmost column) are in view, whole.
+        graph_box.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+        hidden_sideways = graph_box.evaluate(
+            """box => {
+                const view = box.getBoundingClientRect();
+                const labels = Array.from(box.querySelectorAll('.textpoint text'));
+                const right = Math.max(...labels.map(el => el.getBoundingClientRect().left));
+                return labels.filter(el => el.getBoundingClientRect().left >= right - 1)
+                    .filter(el => { const r = el.getBoundingClientRect();
+                        return r.left < view.left - 1 || r.right > view.right + 1; })
+                    .map(el => el.textContent);
+            }"""
+        )
+        assert hidden_sideways == []
+        expect(page.get_by_text("swipe the graph sideways", exact=False)).to_be_attached()
+        screenshot(page, "network-phone-right")
+    finally:
+        context.close()
 
 
 def test_unknown_focus_in_link_gives_quiet_notice(page: Page, app_url: str):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from components.dataset import load_dataset_dir
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,
@@ -62,7 +63,7 @@ def test_short_assessment_to_plan_and_download(page: Page, app_url: str, tmp_pat
     expect(heading).to_be_visible()
     expect(page.get_by_role("heading", name="1. Priority and ownership")).to_be_visible()
     expect(page.get_by_role("heading", name="2. Wellbeing")).to_be_visible()
-    expect(page.get_by_text("Score: 0.5 out of 2 (2 statement(s) rated).")).to_be_visible()
+    expect(page.get_by_text("Score: 0.5 out of 2 (2 statements rated).")).to_be_visible()
     expect(
         page.get_by_text("Managers to recognise the value of collaboration with families and professionals")
     ).to_have_count(1)
@@ -74,8 +75,8 @@ def test_short_assessment_to_plan_and_download(page: Page, app_url: str, tmp_pat
 
     add = page.get_by_role("button", name="Add these 3 recommendations to my action plan")
     rerun_after(page, add.click)
-    expect(page.get_by_text("Added 3 recommendation(s) to your action plan.")).to_be_visible()
-    expect(page.get_by_text("Your action plan holds 3 recommendation(s).")).to_be_visible()
+    expect(page.get_by_text("Added 3 recommendations to your action plan.")).to_be_visible()
+    expect(page.get_by_text("Your action plan holds 3 recommendations.")).to_be_visible()
     plan_link = page.get_by_role("link", name="Open your action plan in the Recommendations planner")
     expect(plan_link).to_be_visible()
     screenshot(page, "self_assessment_added")
@@ -149,3 +150,35 @@ def test_answers_survive_a_visit_to_another_page(page: Page, app_url: str):
     group = page.get_by_role("radiogroup", name=statement)
     expect(group.get_by_role("radio", name="Partly")).to_be_checked()
     expect(page.get_by_text("1 of 12 statements rated.")).to_be_visible()
+
+
+def test_clicking_a_score_dot_opens_that_areas_source_passages(page: Page, app_url: str):
+    open_self_assessment(page, app_url)
+    for statement, option in SHORT_ASSESSMENT.items():
+        choose(page, statement, option)
+    chart = page.locator('[data-testid="stPlotlyChart"]')
+    chart.scroll_into_view_if_needed()
+    # The first dot drawn is the weakest area, Priority and ownership, at the top.
+    dot = chart.locator("g.trace.scatter g.points path").first
+    box = dot.bounding_box()
+    assert box is not None
+    rerun_after(page, lambda: page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
+
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("heading", name="Priority and ownership")).to_be_visible()
+    study = load_dataset_dir()
+    findings = study.findings.set_index("finding_id")
+    items = study.assessment_items.loc[study.assessment_items["theme"] == "Priority and ownership"]
+    for item in items.itertuples():
+        expect(dialog.get_by_text(item.statement, exact=True)).to_be_visible()
+        expect(dialog.get_by_text(f"“{findings.at[item.finding_id, 'evidence']}”")).to_be_visible()
+    expect(dialog.get_by_text("Your rating: Not in place")).to_be_visible()
+    assert_no_exception(page)
+    screenshot(page, "self_assessment_dot_clicked")
+
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    expect(page.get_by_role("combobox", name="Read the source passages behind an area")).to_have_value(
+        "Priority and ownership"
+    )

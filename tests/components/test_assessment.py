@@ -471,7 +471,7 @@ class TestChart:
         )
         return assessment.rank_themes(assessment.theme_scores(scored))
 
-    def test_weakest_is_drawn_at_the_top_and_focus_areas_take_the_barrier_colour(self):
+    def test_weakest_is_drawn_at_the_top_and_focus_areas_take_the_focus_colour(self):
         ranked = self.ranked()
         figure = assessment.score_chart(ranked, ["T3", "T2"])
         assert list(figure.layout.yaxis.categoryarray) == ["T1", "T2", "T3"]  # bottom to top
@@ -511,3 +511,163 @@ class TestChart:
         assert table["Score out of 2"].tolist() == [0.0, 0.5, 2.0]
         assert "_row" not in table.columns
         assert assessment.chart_summary(ranked.iloc[0:0], []) == "No theme has a rating yet."
+
+
+def route(finding_id: str, recommendation_id: str = "R1", relation: str = "addresses", via_id: str = "") -> dict:
+    return {
+        "finding_id": finding_id,
+        "recommendation_id": recommendation_id,
+        "relation": relation,
+        "via_id": via_id,
+        "step": 2 if via_id else 1,
+        "basis": "stated",
+    }
+
+
+LABELS = {
+    "B1": "Nobody has time.",
+    "B2": "Targets come first.",
+    "E1": "Meeting in person helps.",
+    "E2": "Knowing each other helps.",
+}
+
+
+class TestWhySentence:
+    def test_a_direct_link_names_the_finding_by_its_words(self):
+        assert assessment.why_sentence([route("B1")], LABELS) == "it addresses “Nobody has time”"
+
+    def test_a_barrier_reached_directly_and_through_an_enabler_is_named_once(self):
+        # The issue's case: F015 directly, and F015 again through F027, which overcomes it.
+        sentence = assessment.why_sentence([route("B1"), route("E1", via_id="B1")], LABELS)
+        assert sentence == "it addresses “Nobody has time”, which “Meeting in person helps” overcomes"
+        assert sentence.count("Nobody has time") == 1
+
+    def test_an_enabler_it_builds_on_takes_the_barrier_it_overcomes(self):
+        routes = [route("E1", relation="builds on"), route("B1"), route("E1", via_id="B1")]
+        sentence = assessment.why_sentence(routes, LABELS)
+        assert sentence == "it addresses “Nobody has time” and builds on “Meeting in person helps”, which overcomes it"
+        assert sentence.count("Meeting in person helps") == 1
+
+    def test_several_findings_are_listed_with_plural_verbs(self):
+        routes = [route("E1", via_id="B1"), route("E2", via_id="B1"), route("B2")]
+        assert assessment.why_sentence(routes, LABELS) == (
+            "it addresses “Targets come first”; and it addresses “Nobody has time”, "
+            "which “Meeting in person helps” and “Knowing each other helps” overcome"
+        )
+
+    def test_findings_of_the_same_kind_share_one_clause(self):
+        routes = [route("B1"), route("B2"), route("E1", relation="builds on"), route("E2", relation="builds on")]
+        assert assessment.why_sentence(routes, LABELS) == (
+            "it addresses “Nobody has time” and “Targets come first”; "
+            "and it builds on “Meeting in person helps” and “Knowing each other helps”"
+        )
+
+    def test_no_ids_and_no_plural_brackets_for_findings_with_words(self):
+        routes = [route("B1"), route("E1", via_id="B1"), route("E2", relation="builds on")]
+        sentence = assessment.why_sentence(routes, LABELS)
+        assert not any(finding_id in sentence for finding_id in LABELS)
+        assert "(s)" not in sentence
+
+    def test_a_finding_without_words_falls_back_to_its_id(self):
+        assert assessment.why_sentence([route("X9")], LABELS) == "it addresses “X9”"
+
+    def test_the_bundled_issue_case_reads_as_one_sentence(self, bundled, item_set):
+        answers = {item_id: FULLY for item_id in item_set.items["item_id"]}
+        answers.update({"A01": NOT_IN_PLACE, "A02": NOT_IN_PLACE})  # F015 and F027, which overcomes it
+        scored = assessment.score_items(item_set.items, answers)
+        recs = assessment.area_recommendations(scored, "Knowing the other service", mapping(bundled))
+        for why in recs["why"]:
+            assert why.startswith("it ")
+            assert why.count("Social workers do not understand enough about the other service") <= 1
+            assert "F015" not in why
+            assert "F027" not in why
+
+
+class TestAudience:
+    RECS = pd.DataFrame(
+        {
+            "recommendation_id": ["R1", "R2", "R3"],
+            "audience": ["Managers", "Teams", "Managers"],
+            "text": ["a", "b", "c"],
+        }
+    )
+
+    def test_all_audiences_keeps_every_recommendation(self):
+        assert assessment.for_audience(self.RECS, assessment.ALL_AUDIENCES)["recommendation_id"].tolist() == [
+            "R1",
+            "R2",
+            "R3",
+        ]
+        assert len(assessment.for_audience(self.RECS, None)) == 3
+
+    def test_one_audience_keeps_only_its_own_in_order(self):
+        assert assessment.for_audience(self.RECS, "Managers")["recommendation_id"].tolist() == ["R1", "R3"]
+        assert assessment.for_audience(self.RECS, "Nobody").empty
+
+    def test_audiences_in_the_order_the_data_names_them(self, bundled):
+        assert assessment.audiences_of(self.RECS) == ["Managers", "Teams"]
+        assert assessment.audiences_of(bundled.recommendations) == [
+            "the Local Authority as an organisation",
+            "Children's social care",
+            "Mental Health social workers",
+            "Mental Health in Families team",
+        ]
+        assert assessment.audiences_of(pd.DataFrame()) == []
+
+    def test_the_choice_is_labelled(self):
+        assert assessment.audience_label(assessment.ALL_AUDIENCES) == "All audiences"
+        assert assessment.audience_label("Managers") == "Managers"
+
+    def test_a_childrens_team_sees_only_its_own_recommendations(self, bundled, item_set):
+        answers = {item_id: NOT_IN_PLACE for item_id in item_set.items["item_id"]}
+        scored = assessment.score_items(item_set.items, answers)
+        recs = assessment.area_recommendations(scored, "Knowing the other service", mapping(bundled))
+        assert "Mental Health in Families team" in set(recs["audience"])
+        mine = assessment.for_audience(recs, "Children's social care")
+        assert set(mine["audience"]) <= {"Children's social care"}
+
+
+class TestPlural:
+    @pytest.mark.parametrize(("count", "text"), [(0, "0 statements"), (1, "1 statement"), (2, "2 statements")])
+    def test_statements(self, count, text):
+        assert assessment.plural(count, "statement") == text
+
+    def test_an_irregular_plural(self):
+        assert assessment.plural(1, "area has", "areas have") == "1 area has"
+        assert assessment.plural(3, "area has", "areas have") == "3 areas have"
+
+
+class TestChartMarks:
+    def test_every_dot_carries_its_raw_theme_for_a_click(self):
+        ranked = pd.DataFrame(
+            {"rank": [1, 2], "theme": ["<b>T</b> & co", "Plain"], "score": [0.0, 2.0], "not_in_place": [1, 0]}
+        )
+        figure = assessment.score_chart(ranked, ["<b>T</b> & co"])
+        dots = [trace for trace in figure.data if trace.mode == "markers+text"]
+        assert [list(point) for trace in dots for point in trace.customdata] == [["<b>T</b> & co"], ["Plain"]]
+        assert "&lt;b&gt;" in dots[0].hovertext[0]
+        assert figure.layout.clickmode == "event+select"
+
+    def test_a_click_is_read_back_as_the_theme(self):
+        event = {"selection": {"points": [{"customdata": ["Wellbeing"], "x": 1}]}}
+        assert assessment.theme_from_selection(event) == "Wellbeing"
+        assert assessment.theme_from_selection({"selection": {"points": []}}) is None
+        assert assessment.theme_from_selection(None) is None
+
+    def test_an_areas_passages_are_its_items_findings_verbatim(self, bundled, item_set):
+        scored = assessment.score_items(item_set.items, {"A07": NOT_IN_PLACE})
+        passages = assessment.theme_passages(scored, bundled.findings, "Priority and ownership")
+        assert passages["item_id"].tolist() == ["A07", "A08", "A09"]
+        findings = bundled.findings.set_index("finding_id")
+        for passage in passages.itertuples():
+            assert passage.evidence == findings.at[passage.finding_id, "evidence"]
+            assert passage.source == findings.at[passage.finding_id, "source"]
+        assert passages["rating_label"].tolist() == ["Not in place", "Not rated yet", "Not rated yet"]
+
+    def test_an_item_whose_finding_is_missing_has_no_passage(self):
+        items = pd.DataFrame(
+            {"item_id": ["I1"], "theme": ["T"], "statement": ["S"], "finding_id": ["GONE"], "help": [""]}
+        )
+        findings = pd.DataFrame({"finding_id": ["F1"], "statement": ["x"], "evidence": ["y"], "source": ["z"]})
+        passages = assessment.theme_passages(assessment.score_items(items, {}), findings, "T")
+        assert passages.loc[0, "evidence"] == ""

@@ -380,13 +380,22 @@ class TestPartnerFigure:
             # Large bold text (20px): WCAG asks for 3:1.
             assert compare.contrast_ratio(annotation.font.color, background) >= 3, group
 
-    def test_children_note_in_the_hover_of_a_zero_children_cell(self):
+    def test_no_tooltip_covers_the_partner_names(self):
+        figure = compare.partner_figure(compare.partner_matrix(TWO_GROUPS, ["A", "B"]), {})
+        heatmap, cells = figure.data
+        assert heatmap.hoverinfo == "skip"
+        assert cells.hoverinfo == "none"
+
+    def test_every_drawn_cell_is_clickable_and_carries_its_group_and_partner(self):
         matrix = compare.partner_matrix(TWO_GROUPS, ["A", "B"])
-        note = pd.Series({"evidence": "Nobody <i>spoke</i> of children"})
-        figure = compare.partner_figure(matrix, {}, children_note=note)
-        children_row = list(figure.data[0].y).index("children")
-        hover = figure.data[0].hovertext[children_row][0]
-        assert "Nobody &lt;i&gt;spoke&lt;/i&gt; of children" in hover.replace("<br>", " ")
+        figure = compare.partner_figure(matrix, {}, selected_cell=("B", "professionals"))
+        cells = figure.data[1]
+        assert figure.layout.clickmode == "event+select"
+        assert len(cells.customdata) == len(PARTNERS) * 3
+        assert list(cells.customdata[0]) == ["A", "clients"]
+        assert (cells.x[0], cells.y[0]) == ("A", "clients")  # over the heatmap cell it stands for
+        picked = [index for index, width in enumerate(cells.marker.line.width) if width]
+        assert [list(cells.customdata[index]) for index in picked] == [["B", "professionals"]]
 
     def test_long_group_names_wrap_instead_of_turning(self):
         data = findings(("Health visitors", "purpose", "X", "clients"), ("École staff", "purpose", "Y", "MDT"))
@@ -427,3 +436,73 @@ class TestBundledStudy:
         for category in compare.CATEGORY_LABELS:
             summary = compare.theme_summary(compare.compare_themes(study.findings, category, ["MHSW", "CSW"]))
             assert summary.startswith(compare.category_label(category))
+
+
+class TestPartnerCells:
+    NOTE = findings(("A", "observation", "Children", "children"))
+
+    def test_a_cell_lists_the_statements_its_count_counts(self):
+        matrix = compare.partner_matrix(TWO_GROUPS, ["A", "B"])
+        for group, partner in compare.matrix_cells(matrix):
+            cell = compare.partner_cell(TWO_GROUPS, group, partner)
+            assert len(cell.statements) == matrix.at[group, partner], (group, partner)
+        cell = compare.partner_cell(TWO_GROUPS, "B", "professionals")
+        assert cell.statements["statement"].tolist() == ["Statement 4", "Statement 5", "Statement 6", "Statement 7"]
+        assert cell.statements["evidence"].tolist() == ["Quote 4", "Quote 5", "Quote 6", "Quote 7"]
+        assert cell.why_zero == ""
+        assert cell.title == "B · professionals: 4 coded statements"
+
+    def test_partner_spelling_and_case_are_folded_as_in_the_matrix(self):
+        data = findings(("A", "purpose", "X", "Clients"), ("A", "purpose", "Y", "clients"))
+        assert len(compare.partner_cell(data, "A", "clients").statements) == 2
+
+    def test_only_why_collaborate_statements_count(self):
+        data = findings(("A", "purpose", "X", "clients"), ("A", "barrier", "Y", "clients"))
+        assert compare.partner_cell(data, "A", "clients").statements["statement"].tolist() == ["Statement 1"]
+
+    def test_a_zero_cell_says_what_the_group_names_instead(self):
+        cell = compare.partner_cell(TWO_GROUPS, "A", "professionals")
+        assert cell.statements.empty
+        assert cell.why_zero == (
+            "None of A's 3 coded statements under “why collaborate” names professionals: "
+            "they name clients 2; families 1."
+        )
+        assert cell.note is None
+
+    def test_a_zero_cell_for_a_group_with_no_statements(self):
+        cell = compare.partner_cell(TWO_GROUPS, "Nobody", "clients")
+        assert cell.why_zero == "Nobody has no coded “why collaborate” statements, so none names clients."
+
+    def test_one_statement_is_singular(self):
+        data = findings(("A", "purpose", "X", "families"))
+        assert compare.partner_cell(data, "A", "clients").why_zero.startswith("None of A's 1 coded statement under")
+        assert compare.partner_cell(data, "A", "families").title == "A · families: 1 coded statement"
+
+    def test_the_zero_children_cell_carries_the_sources_own_point(self):
+        data = pd.concat([TWO_GROUPS, self.NOTE.assign(finding_id="N1", statement="No one spoke of children")])
+        cell = compare.partner_cell(data, "B", "children")
+        assert "names children" in cell.why_zero
+        assert cell.note is not None
+        assert cell.note["statement"] == "No one spoke of children"
+        assert compare.partner_cell(data, "B", "clients").note is None
+
+    def test_the_bundled_studys_zero_children_cell_quotes_the_source(self, study):
+        cell = compare.partner_cell(study.findings, "MHSW", "children")
+        assert cell.statements.empty
+        assert cell.note is not None
+        assert cell.note["evidence"]
+        assert cell.note["source"]
+
+    def test_cells_read_partner_by_partner_and_are_labelled_with_their_count(self):
+        matrix = compare.partner_matrix(TWO_GROUPS, ["A", "B"])
+        cells = compare.matrix_cells(matrix)
+        assert cells[:3] == [("A", "clients"), ("B", "clients"), (SHARED_GROUP, "clients")]
+        assert compare.cell_label(matrix, ("A", "clients")) == "A · clients: 2 coded statements"
+        assert compare.cell_label(matrix, (SHARED_GROUP, "MDT")) == f"{compare.COMMON_GROUND} · MDT: 1 coded statement"
+
+    def test_a_click_on_a_cell_is_read_from_the_selection(self):
+        event = {"selection": {"points": [{"x": "A", "customdata": ["A", "clients"]}]}}
+        assert compare.cell_from_selection(event) == ("A", "clients")
+        assert compare.cell_from_selection({"selection": {"points": []}}) is None
+        assert compare.cell_from_selection(None) is None
+        assert compare.cell_from_selection({"selection": {"points": [{"customdata": ["theme only"]}]}}) is None

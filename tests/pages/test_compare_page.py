@@ -162,7 +162,8 @@ class TestOtherDatasets:
             "N2,Nurses,purpose,Trust,Builds trust,Quote two,Src,families\n"
         )
         app = open_compare(dataset=dataset)
-        assert len(app.selectbox) == 1  # only the theme pick-list: there is nothing to pick a second group from
+        # Only the theme and partner-cell pick-lists: there is nothing to pick a second group from.
+        assert [selectbox.key for selectbox in app.selectbox] == ["compare_cell", "compare_theme"]
         assert any("one group, Nurses" in info.value for info in app.info)
         assert escape_markdown("Why collaborate: Nurses has 2 coded statements on 2 themes.") in shown_text(app)
 
@@ -221,3 +222,33 @@ class TestOtherDatasets:
         assert "<img" not in text
         assert "&lt;img src=x&gt;" in text
         assert "](http" not in text
+
+
+class TestPartnerCellPickList:
+    """The keyboard's way to a partner-matrix cell: the same statements a click opens."""
+
+    def test_every_drawn_cell_can_be_picked(self, study):
+        app = open_compare()
+        matrix = compare.partner_matrix(study.findings, ["MHSW", "CSW"])
+        picker = app.selectbox(key="compare_cell")
+        assert picker.value is None
+        assert picker.options == [compare.cell_label(matrix, cell) for cell in compare.matrix_cells(matrix)]
+
+    def test_picking_a_cell_lists_its_statements_and_quotes(self, study):
+        app = open_compare()
+        app.selectbox(key="compare_cell").set_value(("CSW", "professionals")).run()
+        assert not app.exception
+        cell = compare.partner_cell(study.findings, "CSW", "professionals")
+        assert len(cell.statements) == 5
+        text = shown_text(app)
+        assert escape_markdown(cell.title) in text
+        for evidence in cell.statements["evidence"]:
+            assert f"“{escape_markdown(evidence)}”" in text
+
+    def test_picking_the_zero_children_cell_says_why(self, study):
+        app = open_compare()
+        app.selectbox(key="compare_cell").set_value(("MHSW", "children")).run()
+        cell = compare.partner_cell(study.findings, "MHSW", "children")
+        text = shown_text(app)
+        assert escape_markdown(cell.why_zero) in text
+        assert f"**The source's own point:** {escape_markdown(cell.note['statement'])}" in text

@@ -93,15 +93,16 @@ class TestTailoredList:
         # Priority: (0 + 1) / 2 = 0.5, A09 don't know left out. Wellbeing: 1. The rest score higher.
         area_titles = [element.value for element in app.markdown if element.value.startswith("### ")]
         assert area_titles == ["### 1. Priority and ownership", "### 2. Wellbeing"]
-        assert "Score: **0.5 out of 2** (2 statement(s) rated, 1 don't know)." in text
-        assert "Score: **1 out of 2** (1 statement(s) rated)." in text
+        assert "Score: **0.5 out of 2** (2 statements rated, 1 don't know)." in text
+        assert "Score: **1 out of 2** (1 statement rated)." in text
         assert "Our service makes collaboration with the other service a priority. — _not in place_" in text
         # The tailored list: R03 and R06 address F016, R04 and R06 address F018 and R04 addresses F019.
         recommendations = load_dataset_dir().recommendations.set_index("recommendation_id")
         for rec_id in ("R03", "R06", "R04"):
             assert f"**{recommendations.loc[rec_id, 'text']}**" in text
         assert "For: Children's social care" in text
-        assert "Why it is here: it addresses F016 (Neither service makes collaboration a priority.)" in text
+        assert "Why it is here: it addresses “Neither service makes collaboration a priority”" in text
+        assert "F016 (" not in text  # findings are named by their words, not their ids
         assert "inferred link" in text
         button = app.button(key="self_assessment_add_to_plan")
         assert button.label == "Add these 3 recommendations to my action plan"
@@ -130,10 +131,10 @@ class TestTailoredList:
         app = rate(open_page({ACTION_PLAN: ["R10", "R06"]}), RATINGS)
         app.button(key="self_assessment_add_to_plan").click().run()
         assert app.session_state[ACTION_PLAN] == ["R10", "R06", "R03", "R04"]
-        assert app.success[0].value == "Added 2 recommendation(s) to your action plan; 1 already there."
+        assert app.success[0].value == "Added 2 recommendations to your action plan; 1 already there."
         app.button(key="self_assessment_add_to_plan").click().run()
         assert app.session_state[ACTION_PLAN] == ["R10", "R06", "R03", "R04"]
-        assert "Your action plan holds 4 recommendation(s)." in markdown_text(app)
+        assert "Your action plan holds 4 recommendations." in markdown_text(app)
 
     def test_answers_are_kept_in_the_session_and_restored(self):
         app = open_page({ASSESSMENT_ANSWERS: {"A07": "not in place", "A10": "partly"}})
@@ -193,7 +194,10 @@ class TestOtherDatasets:
         rate(app, {"E1": "not in place", "B1": "fully"})
         text = plain(markdown_text(app))
         assert "**Protect an hour a week for joint work.**" in text
-        assert "a barrier that E1 (Meeting in person helps.) overcomes" in text
+        assert (
+            "Why it is here: it addresses “We never have time to meet”, which “Meeting in person helps” overcomes."
+            in text
+        )
 
     def test_an_upload_without_recommendations_still_scores(self):
         app = open_page({UPLOADED_DATASET: self.uploaded(UPLOAD_FINDINGS)})
@@ -217,3 +221,57 @@ class TestOtherDatasets:
             assert "](javascript" not in element.value
             assert "<script>" not in element.value
         assert app.radio(key="self_assessment_rating_E1").label == assessment.plain_label(f"In our service: {text}")
+
+
+class TestAudienceChoice:
+    """A team lead chooses whose recommendations to see; the choice lives in the URL."""
+
+    CHILDRENS = "Children's social care"
+
+    def recommendation_lines(self, app: AppTest) -> list[str]:
+        return [plain(element.value) for element in app.markdown if "For: " in element.value]
+
+    def test_all_audiences_by_default_with_the_audience_on_each(self):
+        app = rate(open_page(), RATINGS)
+        picker = app.selectbox(key="self_assessment_audience")
+        assert picker.value == assessment.ALL_AUDIENCES
+        assert picker.options[0] == "All audiences"
+        lines = self.recommendation_lines(app)
+        assert lines
+        audiences = {line.split("For: ")[1].split("]")[0] for line in lines}
+        assert len(audiences) > 1
+        assert "audience" not in app.query_params
+
+    def test_choosing_an_audience_keeps_only_its_recommendations_and_writes_the_url(self):
+        app = rate(open_page(), RATINGS)
+        app.selectbox(key="self_assessment_audience").set_value(self.CHILDRENS).run()
+        assert not app.exception
+        lines = self.recommendation_lines(app)
+        assert lines
+        assert all(f"For: {self.CHILDRENS}]" in line for line in lines)
+        assert app.query_params["audience"] == self.CHILDRENS
+        assert any("for other audiences" in element.value for element in app.markdown)
+
+    def test_a_link_with_an_audience_reopens_that_choice(self):
+        app = open_app_page(PAGE, query={"audience": self.CHILDRENS})
+        assert app.selectbox(key="self_assessment_audience").value == self.CHILDRENS
+        rate(app, RATINGS)
+        assert all(f"For: {self.CHILDRENS}]" in line for line in self.recommendation_lines(app))
+
+    def test_an_unknown_audience_in_a_link_is_named_and_ignored(self):
+        app = open_app_page(PAGE, query={"audience": "Nobody"})
+        assert app.selectbox(key="self_assessment_audience").value == assessment.ALL_AUDIENCES
+        assert any("Nobody" in caption.value for caption in app.caption)
+
+
+class TestAreaPassages:
+    def test_every_ranked_area_can_be_picked_and_shows_its_items_source_passages(self):
+        app = rate(open_page(), RATINGS)
+        picker = app.selectbox(key="self_assessment_area")
+        assert picker.value is None
+        assert picker.options[:2] == ["Priority and ownership", "Wellbeing"]
+        picker.set_value("Wellbeing").run()
+        assert not app.exception
+        finding = load_dataset_dir().findings.set_index("finding_id").loc["F019"]
+        assert f"“{finding['evidence']}”" in plain(markdown_text(app))
+        assert "Your rating: Partly" in plain(markdown_text(app))
