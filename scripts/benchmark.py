@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -127,16 +128,39 @@ class Server:
             self.process.kill()
 
 
+def repo_config_flags() -> tuple[str, ...]:
+    """The app's .streamlit/config.toml settings (not its theme) as `streamlit run` flags.
+
+    The bare page runs from scripts/, where Streamlit does not find the app's config file; with these flags
+    it runs on the same server settings (XSRF, upload limit, post-script GC ...), so the ratios compare
+    pages, not settings.
+    """
+    with (REPO / ".streamlit" / "config.toml").open("rb") as file:
+        config = tomllib.load(file)
+    flags: list[str] = []
+    for section, options in config.items():
+        if section == "theme":
+            continue
+        for option, value in options.items():
+            if isinstance(value, bool | int | float | str):
+                flags += [f"--{section}.{option}", str(value).lower() if isinstance(value, bool) else str(value)]
+    return tuple(flags)
+
+
 def start_server(name: str, script: Path, data_dir: Path | None = None) -> Server:
-    """Start `streamlit run` on a free 127.0.0.1 port, with EXPLORER_DATA_DIR set when data_dir is given."""
+    """Start `streamlit run` on a free 127.0.0.1 port, with EXPLORER_DATA_DIR set when data_dir is given.
+
+    The bare page gets the app's server settings (repo_config_flags); the app reads them from its folder.
+    """
     port = free_port()
+    extra = repo_config_flags() if script.parent != REPO else ()
     saved = os.environ.get(DATA_DIR_VARIABLE)
     try:
         if data_dir is None:
             os.environ.pop(DATA_DIR_VARIABLE, None)
         else:
             os.environ[DATA_DIR_VARIABLE] = str(data_dir)
-        process = start_streamlit(script, port, ("--server.address", "127.0.0.1"))
+        process = start_streamlit(script, port, ("--server.address", "127.0.0.1", *extra))
     finally:
         if saved is None:
             os.environ.pop(DATA_DIR_VARIABLE, None)
@@ -776,16 +800,20 @@ def start_replicas(replicas: int) -> Server:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"scripts/serve.sh exited with status {process.returncode}")
-        with contextlib.suppress(OSError), DIRECT.open(f"{url}/_stcore/health", timeout=2) as response:
-            if response.status == 200:
-                return Server(f"{replicas} replicas", url, process)
-        time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError("scripts/serve.sh did not answer within 180 s")
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"scripts/serve.sh exited with status {process.returncode}")
+            with contextlib.suppress(OSError), DIRECT.open(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return Server(f"{replicas} replicas", url, process)
+            time.sleep(0.3)
+        raise RuntimeError("scripts/serve.sh did not answer within 180 s")
+    except BaseException:  # also a SIGTERM during start-up: serve.sh stops what it started
+        process.terminate()
+        process.wait(timeout=60)
+        raise
 
 
 class Profiler:
