@@ -825,7 +825,9 @@ class Profiler:
         self.process = subprocess.Popen(
             [
                 *(str(Path(sys.executable).with_name("py-spy")), "record", "--pid", str(pid), "--gil"),
-                *("--nonblocking", "--rate", "200", "--format", "raw", "--output", str(output)),
+                # Not --nonblocking: reading a running interpreter gave torn stacks on a busy machine
+                # (one stale frame counted thousands of times); pausing it per sample gives whole stacks.
+                *("--rate", "200", "--format", "raw", "--output", str(output)),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -96,9 +96,9 @@ servers=""
 for index in "${!replica_ports[@]}"; do
   replica_port="${replica_ports[$index]}"
   name="app$((index + 1))"
-  # The same app command as the Dockerfile's, on loopback only: HAProxy is the one way in.
-  "$python" -m streamlit run app.py --server.port "$replica_port" --server.address 127.0.0.1 \
-    --server.headless true --browser.gatherUsageStats false >/dev/null &
+  # The Dockerfile's app command (other settings come from .streamlit/config.toml), on loopback only:
+  # HAProxy is the one way in.
+  "$python" -m streamlit run app.py --server.port "$replica_port" --server.address 127.0.0.1 >/dev/null &
   pids+=("$!")
   servers+="    server $name 127.0.0.1:$replica_port check cookie $name"$'\n'
   echo "replica $name: pid $!, 127.0.0.1:$replica_port" >&2
@@ -166,7 +166,7 @@ CFG
 
 haproxy -db -f "$run_dir/haproxy.cfg" &
 pids+=("$!")
-echo "haproxy: pid $!, http://$address:$port/ in front of $replicas replica(s)" >&2
+echo "haproxy: pid $!, http://$address:$port/ in front of $replicas replica(s), config in $run_dir" >&2
 
 # Ready once a replica answers through the proxy.
 check_host="$address"

@@ -29,7 +29,7 @@ from tests.browser.test_your_data import go_to, name_the_study, open_your_data, 
 REPLICAS = 2
 START_TIMEOUT_S = 120  # two cold Streamlit start-ups on 2 busy cores
 REPLICA_LINE = re.compile(r"^replica (app\d+): pid (\d+), 127\.0\.0\.1:(\d+)$", re.MULTILINE)
-HAPROXY_LINE = re.compile(r"^haproxy: pid (\d+),", re.MULTILINE)
+HAPROXY_LINE = re.compile(r"^haproxy: pid (\d+), .* config in (\S+)$", re.MULTILINE)
 
 
 @dataclass
@@ -43,8 +43,10 @@ class Proxy:
         """Replica name -> (pid, port), as serve.sh announced them."""
         return {name: (int(pid), int(port)) for name, pid, port in REPLICA_LINE.findall(self.log.read_text())}
 
-    def haproxy_pid(self) -> int:
-        return int(HAPROXY_LINE.search(self.log.read_text()).group(1))
+    def haproxy(self) -> tuple[int, Path]:
+        """HAProxy's pid, and the temporary folder its generated config is in."""
+        found = HAPROXY_LINE.search(self.log.read_text())
+        return int(found.group(1)), Path(found.group(2))
 
     def server_rows(self) -> dict[str, dict[str, str]]:
         """HAProxy's statistics (CSV) for each replica of the backend."""
@@ -177,8 +179,9 @@ def test_an_upload_stays_with_its_replica_on_the_next_pages(browser: Browser, pr
 
 def test_sigterm_stops_the_proxy_and_every_replica(proxy: Proxy):
     replicas = proxy.replicas()
-    haproxy_pid = proxy.haproxy_pid()
+    haproxy_pid, config_folder = proxy.haproxy()
     assert len(replicas) == REPLICAS
+    assert (config_folder / "haproxy.cfg").is_file()
     proxy.process.send_signal(signal.SIGTERM)
     assert proxy.process.wait(timeout=60) == 128 + signal.SIGTERM
     port = int(proxy.url.rsplit(":", 1)[1])
@@ -187,3 +190,4 @@ def test_sigterm_stops_the_proxy_and_every_replica(proxy: Proxy):
         wait_until(lambda pid=pid: not pid_alive(pid), 10, f"replica {name} (pid {pid}) is still running")
         assert not listening(replica_port), name
     assert not pid_alive(haproxy_pid)
+    assert not config_folder.exists()  # the generated config goes with the run
