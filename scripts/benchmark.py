@@ -11,7 +11,13 @@ What it measures, all against servers on 127.0.0.1 started here:
   radio, selectbox, pills/segmented control, else a button), against the bare page's button rerun;
 - the same with synthetic datasets 10x and 100x the study (components/synthetic.py), served through
   EXPLORER_DATA_DIR;
-- N concurrent browser sessions on the busiest page: errors, p50, p95, and server memory per session.
+- N concurrent browser sessions on the busiest page: errors, p50, p95, and server memory per session;
+- the crowd (server time, no drawing): per page, the frames Chromium sends on /_stcore/stream for its
+  first run are captured once, then replayed by raw websocket clients, one at a time and 30 at once,
+  against one app process, the bare page and (--replicas 2) scripts/serve.sh's HAProxy and replicas;
+  with --profile DIR, py-spy samples the one process under one more crowd per page.
+
+    .venv/bin/python scripts/benchmark.py --crowd-only --profile /tmp/prof   # the crowd alone
 
 It prints Markdown tables with the target beside each figure. Copy them into docs/performance.md.
 """
@@ -1111,7 +1117,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     crowd_group.add_argument("--crowd-only", action="store_true", help="skip the browser phases, run the crowd only")
     crowd_group.add_argument("--no-crowd", action="store_true", help="skip the crowd, run the browser phases only")
     crowd_group.add_argument("--crowd-sessions", type=int, default=30, help="clients at once (default 30)")
-    crowd_group.add_argument("--crowd-singles", type=int, default=None, help="single sessions per page (default 5)")
+    crowd_group.add_argument("--crowd-singles", type=int, default=None, help="single sessions per page (default 3)")
     crowd_group.add_argument("--crowd-rounds", type=int, default=1, help="crowds per page and server (default 1)")
     crowd_group.add_argument("--crowd-timeout", type=float, default=120.0, help="seconds one session may take")
     crowd_group.add_argument("--replicas", type=int, default=2, help="replicas behind HAProxy for the crowd (0: none)")
@@ -1121,7 +1127,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--crowd-only and --no-crowd leave nothing to run")
     if not 1 <= args.crowd_sessions <= 100 or not 1 <= args.crowd_rounds <= 5 or not 0 <= args.replicas <= 8:
         parser.error("bounds: 1-100 crowd sessions, 1-5 crowd rounds, 0-8 replicas")
-    args.crowd_singles = args.crowd_singles or (3 if args.quick else 5)
+    args.crowd_singles = args.crowd_singles or (2 if args.quick else 3)
     args.runs = args.runs or (2 if args.quick else 5)
     args.data_runs = args.data_runs or (2 if args.quick else 3)
     args.scales = args.scales if args.scales is not None else ([100] if args.quick else [10, 100])
