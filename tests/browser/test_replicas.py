@@ -55,6 +55,13 @@ class Proxy:
         rows = csv.DictReader(io.StringIO(text))
         return {row["svname"]: row for row in rows if row["pxname"] == "replicas" and row["svname"].startswith("app")}
 
+    def replicas_up(self) -> int:
+        """How many replicas HAProxy's health checks have marked up (0 while its statistics do not answer)."""
+        try:
+            return sum(row["status"] == "UP" for row in self.server_rows().values())
+        except OSError:
+            return 0
+
 
 def answers(url: str) -> bool:
     try:
@@ -111,11 +118,7 @@ def proxy(tmp_path_factory) -> Proxy:
         )
         assert process.poll() is None, log.read_text()[-3000:]
         # HAProxy checks every 2 s; wait until it has seen both replicas up before sending sessions.
-        wait_until(
-            lambda: all(row["status"] == "UP" for row in running.server_rows().values()),
-            30,
-            "HAProxy did not mark both replicas up",
-        )
+        wait_until(lambda: running.replicas_up() == REPLICAS, 30, "HAProxy did not mark both replicas up")
         yield running
     finally:
         if process.poll() is None:
