@@ -29,4 +29,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).status == 200 else 1)"]
 
 # Production settings (no error details, viewer toolbar, XSRF on, small uploads) come from .streamlit/config.toml.
+# scripts/serve.sh runs this same command for each replica behind HAProxy (docs/deploy.md); keep the two alike.
 CMD ["streamlit", "run", "app.py", "--server.port", "8501", "--server.address", "0.0.0.0"]

@@ -1,6 +1,8 @@
 """The benchmark's baseline: a bare Streamlit page with a title, one small chart and a button.
 
-Run by `scripts/benchmark.py`; every page of the app is timed against this one.
+Run by `scripts/benchmark.py`; every page of the app is timed against this one, in the browser and under
+the crowd. The benchmark gives it the app's server settings from .streamlit/config.toml as flags (this folder
+has no config of its own), so both run on the same settings.
 """
 
 import plotly.graph_objects as go
