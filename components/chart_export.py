@@ -37,6 +37,7 @@ FOOTER_CHARS = 72  # a line of source at 14 px: about 500 px
 TITLE_SHARE = 0.6  # title characters are about 1.6 times as wide (22 px, bold)
 TEXT_COLOUR = "#1f1f1f"
 FOOTER_COLOUR = "#404040"
+MIN_PLOT_HEIGHT = 160  # keep_height never squeezes the plot area below this
 PLOTLY_HEIGHT = 450  # plotly's own height for a figure that sets none
 PLOTLY_MARGIN = {"t": 100, "b": 80, "l": 80, "r": 80}
 # Everything in the mode bar but the camera (Streamlit adds its fullscreen button itself).
@@ -84,6 +85,7 @@ def framed_figure(
     source: str,
     caveat: str | None = COUNTS_NOTE,
     line_chars: int = FOOTER_CHARS,
+    keep_height: bool = False,
 ) -> go.Figure:
     """A copy of `figure` with its title above and "Source: …" and the caveat below, as the image will carry.
 
@@ -91,7 +93,9 @@ def framed_figure(
     has below its plot (axis titles, a legend). The figure grows by what they need, so its plot area keeps
     its height. Text is data: it is escaped (plotly renders a little HTML) and wrapped, never cut. Pass
     caveat=None for a chart that does not count statements, and fewer `line_chars` (source characters a
-    line) for a chart drawn narrow. The input figure is not changed.
+    line) for a chart drawn narrow. `keep_height` keeps the figure's own height instead, the plot area giving
+    up the room (for a chart that must still fit a 1280x720 projector under the page's controls). The input
+    figure is not changed.
     """
     framed = go.Figure(copy.deepcopy(figure.to_dict()))
     height = float(framed.layout.height or PLOTLY_HEIGHT)
@@ -106,6 +110,8 @@ def framed_figure(
     under_plot = max(bottom, _legend_below(framed, plot_height)) + 8
     footer_px = FOOTER_LINE_PX * len(footer_lines) + 12 if footer_lines else 0
 
+    if keep_height:
+        plot_height = max(height - top - title_px - under_plot - footer_px, MIN_PLOT_HEIGHT)
     framed.update_layout(
         height=math.ceil(top + title_px + plot_height + under_plot + footer_px),
         margin={"t": top + title_px, "b": under_plot + footer_px},

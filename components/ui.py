@@ -3,6 +3,7 @@ text alternative, and the citation footer. Data is always escaped before it reac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 import pandas as pd
@@ -62,6 +63,16 @@ def page_start(title: str, intro: str | None = None) -> Dataset:
     return dataset
 
 
+def chart_source(dataset: Dataset) -> str:
+    """The short reference drawn under a chart: author, year, title, institution and licence, in two lines."""
+    study = dataset.study
+    if not study:
+        return citation_text(dataset)
+    licence = re.search(r"\(([^()]+)\)\s*$", str(study.get("licence", "")))
+    licence_text = licence.group(1) if licence else str(study.get("licence", ""))
+    return f"{study['short_citation']} {study['title']}, {study['institution']}. Licence: {licence_text}."
+
+
 def citation_text(dataset: Dataset) -> str:
     return citation_line(dataset)  # one wording for pages and printed documents
 
@@ -119,6 +130,7 @@ def chart(
     source: str,
     caveat: str | None = COUNTS_NOTE,
     line_chars: int = FOOTER_CHARS,
+    keep_height: bool = False,
     alt: str | None = None,
     on_select: str | Callable = "ignore",
     selection_mode: str | Iterable[str] = ("points", "box", "lasso"),
@@ -137,14 +149,15 @@ def chart(
       caveat  -- drawn under the source; defaults to "Counts are counts of coded statements, not of
                  people."; pass None for a chart that does not count statements;
       line_chars -- characters a line of source (plotly does not wrap): the default fits a chart two
-                 thirds of a 1280 px page wide; pass about 40 for one in a third of the page.
+                 thirds of a 1280 px page wide; pass about 40 for one in a third of the page;
+      keep_height -- keep the figure's own height, the plot area giving up room for the frame.
     `key` is required: it keys the chart and, with "_image_format" added, the PNG/SVG choice under it
     that decides what the camera button in the chart's mode bar saves. The mode bar is always shown.
     Data in title and source is escaped here; the figure is copied, never changed.
     """
     format_key = f"{key}_image_format"
     image_format = st.session_state.get(format_key) or "png"
-    framed = framed_figure(figure, title, source, caveat, line_chars)
+    framed = framed_figure(figure, title, source, caveat, line_chars, keep_height)
     shown = st.plotly_chart(
         framed,
         key=key,

@@ -147,13 +147,15 @@ with chart_side:
     else:
         st.markdown(f"**{escape_markdown(label)}: {names}.** Click a bar to read the words.")
         summary = compare.theme_summary(comparison)
-        st.plotly_chart(
+        ui.chart(
             compare.theme_figure(comparison, colours, selected_theme=st.session_state[THEME]),
             key=CHART,
+            title=f"{label}: coded statements by theme",
+            source=ui.chart_source(dataset),
+            keep_height=True,
             on_select=_open_clicked_theme,
             selection_mode="points",
             theme=None,
-            config={"displaylogo": False, "displayModeBar": False},
             alt=summary,
         )
         if len(comparison.themes) > compare.MAX_CHART_THEMES:
@@ -181,13 +183,15 @@ with partner_side:
         if st.session_state.get(CELL) not in cells:
             st.session_state[CELL] = None
         st.markdown("Click a cell for the statements it counts.")
-        st.plotly_chart(
+        ui.chart(
             compare.partner_figure(matrix, colours, selected_cell=st.session_state[CELL]),
             key=PARTNER_CHART,
+            title="Who collaboration is with: coded statements naming each partner",
+            source=ui.chart_source(dataset),
+            line_chars=40,
             on_select=_open_clicked_cell,
             selection_mode="points",
             theme=None,
-            config={"displaylogo": False, "displayModeBar": False},
             alt=partner_summary,
         )
         if shows_children_note:

@@ -207,12 +207,16 @@ else:
         figure = cached_figure(dataset, filters, focus)
         st.html(network.PHONE_STYLE)
         with st.container(key=network.GRAPH_BOX_KEY), st.container(key=network.GRAPH_CANVAS_KEY):
-            st.plotly_chart(
+            ui.chart(
                 figure,
                 key=CHART_KEY,
+                title="Barriers, what helps and recommendations, and the links between them",
+                source=ui.chart_source(dataset),
+                caveat="Each node is a coded statement or a recommendation; a link marked inferred is this app's "
+                "reading, not the source's.",
                 on_select=focus_from_click,
                 selection_mode="points",
-                config={"displaylogo": False, "displayModeBar": False, "scrollZoom": False},
+                config={"scrollZoom": False},
                 alt="Network of barriers, what helps and recommendations. The table below lists every link.",
             )
         hint = (

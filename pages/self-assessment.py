@@ -195,10 +195,12 @@ def results(answers: dict[str, str], audience: str) -> None:
     else:
         st.markdown("**Every statement you rated is fully in place.** There is no weak area to act on.")
     st.markdown("Click a dot to read the source passages behind that area.")
-    st.plotly_chart(
+    ui.chart(
         assessment.score_chart(ranked, focus),
-        config={"displaylogo": False, "displayModeBar": False},
         key=CHART_KEY,
+        title="Your self-assessment: score per area",
+        source=ui.chart_source(dataset),
+        caveat="Scores are your own ratings of your service against the study's findings, not data from the study.",
         on_select=open_clicked_area,
         selection_mode="points",
         width="stretch",

@@ -160,6 +160,9 @@ def test_clicking_a_score_dot_opens_that_areas_source_passages(page: Page, app_u
     chart.scroll_into_view_if_needed()
     # The first dot drawn is the weakest area, Priority and ownership, at the top.
     dot = chart.locator("g.trace.scatter g.points path").first
+    # The framed chart (title above, source under it) is taller than the window: bring the dot itself into
+    # view, below Streamlit's header, before clicking where it is drawn.
+    dot.evaluate("element => element.scrollIntoView({block: 'center'})")
     box = dot.bounding_box()
     assert box is not None
     rerun_after(page, lambda: page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
