@@ -64,8 +64,9 @@ class TestSearch:
         assert app.text_input(key="explore_query").value == "familiarity"
         text = markdown_text(app)
         assert "**1 result**: 1 finding" in text
-        assert "Relationships are helped by familiarity" in text
-        assert "> “Relationships are helped by familiarity”" in text
+        # The matched word is highlighted in the statement and in the quote, which are otherwise as written.
+        assert "Relationships are helped by :orange-background[familiarity]" in text
+        assert "> “Relationships are helped by :orange-background[familiarity]”" in text
         assert "Carpenter 2019, summary\\: What could help overcome these barriers?" in text
         assert ":gray-badge[All] :gray-badge[enabler]" in text
         assert any("Found in: statement, theme, evidence" in caption.value for caption in app.caption)
@@ -189,7 +190,7 @@ class TestUploadedData:
         app = open_explore({"q": "number 3"}, dataset=dataset)
         text = markdown_text(app)
         assert "**1 result**: 1 finding" in text
-        assert "Statement number 3" in text
+        assert "Statement :orange-background[number] :orange-background[3]" in text
         assert app.multiselect(key="explore_group").options == ["Équipe 🤝 (1)"]
 
     def test_an_upload_id_opens_with_no_links(self):
