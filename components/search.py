@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.dataset import BASIS_VALUES, CATEGORIES, Dataset
-from components.text import _QUOTES, escape_markdown, fold
+from components.text import _QUOTES, cell_text, escape_markdown, fold
 
 FINDING = "finding"
 RECOMMENDATION = "recommendation"
@@ -76,13 +76,13 @@ def normalise(text: object) -> str:
     "face-to-face" finds "face to face"), on top of `components.text.fold`. Nothing is cached: a
     cache shared by the server would keep uploaded text after its session ends.
     """
-    value = fold("" if text is None else str(text)).translate(_QUOTE_CHARS).replace("-", " ")
+    value = fold(cell_text(text)).translate(_QUOTE_CHARS).replace("-", " ")
     return re.sub(r"\s+", " ", value).strip()
 
 
 def normalise_series(values: pd.Series) -> pd.Series:
     """`normalise` for a whole column at once (vectorised, so a 5,000-row upload searches quickly)."""
-    text = values.astype("string").fillna("").str.normalize("NFKC").str.translate(_QUOTES).str.casefold()
+    text = values.where(values.notna(), "").astype("string").str.normalize("NFKC").str.translate(_QUOTES).str.casefold()
     text = text.str.translate(_QUOTE_CHARS).str.replace("-", " ", regex=False)
     return text.str.replace(r"\s+", " ", regex=True).str.strip().astype(str)
 
@@ -131,21 +131,22 @@ def highlight_markdown(text: object, terms: Sequence[str]) -> str:
     The text is split at the matches and every piece escaped on its own, so nothing in the data can
     become Markdown or HTML; only the `:orange-background[…]` marks are this function's own.
     """
-    value = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text)
+    value = cell_text(text)
     wanted = [term for term in terms if term]
     if not value or not wanted:
         return escape_markdown(value)
-    pattern = re.compile(
-        "|".join(f"(?:{_term_pattern(term)})" for term in sorted(wanted, key=len, reverse=True)), re.IGNORECASE
+    found = sorted(
+        (match.start(), match.end())
+        for term in wanted
+        for match in re.finditer(_term_pattern(term), value, re.IGNORECASE)
+        if match.end() > match.start()
     )
     spans: list[list[int]] = []
-    for match in pattern.finditer(value):
-        if match.end() == match.start():
-            continue
-        if spans and match.start() <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], match.end())
+    for start, end in found:
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
         else:
-            spans.append([match.start(), match.end()])
+            spans.append([start, end])
     pieces, position = [], 0
     for start, end in spans:
         pieces.append(escape_markdown(value[position:start]))

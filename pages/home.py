@@ -53,7 +53,7 @@ CARDS = [
     ("pages/network.py", "Barriers network", "Follow a barrier to what helps and the recommendations that answer it."),
     ("pages/recommendations.py", "Recommendations planner", "Filter by audience and download an action plan."),
     ("pages/present.py", "Present", "Slides and discussion prompts for a training room."),
-    ("pages/explore.py", "Explore findings", "Search every finding and read the words behind it."),
+    ("pages/explore.py", "Explore findings", "Search every finding and read the evidence behind it."),
     ("pages/about.py", "About the study", "Method, limits, glossary and how to cite."),
     ("pages/self-assessment.py", "Self-assessment", "Rate your service against the findings."),
     ("pages/your-data.py", "Your data", "Run this explorer on your own coded study."),
