@@ -202,7 +202,10 @@ def cite(
     shown_in = f"Shown as {item_label or item} in {APP_NAME}" if item else f"Shown in {APP_NAME}"
     if cited.uploaded:
         name = index.dataset_name if index else ""
-        shown_in += f" (uploaded data{': ' + name if name else ''}; not checked by this app)"
+        shown_in += (
+            f" (uploaded data{': ' + name if name else ''}, not checked by this app; "
+            "the link reopens it only in the browser session that holds the upload)"
+        )
     plain = plain_reference(cited)
     plain_full = f"{plain} {shown_in}" + (f": {url}" if url else ".")
 
