@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 
+from components import citation
 from components.dataset import COP_ELEMENTS, Dataset
 from components.text import escape_markdown, fold
 
@@ -227,8 +228,24 @@ def markdown_table(frame: pd.DataFrame) -> str:
     return "\n".join([header, rule, *body])
 
 
-def context_by_source(context: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
-    """Context evidence grouped by its source, sources in the order the data first names them."""
+def context_by_source(
+    context: pd.DataFrame, index: citation.SourceIndex | None = None
+) -> list[tuple[str, pd.DataFrame]]:
+    """Context evidence grouped by its source, sources in the order the data first names them.
+
+    With the dataset's source documents, items from different sections of one document are one group,
+    named by the document's reference; without them, each distinct source cell is a group.
+    """
     if context.empty:
         return []
-    return [(str(source), rows) for source, rows in context.groupby("source", sort=False)]
+    if index is None or not index.documents:
+        return [(str(source), rows) for source, rows in context.groupby("source", sort=False)]
+    documents = context["source"].map(lambda source: citation.resolve(source, index))
+    labels = documents.map(
+        lambda cited: (
+            citation.plain_reference(citation.CitedSource(cited.text, cited.document, "", False))
+            if cited.document is not None
+            else cited.text
+        )
+    )
+    return [(str(label), rows) for label, rows in context.groupby(labels, sort=False)]

@@ -621,7 +621,8 @@ def handout_markdown(deck: list[Slide], dataset: Dataset) -> str:
         lines.append(f"Source: {handout_escape(dataset.name)}: data uploaded in a session of this app.")
     lines += [
         "",
-        f"{COUNTS_NOTE} Statements marked inferred are this app's interpretation. Quotes are the sources' own words.",
+        f"{COUNTS_NOTE} Statements marked inferred are this app's interpretation. "
+        "Quotes are word for word from the source named after each.",
         "",
     ]
     for number, slide in enumerate(deck, start=1):

@@ -27,7 +27,7 @@ NEXT_PAGES = (
     ),
     NextPage("pages/recommendations.py", "Recommendations planner", "Filter by audience and download an action plan."),
     NextPage("pages/present.py", "Present", "Slides and discussion prompts for a training room."),
-    NextPage("pages/explore.py", "Explore findings", "Search every finding and read the words behind it."),
+    NextPage("pages/explore.py", "Explore findings", "Search every finding and read the evidence behind it."),
     NextPage("pages/about.py", "About the study", "Method, limits, glossary and how to cite."),
     NextPage("pages/self-assessment.py", "Self-assessment", "Rate your service against the findings."),
     NextPage("pages/your-data.py", "Your data", "Run this explorer on your own coded study."),

@@ -736,7 +736,11 @@ def network_figure(
             extra = f"Group: {escape_plotly(data['group'])}" if data["group"] else ""
             if data["audience"]:
                 extra = f"For: {escape_plotly(data['audience'])}"
-            inferred = " · inferred" if data["basis"] == "inferred" else ""
+            inferred = (
+                (" · element inferred" if kind == RECOMMENDATION else " · inferred")
+                if data["basis"] == "inferred"
+                else ""
+            )
             hovers.append(
                 f"<b>{escape_plotly(node)}</b> · {escape_plotly(KIND_NAMES.get(kind, kind))}{inferred}<br>"
                 f"{wrap_label(escape_plotly(data['label']), width=48, max_lines=8)}"

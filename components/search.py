@@ -7,15 +7,16 @@ its kind, so the page can say plainly which rows are context from other sources,
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
 from components.dataset import BASIS_VALUES, CATEGORIES, Dataset
-from components.text import fold
+from components.text import _QUOTES, cell_text, escape_markdown, fold
 
 FINDING = "finding"
 RECOMMENDATION = "recommendation"
@@ -38,6 +39,7 @@ CORPUS_COLUMNS = (
     "detail",
     "audience",
     "cop_element",
+    "cop_text",
     "title",
 )
 
@@ -48,10 +50,14 @@ SEARCH_FIELDS = {
         ("text", "recommendation"),
         ("evidence", "evidence"),
         ("audience", "audience"),
-        ("cop_element", "Communities of Practice element"),
+        ("cop_text", "Communities of Practice element"),
     ),
     CONTEXT: (("title", "title"), ("text", "statement"), ("evidence", "evidence")),
 }
+
+# The `cop_element` column holds one of Wenger's Communities of Practice elements (data/README.md), so a
+# search for the lens itself ("Communities of Practice", "Wenger") finds every recommendation given one.
+COP_LENS = "Wenger's Communities of Practice element"
 
 # Facets in the order the page shows them; the URL parameter is the facet's own name.
 FACETS = ("kind", "group", "category", "theme", "basis")
@@ -59,28 +65,95 @@ FACET_LABELS = {"kind": "Show", "group": "Group", "category": "Category", "theme
 
 _QUOTE_CHARS = str.maketrans("", "", "'\"`´")
 _EDGE_PUNCTUATION = string.punctuation.replace("&", "") + "…"
+# A phrase is what stands between double quotes, straight or curly ("…", “…”, „…“).
+_PHRASE = re.compile(r'"([^"]+)"|“([^”“]+)”|„([^“”]+)[“”]')
 
 
 def normalise(text: object) -> str:
     """Fold for matching: case, curly or straight quotes, dashes and runs of spaces all compare equal.
 
     Quote marks are dropped (so "childrens" finds "children's") and dashes become spaces (so
-    "face-to-face" finds "face to face"), on top of `components.text.fold`.
+    "face-to-face" finds "face to face"), on top of `components.text.fold`. Nothing is cached: a
+    cache shared by the server would keep uploaded text after its session ends.
     """
-    return _normalise_text("" if text is None else str(text))
-
-
-# Every rerun searches the same cells again; remembering their folded form keeps a 5,000-row upload quick.
-@lru_cache(maxsize=200_000)
-def _normalise_text(text: str) -> str:
-    value = fold(text).translate(_QUOTE_CHARS).replace("-", " ")
+    value = fold(cell_text(text)).translate(_QUOTE_CHARS).replace("-", " ")
     return re.sub(r"\s+", " ", value).strip()
 
 
+def normalise_series(values: pd.Series) -> pd.Series:
+    """`normalise` for a whole column at once (vectorised, so a 5,000-row upload searches quickly)."""
+    text = values.where(values.notna(), "").astype("string").str.normalize("NFKC").str.translate(_QUOTES).str.casefold()
+    text = text.str.translate(_QUOTE_CHARS).str.replace("-", " ", regex=False)
+    return text.str.replace(r"\s+", " ", regex=True).str.strip().astype(str)
+
+
+def _clean_term(term: str) -> str:
+    return term.strip(_EDGE_PUNCTUATION).strip()
+
+
 def query_terms(query: object) -> list[str]:
-    """The words of a query, normalised, with punctuation at their edges removed; blanks dropped."""
-    terms = (term.strip(_EDGE_PUNCTUATION) for term in normalise(query).split(" "))
-    return [term for term in terms if term]
+    """What a query asks for, normalised: each word, and each phrase in double quotes as one term.
+
+    `familiarity "there for the child"` gives ["familiarity", "there for the child"]; punctuation at a
+    word's edges is dropped and blanks are skipped. A quote mark left open is read as plain words.
+    """
+    text = "" if query is None else str(query)
+    terms: list[str] = []
+    rest = []
+    position = 0
+    for match in _PHRASE.finditer(text):
+        rest.append(text[position : match.start()])
+        phrase = " ".join(_clean_term(word) for word in normalise(next(g for g in match.groups() if g)).split(" "))
+        phrase = " ".join(phrase.split())
+        if phrase:
+            terms.append(phrase)
+        position = match.end()
+    rest.append(text[position:])
+    words = (_clean_term(word) for word in normalise(" ".join(rest)).split(" "))
+    return [word for word in words if word] + terms
+
+
+def _term_pattern(term: str) -> str:
+    """A regex finding `term` in raw text the way `normalise` compares: any case, quote marks skipped,
+    a space standing for any run of spaces or dashes."""
+    parts = []
+    for char in term:
+        if char == " ":
+            parts.append(r"[\s\-‐‑–—]+")
+        else:
+            parts.append(re.escape(char))
+    return r"['‘’‚‛“”„‟′″`´\"]*".join(parts)
+
+
+def highlight_markdown(text: object, terms: Sequence[str]) -> str:
+    """Text escaped for Markdown, with each match of the search terms marked by an orange background.
+
+    The text is split at the matches and every piece escaped on its own, so nothing in the data can
+    become Markdown or HTML; only the `:orange-background[…]` marks are this function's own.
+    """
+    value = cell_text(text)
+    wanted = [term for term in terms if term]
+    if not value or not wanted:
+        return escape_markdown(value)
+    found = sorted(
+        (match.start(), match.end())
+        for term in wanted
+        for match in re.finditer(_term_pattern(term), value, re.IGNORECASE)
+        if match.end() > match.start()
+    )
+    spans: list[list[int]] = []
+    for start, end in found:
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(escape_markdown(value[position:start]))
+        pieces.append(f":orange-background[{escape_markdown(value[start:end])}]")
+        position = end
+    pieces.append(escape_markdown(value[position:]))
+    return "".join(pieces)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,6 +201,9 @@ def build_corpus(dataset: Dataset) -> pd.DataFrame:
                     "basis": _column(recommendations, "basis"),
                     "audience": _column(recommendations, "audience"),
                     "cop_element": _column(recommendations, "cop_element"),
+                    "cop_text": _column(recommendations, "cop_element").map(
+                        lambda element: f"{COP_LENS}: {element}" if element else ""
+                    ),
                 }
             )
         )
@@ -161,17 +237,18 @@ def _searched_fields(corpus: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
     for column in dict.fromkeys(column for pairs in SEARCH_FIELDS.values() for column, _ in pairs):
         labels = corpus["kind"].map({kind: dict(pairs).get(column, "") for kind, pairs in SEARCH_FIELDS.items()})
         labels = labels.fillna("").astype(str)
-        text = corpus[column].where(labels != "", "").map(normalise).astype(str)
+        text = normalise_series(corpus[column].where(labels != "", ""))
         fields.append((text, labels))
     return fields
 
 
 def search(corpus: pd.DataFrame, query: object) -> pd.DataFrame:
-    """Rows where every word of the query appears in one of the row's searched fields (or its id).
+    """Rows where every word (and every "quoted phrase") of the query appears in the row's searched fields.
 
-    Forgiving of case, quote style, dashes and extra spaces. Rows holding the whole query as a
-    phrase come first, then the rest, each in kind order (findings, recommendations, context)
-    and data order. Adds `matched_in`: the fields that hold a query word ("" for an empty query).
+    Forgiving of case, quote style, dashes and extra spaces. A phrase in double quotes must appear as
+    written, word after word, in one field. Rows holding the whole query as a phrase come first,
+    then the rest, each in kind order (findings, recommendations, context) and data order.
+    Adds `matched_in`: the fields that hold a query word ("" for an empty query).
     """
     terms = query_terms(query)
     kind_rank = {kind: rank for rank, kind in enumerate(KINDS)}
@@ -182,7 +259,7 @@ def search(corpus: pd.DataFrame, query: object) -> pd.DataFrame:
     results["matched_in"] = ""
     if terms and len(results):
         fields = _searched_fields(results)
-        haystack = results["item_id"].map(normalise).astype(str)
+        haystack = normalise_series(results["item_id"])
         for text, _ in fields:
             haystack = haystack + " \n " + text
         keep = pd.Series(True, index=results.index)
@@ -267,11 +344,60 @@ def describe_empty(query: object, selections: dict[str, list[str]], unfaceted_co
     terms = query_terms(query)
     if len(terms) > 1:
         tips.append("Use fewer words: every word must appear in the same item.")
+    if any(" " in term for term in terms):
+        tips.append("Drop the double quotes: a phrase in quotes must appear word for word.")
     if terms:
         tips.append("Try a shorter form of a word (“familiar” finds “familiarity”) or a related one (“training”).")
     if not tips:
         tips.append("Clear the filters, or try a word such as “familiarity”, “supervision” or “narratives”.")
     return tips
+
+
+def glossary_matches(glossary: pd.DataFrame, query: object, limit: int = 3) -> pd.DataFrame:
+    """Glossary entries holding every term of the query in their term or definition, exact terms first."""
+    terms = query_terms(query)
+    if glossary.empty or not terms or not {"term", "definition"} <= set(glossary.columns):
+        return glossary.head(0)
+    term_text = normalise_series(glossary["term"])
+    text = term_text + " \n " + normalise_series(glossary["definition"])
+    keep = pd.Series(True, index=glossary.index)
+    for term in terms:
+        keep &= text.str.contains(term, regex=False)
+    exact = term_text == " ".join(terms)
+    ranked = glossary.assign(_exact=~exact)[keep].sort_values("_exact", kind="stable")
+    return ranked.drop(columns="_exact").head(limit).reset_index(drop=True)
+
+
+def _vocabulary(corpus: pd.DataFrame) -> list[str]:
+    words: dict[str, None] = {}
+    for column in dict.fromkeys(column for pairs in SEARCH_FIELDS.values() for column, _ in pairs):
+        if column in corpus.columns:
+            for text in normalise_series(corpus[column]).tolist():
+                for word in text.split(" "):
+                    word = _clean_term(word)
+                    if len(word) > 3:
+                        words[word] = None
+    return list(words)
+
+
+def suggestions(corpus: pd.DataFrame, glossary: pd.DataFrame, query: object, limit: int = 5) -> list[str]:
+    """Searches worth trying when nothing matches: glossary terms and words in the data that look like the
+    query's words (near spellings); without any, the glossary's first terms."""
+    terms = query_terms(query)
+    glossary_terms = glossary["term"].astype(str).tolist() if not glossary.empty and "term" in glossary else []
+    by_form = {normalise(term): term for term in glossary_terms}
+    vocabulary = _vocabulary(corpus) if len(corpus) else []
+    found: dict[str, str] = {}
+    for term in terms:
+        for near in difflib.get_close_matches(term, list(by_form), n=2, cutoff=0.6):
+            found.setdefault(near, by_form[near])
+        for word in term.split(" "):
+            for near in difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.75):
+                if near != word and near.rstrip("s") not in found:
+                    found.setdefault(near, near)
+    if not found:
+        return glossary_terms[:limit]
+    return list(found.values())[:limit]
 
 
 # ---------------------------------------------------------------------------------------------

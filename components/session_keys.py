@@ -9,6 +9,7 @@ ACTION_PLAN_DETAILS = "action_plan_details"  # DataFrame: owner, due date, first
 ASSESSMENT_ANSWERS = "assessment_answers"  # dict[str, str]: self-assessment item id -> rating
 PRESENT_REVEALED = "present_revealed"  # set[int]: prompt slides whose findings are shown
 ROUTER_CHECKED = "router_checked"  # bool: this session's first run was checked for a legacy-mode deep link
+SOURCE_INDEX = "source_index"  # citation.SourceIndex: the active dataset's source documents, set by page_start
 
 # Page-local state that is not a widget's value (widget keys stay beside their widgets).
 COMPARE_CLICKED_THEME = "compare_clicked_theme"  # str: theme of the bar just clicked, opens its dialog once

@@ -4,19 +4,22 @@ text alternative, and the citation footer. Data is always escaped before it reac
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from components import citation
 from components.chart_export import FOOTER_CHARS, chart_config, framed_figure
 from components.data_access import active_dataset, use_bundled_dataset
 from components.dataset import Dataset
 from components.deck import COUNTS_NOTE
 from components.documents import citation_line
-from components.session_keys import ROUTER_CHECKED
+from components.search import highlight_markdown
+from components.session_keys import ROUTER_CHECKED, SOURCE_INDEX
 from components.text import escape_markdown
 
 APP_CREDIT = "Collaboration Findings Explorer"
@@ -49,6 +52,8 @@ def page_start(title: str, intro: str | None = None) -> Dataset:
     ensure_router()
     st.html(QUOTE_STYLE)
     dataset = active_dataset()
+    # Quotes rendered later in this run say whose words they are from this dataset's own source list.
+    st.session_state[SOURCE_INDEX] = citation.source_index(dataset.study, not dataset.is_bundled, dataset.name)
     if not dataset.is_bundled:
         with st.container(border=True):
             st.markdown(
@@ -86,30 +91,89 @@ def page_end(dataset: Dataset) -> None:
     )
 
 
-def basis_badge(basis: object) -> str:
-    """A Markdown badge that marks this app's interpretation; nothing for what the source states."""
-    return " :orange-badge[inferred]" if str(basis) == "inferred" else ""
+def basis_badge(basis: object, qualifies: str = "") -> str:
+    """A Markdown badge that marks this app's interpretation; nothing for what the source states.
+
+    `qualifies` names what is inferred when it is not the text beside the badge: a recommendation quotes
+    the source word for word, and only its Communities of Practice element is this app's reading, so it
+    gets "element inferred", never a bare "inferred" that would seem to mark the recommendation itself.
+    """
+    if str(basis) != "inferred":
+        return ""
+    return f" :orange-badge[{escape_markdown(qualifies)} inferred]" if qualifies else " :orange-badge[inferred]"
 
 
-def quote_markdown(evidence: object, source: object) -> str:
-    """A verbatim quote as a Markdown blockquote with its source, both escaped."""
+def source_index() -> citation.SourceIndex | None:
+    """The active dataset's source documents, as page_start recorded them for this run."""
+    return st.session_state.get(SOURCE_INDEX)
+
+
+def quote_markdown(evidence: object, source: object, highlight: Sequence[str] = ()) -> str:
+    """A verbatim quote as a Markdown blockquote: whose words it is, the quote, its source; all escaped.
+
+    `highlight` marks search terms in the quote (on escaped text, so data never becomes Markdown).
+    """
     if not evidence or pd.isna(evidence):
         return "_No source passage recorded._"
-    source_text = f" — {escape_markdown(source)}" if source and not pd.isna(source) else ""
-    return f"> “{escape_markdown(evidence)}”\n>\n> {source_text.strip()}"
+    cited = citation.resolve("" if source is None or pd.isna(source) else source, source_index())
+    lead = citation.whose_words(cited)
+    quote = highlight_markdown(evidence, highlight)
+    if cited.uploaded:
+        return f"> “{quote}”\n>\n> — {escape_markdown(lead)}"
+    source_text = f"— {escape_markdown(cited.text)}" if cited.text else ""
+    lines = [f"> *{escape_markdown(lead)}:*" if cited.document is not None else "", f"> “{quote}”"]
+    if source_text:
+        lines.append(f"> {source_text}")
+    return "\n>\n".join(line for line in lines if line)
 
 
-def show_finding(finding: pd.Series) -> None:
-    """One finding: statement, group and category, verbatim evidence and source, inferred marks."""
+def _app_base_url() -> str:
+    """This app's address as the browser sees it (st.context.url less the page path); blank when unknown."""
+    ctx = get_script_run_ctx()
+    pages = [page.get("url_pathname", "") for page in ctx.pages_manager.get_pages().values()] if ctx else []
+    return citation.app_base_url(st.context.url, pages)
+
+
+def cite_this(evidence: object, source: object, item_id: object = "", item_label: str = "") -> None:
+    """A "Cite this" popover: the reference with its section as plain text, RIS and BibTeX, ready to copy.
+
+    With an item id the link reopens that item on Explore; without one, the page the quote is on.
+    """
+    if not evidence or pd.isna(evidence):
+        return
+    base = _app_base_url()
+    url = citation.item_url(base, item_id) if item_id else (st.context.url or "")
+    cited = citation.cite(evidence, source, source_index(), item_id=item_id, item_label=item_label, url=url)
+    with st.popover("Cite this", icon=":material/format_quote:", type="tertiary"):
+        st.markdown("**Reference** (copy with the button at the top right of each box)")
+        st.code(cited.plain, language=None, wrap_lines=True)
+        st.markdown("**RIS** (Zotero, EndNote, Mendeley)")
+        st.code(cited.ris, language=None)
+        st.markdown("**BibTeX**")
+        st.code(cited.bibtex, language=None)
+
+
+def show_quote(
+    evidence: object, source: object, item_id: object = "", item_label: str = "", highlight: Sequence[str] = ()
+) -> None:
+    """A verbatim quote with whose words it is, its source and a "Cite this"."""
+    st.markdown(quote_markdown(evidence, source, highlight))
+    cite_this(evidence, source, item_id, item_label)
+
+
+def show_finding(finding: pd.Series, highlight: Sequence[str] = ()) -> None:
+    """One finding: statement, group and category, verbatim evidence and source, inferred marks, Cite this."""
     theme_mark = " (theme name inferred)" if finding.get("theme_basis") == "inferred" else ""
+    finding_id = finding["finding_id"]
     st.markdown(
-        f"**{escape_markdown(finding['statement'])}**{basis_badge(finding.get('basis'))}  \n"
+        f"**{highlight_markdown(finding['statement'], highlight)}**{basis_badge(finding.get('basis'))}  \n"
         f":gray-badge[{escape_markdown(finding['group'])}] :gray-badge[{escape_markdown(finding['category'])}] "
-        f"Theme: {escape_markdown(finding['theme'])}{theme_mark} · id {escape_markdown(finding['finding_id'])}"
+        f"Theme: {highlight_markdown(finding['theme'], highlight)}{theme_mark} · id {escape_markdown(finding_id)}"
     )
-    st.markdown(quote_markdown(finding.get("evidence"), finding.get("source")))
+    st.markdown(quote_markdown(finding.get("evidence"), finding.get("source"), highlight))
     if finding.get("detail"):
-        st.markdown(f"Detail from the source: “{escape_markdown(finding['detail'])}”")
+        st.markdown(f"Detail from the source: “{highlight_markdown(finding['detail'], highlight)}”")
+    cite_this(finding.get("evidence"), finding.get("source"), finding_id, f"finding {finding_id}")
 
 
 def text_alternative(summary: str, table: pd.DataFrame, key: str) -> None:

@@ -125,7 +125,8 @@ _COLUMN_HELP = {
     "theme": "A short theme name; findings that share it are grouped together.",
     "statement": "The finding in plain words.",
     "evidence": "The source passage, word for word.",
-    "source": "Where it comes from: document and section.",
+    "source": "Where it comes from and whose words it is, as a reference would name it: document and section "
+    "(e.g. Interview 3 transcript, p. 4). Shown beside the quote as “Your source: …”.",
     "detail": "An elaboration of the finding, e.g. a sub-bullet.",
     "partner": "Who the collaboration is with, e.g. clients, families, professionals, MDT, children.",
     "audience": "Who the recommendation is for, as the source names them.",

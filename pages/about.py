@@ -25,7 +25,7 @@ def study_section(dataset) -> None:
             st.markdown(f"**The question it asked:** {escape_markdown(study['question'])}")
             if study.get("question_evidence"):
                 source = study.get("question_source", "")
-                st.markdown(ui.quote_markdown(study["question_evidence"], source))
+                ui.show_quote(study["question_evidence"], source)
     with cite:
         st.subheader("How to cite")
         if study.get("citation"):
@@ -42,7 +42,7 @@ def study_section(dataset) -> None:
             st.markdown(f"The thesis is shared under the licence {escape_markdown(study['licence'])}{plain}.")
             if study.get("licence_evidence"):
                 source = study.get("licence_source", "")
-                st.markdown(ui.quote_markdown(study["licence_evidence"], source))
+                ui.show_quote(study["licence_evidence"], source)
 
 
 def method_section(dataset) -> None:
@@ -64,9 +64,9 @@ def method_section(dataset) -> None:
         )
     evidence = about.method_evidence(dataset.study)
     if evidence:
-        st.markdown("In the researcher's words:")
+        st.markdown("In the researcher's words (her summary and the thesis abstract):")
         for entry in evidence:
-            st.markdown(ui.quote_markdown(entry["quote"], entry["source"]))
+            ui.show_quote(entry["quote"], entry["source"])
 
     influences = about.influences(dataset)
     if not influences.empty:
@@ -79,7 +79,7 @@ def method_section(dataset) -> None:
                     open_link(influence["finding_id"], f"Open {escape_markdown(influence['finding_id'])}")
         # The abstract names all three in one sentence: show each distinct quote once, not once per card.
         for _, quoted in influences[influences["evidence"] != ""].drop_duplicates("evidence").iterrows():
-            st.markdown(ui.quote_markdown(quoted["evidence"], quoted["source"]))
+            ui.show_quote(quoted["evidence"], quoted["source"], quoted["finding_id"], f"finding {quoted['finding_id']}")
 
 
 def limits_section(dataset) -> None:
@@ -91,7 +91,7 @@ def limits_section(dataset) -> None:
             with st.container(border=True):
                 st.markdown(f"**{escape_markdown(entry['limit'])}**")
                 if entry["quote"]:
-                    st.markdown(ui.quote_markdown(entry["quote"], entry["source"]))
+                    ui.show_quote(entry["quote"], entry["source"])
                 elif entry["source"]:
                     st.markdown(f"Source: {escape_markdown(entry['source'])}")
 
@@ -126,7 +126,7 @@ def cop_section(dataset) -> None:
     if not lens.empty:
         st.markdown(escape_markdown(lens.iloc[0]["definition"]))
         if own_glossary and lens.iloc[0]["evidence"]:
-            st.markdown(ui.quote_markdown(lens.iloc[0]["evidence"], lens.iloc[0]["source"]))
+            ui.show_quote(lens.iloc[0]["evidence"], lens.iloc[0]["source"])
     if not use.empty:
         st.markdown(
             "**How the recommendations use it.** The study used the three elements to shape its recommendations. "
@@ -188,7 +188,7 @@ def glossary_section(dataset) -> None:
 
 
 def context_section(dataset) -> None:
-    groups = about.context_by_source(dataset.context)
+    groups = about.context_by_source(dataset.context, ui.source_index())
     if not groups:
         return
     st.header("Context evidence: not this study", anchor="context")
@@ -202,7 +202,9 @@ def context_section(dataset) -> None:
             st.markdown(f":violet-badge[Context, not this study] **{escape_markdown(source)}**")
             for _, item in rows.iterrows():
                 st.markdown(f"**{escape_markdown(item['title'])}.** {escape_markdown(item['statement'])}")
-                st.markdown(ui.quote_markdown(item["evidence"], item["source"]))
+                ui.show_quote(
+                    item["evidence"], item["source"], item["context_id"], f"context item {item['context_id']}"
+                )
 
 
 dataset = ui.page_start(

@@ -73,7 +73,7 @@ def _show_words(findings: pd.DataFrame, theme: str, category: str, panels: list[
                     ui.show_finding(finding)
 
 
-@st.dialog("The words behind the bar", width="large")
+@st.dialog("The evidence behind the bar", width="large")
 def _words_dialog(findings: pd.DataFrame, theme: str, category: str, panels: list[str]) -> None:
     st.markdown(f"#### {escape_markdown(theme)}")
     _show_words(findings, theme, category, panels)
@@ -145,7 +145,7 @@ with chart_side:
         )
         st.info(f"No coded statements under “{escape_markdown(label)}” for {names}.{hint}")
     else:
-        st.markdown(f"**{escape_markdown(label)}: {names}.** Click a bar to read the words.")
+        st.markdown(f"**{escape_markdown(label)}: {names}.** Click a bar to read the evidence.")
         summary = compare.theme_summary(comparison)
         ui.chart(
             compare.theme_figure(comparison, colours, selected_theme=st.session_state[THEME]),
@@ -199,7 +199,7 @@ with partner_side:
                 f"**Why children is 0:** {escape_markdown(children['statement'])}"
                 f"{ui.basis_badge(children.get('basis'))}"
             )
-            st.markdown(ui.quote_markdown(children.get("evidence"), children.get("source")))
+            ui.show_quote(children.get("evidence"), children.get("source"), children.get("finding_id"))
         ui.text_alternative(partner_summary, compare.partner_table(matrix), key="compare_partners_table")
         picked_cell = st.selectbox(
             "Read the statements behind a cell",
@@ -219,7 +219,7 @@ with partner_side:
 st.session_state.pop(COMPARE_CLICKED_CELL, None)
 
 if not comparison.is_empty:
-    st.markdown("#### Read the words behind a theme")
+    st.markdown("#### Read the evidence behind a theme")
     theme = st.selectbox(
         "Theme",
         comparison.themes,

@@ -62,33 +62,53 @@ def item_link(item_id: str, label: str, kind: str, carry: dict[str, list[str]]) 
 # How each kind of item reads
 
 
-def show_recommendation(item: pd.Series) -> None:
+def show_recommendation(item: pd.Series, highlight: tuple[str, ...] = ()) -> None:
     element = ""
     if item["cop_element"]:
-        element = f" · Communities of Practice: {escape_markdown(item['cop_element'])}{ui.basis_badge(item['basis'])}"
+        # The recommendation is the source's words; the badge marks only the element as this app's reading.
+        element = (
+            f"  \n{search.highlight_markdown(item['cop_text'], highlight)}{ui.basis_badge(item['basis'], 'element')}"
+        )
     st.markdown(
-        f"**{escape_markdown(item['text'])}**  \n"
-        f":blue-badge[Recommendation] :gray-badge[For {escape_markdown(item['audience'])}]"
-        f"{element} · {escape_markdown(item['item_id'])}"
+        f"**{search.highlight_markdown(item['text'], highlight)}**  \n"
+        f":blue-badge[Recommendation] :gray-badge[For {search.highlight_markdown(item['audience'], highlight)}]"
+        f" · {escape_markdown(item['item_id'])}{element}"
     )
-    st.markdown(ui.quote_markdown(item["evidence"], item["source"]))
+    label = f"recommendation {item['item_id']}"
+    ui.show_quote(item["evidence"], item["source"], item["item_id"], label, highlight)
 
 
-def show_context(item: pd.Series) -> None:
+def show_context(item: pd.Series, highlight: tuple[str, ...] = ()) -> None:
     st.markdown(
-        f":violet-badge[Context, not this study] **{escape_markdown(item['title'])}** · "
-        f"{escape_markdown(item['item_id'])}  \n{escape_markdown(item['text'])}"
+        f":violet-badge[Context, not this study] **{search.highlight_markdown(item['title'], highlight)}** · "
+        f"{escape_markdown(item['item_id'])}  \n{search.highlight_markdown(item['text'], highlight)}"
     )
-    st.markdown(ui.quote_markdown(item["evidence"], item["source"]))
+    label = f"context item {item['item_id']}"
+    ui.show_quote(item["evidence"], item["source"], item["item_id"], label, highlight)
 
 
-def show_item(item: pd.Series) -> None:
+def show_item(item: pd.Series, highlight: tuple[str, ...] = ()) -> None:
     if item["kind"] == search.FINDING:
-        ui.show_finding(search.as_finding(item))
+        ui.show_finding(search.as_finding(item), highlight)
     elif item["kind"] == search.RECOMMENDATION:
-        show_recommendation(item)
+        show_recommendation(item, highlight)
     else:
-        show_context(item)
+        show_context(item, highlight)
+
+
+def show_glossary_matches(dataset, query: str, terms: tuple[str, ...]) -> None:
+    """Glossary terms the search matches, above the results: what a word means before where it is used."""
+    entries = search.glossary_matches(dataset.glossary, query)
+    if entries.empty:
+        return
+    with st.container(border=True):
+        lines = [
+            f"- **{search.highlight_markdown(entry['term'], terms)}**: "
+            f"{search.highlight_markdown(entry['definition'], terms)}"
+            for _, entry in entries.iterrows()
+        ]
+        st.markdown(":gray-badge[Glossary] In the glossary:\n" + "\n".join(lines))
+        st.page_link("pages/about.py", label="The whole glossary, on About", icon=":material/menu_book:", help="")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,6 +191,10 @@ def clear_search(options: dict[str, list[str]]) -> None:
         st.session_state[facet_key(facet)] = []
 
 
+def search_for(text: str) -> None:
+    st.session_state[QUERY_KEY] = text
+
+
 def show_more(limit: int) -> None:
     st.session_state[LIMIT_KEY] = limit
 
@@ -178,7 +202,9 @@ def show_more(limit: int) -> None:
 def facet_help(dataset, facet: str) -> str | None:
     if facet == "group":
         return ui.glossary_tooltip(
-            dataset, [group for group in dataset.groups if group != SHARED_GROUP], "Who said it."
+            dataset,
+            [group for group in dataset.groups if group != SHARED_GROUP],
+            "Whose view it reports, as the source gives it.",
         )
     if facet == "basis":
         return ui.glossary_tooltip(dataset, ["stated", "inferred"], "Whether the source says it or this app infers it.")
@@ -208,7 +234,8 @@ def search_view(dataset, corpus: pd.DataFrame) -> None:
         "Search the findings, recommendations and their evidence",
         key=QUERY_KEY,
         placeholder="Try “familiarity”, “supervision” or “there for the child”",
-        help="Capitals, quote marks, dashes and extra spaces don't matter. Every word must appear in the item.",
+        help="Capitals, quote marks, dashes and extra spaces don't matter. Every word must appear in the item; "
+        'put words in double quotes ("there for the child") to find them together, as a phrase.',
     )
 
     def label_with_count(facet: str):
@@ -250,10 +277,26 @@ def search_view(dataset, corpus: pd.DataFrame) -> None:
         st.session_state[SIGNATURE_KEY] = signature
         st.session_state[LIMIT_KEY] = PAGE_SIZE
 
+    terms = tuple(search.query_terms(query))
+    show_glossary_matches(dataset, query, terms)
     if results.empty:
         st.warning("Nothing matches this search.")
         for tip in search.describe_empty(query, selections, len(matches)):
             st.markdown(f"- {escape_markdown(tip)}")
+        tries = search.suggestions(corpus, dataset.glossary, query) if terms else []
+        if tries:
+            st.markdown("Try one of these (from the data and its glossary):")
+            for column, text in zip(st.columns(len(tries)), tries, strict=True):
+                column.button(
+                    f"Search “{text}”", key=f"explore_try_{text}", on_click=search_for, args=(text,), width="stretch"
+                )
+        if not dataset.glossary.empty:
+            st.page_link(
+                "pages/about.py",
+                label="Look a term up in the glossary, on About",
+                icon=":material/menu_book:",
+                help="",
+            )
         st.button("Clear the search and filters", key="explore_clear", on_click=clear_search, args=(options,))
         return
 
@@ -285,7 +328,7 @@ def search_view(dataset, corpus: pd.DataFrame) -> None:
     limit = st.session_state.get(LIMIT_KEY, PAGE_SIZE)
     for _, item in results.head(limit).iterrows():
         with st.container(border=True):
-            show_item(item)
+            show_item(item, terms)
             if item["matched_in"]:
                 st.caption(f"Found in: {escape_markdown(item['matched_in'])}")
             open_label = "Open it" if item["kind"] == search.CONTEXT else "Open it and everything linked to it"
@@ -303,8 +346,9 @@ def search_view(dataset, corpus: pd.DataFrame) -> None:
 
 dataset = ui.page_start(
     "Explore findings",
-    "Search every finding, recommendation and the participants' words behind them. "
-    "Open any item to see its evidence and everything linked to it.",
+    "Search every finding and recommendation, and the passages they quote: the researcher's summary and the "
+    "thesis abstract (not interview transcripts), and context articles. Open any item to see its evidence, "
+    "whose words it is, how to cite it and everything linked to it.",
 )
 corpus = search.build_corpus(dataset)
 requested = st.query_params.get("id")

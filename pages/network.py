@@ -72,8 +72,9 @@ def show_node(graph, node: str) -> None:
     words, links_column = st.columns([1, 1], gap="large")
     with words:
         st.markdown(f":gray-badge[{escape_markdown(kind)}] {escape_markdown(node)}{where}")
-        st.markdown(f"**{escape_markdown(data['label'])}**{ui.basis_badge(data['basis'])}")
-        st.markdown(ui.quote_markdown(data["evidence"], data["source"]))
+        qualifies = "Communities of Practice element" if data["kind"] == network.RECOMMENDATION else ""
+        st.markdown(f"**{escape_markdown(data['label'])}**{ui.basis_badge(data['basis'], qualifies)}")
+        ui.show_quote(data["evidence"], data["source"], node, f"{kind.lower()} {node}")
         if data["detail"]:
             st.markdown(f"Detail from the source: “{escape_markdown(data['detail'])}”")
     links = network.node_links(graph, node)
@@ -101,7 +102,7 @@ def node_dialog(graph, node: str) -> None:
 dataset = ui.page_start(
     "Barriers network",
     "How the barriers social workers named connect to what helps and to the recommendations that answer "
-    "them. Click a node, or pick one from the list, to see the words behind it and each of its links.",
+    "them. Click a node, or pick one from the list, to see its evidence and each of its links.",
 )
 
 kinds_available = network.available_kinds(dataset)

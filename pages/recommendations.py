@@ -196,7 +196,7 @@ for recommendation in shown.to_dict("records"):
         if not own.empty or has_own_quote or recommendation.get("source"):
             with st.expander(f"The evidence behind it ({len(own)} finding{'s' if len(own) != 1 else ''})"):
                 if has_own_quote:
-                    st.markdown(ui.quote_markdown(own_quote, recommendation.get("source")))
+                    ui.show_quote(own_quote, recommendation.get("source"), recommendation_id)
                 elif recommendation.get("source"):
                     st.markdown(f"Recommendation source: {escape_markdown(recommendation['source'])}")
                 for item in own.to_dict("records"):
@@ -205,7 +205,7 @@ for recommendation in shown.to_dict("records"):
                         f"**{relation}:** {escape_markdown(item['statement'])} "
                         f":gray-badge[{escape_markdown(item['group'])}] `{escape_markdown(item['finding_id'])}`"
                     )
-                    st.markdown(ui.quote_markdown(item["evidence"], item["source"]))
+                    ui.show_quote(item["evidence"], item["source"], item["finding_id"], f"finding {item['finding_id']}")
                     if item["note"]:
                         inferred = " (inferred)" if item["link_basis"] == "inferred" else ""
                         st.markdown(f"Why this app links them{inferred}: {escape_markdown(item['note'])}")

@@ -92,13 +92,13 @@ def show_recommendations(recommendations: pd.DataFrame) -> None:
         verbatim = rec.evidence and rec.evidence == rec.text
         source = f" · verbatim from {escape_markdown(rec.source)}" if verbatim and rec.source else ""
         st.markdown(
-            f"**{escape_markdown(rec.text)}**{ui.basis_badge(rec.basis)}  \n"
+            f"**{escape_markdown(rec.text)}**{ui.basis_badge(rec.basis, 'Communities of Practice element')}  \n"
             f":gray-badge[For: {escape_markdown(rec.audience)}] `{escape_markdown(rec.recommendation_id)}`{source}  \n"
             f"Why it is here: {escape_markdown(rec.why)}.{link_mark}"
         )
         if not verbatim:
             with st.expander(f"Source passage for {escape_markdown(rec.recommendation_id)}"):
-                st.markdown(ui.quote_markdown(rec.evidence, rec.source))
+                ui.show_quote(rec.evidence, rec.source, rec.recommendation_id)
 
 
 def show_area(

@@ -14,7 +14,6 @@ import pytest
 from components.dataset import load_dataset_dir
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
 
 
 def squash(text: str) -> str:
@@ -22,9 +21,9 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def sources() -> list[str]:
-    texts = [squash(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("0*.txt"))]
-    assert len(texts) == 5, f"expected the five seed documents in {SEEDS}"
+def sources(seed_documents: list[Path]) -> list[str]:
+    texts = [squash(path.read_text(encoding="utf-8")) for path in seed_documents]
+    assert len(texts) == 5, "expected the five seed documents"
     return texts
 
 

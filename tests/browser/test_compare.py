@@ -1,5 +1,6 @@
 """The compare page in a real Chromium: the first chart fits a 1280x720 projector, clicking a bar opens the
-participants' words with their source, and a copied link reopens the same view in a new tab."""
+evidence (the researcher's summary and the thesis abstract) with its source, and a copied link reopens the
+same view in a new tab."""
 
 from __future__ import annotations
 
@@ -106,7 +107,7 @@ def test_first_chart_fits_a_projector_with_readable_text(page: Page, compare_url
     screenshot(page, "compare-first-view")
 
 
-def test_clicking_a_bar_shows_the_participants_words_with_their_source(page: Page, compare_url: str, study):
+def test_clicking_a_bar_shows_the_evidence_with_its_source(page: Page, compare_url: str, study):
     open_compare(page, compare_url)
     comparison = compare.compare_themes(study.findings, "purpose", ["MHSW", "CSW"])
     csw_themes = [theme for theme in comparison.themes if comparison.counts.at[theme, "CSW"] > 0]

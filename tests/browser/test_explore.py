@@ -120,3 +120,58 @@ def test_about_shows_how_to_cite_limits_and_context(page: Page, app_url: str):
     rerun_after(page, lambda: page.get_by_role("link", name="Open F032").click())
     expect(page.get_by_role("heading", name="Finding F032")).to_be_visible()
     assert_no_exception(page)
+
+
+def test_cite_this_gives_a_reference_with_the_link_that_reopens_the_item(page: Page, app_url: str):
+    open_in_router(page, app_url, "/explore?id=F012")
+    expect(page.get_by_role("heading", name="Finding F012")).to_be_visible()
+    expect(page.get_by_text("From the researcher's summary of her study:", exact=True)).to_be_visible()
+
+    page.get_by_role("button", name="Cite this").click()
+    popover = page.get_by_test_id("stPopoverBody")
+    expect(popover).to_be_visible()
+    codes = popover.get_by_test_id("stCode")
+    expect(codes).to_have_count(3)
+    link = f"{app_url}/explore?id=F012"
+    plain, ris, bibtex = (code.inner_text() for code in codes.all())
+    assert plain.startswith("Carpenter, Nicola (n.d.). Exploratory Study of Social Workers' Perceptions")
+    assert "Section: Why Collaborate?" in plain
+    assert plain.strip().endswith(link)
+    assert f"UR  - {link}" in ris
+    assert f"url = {{{link}}}" in bibtex
+    screenshot(page, "explore-cite-this")
+
+    # The link in the citation reopens the same item in a new tab.
+    fresh = page.context.new_page()
+    open_page(fresh, link)
+    expect(fresh.get_by_role("heading", name="Finding F012")).to_be_visible()
+    assert_no_exception(fresh)
+    fresh.close()
+
+
+def test_a_quoted_phrase_is_found_and_highlighted(page: Page, app_url: str):
+    open_in_router(page, app_url, "/explore")
+    box = search_box(page)
+    rerun_after(page, lambda: (box.fill('"there for the child"'), box.press("Enter")))
+    expect(page.get_by_text("1 result", exact=False)).to_be_visible()
+    main = page.get_by_test_id("stMain")
+    # Streamlit draws :orange-background[…] as a span with a background colour; the text inside is the match.
+    marks = main.locator("[data-testid='stMarkdownContainer'] span").filter(has_text="there for the child")
+    expect(marks.first).to_be_visible()
+    colours = {mark.evaluate("element => getComputedStyle(element).backgroundColor") for mark in marks.all()}
+    assert colours - {"rgba(0, 0, 0, 0)", "transparent"}, colours
+    expect(page.get_by_text("CSWs value the expertise of their mental health colleagues", exact=False)).to_have_count(0)
+    assert_no_exception(page)
+    assert horizontal_overflow(page) == 0
+    screenshot(page, "explore-phrase-highlight")
+
+
+def test_an_empty_search_offers_a_near_match_that_runs_it(page: Page, app_url: str):
+    open_in_router(page, app_url, "/explore?q=familiarty")
+    expect(page.get_by_text("Nothing matches this search.")).to_be_visible()
+    expect(page.get_by_role("link", name="Look a term up in the glossary, on About")).to_be_visible()
+    screenshot(page, "explore-empty-suggestions")
+    rerun_after(page, lambda: page.get_by_role("button", name="Search “familiarity”").click())
+    expect(search_box(page)).to_have_value("familiarity")
+    expect(page.get_by_text("1 result", exact=False)).to_be_visible()
+    assert_no_exception(page)

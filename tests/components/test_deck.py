@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +18,6 @@ from components.deck import (
     slide_from_param,
     sources_line,
 )
-
-REPO = Path(__file__).resolve().parents[2]
-SEEDS = REPO.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -214,8 +210,8 @@ class TestPrompts:
         assert 1 <= len(first.reveal) < len(dataset.findings)
         assert first.more == len(dataset.findings) - len(first.reveal)
 
-    def test_every_prompt_passage_is_word_for_word_from_a_seed(self, bundled):
-        seeds = fold(" ".join(path.read_text(encoding="utf-8") for path in SEEDS.glob("*.txt")))
+    def test_every_prompt_passage_is_word_for_word_from_a_seed(self, bundled, seed_documents):
+        seeds = fold(" ".join(path.read_text(encoding="utf-8") for path in seed_documents))
         for prompt_id, evidence in zip(bundled.prompts["prompt_id"], bundled.prompts["evidence"], strict=True):
             assert evidence, f"{prompt_id} has no passage"
             assert fold(evidence) in seeds, prompt_id

@@ -11,6 +11,7 @@ import pytest
 from components import search
 from components.dataset import build_dataset, load_dataset_dir
 from components.exports import safe_csv_bytes
+from components.text import escape_markdown
 
 
 @pytest.fixture(scope="module")
@@ -353,3 +354,97 @@ class TestSummaries:
         row = search.as_finding(search.find_item(corpus, "F028"))
         assert row["finding_id"] == "F028"
         assert row["statement"] == "Relationships are helped by familiarity."
+
+
+class TestPhrases:
+    @pytest.mark.parametrize("query", ['"there for the child"', "“there for the child”", "„there for the child“"])
+    def test_double_quotes_make_a_phrase(self, corpus, query):
+        assert ids(search.search(corpus, query)) == ["F026"]
+
+    def test_a_phrase_and_a_word_are_both_required(self, corpus):
+        assert search.query_terms('CSWs "there for the child."') == ["csws", "there for the child"]
+        assert ids(search.search(corpus, 'CSWs "there for the child"')) == ["F026"]
+        assert search.search(corpus, 'MHSWs "there for the child"').empty
+
+    def test_a_phrase_must_be_word_after_word(self, corpus):
+        assert search.search(corpus, '"child the for there"').empty
+
+    def test_an_unclosed_quote_reads_as_words(self, corpus):
+        assert search.query_terms('"there for') == ["there", "for"]
+
+    def test_single_quotes_do_not_make_a_phrase(self):
+        assert search.query_terms("'there for'") == ["there", "for"]
+
+
+class TestWhatIsSearchable:
+    @pytest.mark.parametrize("query", ["Communities of Practice", "Wenger", "mutual engagement"])
+    def test_the_communities_of_practice_lens_finds_recommendations(self, bundled, corpus, query):
+        results = search.search(corpus, query)
+        with_element = bundled.recommendations[bundled.recommendations["cop_element"] != ""]
+        expected = (
+            with_element
+            if query != "mutual engagement"
+            else with_element[with_element["cop_element"] == "mutual engagement"]
+        )
+        assert ids(results) == expected["recommendation_id"].tolist()
+        assert all("Communities of Practice element" in fields for fields in results["matched_in"])
+
+    def test_glossary_terms_match_their_term_and_definition(self, bundled):
+        assert search.glossary_matches(bundled.glossary, "wenger")["term"].tolist() == ["Communities of Practice"]
+        assert search.glossary_matches(bundled.glossary, "MHSW")["term"].tolist()[0] == "MHSW"
+        assert search.glossary_matches(bundled.glossary, "zebra").empty
+
+    def test_context_titles_are_searched(self, corpus):
+        assert ids(search.search(corpus, '"Connecting People pilot"')) == ["C04"]
+
+    def test_suggestions_offer_near_spellings_and_glossary_terms(self, bundled, corpus):
+        assert search.suggestions(corpus, bundled.glossary, "familiarty")[0] == "familiarity"
+        assert "MHSW" in search.suggestions(corpus, bundled.glossary, "MHWS")
+        assert search.suggestions(corpus, bundled.glossary, "zebra") == bundled.glossary["term"].tolist()[:5]
+
+
+class TestHighlight:
+    def test_marks_each_match_on_escaped_text(self):
+        marked = search.highlight_markdown("Relationships are helped by familiarity.", ["familiar"])
+        assert marked == "Relationships are helped by :orange-background[familiar]ity\\."
+
+    def test_matches_the_way_search_does(self):
+        marked = search.highlight_markdown("Children’s social workers meet face–to face", ["childrens", "face to face"])
+        assert marked == ":orange-background[Children’s] social workers meet :orange-background[face–to face]"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "<b>bold</b> familiarity",
+            "[familiarity](http://evil.example)",
+            "familiarity]** :red[x]",
+            "`familiarity` $x$ <script>alert(1)</script>",
+        ],
+    )
+    def test_data_never_becomes_markdown_or_html(self, text):
+        marked = search.highlight_markdown(text, ["familiarity"])
+        # Outside the highlight marks, the text is exactly what escape_markdown makes of it.
+        plain = marked.replace(":orange-background[", "").replace("familiarity]", "familiarity")
+        assert plain == escape_markdown(text)
+        assert "<b>" not in marked
+        assert "<script>" not in marked
+        assert "](" not in marked
+        assert marked.count(":orange-background[") == 1
+
+    def test_no_terms_is_plain_escaped_text(self):
+        assert search.highlight_markdown("a [b]", []) == escape_markdown("a [b]")
+        assert search.highlight_markdown(None, ["a"]) == ""
+
+    def test_overlapping_terms_make_one_mark(self):
+        assert search.highlight_markdown("familiarity", ["familiar", "liarity"]) == ":orange-background[familiarity]"
+
+
+class TestNoServerCache:
+    def test_normalise_keeps_nothing_between_calls(self):
+        # A module-level cache would keep uploaded text in server memory after its session ends.
+        assert not hasattr(search.normalise, "cache_info")
+        assert not any(hasattr(value, "cache_info") for value in vars(search).values())
+
+    def test_the_vectorised_form_matches_the_scalar_one(self):
+        values = pd.Series(["Face–to-face  ", "Children’s  “views”", None, "ÉQUIPE 🤝"])
+        assert search.normalise_series(values).tolist() == [search.normalise(value) for value in values]

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import about
+from components import about, citation
 from components.dataset import build_dataset, load_dataset_dir
 from components.session_keys import UPLOADED_DATASET
 from components.text import escape_markdown
@@ -248,9 +248,22 @@ class TestBundledStudy:
     def test_context_is_marked_not_this_study(self, app):
         assert "not findings of this study" in app.warning[0].value
         text = markdown_text(app)
-        assert text.count(":violet-badge[Context, not this study]") == BUNDLED.context["source"].nunique()
+        # One box per source document (a blog post and a news article), whatever section each item is from.
+        index = citation.source_index(BUNDLED.study, uploaded=False)
+        documents = {citation.resolve(source, index).document.key for source in BUNDLED.context["source"]}
+        assert len(documents) == 2
+        assert text.count(":violet-badge[Context, not this study]") == len(documents)
+        assert (
+            escape_markdown("Councils step up support for mental health social workers (2016). News article.") in text
+        )
         for title in BUNDLED.context["title"]:
             assert f"**{escape_markdown(title)}.**" in text
+
+    def test_context_quotes_say_whose_words_and_can_be_cited(self, app):
+        text = markdown_text(app)
+        assert "> *From a blog post \\(context, not this study\\):*" in text
+        assert "> *From the researcher's summary of her study:*" in text
+        assert len(app.get("popover")) >= len(BUNDLED.context)
 
     def test_glossary_search_narrows_the_table(self):
         app = open_about()

@@ -64,8 +64,9 @@ class TestSearch:
         assert app.text_input(key="explore_query").value == "familiarity"
         text = markdown_text(app)
         assert "**1 result**: 1 finding" in text
-        assert "Relationships are helped by familiarity" in text
-        assert "> “Relationships are helped by familiarity”" in text
+        # The matched word is highlighted in the statement and in the quote, which are otherwise as written.
+        assert "Relationships are helped by :orange-background[familiarity]" in text
+        assert "> “Relationships are helped by :orange-background[familiarity]”" in text
         assert "Carpenter 2019, summary\\: What could help overcome these barriers?" in text
         assert ":gray-badge[All] :gray-badge[enabler]" in text
         assert any("Found in: statement, theme, evidence" in caption.value for caption in app.caption)
@@ -189,7 +190,7 @@ class TestUploadedData:
         app = open_explore({"q": "number 3"}, dataset=dataset)
         text = markdown_text(app)
         assert "**1 result**: 1 finding" in text
-        assert "Statement number 3" in text
+        assert "Statement :orange-background[number] :orange-background[3]" in text
         assert app.multiselect(key="explore_group").options == ["Équipe 🤝 (1)"]
 
     def test_an_upload_id_opens_with_no_links(self):
@@ -211,3 +212,69 @@ class TestUploadedData:
         app.button(key="explore_more").click().run()
         assert "Showing 50 of 60." in markdown_text(app)
         assert "Statement number 49" in markdown_text(app)
+
+
+class TestWhoseWordsAndCitation:
+    def test_a_quote_says_whose_words_it_is(self):
+        text = markdown_text(open_explore({"id": "F012"}))
+        assert "> *From the researcher's summary of her study:*" in text
+        assert "participants' words" not in text
+
+    def test_an_abstract_quote_says_it_is_the_abstract(self):
+        text = markdown_text(open_explore({"id": "F013"}))
+        assert "> *From the thesis abstract, in the researcher's words:*" in text
+
+    def test_cite_this_gives_a_reference_ris_and_bibtex_that_reopen_the_item(self):
+        app = open_explore({"id": "F012"})
+        popovers = app.get("popover")
+        assert [popover.proto.popover.label for popover in popovers] == ["Cite this"]
+        plain, ris, bibtex = (code.value for code in popovers[0].code)
+        assert plain.startswith("Carpenter, Nicola (n.d.). Exploratory Study of Social Workers' Perceptions")
+        assert "Section: Why Collaborate?" in plain
+        assert plain.endswith("/explore?id=F012")
+        assert "UR  - /explore?id=F012" in ris.splitlines()
+        assert "url = {/explore?id=F012}" in bibtex
+        assert "seed" not in plain + ris + bibtex
+
+    def test_every_search_result_can_be_cited(self):
+        app = open_explore({"q": "supervision"})
+        assert len(app.get("popover")) == 4
+
+    def test_an_upload_quote_shows_the_uploaders_source(self):
+        text = markdown_text(open_explore({"id": "X2"}, dataset=upload(5)))
+        assert "> — Your source\\: Interview 2" in text
+
+
+class TestSearchFeatures:
+    def test_a_quoted_phrase_is_a_phrase_and_is_highlighted(self):
+        app = open_explore({"q": '"there for the child"'})
+        text = markdown_text(app)
+        assert "**1 result**: 1 finding" in text
+        assert "> “CSWs see themselves as ':orange-background[there for the child]'”" in text
+
+    def test_wenger_finds_every_recommendation_and_marks_only_the_element_inferred(self):
+        app = open_explore({"q": "Wenger"})
+        text = markdown_text(app)
+        assert "**15 results**: 15 recommendations" in text
+        assert text.count(":orange-background[Wenger]'s Communities of Practice element") == 15
+        assert ":orange-badge[element inferred]" in text
+        # The recommendation's own line carries no bare "inferred": only its element is this app's reading.
+        for line in text.splitlines():
+            if line.startswith("**") and ":blue-badge[Recommendation]" not in line:
+                assert ":orange-badge[inferred]" not in line
+
+    def test_a_glossary_term_is_shown_above_the_results(self):
+        app = open_explore({"q": "MHSW"})
+        text = markdown_text(app)
+        assert ":gray-badge[Glossary] In the glossary:" in text
+        assert "- **:orange-background[MHSW]**: Mental health social worker" in text
+        assert "The whole glossary, on About" in page_link_labels(app)
+
+    def test_the_empty_state_offers_near_matches_and_the_glossary(self):
+        app = open_explore({"q": "familiarty"})
+        assert app.warning[0].value == "Nothing matches this search."
+        assert app.button(key="explore_try_familiarity").label == "Search “familiarity”"
+        assert "Look a term up in the glossary, on About" in page_link_labels(app)
+        app.button(key="explore_try_familiarity").click().run()
+        assert app.text_input(key="explore_query").value == "familiarity"
+        assert "**1 result**: 1 finding" in markdown_text(app)
