@@ -43,7 +43,7 @@ export default function (component) {
         if (target.closest('[role="listbox"], [role="menu"], [role="dialog"]')) return true;
         if (target.tagName === 'INPUT' && textTypes.has((target.type || 'text').toLowerCase())) {
             // The slide-jump list's own box, while its list is closed, is not being typed in.
-            const jump = target.closest('.st-key-present_jump');
+            const jump = target.closest('[class*="st-key-present_jump"]');
             return !(jump && target.getAttribute('aria-expanded') !== 'true');
         }
         return false;
@@ -101,20 +101,28 @@ export default function (component) {
 
 _FULLSCREEN_HTML = '<button type="button" class="projector-fullscreen">Full screen (F11)</button>'
 _FULLSCREEN_CSS = """
-.projector-fullscreen { font: inherit; font-size: 18px; padding: 0.3rem 0.8rem; border: 1px solid #9CA3AF;
-    border-radius: 0.5rem; background: #FFFFFF; color: #374151; cursor: pointer; }
+.projector-fullscreen { font: inherit; font-size: 24px; padding: 0.3rem 0.8rem; border: 1px solid #9CA3AF;
+    border-radius: 0.5rem; background: #FFFFFF; color: #374151; cursor: pointer; opacity: 0.9; }
 .projector-fullscreen:focus-visible { outline: 3px solid #005A8C; }
 """
-# Browsers allow full screen only from a click in the window itself; once full screen the button hides.
+# Browsers allow full screen only from a click in the window itself. Once the window fills the screen
+# (this button, or the browser's own F11) the button hides, so the projected slide shows nothing else.
 _FULLSCREEN_JS = """
 export default function (component) {
     const { parentElement } = component;
     const button = parentElement.querySelector('.projector-fullscreen');
-    const sync = () => { button.hidden = !!document.fullscreenElement || !document.fullscreenEnabled; };
+    const fillsScreen = () => window.innerWidth >= screen.width - 1 && window.innerHeight >= screen.height - 1;
+    const sync = () => {
+        button.hidden = !!document.fullscreenElement || !document.fullscreenEnabled || fillsScreen();
+    };
     button.onclick = () => { document.documentElement.requestFullscreen().catch(() => {}); button.blur(); };
     sync();
     document.addEventListener('fullscreenchange', sync);
-    return () => document.removeEventListener('fullscreenchange', sync);
+    window.addEventListener('resize', sync);
+    return () => {
+        document.removeEventListener('fullscreenchange', sync);
+        window.removeEventListener('resize', sync);
+    };
 }
 """
 

@@ -113,7 +113,7 @@ SLIDE_STYLE = """<style>
   font-size: 28px; line-height: 1.3; font-weight: 600; }
 .st-key-present_slide .st-key-present_sources [data-testid="stMarkdownContainer"] p { font-size: 24px; color: #374151; }
 .st-key-present_slide button p { font-size: 24px; }
-.st-key-present_keys, .st-key-present_follow { display: none; }
+.st-key-present_keys, .st-key-present_room_keys { display: none; }
 </style>"""
 
 # The single window: the slide with its controls under it, on the trainer's one screen.

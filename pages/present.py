@@ -21,6 +21,9 @@ from components.url_state import write_url
 SLIDE_KEY = "present_jump"  # the jump menu's value is the current slide (0-based index)
 NOTES_KEY = "present_notes"
 KEYS_KEY = "present_keys"
+# A room's windows listen under their own key: a session that opened the room from the single window
+# already has a "present_keys" listener there, and the same key in another fragment hears nothing.
+ROOM_KEYS_KEY = "present_room_keys"
 PRESENTER, PROJECTOR = "presenter", "projector"
 
 # Before anything reaches the browser: a fresh server's first deep link is rerouted through app.py once, and
@@ -57,10 +60,11 @@ def _toggle_reveal(index: int) -> None:
 
 
 def _open_room(index: int) -> None:
-    """Open a room on the current slide and turn this window into the presenter view."""
+    """Open a room on the current slide and turn this window into the presenter view (a whole-page run)."""
     room = presenter.room_store().open(presenter.current_browser_id(), active_dataset(), slide=index)
     st.query_params.clear()
     st.query_params.update({"room": room.code, "view": PRESENTER})
+    st.rerun()  # from a callback in a fragment: the whole page reruns, as the presenter view
 
 
 @st.fragment
@@ -190,8 +194,11 @@ def _room_go_to(code: str, owner: str, index: int) -> None:
     presenter.room_store().go_to(code, owner, index)
 
 
-def _room_jump(code: str, owner: str) -> None:
-    presenter.room_store().go_to(code, owner, int(st.session_state[SLIDE_KEY]))
+def _room_jump(code: str, owner: str, key: str, shown: int) -> None:
+    # A request the browser sent before it drew the list's replacement still carries the list's first
+    # value, which Streamlit reports as a change: only a different slide is the trainer's pick.
+    if int(st.session_state[key]) != shown:
+        presenter.room_store().go_to(code, owner, int(st.session_state[key]))
 
 
 def _room_reveal(code: str, owner: str, index: int, shown: bool) -> None:
@@ -210,6 +217,7 @@ def _leave_room(index: int) -> None:
     st.query_params.clear()
     st.query_params["slide"] = str(index + 1)
     st.session_state[SLIDE_KEY] = index
+    st.rerun()  # from a callback in a fragment: the whole page reruns, as the single window
 
 
 def _follow(code: str, owner: str) -> None:
@@ -234,10 +242,9 @@ def _presenter_view(code: str, owner: str) -> None:
     st.html(slide_view.PRESENTER_STYLE)
     deck = cached_deck(room.dataset)
     count = len(deck)
-    room = _apply_step(room, slide_keys.step_from_keys(KEYS_KEY, blank_key=True), count)
+    room = _apply_step(room, slide_keys.step_from_keys(ROOM_KEYS_KEY, blank_key=True), count)
     index = deck_builder.clamp_index(room.slide, count)
     slide = deck[index]
-    st.session_state[SLIDE_KEY] = index  # the jump list shows the room's slide, whoever moved it
     st.session_state[PRESENT_ROOM_SEEN] = room.version
     revealed = index in room.revealed
 
@@ -311,15 +318,19 @@ def _presenter_view(code: str, owner: str) -> None:
             on_click=_room_go_to,
             args=(code, owner, index + 1),
         )
+        # A new list for each state of the room, opened on the room's slide. One list whose value this run
+        # set would take a poll sent before the browser drew the step as the trainer picking the old slide.
+        jump_key = f"{SLIDE_KEY}_{room.version}"
         st.selectbox(
             "Jump to slide",
             options=list(range(count)),
+            index=index,
             format_func=lambda option: deck_builder.slide_label(deck[option], option),
-            key=SLIDE_KEY,
+            key=jump_key,
             label_visibility="collapsed",
             width=360,
             on_change=_room_jump,
-            args=(code, owner),
+            args=(code, owner, jump_key, index),
         )
 
 
@@ -332,7 +343,7 @@ def _projector_view(code: str, owner: str) -> None:
     deck = cached_deck(room.dataset)
     count = len(deck)
     # The clicker may send its keys to this window (it has focus once made full screen): they step the room.
-    room = _apply_step(room, slide_keys.step_from_keys(KEYS_KEY, blank_key=True), count)
+    room = _apply_step(room, slide_keys.step_from_keys(ROOM_KEYS_KEY, blank_key=True), count)
     st.session_state[PRESENT_ROOM_SEEN] = room.version
     index = deck_builder.clamp_index(room.slide, count)
     slide = deck[index]
