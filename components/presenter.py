@@ -53,7 +53,8 @@ def browser_id(cookies: Mapping[str, str]) -> str:
     The cookie is `2|mask|masked token|timestamp` and the server re-masks it on every page load, so the
     unmasked token is what stays the same across a browser's tabs. Only a hash of it is kept.
     """
-    raw = str(cookies.get(XSRF_COOKIE) or "")
+    value = cookies.get(XSRF_COOKIE)
+    raw = value if isinstance(value, str) else ""  # AppTest hands out a mock in place of cookies
     parts = raw.split("|")
     token = raw.encode()
     if len(parts) == 4 and parts[0] == "2":
@@ -160,14 +161,6 @@ def _new_code(taken: Mapping[str, Room]) -> str:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if code not in taken:
             return code
-
-
-def elapsed_text(seconds: float) -> str:
-    """A timer reading: 4:05, or 1:04:05 past the hour."""
-    total = max(int(seconds), 0)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -145,11 +145,12 @@ PROJECTOR_STYLE = """<style>
 
 # The presenter window, on the trainer's laptop: smaller text, everything in one screen.
 PRESENTER_STYLE = """<style>
-[data-testid="stMainBlockContainer"] { padding-top: 3rem; padding-bottom: 1rem; }
-.st-key-present_current { background: #FFFFFF; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 0.5rem; }
+.st-key-present_current blockquote { border-left: 6px solid #005A8C; opacity: 1; }
+.st-key-present_current blockquote p { color: #1F2937; font-style: italic; }
+.st-key-present_room_bar [data-testid="stMarkdownContainer"] p { font-size: 18px; }
 .st-key-present_current [data-testid="stMarkdownContainer"] p,
-.st-key-present_current [data-testid="stMarkdownContainer"] li,
-.st-key-present_current [data-testid="stMarkdownContainer"] span { font-size: 18px !important; }
+.st-key-present_current [data-testid="stMarkdownContainer"] li { font-size: 18px !important; }
 .st-key-present_current [data-testid="stMarkdownContainer"] h3 { font-size: 22px; }
 .st-key-present_current .st-key-present_lead [data-testid="stMarkdownContainer"] p { font-size: 20px !important; }
 .st-key-present_current_title h2 { font-size: 28px; padding: 0 0 0.25rem; }
@@ -157,5 +158,4 @@ PRESENTER_STYLE = """<style>
 .st-key-present_next_preview [data-testid="stMarkdownContainer"] li { font-size: 16px; color: #374151; }
 .st-key-present_notes_box { background: #F2F4F7; }
 .st-key-present_notes_box [data-testid="stMarkdownContainer"] p { font-size: 20px; color: #111827; }
-.st-key-present_room_bar p { font-size: 18px; }
 </style>"""

@@ -248,12 +248,18 @@ def _presenter_view(code: str, owner: str) -> None:
     st.session_state[PRESENT_ROOM_SEEN] = room.version
     revealed = index in room.revealed
 
-    with st.container(key="present_room_bar", horizontal=True, vertical_alignment="center", gap="medium"):
+    with st.container(key="present_room_bar", horizontal=True, vertical_alignment="center", gap="small"):
         st.markdown(f"**Presenter view** · room `{code}`", width="content")
-        slide_view_timer = st.container(width="content")
-        with slide_view_timer:
+        with st.container(width="content"):
             slide_keys.timer(room.started_at, key="present_timer")
-        st.button("Restart timer", key="present_timer_restart", on_click=_room_timer, args=(code, owner))
+        st.button(
+            "",
+            key="present_timer_restart",
+            icon=":material/restart_alt:",
+            help="Restart the timer",
+            on_click=_room_timer,
+            args=(code, owner),
+        )
         st.link_button(
             "Open the projector window",
             f"?room={code}&view={PROJECTOR}",
@@ -262,76 +268,75 @@ def _presenter_view(code: str, owner: str) -> None:
             help="Opens a new window showing only the slide: drag it to the projector and go full screen.",
         )
         st.button(
-            "Show the slide again" if room.blank else "Blank the projector",
+            "Show the slide" if room.blank else "Blank screen",
             key="present_blank_toggle",
             icon=":material/visibility:" if room.blank else ":material/visibility_off:",
             on_click=_room_blank,
             args=(code, owner, not room.blank),
-            help="B or . on the keyboard or clicker does the same.",
+            help="Blanks the projector, or brings the slide back. B or . on the keyboard or clicker does the same.",
         )
-        st.button("Leave presenter view", key="present_leave", on_click=_leave_room, args=(index,))
+        st.button("Leave", key="present_leave", type="tertiary", on_click=_leave_room, args=(index,))
 
     now, later = st.columns([3, 2], gap="medium")
     with now:
-        shown = "The projector is blank." if room.blank else "On the projector now"
+        shown = "The projector is blank" if room.blank else "On the projector now"
         st.markdown(f"**{shown}** · slide {index + 1} of {count}")
-        with st.container(key="present_current", border=True):
+        # Fixed-height panes keep the whole presenter view in one screen; a long slide scrolls inside.
+        with st.container(key="present_current", border=True, height=420):
             with st.container(key="present_current_title"):
                 st.subheader(slide.heading, anchor=False)
             slide_view.show_slide(slide, revealed)
+        with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
+            st.button(
+                "Previous",
+                key="present_previous",
+                icon=":material/arrow_back:",
+                disabled=index == 0,
+                on_click=_room_go_to,
+                args=(code, owner, index - 1),
+            )
+            st.button(
+                "Next",
+                key="present_next",
+                icon=":material/arrow_forward:",
+                type="primary",
+                disabled=index == count - 1,
+                on_click=_room_go_to,
+                args=(code, owner, index + 1),
+            )
+            # A new list for each state of the room, opened on the room's slide. One list whose value this
+            # run set would take a poll sent before the browser drew the step as the trainer picking a slide.
+            jump_key = f"{SLIDE_KEY}_{room.version}"
+            st.selectbox(
+                "Jump to slide",
+                options=list(range(count)),
+                index=index,
+                format_func=lambda option: deck_builder.slide_label(deck[option], option),
+                key=jump_key,
+                label_visibility="collapsed",
+                on_change=_room_jump,
+                args=(code, owner, jump_key, index),
+            )
     with later:
-        with st.container(key="present_next_preview", border=True):
+        with st.container(key="present_next_preview", border=True, height=190):
             if index + 1 < count:
                 st.markdown("Next:")
                 slide_view.show_preview(deck[index + 1])
             else:
                 st.markdown("This is the last slide.")
-        with st.container(key="present_notes_box", border=True):
+        with st.container(key="present_notes_box", border=True, height=320):
             st.markdown(slide_view.notes_markdown(slide))
             if slide.kind == "prompt" and slide.reveal:
-                st.markdown("**Findings to reveal:**\n\n" + slide_view.bullets(slide.reveal))
                 st.button(
-                    "Hide them on the projector" if revealed else "Show them on the projector",
+                    "Hide the findings on the projector" if revealed else "Show the findings on the projector",
                     key="present_reveal",
                     icon=":material/visibility_off:" if revealed else ":material/visibility:",
                     shortcut="S",
                     on_click=_room_reveal,
                     args=(code, owner, index, not revealed),
                 )
+                st.markdown("**Findings to reveal:**\n\n" + slide_view.bullets(slide.reveal))
             slide_view.show_source_words(slide)
-
-    with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
-        st.button(
-            "Previous",
-            key="present_previous",
-            icon=":material/arrow_back:",
-            disabled=index == 0,
-            on_click=_room_go_to,
-            args=(code, owner, index - 1),
-        )
-        st.button(
-            "Next",
-            key="present_next",
-            icon=":material/arrow_forward:",
-            type="primary",
-            disabled=index == count - 1,
-            on_click=_room_go_to,
-            args=(code, owner, index + 1),
-        )
-        # A new list for each state of the room, opened on the room's slide. One list whose value this run
-        # set would take a poll sent before the browser drew the step as the trainer picking the old slide.
-        jump_key = f"{SLIDE_KEY}_{room.version}"
-        st.selectbox(
-            "Jump to slide",
-            options=list(range(count)),
-            index=index,
-            format_func=lambda option: deck_builder.slide_label(deck[option], option),
-            key=jump_key,
-            label_visibility="collapsed",
-            width=360,
-            on_change=_room_jump,
-            args=(code, owner, jump_key, index),
-        )
 
 
 @st.fragment
