@@ -105,7 +105,8 @@ SLIDE_STYLE = """<style>
 .st-key-present_slide [data-testid="stMarkdownContainer"] p,
 .st-key-present_slide [data-testid="stMarkdownContainer"] li { font-size: 24px; line-height: 1.35; color: #111827; }
 .st-key-present_slide [data-testid="stMarkdownContainer"] li { margin-bottom: 0.15rem; }
-.st-key-present_slide [data-testid="stMarkdownContainer"] span { font-size: 24px; }
+/* Badges (a tag, "inferred") are drawn smaller by Streamlit: on a slide they are as large as the line. */
+.st-key-present_slide [data-testid="stMarkdownContainer"] :is(p, li) * { font-size: inherit !important; }
 .st-key-present_slide [data-testid="stMarkdownContainer"] h3 { font-size: 30px; padding: 0.25rem 0; }
 .st-key-present_slide blockquote { border-left: 6px solid #005A8C; margin: 0; padding: 0 0 0 0.75rem; opacity: 1; }
 .st-key-present_slide blockquote p { color: #1F2937; font-style: italic; }

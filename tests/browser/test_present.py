@@ -342,22 +342,29 @@ def test_the_projector_follows_the_presenter_and_shows_only_the_slide(page: Page
     assert_projected(projector, prompt, "unblanked")
 
 
-def test_every_projected_slide_is_readable_from_the_back_and_fits(page: Page, app_url: str):
-    projector = open_room(page, app_url)
+# Slides per test: a whole walk through both windows is longer than one test may take on a busy machine.
+STRETCH = 6
+
+
+@pytest.mark.parametrize("start", range(0, len(DECK), STRETCH))
+def test_every_projected_slide_is_readable_from_the_back_and_fits(page: Page, app_url: str, start: int):
+    projector = open_room(page, app_url, start + 1)
     projector.bring_to_front()
-    for index, slide in enumerate(DECK):
+    for index in range(start, min(start + STRETCH, len(DECK))):
+        slide = DECK[index]
         where = f"projected slide {index + 1} ({slide.heading})"
         assert_projected(projector, index, where)
         assert_fits_at_projector_size(projector, where)
+        screenshot(projector, f"projector-{index + 1:02d}-{slide.kind}")
         if slide.kind == "prompt":
             page.get_by_role("button", name="Show the findings on the projector").click()
             expect(projector.get_by_text(slide.reveal[0].text, exact=False).first).to_be_visible(timeout=30_000)
             wait_for_app(projector)
             assert_fits_at_projector_size(projector, f"{where}, findings revealed")
             screenshot(projector, f"projector-{index + 1:02d}-revealed")
-        if index + 1 < len(DECK):
-            projector.keyboard.press("PageDown")
-            expect(current_title(page)).to_have_text(DECK[index + 1].heading, timeout=30_000)
+            # The presenter's reveal button belongs to this slide: the next step starts from the projector.
+            projector.bring_to_front()
+        projector.keyboard.press("PageDown")
 
 
 def test_a_room_and_its_uploaded_study_stay_in_the_browser_that_opened_it(page: Page, app_url: str, browser):
