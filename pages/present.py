@@ -145,7 +145,7 @@ def _single_window() -> None:
             format_func=lambda option: deck_builder.slide_label(deck[option], option),
             key=SLIDE_KEY,
             label_visibility="collapsed",
-            width=200,
+            width=160,
         )
         st.toggle("Speaker notes", key=NOTES_KEY)
         st.download_button(
