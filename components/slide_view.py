@@ -158,5 +158,5 @@ PRESENTER_STYLE = """<style>
 .st-key-present_next_preview [data-testid="stMarkdownContainer"] p,
 .st-key-present_next_preview [data-testid="stMarkdownContainer"] li { font-size: 16px; color: #374151; }
 .st-key-present_notes_box { background: #F2F4F7; }
-.st-key-present_notes_box [data-testid="stMarkdownContainer"] p { font-size: 20px; color: #111827; }
+.st-key-present_notes_box [data-testid="stMarkdownContainer"] p { font-size: 18px; color: #111827; }
 </style>"""

@@ -318,13 +318,13 @@ def _presenter_view(code: str, owner: str) -> None:
                 args=(code, owner, jump_key, index),
             )
     with later:
-        with st.container(key="present_next_preview", border=True, height=190):
+        with st.container(key="present_next_preview", border=True, height=160):
             if index + 1 < count:
                 st.markdown("Next:")
                 slide_view.show_preview(deck[index + 1])
             else:
                 st.markdown("This is the last slide.")
-        with st.container(key="present_notes_box", border=True, height=320):
+        with st.container(key="present_notes_box", border=True, height=350):
             st.markdown(slide_view.notes_markdown(slide))
             if slide.kind == "prompt" and slide.reveal:
                 st.button(
