@@ -38,4 +38,8 @@ PAGES = [
     ),
 ]
 
-st.navigation(PAGES).run()
+# Embedded in another site (`?embed=true`, e.g. a course page's iframe) or projecting a slide, a page shows
+# only its content: Streamlit's embed mode hides its header but not the sidebar navigation. Pages stay
+# registered, so links inside a page still work.
+CONTENT_ONLY = bool(st.context.is_embedded) or st.query_params.get("view") == "projector"
+st.navigation(PAGES, position="hidden" if CONTENT_ONLY else "sidebar").run()

@@ -35,10 +35,15 @@ KINDS = (
 )
 
 # What fits on a 1280x720 slide with 24px body text: about 80 characters a line across the full
-# width (fewer in columns) and about 11 lines under the title. Estimates, checked by screenshots.
+# width (fewer in columns) and about 11 lines under the title. Estimates, checked in the browser test
+# that measures every slide (tests/browser/test_present.py).
 CHARS_PER_LINE = {1: 100, 2: 48, 3: 30}
 LEAD_CHARS_PER_LINE = 80  # the lead (a question) is larger text, one line about a body line high
 LINE_BUDGET = 12
+# The sources line is 24px too, readable from the back of the room: two lines are kept free for it.
+SOURCES_LINES = 2
+# A room reads about five bullets a slide; sub-bullets count. In two columns, three a column.
+MAX_BULLETS = {1: 5, 2: 3, 3: 2}
 # An uploaded dataset may hold thousands of rows: no section grows beyond this many slides.
 MAX_SECTION_SLIDES = 6
 # Columns side by side on one comparison slide; more groups make more slides.
@@ -147,24 +152,35 @@ def _lines(point: Point, chars_per_line: int) -> float:
     return own + sum(_lines(child, max(chars_per_line - 4, 10)) for child in point.children)
 
 
-def _chunk(points: tuple[Point, ...], chars_per_line: int, budget: float) -> list[tuple[Point, ...]]:
-    """Split bullets into slide-sized runs; a bullet too long for any slide gets one to itself."""
+def _bullet_count(point: Point) -> int:
+    return 1 + len(point.children)
+
+
+def _chunk(
+    points: tuple[Point, ...], chars_per_line: int, budget: float, max_bullets: int = MAX_BULLETS[1]
+) -> list[tuple[Point, ...]]:
+    """Split bullets into slide-sized runs (lines and bullet count); a bullet too long for any slide gets one
+    to itself."""
     chunks: list[tuple[Point, ...]] = []
     current: list[Point] = []
     used = 0.0
+    bullets = 0
     for point in points:
         need = _lines(point, chars_per_line)
-        if current and used + need > budget:
+        if current and (used + need > budget or bullets + _bullet_count(point) > max_bullets):
             chunks.append(tuple(current))
-            current, used = [], 0.0
+            current, used, bullets = [], 0.0, 0
         current.append(point)
         used += need
+        bullets += _bullet_count(point)
     if current:
         chunks.append(tuple(current))
     return chunks
 
 
-def _balanced_chunks(points: tuple[Point, ...], chars_per_line: int, budget: float, count: int) -> list:
+def _balanced_chunks(
+    points: tuple[Point, ...], chars_per_line: int, budget: float, count: int, max_bullets: int
+) -> list:
     """The same number of parts as a full-budget split, but evened out, so no part holds a lone straggler.
 
     The smallest budget that still needs no more than `count` parts spreads the bullets most evenly.
@@ -174,11 +190,11 @@ def _balanced_chunks(points: tuple[Point, ...], chars_per_line: int, budget: flo
     low, high = 0.0, max(budget, max(_lines(point, chars_per_line) for point in points))
     for _ in range(30):
         middle = (low + high) / 2
-        if len(_chunk(points, chars_per_line, middle)) <= count:
+        if len(_chunk(points, chars_per_line, middle, max_bullets)) <= count:
             high = middle
         else:
             low = middle
-    return _chunk(points, chars_per_line, high)
+    return _chunk(points, chars_per_line, high, max_bullets)
 
 
 def _sources(points: list[Point] | tuple[Point, ...], quotes: tuple[Quote, ...] = ()) -> tuple[str, ...]:
@@ -198,14 +214,16 @@ def _section(
     columns = [column for column in columns if column.points or column.body]
     if not columns:
         return []
+    budget -= SOURCES_LINES
     if lead:
         budget -= math.ceil(len(lead) / LEAD_CHARS_PER_LINE) + 0.5
     pages: list[tuple[Column, ...]] = []
     for start in range(0, len(columns), MAX_COLUMNS):
         group = columns[start : start + MAX_COLUMNS]
         width = CHARS_PER_LINE[min(len(group), 3)]
-        count = max(len(_chunk(column.points, width, budget)) for column in group)
-        chunks = [_balanced_chunks(column.points, width, budget, count) for column in group]
+        most = MAX_BULLETS[min(len(group), 3)]
+        count = max(len(_chunk(column.points, width, budget, most)) for column in group)
+        chunks = [_balanced_chunks(column.points, width, budget, count, most) for column in group]
         for index in range(count):
             page = []
             for column, chunk in zip(group, chunks, strict=True):
@@ -459,7 +477,7 @@ def _prompt_slides(dataset: Dataset) -> list[Slide]:
                 reveal.append(_recommendation_point(recommendations.loc[item_id], show_audience=True))
         reveal = list(dict.fromkeys(reveal))
         # Revealed findings share the slide with the question and the reveal button: keep what fits.
-        room = LINE_BUDGET - 1 - math.ceil(len(cell_text(prompt.get("question"))) / LEAD_CHARS_PER_LINE)
+        room = LINE_BUDGET - 1 - SOURCES_LINES - math.ceil(len(cell_text(prompt.get("question"))) / LEAD_CHARS_PER_LINE)
         shown = _chunk(tuple(reveal[:MAX_REVEAL]), CHARS_PER_LINE[1], room)[0] if reveal else ()
         source = cell_text(prompt.get("source"))
         quotes = (Quote(cell_text(prompt.get("evidence")), source),) if cell_text(prompt.get("evidence")) else ()

@@ -20,3 +20,4 @@ EXPLORE_VIEW = "explore_view"  # str: the item id or search the explore page las
 EXPLORE_SIGNATURE = "explore_signature"  # tuple: the search and facets the result limit belongs to
 EXPLORE_LIMIT = "explore_limit"  # int: how many search results are shown ("Show more" raises it)
 YOUR_DATA_LAST_CHECK = "your_data_last_check"  # CheckResult: the last upload check, shown until the next
+PRESENT_ROOM_SEEN = "present_room_seen"  # int: the room version this presenter or projector window last drew

@@ -1,138 +1,36 @@
 """Present: the study as a slide deck for a training room, built from the data by components.deck.
 
-The slide title is the page heading; the slide's body, the controls (keyboard arrows step through
-the deck) and the speaker notes follow, all in one fragment so a step reruns only the deck. The
-current slide lives in the URL (?slide=4, 1-based) so a trainer can reopen where they stopped.
+Three views of one deck, chosen by the URL:
+- `/present?slide=4` — one window: the slide, its controls and the speaker notes (the slide is 1-based).
+- `/present?room=CODE&view=presenter` — the trainer's screen: current and next slide, notes, the
+  findings a prompt can reveal, a timer, and a link that opens the projector window.
+- `/present?room=CODE&view=projector` — only the slide, full screen, following the presenter.
+The two room windows share a room in this server process (components.presenter), bound to the browser.
+A clicker's keys (PageDown/PageUp, Space, Home/End, the arrows) step the deck in every view.
 """
 
 import streamlit as st
 
 from components import deck as deck_builder
-from components import ui
+from components import presenter, slide_keys, slide_view, ui
 from components.data_access import active_dataset
-from components.session_keys import PRESENT_REVEALED
+from components.session_keys import PRESENT_REVEALED, PRESENT_ROOM_SEEN
 from components.text import escape_markdown
 from components.url_state import write_url
 
 SLIDE_KEY = "present_jump"  # the jump menu's value is the current slide (0-based index)
 NOTES_KEY = "present_notes"
+KEYS_KEY = "present_keys"
+# A room's windows listen under their own key: a session that opened the room from the single window
+# already has a "present_keys" listener there, and the same key in another fragment hears nothing.
+ROOM_KEYS_KEY = "present_room_keys"
+PRESENTER, PROJECTOR = "presenter", "projector"
 
 # Before anything reaches the browser: a fresh server's first deep link is rerouted through app.py once, and
 # this page's "collapsed" sidebar must be the last page config the browser sees.
 ui.ensure_router()
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
-
-# Static, page-scoped styling (no data): projector-size text, high contrast, long words wrap.
-st.html(
-    """
-<style>
-[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; padding-bottom: 1.5rem; }
-[data-testid="stMain"] h1 { font-size: 40px; line-height: 1.15; padding-top: 0; padding-bottom: 0.25rem; }
-.st-key-present_slide { overflow-wrap: anywhere; min-height: 510px; }
-.st-key-present_slide [data-testid="stMarkdownContainer"] p,
-.st-key-present_slide [data-testid="stMarkdownContainer"] li { font-size: 24px; line-height: 1.4; color: #111827; }
-.st-key-present_slide [data-testid="stMarkdownContainer"] li { margin-bottom: 0.2rem; }
-.st-key-present_slide [data-testid="stMarkdownContainer"] h3 { font-size: 30px; padding: 0.25rem 0; }
-.st-key-present_slide blockquote { border-left: 6px solid #005A8C; margin: 0; padding: 0 0 0 0.75rem; opacity: 1; }
-.st-key-present_slide blockquote p { color: #1F2937; font-style: italic; }
-.st-key-present_lead [data-testid="stMarkdownContainer"] p { font-size: 28px; line-height: 1.3; font-weight: 600; }
-.st-key-present_sources [data-testid="stMarkdownContainer"] p { font-size: 18px; color: #374151; }
-/* On a projector the controls stay in view at the foot of the window even when a slide runs long;
-   on a phone they wrap to several rows, so there they scroll with the page. */
-@media (min-width: 900px) and (min-height: 500px) {
-  [data-testid="stLayoutWrapper"]:has(> .st-key-present_controls) { position: sticky; bottom: 0; z-index: 10; }
-}
-.st-key-present_controls { background: #FFFFFF; padding: 0.5rem 0; border-top: 1px solid #9CA3AF; }
-.st-key-present_controls p, .st-key-present_controls button { font-size: 20px; }
-.st-key-present_notes_box { background: #F2F4F7; }
-.st-key-present_notes_box [data-testid="stMarkdownContainer"] p { font-size: 20px; color: #111827; }
-</style>
-"""
-)
-
-
-def _go_to(index: int, count: int) -> None:
-    st.session_state[SLIDE_KEY] = deck_builder.clamp_index(index, count)
-
-
-def _toggle_reveal(index: int) -> None:
-    revealed = set(st.session_state.get(PRESENT_REVEALED, set()))
-    revealed.symmetric_difference_update({index})
-    st.session_state[PRESENT_REVEALED] = revealed
-
-
-def _point_markdown(point: deck_builder.Point) -> str:
-    label = f"**{escape_markdown(point.label)}:** " if point.label else ""
-    tag = f" :blue-badge[{escape_markdown(point.tag)}]" if point.tag else ""
-    return f"{label}{escape_markdown(point.text)}{tag}{ui.basis_badge('inferred' if point.inferred else '')}"
-
-
-def _bullets(points: tuple[deck_builder.Point, ...]) -> str:
-    lines = []
-    for point in points:
-        lines.append(f"- {_point_markdown(point)}")
-        lines += [f"    - {_point_markdown(child)}" for child in point.children]
-    return "\n".join(lines)
-
-
-def _quote(quote: deck_builder.Quote) -> str:
-    """A verbatim passage and its source in one compact block (the slide has little room)."""
-    source = escape_markdown(quote.source) or "source not given"
-    return f"> “{escape_markdown(quote.text)}”  \n> — {source}"
-
-
-def _show_column(column: deck_builder.Column) -> None:
-    if column.heading:
-        st.markdown(f"### {escape_markdown(column.heading)}")
-    if column.body:
-        st.markdown(escape_markdown(column.body))
-    if column.points:
-        st.markdown(_bullets(column.points))
-
-
-def _show_slide(slide: deck_builder.Slide, index: int) -> None:
-    if slide.lead:
-        with st.container(key="present_lead"):
-            st.markdown(escape_markdown(slide.lead))
-    shown = slide.kind == "prompt" and index in st.session_state.get(PRESENT_REVEALED, set())
-    # Once a prompt's findings are revealed they take the place of the passage, so the slide still fits.
-    for quote in () if shown else slide.quotes:
-        st.markdown(_quote(quote))
-    if len(slide.columns) == 1:
-        _show_column(slide.columns[0])
-    elif slide.columns:
-        for column, content in zip(st.columns(len(slide.columns), gap="large"), slide.columns, strict=True):
-            with column:
-                _show_column(content)
-    if slide.kind == "prompt" and slide.reveal:
-        st.button(
-            "Hide the related findings" if shown else "Show the related findings",
-            key="present_reveal",
-            icon=":material/visibility_off:" if shown else ":material/visibility:",
-            shortcut="S",
-            on_click=_toggle_reveal,
-            args=(index,),
-        )
-        if shown:
-            st.markdown(_bullets(slide.reveal))
-    if slide.more and (slide.kind != "prompt" or shown):
-        st.markdown(f"And {slide.more} more not shown here: see the Explore findings page.")
-    sources = slide.shown_sources(revealed=shown)
-    if sources:
-        with st.container(key="present_sources"):
-            st.markdown("Sources: " + escape_markdown(deck_builder.sources_line(sources)))
-
-
-def _show_notes(slide: deck_builder.Slide) -> None:
-    """Notes sit above the slide so the trainer sees them at once; the sources' words fold away."""
-    with st.container(key="present_notes_box", border=True):
-        st.markdown(f"**Speaker notes.** {escape_markdown(slide.notes) or 'No notes for this slide.'}")
-        quotes = [deck_builder.Quote(point.quote, point.source) for point in slide.points() if point.quote]
-        quotes += list(slide.note_quotes)
-        if quotes:
-            with st.expander(f"The sources' own words ({len(quotes)} passages)"):
-                for quote in quotes:
-                    st.markdown(_quote(quote))
+st.html(slide_view.SLIDE_STYLE)
 
 
 # The deck and its handout are rebuilt only when the data changes, not on every slide step: on a 100x
@@ -147,14 +45,37 @@ def cached_handout(dataset) -> bytes:
     return deck_builder.handout_markdown(cached_deck(dataset), dataset).encode("utf-8")
 
 
+# ---------------------------------------------------------------------------------------------
+# One window
+
+
+def _go_to(index: int, count: int) -> None:
+    st.session_state[SLIDE_KEY] = deck_builder.clamp_index(index, count)
+
+
+def _toggle_reveal(index: int) -> None:
+    revealed = set(st.session_state.get(PRESENT_REVEALED, set()))
+    revealed.symmetric_difference_update({index})
+    st.session_state[PRESENT_REVEALED] = revealed
+
+
+def _open_room(index: int) -> None:
+    """Open a room on the current slide and turn this window into the presenter view (a whole-page run)."""
+    room = presenter.room_store().open(presenter.current_browser_id(), active_dataset(), slide=index)
+    st.query_params.clear()
+    st.query_params.update({"room": room.code, "view": PRESENTER})
+    st.rerun()  # from a callback in a fragment: the whole page reruns, as the presenter view
+
+
 @st.fragment
-def _presenter() -> None:
+def _single_window() -> None:
     """The slide, its controls and notes. Stepping through the deck reruns only this, not the whole app.
 
     A full rerun sends app.py's page config again before this page's ("collapsed"). The browser checks each
     against the state it last applied, so the pair could leave the sidebar open or send it sliding out and
     back on a keypress, and the slide would reflow narrower and run behind the controls.
     """
+    st.html(slide_view.SINGLE_STYLE)
     # Build the deck before the page heading: the heading is the current slide's title.
     dataset = active_dataset()
     deck = cached_deck(dataset)
@@ -166,6 +87,9 @@ def _presenter() -> None:
     else:
         # The deck can shrink (another dataset uploaded): stay inside it.
         st.session_state[SLIDE_KEY] = deck_builder.clamp_index(int(st.session_state[SLIDE_KEY]), count)
+    step = slide_keys.step_from_keys(KEYS_KEY)
+    if step:
+        st.session_state[SLIDE_KEY] = presenter.step_target(step, st.session_state[SLIDE_KEY], count)
     index = st.session_state[SLIDE_KEY]
     slide = deck[index]
     write_url({"slide": index + 1})
@@ -175,10 +99,24 @@ def _presenter() -> None:
         st.caption(escape_markdown(link_note))
 
     if st.session_state.get(NOTES_KEY):
-        _show_notes(slide)
+        with st.container(key="present_notes_box", border=True):
+            st.markdown(slide_view.notes_markdown(slide))
+            slide_view.show_source_words(slide)
+
+    revealed = index in st.session_state.get(PRESENT_REVEALED, set())
+
+    def reveal_button() -> None:
+        st.button(
+            "Hide the related findings" if revealed else "Show the related findings",
+            key="present_reveal",
+            icon=":material/visibility_off:" if revealed else ":material/visibility:",
+            shortcut="S",
+            on_click=_toggle_reveal,
+            args=(index,),
+        )
 
     with st.container(key="present_slide"):
-        _show_slide(slide, index)
+        slide_view.show_slide(slide, revealed, reveal_button)
 
     with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
         st.button(
@@ -207,7 +145,7 @@ def _presenter() -> None:
             format_func=lambda option: deck_builder.slide_label(deck[option], option),
             key=SLIDE_KEY,
             label_visibility="collapsed",
-            width=320,
+            width=160,
         )
         st.toggle("Speaker notes", key=NOTES_KEY)
         st.download_button(
@@ -220,8 +158,240 @@ def _presenter() -> None:
             on_click="ignore",
             help="The whole deck as a Markdown file, with every quote and its source.",
         )
+        has_browser = bool(presenter.current_browser_id())
+        st.button(
+            "Presenter view",
+            key="present_open_room",
+            icon=":material/co_present:",
+            on_click=_open_room,
+            args=(index,),
+            disabled=not has_browser,
+            help=(
+                "Your screen shows notes, the next slide and a timer; a second window shows only the slide "
+                "on the projector."
+                if has_browser
+                else "Needs cookies: this browser sent none, so a projector window could not be tied to it."
+            ),
+        )
 
     ui.page_end(dataset)
 
 
-_presenter()
+# ---------------------------------------------------------------------------------------------
+# A room: presenter and projector windows
+
+
+def _apply_step(room: presenter.Room, step: str | None, count: int) -> presenter.Room:
+    store, owner = presenter.room_store(), room.owner
+    if step == "blank":
+        return store.update(room.code, owner, blank=not room.blank) or room
+    if step:
+        return store.go_to(room.code, owner, presenter.step_target(step, room.slide, count)) or room
+    return room
+
+
+def _room_go_to(code: str, owner: str, index: int) -> None:
+    presenter.room_store().go_to(code, owner, index)
+
+
+def _room_jump(code: str, owner: str, key: str, shown: int) -> None:
+    # A request the browser sent before it drew the list's replacement still carries the list's first
+    # value, which Streamlit reports as a change: only a different slide is the trainer's pick.
+    if int(st.session_state[key]) != shown:
+        presenter.room_store().go_to(code, owner, int(st.session_state[key]))
+
+
+def _room_reveal(code: str, owner: str, index: int, shown: bool) -> None:
+    presenter.room_store().set_revealed(code, owner, index, shown)
+
+
+def _room_blank(code: str, owner: str, blank: bool) -> None:
+    presenter.room_store().update(code, owner, blank=blank)
+
+
+def _room_timer(code: str, owner: str) -> None:
+    presenter.room_store().restart_timer(code, owner)
+
+
+def _leave_room(index: int) -> None:
+    st.query_params.clear()
+    st.query_params["slide"] = str(index + 1)
+    st.session_state[SLIDE_KEY] = index
+    st.rerun()  # from a callback in a fragment: the whole page reruns, as the single window
+
+
+def _follow(code: str, owner: str) -> None:
+    """Redraw the window when the other window moved the room on (a step, a reveal, a blank screen)."""
+    room = presenter.room_store().get(code, owner)
+    if room is None or room.version != st.session_state.get(PRESENT_ROOM_SEEN):
+        st.rerun()
+
+
+# The projector checks twice a second, so it follows a step at once; the presenter, whose own steps
+# redraw it straight away, only needs to notice keys pressed in the projector window.
+_follow_projector = st.fragment(run_every=0.5)(_follow)
+_follow_presenter = st.fragment(run_every=1.5)(_follow)
+
+
+@st.fragment
+def _presenter_view(code: str, owner: str) -> None:
+    store = presenter.room_store()
+    room = store.get(code, owner)
+    if room is None:
+        st.rerun()
+    st.html(slide_view.PRESENTER_STYLE)
+    deck = cached_deck(room.dataset)
+    count = len(deck)
+    room = _apply_step(room, slide_keys.step_from_keys(ROOM_KEYS_KEY, blank_key=True), count)
+    index = deck_builder.clamp_index(room.slide, count)
+    slide = deck[index]
+    st.session_state[PRESENT_ROOM_SEEN] = room.version
+    revealed = index in room.revealed
+
+    with st.container(key="present_room_bar", horizontal=True, vertical_alignment="center", gap="small"):
+        st.markdown(f"**Presenter view** · room `{code}`", width="content")
+        with st.container(width="content"):
+            slide_keys.timer(room.started_at, key="present_timer")
+        st.button(
+            "",
+            key="present_timer_restart",
+            icon=":material/restart_alt:",
+            help="Restart the timer",
+            on_click=_room_timer,
+            args=(code, owner),
+        )
+        st.link_button(
+            "Open the projector window",
+            f"?room={code}&view={PROJECTOR}",
+            icon=":material/open_in_new:",
+            type="primary",
+            help="Opens a new window showing only the slide: drag it to the projector and go full screen.",
+        )
+        st.button(
+            "Show the slide" if room.blank else "Blank screen",
+            key="present_blank_toggle",
+            icon=":material/visibility:" if room.blank else ":material/visibility_off:",
+            on_click=_room_blank,
+            args=(code, owner, not room.blank),
+            help="Blanks the projector, or brings the slide back. B or . on the keyboard or clicker does the same.",
+        )
+        st.button("Leave", key="present_leave", type="tertiary", on_click=_leave_room, args=(index,))
+
+    now, later = st.columns([3, 2], gap="medium")
+    with now:
+        shown = "The projector is blank" if room.blank else "On the projector now"
+        st.markdown(f"**{shown}** · slide {index + 1} of {count}")
+        # Fixed-height panes keep the whole presenter view in one screen; a long slide scrolls inside.
+        with st.container(key="present_current", border=True, height=420):
+            with st.container(key="present_current_title"):
+                st.subheader(slide.heading, anchor=False)
+            slide_view.show_slide(slide, revealed)
+        with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
+            st.button(
+                "Previous",
+                key="present_previous",
+                icon=":material/arrow_back:",
+                disabled=index == 0,
+                on_click=_room_go_to,
+                args=(code, owner, index - 1),
+            )
+            st.button(
+                "Next",
+                key="present_next",
+                icon=":material/arrow_forward:",
+                type="primary",
+                disabled=index == count - 1,
+                on_click=_room_go_to,
+                args=(code, owner, index + 1),
+            )
+            # A new list for each state of the room, opened on the room's slide. One list whose value this
+            # run set would take a poll sent before the browser drew the step as the trainer picking a slide.
+            jump_key = f"{SLIDE_KEY}_{room.version}"
+            st.selectbox(
+                "Jump to slide",
+                options=list(range(count)),
+                index=index,
+                format_func=lambda option: deck_builder.slide_label(deck[option], option),
+                key=jump_key,
+                label_visibility="collapsed",
+                on_change=_room_jump,
+                args=(code, owner, jump_key, index),
+            )
+    with later:
+        with st.container(key="present_next_preview", border=True, height=160):
+            if index + 1 < count:
+                st.markdown("Next:")
+                slide_view.show_preview(deck[index + 1])
+            else:
+                st.markdown("This is the last slide.")
+        with st.container(key="present_notes_box", border=True, height=350):
+            st.markdown(slide_view.notes_markdown(slide))
+            if slide.kind == "prompt" and slide.reveal:
+                st.button(
+                    "Hide the findings on the projector" if revealed else "Show the findings on the projector",
+                    key="present_reveal",
+                    icon=":material/visibility_off:" if revealed else ":material/visibility:",
+                    shortcut="S",
+                    on_click=_room_reveal,
+                    args=(code, owner, index, not revealed),
+                )
+                st.markdown("**Findings to reveal:**\n\n" + slide_view.bullets(slide.reveal))
+            slide_view.show_source_words(slide)
+
+
+@st.fragment
+def _projector_view(code: str, owner: str) -> None:
+    store = presenter.room_store()
+    room = store.get(code, owner)
+    if room is None:
+        st.rerun()
+    deck = cached_deck(room.dataset)
+    count = len(deck)
+    # The clicker may send its keys to this window (it has focus once made full screen): they step the room.
+    room = _apply_step(room, slide_keys.step_from_keys(ROOM_KEYS_KEY, blank_key=True), count)
+    st.session_state[PRESENT_ROOM_SEEN] = room.version
+    index = deck_builder.clamp_index(room.slide, count)
+    slide = deck[index]
+    if room.blank:
+        with st.container(key="present_blank"):
+            st.markdown("The screen is blank.")
+        return
+    st.title(slide.heading, anchor=False)
+    with st.container(key="present_slide"):
+        slide_view.show_slide(slide, index in room.revealed)
+    with st.container(key="present_fullscreen", width="content"):
+        slide_keys.fullscreen_button(key="present_fullscreen_button")
+
+
+def _room_missing(view: str) -> None:
+    ui.page_start("This presentation is not open here")
+    st.markdown(
+        "The link names a presenter room that has ended (rooms close after four idle hours or when the "
+        "server restarts), or that was opened in another browser: a room, and any study uploaded for it, "
+        f"is only shown in the browser that opened it. This was to be the {view} window."
+    )
+    st.page_link("pages/present.py", label="Open the slides in this window", icon=":material/co_present:")
+    ui.page_end(active_dataset())
+
+
+def _present() -> None:
+    view = st.query_params.get("view")
+    if view not in (PRESENTER, PROJECTOR):
+        _single_window()
+        return
+    owner = presenter.current_browser_id()
+    code = presenter.normal_code(st.query_params.get("room"))
+    room = presenter.room_store().get(code, owner) if code else None
+    if room is None:
+        _room_missing(view)
+        return
+    if view == PROJECTOR:
+        st.html(slide_view.PROJECTOR_STYLE)
+        _projector_view(room.code, owner)
+        _follow_projector(room.code, owner)
+    else:
+        _presenter_view(room.code, owner)
+        _follow_presenter(room.code, owner)
+
+
+_present()

@@ -3,6 +3,8 @@
 Steps through every slide with the keyboard, checks that text is projector-sized and high contrast,
 that nothing scrolls sideways or hides behind the controls, reveals every prompt's findings, and
 saves a screenshot of each slide (and each revealed prompt) under test-output/screenshots/.
+Then the keys a clicker sends, with focus on a control, and the presenter and projector windows of a
+room: two pages of one browser context that stay in step, and another browser that is kept out.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from components.dataset import BUNDLED_DATA_DIR, load_dataset_dir
+from components.dataset import BUNDLED_DATA_DIR, build_dataset, load_dataset_dir
 from components.deck import build_deck, handout_escape
 from tests.browser.conftest import (
     assert_no_exception,
@@ -22,8 +24,10 @@ from tests.browser.conftest import (
     open_page,
     rerun_after,
     screenshot,
+    track_runs,
     wait_for_app,
 )
+from tests.browser.test_your_data import FIXTURES, go_to, open_your_data, press_check, upload_file
 
 # The server reads the same folder (EXPLORER_DATA_DIR is inherited by the streamlit process).
 DECK = build_deck(load_dataset_dir(os.environ.get("EXPLORER_DATA_DIR") or BUNDLED_DATA_DIR))
@@ -173,3 +177,224 @@ def test_handout_downloads_every_quote_with_its_source(page: Page, app_url: str)
     for point in quoted:
         assert f"“{handout_escape(point.quote)}” — {handout_escape(point.source)}" in text
     assert "Creative Commons" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# Clicker keys
+
+# Where the page is scrolled to: Streamlit scrolls its main area, not the document.
+SCROLL = """() => [document.querySelector('[data-testid="stMain"]').scrollTop, window.scrollY]"""
+
+
+def assert_on_slide(page: Page, index: int, where: str) -> None:
+    expect(page.locator('[data-testid="stMain"] h1')).to_have_text(DECK[index].heading)
+    assert slide_number(page) == index + 1, where
+    assert page.evaluate(SCROLL) == [0, 0], f"{where}: the page scrolled"
+
+
+def test_clicker_keys_step_the_deck_with_focus_on_a_toggle(page: Page, app_url: str):
+    open_present(page, app_url, 3)
+    toggle = page.get_by_role("switch", name="Speaker notes")
+    rerun_after(page, lambda: page.get_by_text("Speaker notes", exact=True).click())
+    # A click on the label usually leaves focus on the switch; when the rerun redraws it, put it back.
+    toggle.focus()
+    expect(toggle).to_be_focused()
+    expect(toggle).to_be_checked()
+    last = len(DECK) - 1
+    for key, index in [("PageDown", 3), ("Space", 4), ("PageUp", 3), ("Shift+Space", 2), ("End", last), ("Home", 0)]:
+        rerun_after(page, lambda key=key: page.keyboard.press(key))
+        assert_on_slide(page, index, f"after {key}")
+        # Space stepped the deck: it did not also flip the focused toggle.
+        expect(toggle).to_be_checked()
+    screenshot(page, "present-keys-after-home")
+
+
+def test_clicker_keys_still_step_after_the_jump_list_was_used(page: Page, app_url: str):
+    open_present(page, app_url)
+    jump = page.locator(".st-key-present_jump").get_by_role("combobox")
+    jump.click()
+    rerun_after(page, lambda: page.get_by_role("option", name=f"5. {DECK[4].heading}").click())
+    assert_on_slide(page, 4, "after the jump")
+    rerun_after(page, lambda: page.keyboard.press("PageDown"))
+    assert_on_slide(page, 5, "PageDown after the jump")
+    rerun_after(page, lambda: page.keyboard.press("ArrowLeft"))
+    assert_on_slide(page, 4, "ArrowLeft after the jump")
+    rerun_after(page, lambda: page.keyboard.press("Shift+Space"))
+    assert_on_slide(page, 3, "Shift+Space after the jump")
+
+
+# ---------------------------------------------------------------------------------------------
+# Presenter and projector windows
+
+# Every piece of text on the projected page (shadow roots included: components draw there), its size
+# and where it ends, and whether the page would have to scroll to show it all.
+MEASURE_PROJECTOR = """async () => {
+    await document.fonts.ready;
+    const main = document.querySelector('[data-testid="stMain"]');
+    const texts = [];
+    const roots = [main, ...[...main.querySelectorAll('*')].filter(el => el.shadowRoot).map(el => el.shadowRoot)];
+    for (const root of roots) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const node = walker.currentNode;
+            const element = node.parentElement;
+            if (!node.textContent.trim() || !element) continue;
+            const box = element.getBoundingClientRect();
+            const style = getComputedStyle(element);
+            if (!box.width || !box.height || style.visibility === 'hidden' || element.closest('[hidden]')) continue;
+            texts.push({text: node.textContent.trim().slice(0, 50), size: parseFloat(style.fontSize),
+                        bottom: box.bottom, right: box.right});
+        }
+    }
+    return {texts, scrollHeight: main.scrollHeight, clientHeight: main.clientHeight,
+            documentScroll: document.documentElement.scrollHeight - window.innerHeight,
+            width: window.innerWidth, height: window.innerHeight};
+}"""
+
+
+def current_title(presenter: Page):
+    return presenter.locator(".st-key-present_current_title")
+
+
+def open_room(page: Page, app_url: str, slide: int | None = None) -> Page:
+    """From the single window: the presenter view, then its projector window. Returns the projector page."""
+    open_present(page, app_url, slide)
+    page.get_by_role("button", name="Presenter view").click()
+    page.wait_for_selector(".st-key-present_room_bar")
+    wait_for_app(page)
+    assert re.search(r"[?&]view=presenter", page.url), page.url
+    assert re.search(r"[?&]room=\w{8}", page.url), page.url
+    with page.context.expect_page() as opened:
+        page.get_by_role("link", name="Open the projector window").click()
+    projector = opened.value
+    projector.wait_for_selector(".st-key-present_slide")
+    wait_for_app(projector)
+    assert "/present?" in projector.url, projector.url
+    assert "view=projector" in projector.url, projector.url
+    return projector
+
+
+def assert_projected(projector: Page, index: int, where: str) -> None:
+    expect(projector.locator('[data-testid="stMain"] h1')).to_have_text(DECK[index].heading, timeout=30_000)
+    wait_for_app(projector)
+
+
+def assert_no_chrome(projector: Page) -> None:
+    expect(projector.get_by_test_id("stSidebarNav")).to_have_count(0)
+    for test_id in ("stSidebar", "stHeader", "stToolbar", "stSidebarCollapsedControl", "stMainMenu"):
+        expect(projector.get_by_test_id(test_id)).to_be_hidden()
+    expect(projector.get_by_text("Speaker notes", exact=False)).to_have_count(0)
+    expect(projector.get_by_role("button", name="Next")).to_have_count(0)
+
+
+def assert_fits_at_projector_size(projector: Page, where: str) -> None:
+    measured = projector.evaluate(MEASURE_PROJECTOR)
+    assert measured["texts"], f"{where}: no text on the slide"
+    small = [(text["text"], text["size"]) for text in measured["texts"] if text["size"] < 24]
+    assert not small, f"{where}: text under 24px: {small}"
+    assert measured["scrollHeight"] <= measured["clientHeight"] + 1, f"{where}: the slide runs below the window"
+    assert measured["documentScroll"] <= 0, f"{where}: the window scrolls"
+    below = [text["text"] for text in measured["texts"] if text["bottom"] > measured["height"] + 1]
+    assert not below, f"{where}: cut off at the bottom: {below}"
+    right = [text["text"] for text in measured["texts"] if text["right"] > measured["width"] + 1]
+    assert not right, f"{where}: cut off at the right: {right}"
+    assert horizontal_overflow(projector) == 0, where
+
+
+def test_the_projector_follows_the_presenter_and_shows_only_the_slide(page: Page, app_url: str):
+    projector = open_room(page, app_url, 3)
+    assert_projected(projector, 2, "opened")
+    assert_no_chrome(projector)
+    expect(current_title(page)).to_have_text(DECK[2].heading)
+    expect(page.get_by_text("Speaker notes.", exact=False)).to_be_visible()
+    screenshot(page, "presenter-view")
+    screenshot(projector, "projector-window")
+    page.bring_to_front()
+    for key, index in [("PageDown", 3), ("Space", 4), ("PageUp", 3), ("End", len(DECK) - 1), ("Home", 0)]:
+        page.keyboard.press(key)
+        expect(current_title(page)).to_have_text(DECK[index].heading, timeout=30_000)
+        assert_projected(projector, index, f"presenter pressed {key}")
+        assert page.evaluate(SCROLL) == [0, 0], f"presenter scrolled on {key}"
+    # A clicker's keys reach whichever window has focus: keys in the projector window step the room too.
+    projector.bring_to_front()
+    projector.keyboard.press("PageDown")
+    assert_projected(projector, 1, "projector pressed PageDown")
+    expect(current_title(page)).to_have_text(DECK[1].heading, timeout=30_000)
+    # The presenter's buttons and jump list move the projector as well.
+    page.bring_to_front()
+    page.get_by_role("button", name="Next").click()
+    assert_projected(projector, 2, "presenter clicked Next")
+    prompt = PROMPTS[0]
+    page.locator("[class*=st-key-present_jump_]").get_by_role("combobox").click()
+    page.get_by_role("option", name=f"{prompt + 1}. {DECK[prompt].heading}").click()
+    assert_projected(projector, prompt, "presenter jumped")
+    # The presenter sees the findings at once; the room sees them when the trainer shows them.
+    first = DECK[prompt].reveal[0].text
+    expect(page.locator(".st-key-present_notes_box").get_by_text(first, exact=False)).to_be_visible()
+    expect(projector.get_by_text(first, exact=False)).to_have_count(0)
+    page.get_by_role("button", name="Show the findings on the projector").click()
+    expect(projector.get_by_text(first, exact=False).first).to_be_visible(timeout=30_000)
+    screenshot(projector, "projector-window-revealed")
+    screenshot(page, "presenter-view-prompt")
+    # B blanks the projector, and again brings the slide back.
+    page.keyboard.press("b")
+    expect(projector.locator(".st-key-present_blank")).to_be_visible(timeout=30_000)
+    expect(projector.locator('[data-testid="stMain"] h1')).to_have_count(0)
+    page.keyboard.press("b")
+    assert_projected(projector, prompt, "unblanked")
+
+
+# Slides per test: a whole walk through both windows is longer than one test may take on a busy machine.
+STRETCH = 6
+
+
+@pytest.mark.parametrize("start", range(0, len(DECK), STRETCH))
+def test_every_projected_slide_is_readable_from_the_back_and_fits(page: Page, app_url: str, start: int):
+    projector = open_room(page, app_url, start + 1)
+    projector.bring_to_front()
+    for index in range(start, min(start + STRETCH, len(DECK))):
+        slide = DECK[index]
+        where = f"projected slide {index + 1} ({slide.heading})"
+        assert_projected(projector, index, where)
+        assert_fits_at_projector_size(projector, where)
+        screenshot(projector, f"projector-{index + 1:02d}-{slide.kind}")
+        if slide.kind == "prompt":
+            page.get_by_role("button", name="Show the findings on the projector").click()
+            expect(projector.get_by_text(slide.reveal[0].text, exact=False).first).to_be_visible(timeout=30_000)
+            wait_for_app(projector)
+            assert_fits_at_projector_size(projector, f"{where}, findings revealed")
+            screenshot(projector, f"projector-{index + 1:02d}-revealed")
+            # The presenter's reveal button belongs to this slide: the next step starts from the projector.
+            projector.bring_to_front()
+        projector.keyboard.press("PageDown")
+
+
+def test_a_room_and_its_uploaded_study_stay_in_the_browser_that_opened_it(page: Page, app_url: str, browser):
+    findings = FIXTURES / "good" / "utf8" / "findings.csv"
+    uploaded = build_deck(build_dataset({"findings.csv": findings.read_bytes()}, name="findings.csv"))
+    open_your_data(page, app_url)
+    upload_file(page, "findings", findings)
+    press_check(page)
+    go_to(page, "Present")
+    expect(page.locator('[data-testid="stMain"] h1')).to_have_text(uploaded[0].heading)
+    page.get_by_role("button", name="Presenter view").click()
+    page.wait_for_selector(".st-key-present_room_bar")
+    wait_for_app(page)
+    with page.context.expect_page() as opened:
+        page.get_by_role("link", name="Open the projector window").click()
+    projector = opened.value
+    expect(projector.locator('[data-testid="stMain"] h1')).to_have_text(uploaded[0].heading, timeout=30_000)
+    statement = uploaded[0].columns[0].points[0].text
+    expect(projector.get_by_text(statement, exact=False)).to_be_visible()
+
+    stranger = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
+    try:
+        for url in (projector.url, page.url):
+            other = stranger.new_page()
+            open_page(other, url)
+            expect(other.get_by_role("heading", name="This presentation is not open here")).to_be_visible()
+            expect(other.get_by_text(statement, exact=False)).to_have_count(0)
+            expect(other.locator(".st-key-present_slide")).to_have_count(0)
+            assert_no_exception(other)
+    finally:
+        stranger.close()

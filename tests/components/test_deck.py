@@ -108,6 +108,35 @@ class TestOrder:
                 assert slide.heading == slide.title
 
 
+class TestRoomSize:
+    """About five bullets a slide, sub-bullets counted, so the back of a room can read them at 24px."""
+
+    @staticmethod
+    def bullets(column) -> int:
+        return sum(1 + len(point.children) for point in column.points)
+
+    def test_no_slide_holds_more_than_about_five_bullets(self, deck):
+        # Five in one column; two columns of three side by side at most.
+        for slide in deck:
+            assert sum(self.bullets(column) for column in slide.columns) <= 6, slide.heading
+            for column in slide.columns:
+                most = deck_module.MAX_BULLETS[min(len(slide.columns), 3)]
+                assert self.bullets(column) <= most or len(column.points) == 1, slide.heading
+
+    def test_a_long_list_of_short_findings_is_split_by_count_not_only_by_length(self):
+        findings = [[f"A{n}", "All", "enabler", "T", f"Short point {n}.", "", "", ""] for n in range(12)]
+        slides = [slide for slide in build_deck(upload(findings)) if slide.kind == "helps"]
+        assert [len(slide.columns[0].points) for slide in slides] == [4, 4, 4]
+        assert [slide.heading for slide in slides][-1] == "What helps (3 of 3)"
+
+    def test_the_barrier_with_its_group_sub_bullets_stays_together(self, deck):
+        for slide in deck:
+            for column in slide.columns:
+                for point in column.points:
+                    if point.children:
+                        assert self.bullets(column) <= deck_module.MAX_BULLETS[1], slide.heading
+
+
 class TestSkipping:
     def test_uploaded_dataset_without_study_prompts_or_recommendations_skips_their_slides(self):
         dataset = upload(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import presenter
 from components.dataset import build_dataset, load_dataset_dir
 from components.deck import build_deck
 from components.session_keys import PRESENT_REVEALED, UPLOADED_DATASET
@@ -150,3 +151,95 @@ def test_switching_to_a_smaller_dataset_mid_deck_stays_inside_the_new_deck():
     assert heading(app) == slides[-1].heading
     assert app.query_params["slide"] == str(len(slides))
     assert "this browser session only" in markdown_text(app)
+
+
+# ---------------------------------------------------------------------------------------------
+# Presenter and projector views (AppTest has no cookies, so the browser is given by the test)
+
+OWNER = "f" * 64
+
+
+@pytest.fixture
+def this_browser(monkeypatch):
+    monkeypatch.setattr(presenter, "current_browser_id", lambda: OWNER)
+    return OWNER
+
+
+def open_view(view: str, code: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["room"] = code
+    app.query_params["view"] = view
+    app.run()
+    app.switch_page("pages/present.py")
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def test_presenter_view_needs_a_browser_cookie():
+    app = open_present("2")
+    assert app.button(key="present_open_room").disabled
+
+
+def test_presenter_view_opens_a_room_on_the_current_slide(this_browser):
+    app = open_present("3")
+    app.button(key="present_open_room").click().run()
+    assert not app.exception, [error.value for error in app.exception]
+    assert app.query_params["view"] == "presenter"
+    code = app.query_params["room"]
+    room = presenter.room_store().get(code, OWNER)
+    assert room.slide == 2
+    assert app.subheader[0].value == DECK[2].heading
+    text = markdown_text(app)
+    assert "**Speaker notes.**" in text
+    assert escape_markdown(DECK[3].heading) in text, "the next slide is previewed"
+    app.button(key="present_next").click().run()
+    assert presenter.room_store().get(code, OWNER).slide == 3
+    assert app.subheader[0].value == DECK[3].heading
+
+
+def test_projector_shows_the_room_slide_without_notes_or_controls(this_browser):
+    prompt = next(index for index, slide in enumerate(DECK) if slide.kind == "prompt")
+    room = presenter.room_store().open(OWNER, load_dataset_dir(), slide=prompt)
+    app = open_view("projector", room.code)
+    assert heading(app) == DECK[prompt].heading
+    assert "Speaker notes" not in markdown_text(app)
+    assert not app.button, "the projector has no buttons"
+    assert not app.selectbox
+    assert escape_markdown(DECK[prompt].reveal[0].text) not in markdown_text(app)
+    presenter.room_store().set_revealed(room.code, OWNER, prompt, True)
+    app.run()
+    assert escape_markdown(DECK[prompt].reveal[0].text) in markdown_text(app)
+
+
+def test_the_presenter_reveals_a_prompt_for_the_projector(this_browser):
+    prompt = next(index for index, slide in enumerate(DECK) if slide.kind == "prompt")
+    room = presenter.room_store().open(OWNER, load_dataset_dir(), slide=prompt)
+    app = open_view("presenter", room.code)
+    assert escape_markdown(DECK[prompt].reveal[0].text) in markdown_text(app), "the trainer sees the findings"
+    app.button(key="present_reveal").click().run()
+    assert prompt in presenter.room_store().get(room.code, OWNER).revealed
+    assert app.button(key="present_reveal").label == "Hide the findings on the projector"
+
+
+def test_an_uploaded_study_in_a_room_is_not_shown_to_another_browser(monkeypatch):
+    dataset = build_dataset(
+        {"findings.csv": b"finding_id,group,category,theme,statement\nA1,All,enabler,T,Our private finding.\n"},
+        name="Private upload",
+    )
+    room = presenter.room_store().open(OWNER, dataset)
+    monkeypatch.setattr(presenter, "current_browser_id", lambda: "e" * 64)
+    for view in ("projector", "presenter"):
+        app = open_view(view, room.code)
+        assert heading(app) == "This presentation is not open here"
+        assert "Our private finding" not in markdown_text(app)
+    monkeypatch.setattr(presenter, "current_browser_id", lambda: OWNER)
+    app = open_view("projector", room.code)
+    assert "Our private finding" in markdown_text(app)
+
+
+@pytest.mark.parametrize("code", ["nosuchroom", "zzzzzzzz", "<script>"])
+def test_an_unknown_or_bad_room_says_so_and_links_back(this_browser, code):
+    app = open_view("projector", code)
+    assert heading(app) == "This presentation is not open here"
+    assert "<script>" not in markdown_text(app)
