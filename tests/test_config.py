@@ -40,4 +40,3 @@ def test_caption_text_meets_contrast():
     for key in ("grayTextColor", "textColor", "primaryColor", "linkColor"):
         ratio = (background + 0.05) / (luminance(theme[key]) + 0.05)
         assert ratio >= 4.5, f"{key} contrast {ratio:.2f}"
-

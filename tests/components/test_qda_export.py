@@ -151,7 +151,10 @@ class TestImportedProjects:
         assert links_by_text(again) == links_by_text(dataset)
 
     def test_findings_without_evidence_are_left_out_and_said(self, project_schema):
-        findings = b"finding_id,group,category,theme,statement,evidence\nF1,A,barrier,T,No quote.,\nF2,B,enabler,U,Q.,Quoted.\n"
+        findings = (
+            b"finding_id,group,category,theme,statement,evidence\n"
+            b"F1,A,barrier,T,No quote.,\nF2,B,enabler,U,Q.,Quoted.\n"
+        )
         dataset = build_dataset({"findings.csv": findings}, name="Small")
         raw, notes = export_qdpx(dataset)
         assert project_schema.validate(project_xml(raw)), project_schema.error_log

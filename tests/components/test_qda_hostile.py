@@ -137,7 +137,7 @@ def test_the_time_bound_stops_a_slow_read(monkeypatch):
 
 
 def test_an_over_size_upload_is_refused_before_unzipping():
-    with pytest.raises(QdaError, match="the limit for a .qdpx project is 50 MB"):
+    with pytest.raises(QdaError, match=r"the limit for a \.qdpx project is 50 MB"):
         read_qda_file("big.qdpx", b"PK" + b"\0" * (archive.MAX_QDPX_BYTES + 1))
 
 
