@@ -17,3 +17,4 @@ EXPLORE_VIEW = "explore_view"  # str: the item id or search the explore page las
 EXPLORE_SIGNATURE = "explore_signature"  # tuple: the search and facets the result limit belongs to
 EXPLORE_LIMIT = "explore_limit"  # int: how many search results are shown ("Show more" raises it)
 YOUR_DATA_LAST_CHECK = "your_data_last_check"  # CheckResult: the last upload check, shown until the next
+YOUR_DATA_QDA_READ = "your_data_qda_read"  # QdaRead: the last QDA file read on your-data, and what came of it
