@@ -191,7 +191,7 @@ elif qda_read is not None:
     categories = {}
     for choice in intake.category_choices(project):
         categories[choice.guid] = st.selectbox(
-            f"Category for {escape_markdown(choice.label)}",
+            choice.label,
             CATEGORY_CHOICES,
             index=choice.index,
             format_func=intake.category_label,

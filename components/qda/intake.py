@@ -71,12 +71,22 @@ def category_choices(project: QdaProject) -> list[CategoryChoice]:
         choices.append(
             CategoryChoice(
                 code.guid,
-                f"{code.name} ({counts[code.guid]:,} coded segment{plural})",
+                f"Category for {label_text(code.name)} ({counts[code.guid]:,} coded segment{plural})",
                 key,
                 CATEGORY_CHOICES.index(guesses[code.guid]),
             )
         )
     return choices
+
+
+# Widget labels render a little Markdown and screen readers read the raw label: escape only what Markdown
+# acts on there (text.escape_markdown also escapes parentheses and full stops, which screen readers would read).
+_LABEL_MARKDOWN = re.compile(r"([\\`*_\[\]~<>#|$])")
+
+
+def label_text(name: str) -> str:
+    """Data in a widget label: shown as typed, its Markdown inert."""
+    return _LABEL_MARKDOWN.sub(r"\\\1", " ".join(name.split()))
 
 
 def category_label(category: str) -> str:

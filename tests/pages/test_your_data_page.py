@@ -237,10 +237,10 @@ class TestQdaImport:
         app = upload_qda(open_your_data(), "study.qdpx", qda_fixtures.sources_file_project())
         categories = {box.label: box.value for box in app.selectbox if box.key.startswith("your_data_qda_category_")}
         assert categories == {
-            "Category for Reasons to collaborate \\(1 coded segment\\)": "purpose",
-            "Category for Barriers \\(1 coded segment\\)": "barrier",
-            "Category for What helps \\(1 coded segment\\)": "enabler",
-            "Category for Recommendations \\(1 coded segment\\)": "recommendation",
+            "Category for Reasons to collaborate (1 coded segment)": "purpose",
+            "Category for Barriers (1 coded segment)": "barrier",
+            "Category for What helps (1 coded segment)": "enabler",
+            "Category for Recommendations (1 coded segment)": "recommendation",
         }
         assert app.selectbox(key="your_data_qda_group").value is not None
         assert "By group\\: MHSW 2, CSW 1\\." in shown_text(app)
