@@ -189,8 +189,10 @@ elif qda_read is not None:
     project = qda_read.project
     st.markdown("#### How your codes map to the explorer")
     categories = {}
-    for choice in intake.category_choices(project):
-        categories[choice.guid] = st.selectbox(
+    # Two a row: a codebook's top-level codes fit a projector's first view.
+    category_columns = st.columns(2)
+    for number, choice in enumerate(intake.category_choices(project)):
+        categories[choice.guid] = category_columns[number % 2].selectbox(
             choice.label,
             CATEGORY_CHOICES,
             index=choice.index,

@@ -13,12 +13,16 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from components.qda import read_qda_file
+from components.qda.__main__ import main as qda_command_line
 from tests.browser.conftest import (
+    REPO,
     assert_no_exception,
+    free_port,
     horizontal_overflow,
     open_page,
     rerun_after,
     screenshot,
+    start_streamlit,
     wait_for_app,
 )
 from tests.fixtures.qda import projects as qda_fixtures
@@ -302,3 +306,27 @@ def test_the_open_study_downloads_as_a_qdpx_that_opens_again(browser: Browser, a
                 assert b"urn:QDA-XML:codebook:1.0" in raw
     finally:
         context.close()
+
+
+def test_a_server_started_on_a_folder_written_by_the_command_line_shows_that_study(
+    page: Page, tmp_path: Path, monkeypatch
+):
+    """`python -m components.qda PROJECT --out FOLDER`, then `EXPLORER_DATA_DIR=FOLDER streamlit run app.py`."""
+    project = tmp_path / "interviews.qdpx"
+    project.write_bytes(qda_fixtures.sources_file_project())
+    folder = tmp_path / "course-study"
+    assert qda_command_line([str(project), "--out", str(folder)]) == 0
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(folder))
+    port = free_port()
+    server = start_streamlit(REPO / "app.py", port)
+    try:
+        open_page(page, f"http://127.0.0.1:{port}")
+        go_to(page, "Explore findings")
+        assert_no_exception(page)
+        expect(page.get_by_text("4 results", exact=False)).to_be_visible()
+        expect(page.get_by_text(f"“{qda_fixtures.PASSAGES['matters']}”", exact=True)).to_be_visible()
+        # The folder is this server's own study, not an upload: no "your own data" banner.
+        expect(page.get_by_text("You are viewing your own data:", exact=False)).to_have_count(0)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
