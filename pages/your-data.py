@@ -254,6 +254,8 @@ st.markdown(
     "(named with its statement), themes are codes under their category, groups are cases with a *group* "
     "variable, and links keep their basis in a note."
 )
+for note in intake.export_notes(dataset):
+    st.info(escape_markdown(note), icon=":material/info:")
 export_columns = st.columns(2)
 export_columns[0].download_button(
     "Download as a REFI-QDA project (.qdpx)",

@@ -137,9 +137,25 @@ def export_qdc(dataset: Dataset) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
+def export_gaps(dataset: Dataset) -> list[str]:
+    """What a .qdpx export of this dataset cannot carry, in plain words (cheap: no XML is built)."""
+    without = dataset.findings["evidence"].map(lambda value: not _clean(value).strip())
+    exported = set(dataset.findings.loc[~without, "finding_id"]) | set(dataset.recommendations["recommendation_id"])
+    left_out = int((~dataset.links["from_id"].isin(exported) | ~dataset.links["to_id"].isin(exported)).sum())
+    notes = []
+    if without.any():
+        notes.append(
+            f"{int(without.sum())} finding(s) have no evidence, so there was no text to code: they are not in the "
+            "export."
+        )
+    if left_out:
+        notes.append(f"{left_out} link(s) join a finding that is not in the export, so they were left out.")
+    return notes
+
+
 def export_qdpx(dataset: Dataset) -> tuple[bytes, list[str]]:
     """The dataset as a .qdpx project, and notes on what could not be carried."""
-    items, skipped = _items(dataset)
+    items, _ = _items(dataset)
     ns = PROJECT_NS
 
     def element(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
@@ -229,12 +245,5 @@ def export_qdpx(dataset: Dataset) -> tuple[bytes, list[str]]:
         archive.writestr("project.qde", etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
         for path, text in texts.items():
             archive.writestr(path, text.encode("utf-8"))
-    notes = []
-    if skipped:
-        notes.append(
-            f"{skipped} finding(s) have no evidence, so there was no text to code: they are not in the export."
-        )
-    left_out = len(dataset.links) - len(links)
-    if left_out:
-        notes.append(f"{left_out} link(s) join a finding that is not in the export, so they were left out.")
+    notes = export_gaps(dataset)
     return buffer.getvalue(), notes

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from components.dataset import Dataset, DatasetError, Problem
 from components.qda import QDA_UPLOAD_LIMIT_MB, read_qda_file
-from components.qda.export import export_qdc, export_qdpx
+from components.qda.export import export_gaps, export_qdc, export_qdpx
 from components.qda.folder import project_dataset
 from components.qda.mapping import (
     CATEGORY_CHOICES,
@@ -137,6 +137,10 @@ def export_file_stem(dataset: Dataset) -> str:
 
 def qdpx_bytes(dataset: Dataset) -> bytes:
     return export_qdpx(dataset)[0]
+
+
+def export_notes(dataset: Dataset) -> list[str]:
+    return export_gaps(dataset)
 
 
 def qdc_bytes(dataset: Dataset) -> bytes:

@@ -298,3 +298,8 @@ class TestExport:
         labels = [element.proto.label for element in app.get("download_button")]
         assert "Download as a REFI-QDA project (.qdpx)" in labels
         assert "Download the codebook (.qdc)" in labels
+
+    def test_says_what_an_export_of_an_upload_leaves_out(self):
+        findings = HEADER + b"F1,Team A,barrier,Time,Not enough time.\n"
+        app = upload(open_your_data(), {"findings.csv": findings})
+        assert "1 finding\\(s\\) have no evidence, so there was no text to code" in shown_text(app)
