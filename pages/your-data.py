@@ -24,7 +24,7 @@ dataset = ui.page_start(
     "Use your own coded data",
     "Run this explorer on your own study: open the project your QDA tool exports (.qdpx, or Taguette's "
     "highlights), or fill in the templates in a spreadsheet and upload them as CSV. Every page then shows "
-    "your data, in this browser session only.",
+    "your data, in this browser session only. [From a QDA tool? Start here.](#or-open-a-project-from-your-qda-tool)",
 )
 
 if dataset.is_bundled:

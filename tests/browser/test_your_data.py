@@ -178,7 +178,8 @@ def test_a_file_over_the_server_upload_limit_is_refused_before_it_reaches_the_ap
     page.locator(".st-key-your_data_upload_findings input[type=file]").set_input_files(
         {"name": "huge.csv", "mimeType": "text/csv", "buffer": huge}
     )
-    # .streamlit/config.toml sets server.maxUploadSize = 5: Streamlit's uploader refuses the file itself.
+    # The CSV uploaders set max_upload_size=5 (the server-wide limit is 50, for .qdpx projects): Streamlit's
+    # uploader refuses the file itself.
     expect(page.locator(".st-key-your_data_upload_findings").get_by_text("or smaller", exact=False)).to_be_visible()
     wait_for_app(page)
     expect(page.get_by_role("button", name="Check and open my data")).to_be_disabled()
@@ -229,6 +230,9 @@ def choose(page: Page, label: str, option: str) -> None:
 
 def test_a_qdpx_opens_after_its_mapping_and_quotes_each_segment_exactly(page: Page, app_url: str):
     open_your_data(page, app_url)
+    # The intro's link jumps past the CSV templates (a link within the page: no rerun).
+    page.get_by_role("link", name="From a QDA tool? Start here.").click()
+    expect(page.get_by_role("heading", name="Or open a project from your QDA tool")).to_be_in_viewport()
     upload_qda(page, "interviews.qdpx", qda_fixtures.sources_file_project())
     assert_no_exception(page)
     expect(page.get_by_role("heading", name="How your codes map to the explorer")).to_be_visible()

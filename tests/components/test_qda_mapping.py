@@ -95,3 +95,20 @@ def test_a_segment_with_two_codes_is_two_statements():
     dataset = project_dataset(project, guess_mapping(project))
     coded = dataset.findings[dataset.findings["evidence"] == fixtures.PASSAGES["time"]]
     assert sorted(coded["theme"]) == ["Different priorities", "Time pressure"]
+
+
+def test_code_names_in_widget_labels_keep_their_markdown_inert_and_their_words_readable():
+    from components.qda.intake import category_choices, label_text
+
+    assert label_text("What *helps* [x](javascript:1) <b>") == "What \\*helps\\* \\[x\\](javascript:1) \\<b\\>"
+    # Parentheses and full stops stay as typed: screen readers read the raw label.
+    assert label_text("Barriers (org.)") == "Barriers (org.)"
+    codes = dict(fixtures.CODES)
+    codes[10] = ("<img src=x onerror=alert(1)> **Barriers**", None)
+    sources = fixtures._two_interviews()
+    xml, files = fixtures.project_xml(sources, inline=False, codes=codes)
+    project = read_qda_file("hostile.qdpx", fixtures.qdpx(xml, files))
+    labels = [choice.label for choice in category_choices(project)]
+    assert "Category for \\<img src=x onerror=alert(1)\\> \\*\\*Barriers\\*\\* (1 coded segment)" in labels
+    # The guess still reads the name: it is about barriers.
+    assert guess_mapping(project).categories["0000000a-0000-4000-8000-00000000000a"] == "barrier"
