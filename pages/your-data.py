@@ -234,6 +234,8 @@ elif qda_read is not None:
             f"{escape_markdown(qda_read.opened_summary)}",
             icon=":material/check_circle:",
         )
+        for note in qda_read.opened_notes:
+            st.info(escape_markdown(note), icon=":material/info:")
         qda_links = st.columns(3)
         qda_links[0].page_link("pages/home.py", label="See it on the home page", icon=":material/home:")
         qda_links[1].page_link("pages/explore.py", label="Explore your findings", icon=":material/search:")

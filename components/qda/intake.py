@@ -33,6 +33,7 @@ class QdaRead:
     notes: tuple[str, ...] = ()
     opened_name: str = ""  # the dataset last opened from it, once "Open this study" has been pressed
     opened_summary: str = ""
+    opened_notes: tuple[str, ...] = ()  # what the mapping noted (links left out, …)
     opened_with: Mapping | None = None  # the choices it was opened with: other choices need "Open" again
     open_problems: tuple[Problem, ...] = ()
 
@@ -125,7 +126,12 @@ def open_project(read: QdaRead, mapping: Mapping, name: str) -> tuple[QdaRead, D
     except DatasetError as error:
         return replace(read, opened_name="", opened_summary="", open_problems=tuple(error.problems)), None
     opened = replace(
-        read, opened_name=dataset.name, opened_summary=dataset_summary(dataset), opened_with=mapping, open_problems=()
+        read,
+        opened_name=dataset.name,
+        opened_summary=dataset_summary(dataset),
+        opened_notes=tuple(note for note in dataset.notes if note not in read.notes),
+        opened_with=mapping,
+        open_problems=(),
     )
     return opened, dataset
 

@@ -112,3 +112,29 @@ def test_code_names_in_widget_labels_keep_their_markdown_inert_and_their_words_r
     assert "Category for \\<img src=x onerror=alert(1)\\> \\*\\*Barriers\\*\\* (1 coded segment)" in labels
     # The guess still reads the name: it is about barriers.
     assert guess_mapping(project).categories["0000000a-0000-4000-8000-00000000000a"] == "barrier"
+
+
+def test_a_segment_longer_than_a_cell_is_named_by_its_selection():
+    from components.dataset import MAX_CELL_CHARS
+    from components.qda.folder import project_dataset as open_dataset
+    from components.qda.model import QdaError
+
+    long_text = "word " * (MAX_CELL_CHARS // 5 + 10)
+    sources = [
+        fixtures.TextSource(201, "Long interview", long_text, [fixtures.Selection(301, 0, len(long_text), [11])])
+    ]
+    xml, files = fixtures.project_xml(sources, inline=False)
+    project = read_qda_file("long.qdpx", fixtures.qdpx(xml, files))
+    with pytest.raises(QdaError) as raised:
+        open_dataset(project, guess_mapping(project))
+    found = raised.value.problems[0]
+    assert found.column == "PlainTextSelection 0000012d-0000-4000-8000-00000000012d"
+    assert "a statement may have at most 5,000. Code a shorter passage." in found.message
+
+
+def test_a_link_to_a_source_is_left_out_with_a_note():
+    xml, files = fixtures.project_xml(fixtures._two_interviews(), inline=False, links=[(502, "about", 201, 11)])
+    project = read_qda_file("study.qdpx", fixtures.qdpx(xml, files))
+    dataset = project_dataset(project, guess_mapping(project))
+    assert dataset.links.empty
+    assert any("1 link(s) in the project join things other than coded text" in note for note in dataset.notes)
