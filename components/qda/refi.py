@@ -254,6 +254,10 @@ def read_project(file_name: str, root: etree._Element, archive: QdpxArchive | No
             skipped_kinds[kind] = skipped_kinds.get(kind, 0) + 1
             continue
         key = guid_key(element.get("guid"))
+        if not key or key in sources:
+            what = "has no guid" if not key else f"has the guid {element.get('guid')}, which another source has"
+            problems.append(problem(file_name, f"this text source {what}.", element.sourceline, describe(element)))
+            continue
         name = (element.get("name") or "").strip() or f"Source {len(sources) + 1}"
         source = Source(key, name, len(sources) + 1)
         sources[key] = source

@@ -10,6 +10,7 @@ import csv
 import io
 from pathlib import Path
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from components.qda import read_qda_file
@@ -25,6 +26,7 @@ from tests.browser.conftest import (
     start_streamlit,
     wait_for_app,
 )
+from tests.browser.test_accessibility import WCAG_21_AA, describe
 from tests.fixtures.qda import projects as qda_fixtures
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -242,6 +244,9 @@ def test_a_qdpx_opens_after_its_mapping_and_quotes_each_segment_exactly(page: Pa
     expect(page.get_by_text("You are viewing your own data:", exact=False)).to_have_count(0)
     barriers.scroll_into_view_if_needed()
     screenshot(page, "your-data-qda-mapping")
+    results = Axe().run(page, options=WCAG_21_AA)
+    serious = [found for found in results.response["violations"] if found["impact"] in ("serious", "critical")]
+    assert [describe(found) for found in serious] == []
 
     # Map: try the case names as groups, then go back to the role variable the app guessed; then a name.
     choose(page, "Groups to compare come from", "Case names")

@@ -65,6 +65,13 @@ CASES = [
         "is not in the project (looked for sources/000000c9-0000-4000-8000-0000000000c9.txt",
     ),
     ("source outside the project", "study.qdpx", fixtures.source_outside_project, QDE, "is outside the project"),
+    (
+        "two sources, one guid",
+        "study.qdpx",
+        fixtures.duplicate_source_guid,
+        QDE,
+        "this text source has the guid 000000c9-0000-4000-8000-0000000000c9, which another source has",
+    ),
     ("no coded text", "study.qdpx", fixtures.no_coded_text, QDE, "the project has no coded text"),
     (
         "codebook only",
