@@ -21,3 +21,4 @@ EXPLORE_SIGNATURE = "explore_signature"  # tuple: the search and facets the resu
 EXPLORE_LIMIT = "explore_limit"  # int: how many search results are shown ("Show more" raises it)
 YOUR_DATA_LAST_CHECK = "your_data_last_check"  # CheckResult: the last upload check, shown until the next
 PRESENT_ROOM_SEEN = "present_room_seen"  # int: the room version this presenter or projector window last drew
+YOUR_DATA_QDA_READ = "your_data_qda_read"  # QdaRead: the last QDA file read on your-data, and what came of it

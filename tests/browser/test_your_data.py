@@ -10,16 +10,24 @@ import csv
 import io
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
 
+from components.qda import read_qda_file
+from components.qda.__main__ import main as qda_command_line
 from tests.browser.conftest import (
+    REPO,
     assert_no_exception,
+    free_port,
     horizontal_overflow,
     open_page,
     rerun_after,
     screenshot,
+    start_streamlit,
     wait_for_app,
 )
+from tests.browser.test_accessibility import WCAG_21_AA, describe
+from tests.fixtures.qda import projects as qda_fixtures
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HOSTILE = FIXTURES / "study" / "hostile"
@@ -172,7 +180,8 @@ def test_a_file_over_the_server_upload_limit_is_refused_before_it_reaches_the_ap
     page.locator(".st-key-your_data_upload_findings input[type=file]").set_input_files(
         {"name": "huge.csv", "mimeType": "text/csv", "buffer": huge}
     )
-    # .streamlit/config.toml sets server.maxUploadSize = 5: Streamlit's uploader refuses the file itself.
+    # The CSV uploaders set max_upload_size=5 (the server-wide limit is 50, for .qdpx projects): Streamlit's
+    # uploader refuses the file itself.
     expect(page.locator(".st-key-your_data_upload_findings").get_by_text("or smaller", exact=False)).to_be_visible()
     wait_for_app(page)
     expect(page.get_by_role("button", name="Check and open my data")).to_be_disabled()
@@ -202,3 +211,131 @@ def test_the_rules_and_column_guide_are_readable(page: Page, app_url: str):
     guide.scroll_into_view_if_needed()
     assert horizontal_overflow(page) == 0
     screenshot(page, "your-data-column-guide")
+
+
+# ---------------------------------------------------------------------------------------------
+# A study straight from a QDA tool
+
+
+def upload_qda(page: Page, file_name: str, data: bytes) -> None:
+    file_input = page.locator(".st-key-your_data_qda_upload input[type=file]")
+    payload = {"name": file_name, "mimeType": "application/octet-stream", "buffer": data}
+    rerun_after(page, lambda: file_input.set_input_files(payload))
+    expect(page.locator(".st-key-your_data_qda_upload [data-testid=stFileChipName]")).to_have_text(file_name)
+    wait_for_app(page)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    page.get_by_role("combobox", name=label).click()
+    rerun_after(page, lambda: page.get_by_role("option", name=option, exact=True).click())
+
+
+def test_a_qdpx_opens_after_its_mapping_and_quotes_each_segment_exactly(page: Page, app_url: str):
+    open_your_data(page, app_url)
+    # The intro's link jumps past the CSV templates (a link within the page: no rerun).
+    page.get_by_role("link", name="From a QDA tool? Start here.").click()
+    expect(page.get_by_role("heading", name="Or open a project from your QDA tool")).to_be_in_viewport()
+    upload_qda(page, "interviews.qdpx", qda_fixtures.sources_file_project())
+    assert_no_exception(page)
+    expect(page.get_by_role("heading", name="How your codes map to the explorer")).to_be_visible()
+    barriers = page.get_by_role("combobox", name="Category for Barriers (1 coded segment)")
+    expect(barriers).to_have_value("Barriers (what gets in the way)")
+    expect(page.get_by_text("By group: MHSW 2, CSW 1.")).to_be_visible()
+    expect(page.get_by_text("You are viewing your own data:", exact=False)).to_have_count(0)
+    barriers.scroll_into_view_if_needed()
+    screenshot(page, "your-data-qda-mapping")
+    results = Axe().run(page, options=WCAG_21_AA)
+    serious = [found for found in results.response["violations"] if found["impact"] in ("serious", "critical")]
+    assert [describe(found) for found in serious] == []
+
+    # Map: try the case names as groups, then go back to the role variable the app guessed; then a name.
+    choose(page, "Groups to compare come from", "Case names")
+    expect(page.get_by_text("By group: Participant 1 2, Participant 2 1.")).to_be_visible()
+    choose(page, "Groups to compare come from", "Variable: role (text)")
+    expect(page.get_by_text("By group: MHSW 2, CSW 1.")).to_be_visible()
+    field = page.locator(".st-key-your_data_qda_name input")
+    field.fill("Interview study")
+    rerun_after(page, lambda: field.press("Enter"))
+    rerun_after(page, lambda: page.get_by_role("button", name="Open this study").click())
+    expect(page.get_by_text("Interview study is open on every page.", exact=False)).to_be_visible()
+    expect(page.get_by_text("You are viewing your own data: Interview study", exact=False)).to_be_visible()
+    assert_no_exception(page)
+    screenshot(page, "your-data-qda-opened")
+
+    go_to(page, "Compare MHSW and CSW")
+    assert_no_exception(page)
+    expect(page.get_by_role("combobox", name="Compare group")).to_have_value("MHSW")
+    expect(page.get_by_role("combobox", name="With group")).to_have_value("CSW")
+    screenshot(page, "your-data-qda-compare")
+
+    go_to(page, "Explore findings")
+    assert_no_exception(page)
+    for passage in ("time", "matters", "together"):
+        # The quote is the segment's characters and nothing else: non-ASCII, curly quotes and emoji intact.
+        expect(page.get_by_text(f"“{qda_fixtures.PASSAGES[passage]}”", exact=True)).to_be_visible()
+    screenshot(page, "your-data-qda-explore")
+
+
+def test_a_hostile_qdpx_is_named_and_the_bundled_study_stays(page: Page, app_url: str):
+    open_your_data(page, app_url)
+    upload_qda(page, "evil.qdpx", qda_fixtures.external_entity())
+    expect(page.get_by_text("evil.qdpx cannot be opened: 1 problem.", exact=False)).to_be_visible()
+    expect(page.get_by_text("the XML declares a DTD", exact=False)).to_be_visible()
+    expect(page.get_by_text("You are viewing your own data:", exact=False)).to_have_count(0)
+    assert_no_exception(page)
+    assert_no_live_html(page, "your-data after a hostile qdpx")
+
+
+def test_the_open_study_downloads_as_a_qdpx_that_opens_again(browser: Browser, app_url: str):
+    """The export is generated when clicked (a deferred download). This page is opened without the run
+    tracker: its wrapped WebSocket stops Streamlit's deferred-download reply from arriving (seen here), so
+    the test waits on the app's own DOM state (`wait_for_app`) instead."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.goto(app_url)
+        wait_for_app(page)
+        page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Your data", exact=True).click()
+        expect(page.get_by_role("heading", name="Take this study to your QDA tool")).to_be_visible()
+        wait_for_app(page)
+        for label, suffix in (
+            ("Download as a REFI-QDA project (.qdpx)", ".qdpx"),
+            ("Download the codebook (.qdc)", ".qdc"),
+        ):
+            with page.expect_download() as download_info:
+                page.get_by_role("button", name=label).click()
+            download = download_info.value
+            assert download.suggested_filename == f"Social-workers-perceptions-of-collaboration{suffix}"
+            raw = Path(download.path()).read_bytes()
+            if suffix == ".qdpx":
+                # The bundled study's 35 findings and 15 recommendations, each a coded selection.
+                assert len(read_qda_file(download.suggested_filename, raw).segments) == 50
+            else:
+                assert raw.startswith(b"<?xml")
+                assert b"urn:QDA-XML:codebook:1.0" in raw
+    finally:
+        context.close()
+
+
+def test_a_server_started_on_a_folder_written_by_the_command_line_shows_that_study(
+    page: Page, tmp_path: Path, monkeypatch
+):
+    """`python -m components.qda PROJECT --out FOLDER`, then `EXPLORER_DATA_DIR=FOLDER streamlit run app.py`."""
+    project = tmp_path / "interviews.qdpx"
+    project.write_bytes(qda_fixtures.sources_file_project())
+    folder = tmp_path / "course-study"
+    assert qda_command_line([str(project), "--out", str(folder)]) == 0
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(folder))
+    port = free_port()
+    server = start_streamlit(REPO / "app.py", port)
+    try:
+        open_page(page, f"http://127.0.0.1:{port}")
+        go_to(page, "Explore findings")
+        assert_no_exception(page)
+        expect(page.get_by_text("4 results", exact=False)).to_be_visible()
+        expect(page.get_by_text(f"“{qda_fixtures.PASSAGES['matters']}”", exact=True)).to_be_visible()
+        # The folder is this server's own study, not an upload: no "your own data" banner.
+        expect(page.get_by_text("You are viewing your own data:", exact=False)).to_have_count(0)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

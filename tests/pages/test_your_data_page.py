@@ -9,7 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.dataset import build_dataset
+from components.qda.intake import NO_GROUPS
 from components.session_keys import UPLOADED_DATASET
+from components.text import escape_markdown
+from tests.fixtures.qda import projects as qda_fixtures
 from tests.pages.apptest import PAGES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -60,6 +63,7 @@ class TestBeforeUpload:
             "Your findings.csv",
             "Your recommendations.csv",
             "Your links.csv",
+            "Your QDA project (.qdpx, project.qde) or Taguette highlights (.csv)",
         ]
         assert app.button(key="your_data_check").disabled
         assert "Add **findings.csv** to check your data." in shown_text(app)
@@ -197,3 +201,105 @@ def test_an_upload_made_on_the_page_carries_to_every_page():
         app.run()
         assert not app.exception, (page, [error.value for error in app.exception])
         assert "You are viewing your own data:** Carried" in shown_text(app), page
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening a study from a QDA tool
+
+
+def upload_qda(app: AppTest, file_name: str, data: bytes) -> AppTest:
+    app.file_uploader(key="your_data_qda_upload").set_value((file_name, data, "application/octet-stream"))
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def press_open(app: AppTest) -> AppTest:
+    app.button(key="your_data_qda_open").click()
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+class TestQdaImport:
+    def test_uploaders_carry_their_own_limits(self):
+        app = open_your_data()
+        limits = {uploader.key: uploader.proto.max_upload_size_mb for uploader in app.file_uploader}
+        assert limits == {
+            "your_data_upload_findings": 5,
+            "your_data_upload_recommendations": 5,
+            "your_data_upload_links": 5,
+            "your_data_qda_upload": 50,
+        }
+        assert "(.qdpx, up to 50 MB)" in shown_text(app)
+
+    def test_the_mapping_is_shown_with_guesses_before_anything_opens(self):
+        app = upload_qda(open_your_data(), "study.qdpx", qda_fixtures.sources_file_project())
+        categories = {box.label: box.value for box in app.selectbox if box.key.startswith("your_data_qda_category_")}
+        assert categories == {
+            "Category for Reasons to collaborate (1 coded segment)": "purpose",
+            "Category for Barriers (1 coded segment)": "barrier",
+            "Category for What helps (1 coded segment)": "enabler",
+            "Category for Recommendations (1 coded segment)": "recommendation",
+        }
+        assert app.selectbox(key="your_data_qda_group").value is not None
+        assert "By group\\: MHSW 2, CSW 1\\." in shown_text(app)
+        assert UPLOADED_DATASET not in app.session_state
+
+    def test_open_uses_the_changed_choices(self):
+        app = upload_qda(open_your_data(), "study.qdpx", qda_fixtures.sources_file_project())
+        barriers = next(box for box in app.selectbox if box.label.startswith("Category for Barriers"))
+        barriers.set_value("observation")
+        app.run()
+        app.text_input(key="your_data_qda_name").input("Interview study")
+        app.run()
+        press_open(app)
+        dataset = app.session_state[UPLOADED_DATASET]
+        assert dataset.name == "Interview study"
+        assert "barrier" not in set(dataset.findings["category"].astype(str))
+        assert set(dataset.groups) == {"MHSW", "CSW"}
+        assert app.success[0].value.startswith("**Interview study is open on every page.** 3 coded statements")
+        assert "You are viewing your own data:** Interview study" in shown_text(app)
+
+    def test_changing_a_choice_after_opening_asks_to_open_again(self):
+        app = press_open(upload_qda(open_your_data(), "study.qdpx", qda_fixtures.sources_file_project()))
+        app.selectbox(key="your_data_qda_group").set_value(NO_GROUPS)
+        app.run()
+        assert not app.success
+        assert "You changed the mapping: press **Open this study**" in shown_text(app)
+
+    def test_a_taguette_export_opens(self):
+        app = press_open(upload_qda(open_your_data(), "highlights.csv", qda_fixtures.TAGUETTE_CSV))
+        assert app.session_state[UPLOADED_DATASET].findings["evidence"].iloc[0] == "We never have time to meet."
+
+    @pytest.mark.parametrize(
+        ("file_name", "build", "message"),
+        [
+            ("evil.qdpx", qda_fixtures.external_entity, "the XML declares a DTD"),
+            ("slip.qdpx", qda_fixtures.zip_slip, "points outside the project"),
+            ("past.qdpx", qda_fixtures.selection_past_end, "line 15, PlainTextSelection 0000012f"),
+            ("codes.qdc", qda_fixtures.codebook_only, "this is a codebook \\(11 codes\\) with no coded text"),
+        ],
+    )
+    def test_a_bad_file_is_named_and_the_open_data_stays(self, file_name, build, message):
+        app = press_open(upload_qda(open_your_data(), "good.qdpx", qda_fixtures.inline_project()))
+        upload_qda(app, file_name, build())
+        assert app.session_state[UPLOADED_DATASET].name == "Fixture study"
+        error = app.error[0].value
+        assert error.startswith(f"**{escape_markdown(file_name)} cannot be opened: 1 problem.**")
+        assert "you are still viewing Fixture study" in error
+        assert message in shown_text(app)
+        assert not [button for button in app.button if button.key == "your_data_qda_open"]
+
+
+class TestExport:
+    def test_offers_the_open_study_as_qdpx_and_qdc(self):
+        app = open_your_data()
+        labels = [element.proto.label for element in app.get("download_button")]
+        assert "Download as a REFI-QDA project (.qdpx)" in labels
+        assert "Download the codebook (.qdc)" in labels
+
+    def test_says_what_an_export_of_an_upload_leaves_out(self):
+        findings = HEADER + b"F1,Team A,barrier,Time,Not enough time.\n"
+        app = upload(open_your_data(), {"findings.csv": findings})
+        assert "1 finding\\(s\\) have no evidence, so there was no text to code" in shown_text(app)

@@ -1,0 +1,264 @@
+"""From a QDA project to the app's three tables: the guesses a user sees and can change, and the mapping itself.
+
+Each coded segment becomes one coded statement (a segment with two codes is two statements, one under
+each code), so every count the app shows stays a count of coded segments. Evidence is exactly the
+segment's characters; the theme is the code's name; the category comes from the top-level code it sits
+under; the group from a case variable; links from the researcher's own REFI links.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.dataset import (
+    CATEGORIES,
+    FINDINGS_FILE,
+    FINDINGS_SPEC,
+    LINKS_FILE,
+    LINKS_SPEC,
+    MAX_CELL_CHARS,
+    RECOMMENDATIONS_FILE,
+    RECOMMENDATIONS_SPEC,
+    SHARED_GROUP,
+)
+from components.qda.model import QdaError, QdaProject, Segment, problem
+
+RECOMMENDATION = "recommendation"
+CATEGORY_CHOICES = (*CATEGORIES, RECOMMENDATION)
+CATEGORY_LABELS = {
+    "purpose": "Reasons to collaborate (purpose)",
+    "barrier": "Barriers (what gets in the way)",
+    "enabler": "What helps (enabler)",
+    "perception": "Views of the other group (perception)",
+    "observation": "Observations (anything else)",
+    RECOMMENDATION: "Recommendations (audience from the sub-codes)",
+}
+# Checked in this order: "What helps overcome barriers" is about what helps, not a barrier.
+_NAME_GUESSES = (
+    (RECOMMENDATION, re.compile(r"recommend|suggestion|advice", re.IGNORECASE)),
+    (
+        "enabler",
+        re.compile(r"what helps|\bhelps?\b|helpful|enabl|facilitat|overcom|support", re.IGNORECASE),
+    ),
+    ("barrier", re.compile(r"barrier|obstacle|challenge|difficult|hinder|get in the way", re.IGNORECASE)),
+    ("purpose", re.compile(r"reason|\bwhy\b|purpose|motivat", re.IGNORECASE)),
+    ("perception", re.compile(r"\bviews?\b|perception|perceive", re.IGNORECASE)),
+)
+# The group choice that uses each case's own name rather than a variable.
+CASE_NAME = "__case_name__"
+MIN_GROUPS, MAX_GROUPS = 2, 12
+INFERRED_NOTE_PREFIX = "inferred:"
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """What the user chose: a category per top-level code, and where groups come from."""
+
+    categories: dict[str, str]  # top-level code guid -> one of CATEGORY_CHOICES
+    group_by: str | None  # a variable guid, CASE_NAME, or None (every statement is "All")
+
+
+def guess_category(code_name: str) -> str:
+    for category, pattern in _NAME_GUESSES:
+        if pattern.search(code_name):
+            return category
+    return "observation"
+
+
+def group_choices(project: QdaProject) -> dict[str | None, str]:
+    """Where groups can come from, as {choice: label}: none, each variable with values, the case names."""
+    choices: dict[str | None, str] = {None: f"No groups: every statement is '{SHARED_GROUP}'"}
+    used = {key for case in project.cases for key in case.values}
+    for key, variable in project.variables.items():
+        if key in used:
+            choices[key] = f"Variable: {variable.name} ({variable.kind.lower()})"
+    named_cases = [case for case in project.cases if not case.guid.startswith("source:") and case.name]
+    if named_cases:
+        choices[CASE_NAME] = "Case names"
+    return choices
+
+
+def groups_by(project: QdaProject, group_by: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The group of each selection and each source under this choice (first case wins)."""
+    by_selection: dict[str, str] = {}
+    by_source: dict[str, str] = {}
+    if group_by is None:
+        return by_selection, by_source
+    for case in project.cases:
+        value = case.name if group_by == CASE_NAME else case.values.get(group_by, "")
+        if group_by == CASE_NAME and case.guid.startswith("source:"):
+            continue
+        if not value:
+            continue
+        for guid in case.selections:
+            by_selection.setdefault(guid, value)
+        for guid in case.sources:
+            by_source.setdefault(guid, value)
+    return by_selection, by_source
+
+
+def segment_group(segment: Segment, by_selection: dict[str, str], by_source: dict[str, str]) -> str:
+    return by_selection.get(segment.guid) or by_source.get(segment.source) or SHARED_GROUP
+
+
+def guess_group_by(project: QdaProject) -> str | None:
+    """The first text variable that splits the sources into 2–12 groups; else none."""
+    for key, label in group_choices(project).items():
+        if key is None or key == CASE_NAME or not label.endswith("(text)"):
+            continue
+        by_selection, by_source = groups_by(project, key)
+        groups = {segment_group(segment, by_selection, by_source) for segment in project.segments}
+        if MIN_GROUPS <= len(groups) <= MAX_GROUPS:
+            return key
+    return None
+
+
+def guess_mapping(project: QdaProject) -> Mapping:
+    return Mapping({code.guid: guess_category(code.name) for code in project.top_level_codes}, guess_group_by(project))
+
+
+def source_label(project: QdaProject, segment: Segment) -> str:
+    """Where a statement comes from, the way a reference would name it: the source and the characters."""
+    source = project.sources[segment.source]
+    if segment.start is None:
+        return source.name
+    return f"{source.name}, characters {segment.start}–{segment.end}"
+
+
+def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """The findings, recommendations and links tables this mapping gives, and notes on what was done."""
+    by_selection, by_source = groups_by(project, mapping.group_by)
+    findings, recommendations = [], []
+    ids_by_selection: dict[str, list[str]] = {}
+    ids_by_code: dict[str, list[str]] = {}
+    problems = []
+    for segment in project.segments:
+        if len(segment.text.strip()) > MAX_CELL_CHARS:
+            problems.append(
+                problem(
+                    project.file_name,
+                    f"this coded segment has {len(segment.text):,} characters; a statement may have at most "
+                    f"{MAX_CELL_CHARS:,}. Code a shorter passage.",
+                    where=f"PlainTextSelection {segment.guid}",
+                )
+            )
+            continue
+        path = project.path_of(segment.code)
+        top, code = path[0], path[-1]
+        category = mapping.categories.get(top.guid, "observation")
+        if category == RECOMMENDATION:
+            row_id = f"R{len(recommendations) + 1:03d}"
+            audience = path[1].name if len(path) > 1 else top.name
+            recommendations.append(
+                {
+                    "recommendation_id": row_id,
+                    "audience": audience,
+                    "text": segment.text,
+                    "evidence": segment.text,
+                    "source": source_label(project, segment),
+                }
+            )
+        else:
+            row_id = f"F{len(findings) + 1:04d}"
+            findings.append(
+                {
+                    "finding_id": row_id,
+                    "group": segment_group(segment, by_selection, by_source),
+                    "category": category,
+                    "theme": code.name,
+                    "theme_basis": "stated",
+                    "statement": segment.name or segment.text,
+                    "evidence": segment.text,
+                    "source": source_label(project, segment),
+                    "detail": segment.memo,
+                    "basis": "stated",
+                }
+            )
+        ids_by_selection.setdefault(segment.guid, []).append(row_id)
+        for ancestor in path:
+            ids_by_code.setdefault(ancestor.guid, []).append(row_id)
+    if problems:
+        raise QdaError(problems)
+    links, link_notes = _links(project, ids_by_selection, ids_by_code)
+    notes = [*project.notes, *link_notes]
+    if not findings:
+        notes.append("Every coded segment is under a recommendations code, so there are no findings.")
+    tables = {
+        FINDINGS_FILE: pd.DataFrame(findings, columns=list(FINDINGS_SPEC.columns)),
+        RECOMMENDATIONS_FILE: pd.DataFrame(recommendations, columns=list(RECOMMENDATIONS_SPEC.columns)),
+        LINKS_FILE: pd.DataFrame(links, columns=list(LINKS_SPEC.columns)),
+    }
+    return tables, notes
+
+
+def _links(
+    project: QdaProject, ids_by_selection: dict[str, list[str]], ids_by_code: dict[str, list[str]]
+) -> tuple[list[dict[str, str]], list[str]]:
+    links: dict[tuple[str, str, str], dict[str, str]] = {}
+    unresolved = 0
+    for link in project.links:
+        origins = ids_by_selection.get(link.origin) or ids_by_code.get(link.origin) or []
+        targets = ids_by_selection.get(link.target) or ids_by_code.get(link.target) or []
+        if not origins or not targets:
+            unresolved += 1
+            continue
+        relation = link.name or "linked"
+        if link.note.casefold().startswith(INFERRED_NOTE_PREFIX):
+            basis, note = "inferred", link.note[len(INFERRED_NOTE_PREFIX) :].strip()
+        else:
+            basis = "stated"
+            note = link.note or f"The researcher drew this link in the QDA project ({link.direction})."
+        for origin in origins:
+            for target in targets:
+                if origin != target:
+                    links.setdefault(
+                        (origin, target, relation),
+                        {"from_id": origin, "to_id": target, "relation": relation, "basis": basis, "note": note},
+                    )
+    notes = []
+    if unresolved:
+        notes.append(
+            f"{unresolved} link(s) in the project join things other than coded text or codes with coded text "
+            "(a source, a case, a note), so they were left out."
+        )
+    return list(links.values()), notes
+
+
+def mapping_summary(project: QdaProject, mapping: Mapping) -> list[str]:
+    """What opening the project with this mapping gives, in plain words, before it is opened."""
+    by_selection, by_source = groups_by(project, mapping.group_by)
+    counts: dict[str, int] = {}
+    groups: dict[str, int] = {}
+    for segment in project.segments:
+        category = mapping.categories.get(project.top_of(segment.code).guid, "observation")
+        counts[category] = counts.get(category, 0) + 1
+        if category != RECOMMENDATION:
+            group = segment_group(segment, by_selection, by_source)
+            groups[group] = groups.get(group, 0) + 1
+    lines = [
+        f"{len(project.segments):,} coded segments in {len(project.sources):,} text sources, "
+        f"under {len(project.codes):,} codes. Each segment is one coded statement; counts are counts of "
+        "coded segments, not of people."
+    ]
+    lines.append(
+        "By category: "
+        + ", ".join(
+            f"{CATEGORY_LABELS[category]} {counts[category]:,}" for category in CATEGORY_CHOICES if category in counts
+        )
+        + "."
+    )
+    if groups:
+        lines.append("By group: " + ", ".join(f"{group} {count:,}" for group, count in groups.items()) + ".")
+    if project.links:
+        inferred = sum(link.note.casefold().startswith(INFERRED_NOTE_PREFIX) for link in project.links)
+        stated = len(project.links) - inferred
+        if stated:
+            lines.append(f"{stated:,} link(s) the researcher drew become links, marked stated, named as drawn.")
+        if inferred:
+            lines.append(
+                f"{inferred:,} link(s) whose note says 'inferred:' (written by this app) stay marked inferred."
+            )
+    return lines
