@@ -8,9 +8,7 @@ the page escapes it before rendering, and the handout escapes it with `handout_e
 
 from __future__ import annotations
 
-import html
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -589,89 +587,3 @@ def sources_line(sources: tuple[str, ...]) -> str:
 def slide_label(slide: Slide, index: int) -> str:
     """How a slide is listed in the jump menu (plain text, never Markdown)."""
     return f"{index + 1}. {slide.heading}"
-
-
-# ---------------------------------------------------------------------------------------------
-# Handout
-
-_HANDOUT_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
-
-
-def handout_escape(text: object) -> str:
-    """Data as literal text in a Markdown file: no HTML, links, emphasis or list syntax from the data.
-
-    Lighter than the page's escaping so the handout stays readable: full stops, colons and
-    brackets are left alone; only what Markdown would act on is escaped.
-    """
-    value = html.escape(cell_text(text), quote=False)
-    value = re.sub(r"\s+", " ", value)
-    value = _HANDOUT_SPECIAL.sub(r"\\\1", value)
-    return _LINE_START.sub(r"\\\1", value)
-
-
-def _handout_point(point: Point, indent: str = "") -> list[str]:
-    label = f"**{handout_escape(point.label)}:** " if point.label else ""
-    tag = f" [{handout_escape(point.tag)}]" if point.tag else ""
-    inferred = " _(inferred: this app's interpretation)_" if point.inferred else ""
-    lines = [f"{indent}- {label}{handout_escape(point.text)}{tag}{inferred}"]
-    if point.quote:
-        lines.append(
-            f"{indent}  > “{handout_escape(point.quote)}” — {handout_escape(point.source) or 'source not given'}"
-        )
-    for child in point.children:
-        lines += _handout_point(child, indent + "  ")
-    return lines
-
-
-def _handout_quote(quote: Quote) -> str:
-    return f"> “{handout_escape(quote.text)}” — {handout_escape(quote.source) or 'source not given'}"
-
-
-def handout_markdown(deck: list[Slide], dataset: Dataset) -> str:
-    """The whole deck as one Markdown file: every statement with its verbatim quote and source."""
-    study = dataset.study
-    title = cell_text(study.get("title")) if study else ""
-    lines = [f"# {handout_escape(title or dataset.name)}: presenter handout", ""]
-    if study and cell_text(study.get("citation")):
-        lines.append(f"Source: {handout_escape(study['citation'])} Licence: {handout_escape(study.get('licence'))}.")
-    else:
-        lines.append(f"Source: {handout_escape(dataset.name)}: data uploaded in a session of this app.")
-    lines += [
-        "",
-        f"{COUNTS_NOTE} Statements marked inferred are this app's interpretation. "
-        "Quotes are word for word from the source named after each.",
-        "",
-    ]
-    for number, slide in enumerate(deck, start=1):
-        lines += [f"## {number}. {handout_escape(slide.heading)}", ""]
-        if slide.lead:
-            prefix = "Discussion question: " if slide.kind == "prompt" else ""
-            lines += [f"**{prefix}{handout_escape(slide.lead)}**", ""]
-        for quote in slide.quotes:
-            lines += [_handout_quote(quote), ""]
-        for column in slide.columns:
-            if column.heading:
-                lines += [f"### {handout_escape(column.heading)}", ""]
-            if column.body:
-                lines += [handout_escape(column.body), ""]
-            for point in column.points:
-                lines += _handout_point(point)
-            lines.append("")
-        if slide.reveal:
-            lines += ["Related findings:", ""]
-            for point in slide.reveal:
-                lines += _handout_point(point)
-            lines.append("")
-        if slide.more:
-            lines += [f"_And {slide.more} more not shown in this deck._", ""]
-        if slide.note_quotes:
-            lines += ["More from the source:", ""]
-            for quote in slide.note_quotes:
-                lines += [_handout_quote(quote), ""]
-        if slide.notes:
-            lines += [f"Speaker notes: {handout_escape(slide.notes)}", ""]
-        sources = slide.shown_sources(revealed=True)
-        if sources:
-            lines += [f"Sources: {'; '.join(handout_escape(source) for source in sources)}", ""]
-    return "\n".join(lines).rstrip() + "\n"

@@ -9,10 +9,12 @@ The two room windows share a room in this server process (components.presenter),
 A clicker's keys (PageDown/PageUp, Space, Home/End, the arrows) step the deck in every view.
 """
 
+from functools import partial
+
 import streamlit as st
 
 from components import deck as deck_builder
-from components import presenter, slide_keys, slide_view, ui
+from components import handouts, presenter, slide_keys, slide_view, ui
 from components.data_access import active_dataset
 from components.session_keys import PRESENT_REVEALED, PRESENT_ROOM_SEEN
 from components.text import escape_markdown
@@ -33,16 +35,11 @@ st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 st.html(slide_view.SLIDE_STYLE)
 
 
-# The deck and its handout are rebuilt only when the data changes, not on every slide step: on a 100x
-# dataset they took 1.5 s a run. Streamlit hashes the frozen Dataset by content.
+# The deck is rebuilt only when the data changes, not on every slide step: on a 100x dataset it took 1.5 s
+# a run. Streamlit hashes the frozen Dataset by content.
 @st.cache_data(show_spinner=False, max_entries=8)
 def cached_deck(dataset) -> list:
     return deck_builder.build_deck(dataset)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def cached_handout(dataset) -> bytes:
-    return deck_builder.handout_markdown(cached_deck(dataset), dataset).encode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -148,16 +145,29 @@ def _single_window() -> None:
             width=160,
         )
         st.toggle("Speaker notes", key=NOTES_KEY)
-        st.download_button(
-            "Handout",
-            data=cached_handout(dataset),
-            file_name="collaboration-findings-handout.md",
-            mime="text/markdown",
-            icon=":material/download:",
-            key="present_handout",
-            on_click="ignore",
-            help="The whole deck as a Markdown file, with every quote and its source.",
-        )
+        with st.popover("Handouts", icon=":material/print:"):
+            # Built only when a button is pressed (a callable, not bytes): a PDF costs about a second.
+            st.download_button(
+                "Participant handout (PDF)",
+                data=partial(handouts.participant_handout_pdf, deck, dataset),
+                file_name="collaboration-findings-participant-handout.pdf",
+                mime="application/pdf",
+                icon=":material/download:",
+                key="present_handout",
+                on_click="ignore",
+                help="A4, to print for the room: the slides, every quote with its source, the discussion "
+                "questions with room to write, and no answers or speaker notes.",
+            )
+            st.download_button(
+                "Presenter handout (PDF)",
+                data=partial(handouts.presenter_handout_pdf, deck, dataset),
+                file_name="collaboration-findings-presenter-handout.pdf",
+                mime="application/pdf",
+                icon=":material/download:",
+                key="present_presenter_handout",
+                on_click="ignore",
+                help="For you: the same, with the speaker notes and the findings each prompt reveals.",
+            )
         has_browser = bool(presenter.current_browser_id())
         st.button(
             "Presenter view",

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from components.dataset import BUNDLED_DATA_DIR, build_dataset, load_dataset_dir
-from components.deck import build_deck, handout_escape
+from components.deck import build_deck
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,
@@ -28,6 +28,7 @@ from tests.browser.conftest import (
     wait_for_app,
 )
 from tests.browser.test_your_data import FIXTURES, go_to, open_your_data, press_check, upload_file
+from tests.components.test_handouts import body, flat, pages_text
 
 # The server reads the same folder (EXPLORER_DATA_DIR is inherited by the streamlit process).
 DECK = build_deck(load_dataset_dir(os.environ.get("EXPLORER_DATA_DIR") or BUNDLED_DATA_DIR))
@@ -164,25 +165,34 @@ def test_jump_menu_and_speaker_notes(page: Page, app_url: str, jump_to: int):
     assert slide_number(page) == jump_to + 1
 
 
-def test_handout_downloads_every_quote_with_its_source(page: Page, app_url: str):
-    open_present(page, app_url)
+def _download_handout(page: Page, label: str) -> str:
+    page.get_by_role("button", name="Handouts").click()
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Handout").click()
+        page.get_by_role("button", name=label).click()
     download = download_info.value
-    assert download.suggested_filename.endswith(".md")
-    text = Path(download.path()).read_text(encoding="utf-8")
-    assert text.count("\n## ") == len(DECK)
-    quoted = [point for slide in DECK for point in slide.points() if point.quote]
+    assert download.suggested_filename.endswith(".pdf")
+    return body(pages_text(Path(download.path()).read_bytes()))
+
+
+def test_handouts_download_as_pdfs_with_quotes_and_answers_only_for_the_presenter(page: Page, app_url: str):
+    open_present(page, app_url)
+    participant = _download_handout(page, "Participant handout (PDF)")
+    quoted = [point for slide in DECK for point in slide.points() if point.quote and point not in slide.reveal]
     assert quoted
     for point in quoted:
-        assert f"“{handout_escape(point.quote)}” — {handout_escape(point.source)}" in text
-    assert "Creative Commons" in text
+        assert flat(f"“{point.quote}” — {point.source}") in participant
+    assert "Creative Commons" in participant
+    notes = [slide.notes for slide in DECK if slide.notes]
+    assert notes
+    assert not any(flat(note)[:60] in participant for note in notes)
+
+    page.keyboard.press("Escape")
+    presenter = _download_handout(page, "Presenter handout (PDF)")
+    assert all(flat(note)[:60] in presenter for note in notes)
+    assert "Creative Commons" in presenter
+    assert_no_exception(page)
 
 
-# ---------------------------------------------------------------------------------------------
-# Clicker keys
-
-# Where the page is scrolled to: Streamlit scrolls its main area, not the document.
 SCROLL = """() => [document.querySelector('[data-testid="stMain"]').scrollTop, window.scrollY]"""
 
 

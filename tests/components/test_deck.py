@@ -13,8 +13,6 @@ from components.deck import (
     MAX_COLUMNS,
     MAX_SECTION_SLIDES,
     build_deck,
-    handout_escape,
-    handout_markdown,
     slide_from_param,
     sources_line,
 )
@@ -278,36 +276,6 @@ class TestCitations:
         cop = next(slide for slide in deck if slide.kind == "cop")
         assert [column.heading.casefold() for column in cop.columns] == list(COP_ELEMENTS)
         assert "inferred" in cop.columns[0].points[0].text
-
-    def test_handout_holds_every_quote_with_its_source(self, deck, bundled):
-        handout = handout_markdown(deck, bundled)
-        for slide in deck:
-            for point in slide.points():
-                if point.quote:
-                    assert f"“{handout_escape(point.quote)}” — {handout_escape(point.source)}" in handout
-            for quote in (*slide.quotes, *slide.note_quotes):
-                assert f"“{handout_escape(quote.text)}” — {handout_escape(quote.source)}" in handout
-
-    def test_handout_quotes_the_bundled_evidence_word_for_word(self, deck, bundled):
-        handout = handout_markdown(deck, bundled)
-        assert "“MHSWs: Children's social workers can be unpredictable and inconsistent”" in handout
-        assert bundled.study["citation"] in handout
-        assert bundled.study["licence"] in handout
-
-    def test_handout_lists_every_slide_with_its_number(self, deck, bundled):
-        handout = handout_markdown(deck, bundled)
-        headings = re.findall(r"^## (\d+)\. ", handout, flags=re.MULTILINE)
-        assert headings == [str(number) for number in range(1, len(deck) + 1)]
-
-    def test_handout_never_lets_data_become_markup(self):
-        hostile = "<script>alert(1)</script> [click](javascript:alert(1)) **bold** # heading"
-        dataset = upload([["A1", "All", "enabler", "T", hostile, hostile, "- list", ""]])
-        handout = handout_markdown(build_deck(dataset), dataset)
-        assert "<script>" not in handout
-        assert "&lt;script&gt;" in handout
-        assert "[click]" not in handout
-        assert "\\*\\*bold\\*\\*" in handout
-        assert "— \\- list" in handout
 
     def test_sources_sharing_a_prefix_are_joined(self):
         line = sources_line(("Carpenter 2019, summary: A", "Carpenter 2019, summary: B", "Teaching brief"))
