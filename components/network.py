@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.badges import inferred_badge
 from components.colours import KIND_COLOURS
 from components.dataset import (
     FINDINGS_FILE,
@@ -467,7 +468,7 @@ def paths_text(graph: nx.DiGraph, start: str, paths: pd.DataFrame, markdown: boo
 
     def basis(value: str) -> str:
         if markdown:
-            return " :orange-badge[inferred link]" if "inferred" in value else " (stated in the source)"
+            return " " + inferred_badge("inferred link") if "inferred" in value else " (stated in the source)"
         return " — inferred link" if "inferred" in value else " — stated in the source"
 
     data = graph.nodes[start]

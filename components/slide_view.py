@@ -15,7 +15,7 @@ from components.text import escape_markdown
 
 def _point_markdown(point: deck_builder.Point) -> str:
     label = f"**{escape_markdown(point.label)}:** " if point.label else ""
-    tag = f" :blue-badge[{escape_markdown(point.tag)}]" if point.tag else ""
+    tag = f" :gray-badge[{escape_markdown(point.tag)}]" if point.tag else ""
     return f"{label}{escape_markdown(point.text)}{tag}{ui.basis_badge('inferred' if point.inferred else '')}"
 
 

@@ -13,6 +13,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import citation
+from components.badges import inferred_badge
 from components.chart_export import FOOTER_CHARS, chart_config, framed_figure
 from components.data_access import active_dataset, use_bundled_dataset
 from components.dataset import Dataset
@@ -100,7 +101,11 @@ def basis_badge(basis: object, qualifies: str = "") -> str:
     """
     if str(basis) != "inferred":
         return ""
-    return f" :orange-badge[{escape_markdown(qualifies)} inferred]" if qualifies else " :orange-badge[inferred]"
+    return (
+        " " + inferred_badge(f"{escape_markdown(qualifies)} inferred")
+        if qualifies
+        else " " + inferred_badge("inferred")
+    )
 
 
 def source_index() -> citation.SourceIndex | None:

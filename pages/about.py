@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import about, ui
+from components.badges import CONTEXT_BADGE
 from components.data_access import bundled_dataset
 from components.dataset import COP_ELEMENTS
 from components.text import escape_markdown
@@ -199,7 +200,7 @@ def context_section(dataset) -> None:
     )
     for source, rows in groups:
         with st.container(border=True):
-            st.markdown(f":violet-badge[Context, not this study] **{escape_markdown(source)}**")
+            st.markdown(f"{CONTEXT_BADGE} **{escape_markdown(source)}**")
             for _, item in rows.iterrows():
                 st.markdown(f"**{escape_markdown(item['title'])}.** {escape_markdown(item['statement'])}")
                 ui.show_quote(

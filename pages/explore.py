@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components import search, ui, url_state
+from components.badges import CONTEXT_BADGE, inferred_badge
 from components.dataset import SHARED_GROUP
 from components.exports import safe_csv_bytes
 from components.session_keys import EXPLORE_LIMIT, EXPLORE_SIGNATURE, EXPLORE_VIEW
@@ -71,7 +72,7 @@ def show_recommendation(item: pd.Series, highlight: tuple[str, ...] = ()) -> Non
         )
     st.markdown(
         f"**{search.highlight_markdown(item['text'], highlight)}**  \n"
-        f":blue-badge[Recommendation] :gray-badge[For {search.highlight_markdown(item['audience'], highlight)}]"
+        f":gray-badge[Recommendation] :gray-badge[For {search.highlight_markdown(item['audience'], highlight)}]"
         f" · {escape_markdown(item['item_id'])}{element}"
     )
     label = f"recommendation {item['item_id']}"
@@ -80,7 +81,7 @@ def show_recommendation(item: pd.Series, highlight: tuple[str, ...] = ()) -> Non
 
 def show_context(item: pd.Series, highlight: tuple[str, ...] = ()) -> None:
     st.markdown(
-        f":violet-badge[Context, not this study] **{search.highlight_markdown(item['title'], highlight)}** · "
+        f"{CONTEXT_BADGE} **{search.highlight_markdown(item['title'], highlight)}** · "
         f"{escape_markdown(item['item_id'])}  \n{search.highlight_markdown(item['text'], highlight)}"
     )
     label = f"context item {item['item_id']}"
@@ -153,13 +154,13 @@ def item_view(dataset, corpus: pd.DataFrame, item: pd.Series) -> None:
             for _, link in group.iterrows():
                 with st.container(border=True):
                     kind = search.KIND_SINGULAR.get(link["kind"], "Not in this dataset")
-                    badges = f":blue-badge[{escape_markdown(kind)}]"
+                    badges = f":gray-badge[{escape_markdown(kind)}]"
                     if link["category"]:
                         badges += f" :gray-badge[{escape_markdown(link['category'])}]"
                     text = escape_markdown(link["text"]) if link["text"] else "(no text)"
                     st.markdown(f"**{text}**  \n{badges} · {escape_markdown(link['item_id'])}")
                     if link["note"] or link["link_basis"] == "inferred":
-                        mark = ":orange-badge[inferred link] " if link["link_basis"] == "inferred" else ""
+                        mark = inferred_badge("inferred link") + " " if link["link_basis"] == "inferred" else ""
                         note = f"Why linked: {escape_markdown(link['note'])}" if link["note"] else ""
                         st.markdown(f"{mark}{note}".strip())
                     if link["kind"]:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import plan_documents, ui, url_state
 from components import recommendations as planner
+from components.badges import inferred_badge
 from components.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS
 from components.text import escape_markdown
 
@@ -163,11 +164,11 @@ for recommendation in shown.to_dict("records"):
     linked = own.loc[own["relation"] != planner.ADDRESSES]
     with st.container(border=True):
         text_column, pick_column = st.columns([6, 1], vertical_alignment="top")
-        badges = [f":blue-badge[For {escape_markdown(recommendation['audience'])}]"]
+        badges = [f":gray-badge[For {escape_markdown(recommendation['audience'])}]"]
         if recommendation.get("cop_element"):
             badges.append(f":gray-badge[{escape_markdown(str(recommendation['cop_element']).capitalize())}]")
             if recommendation.get("basis") == "inferred":
-                badges.append(":orange-badge[element inferred]")
+                badges.append(inferred_badge("element inferred"))
         text_column.markdown(f"**{escape_markdown(recommendation['text'])}**")
         text_column.markdown(" ".join(badges) + f" · `{escape_markdown(recommendation_id)}`")
         # The shared plan list decides the tick, so ids added on the self-assessment page show as ticked here.
@@ -178,14 +179,14 @@ for recommendation in shown.to_dict("records"):
         if not addressed.empty:
             lines = [
                 f"- {escape_markdown(planner.reason_label(item))}"
-                f"{' :orange-badge[link inferred]' if item['link_basis'] == 'inferred' else ''}"
+                f"{' ' + inferred_badge('link inferred') if item['link_basis'] == 'inferred' else ''}"
                 for item in addressed.to_dict("records")
             ]
             st.markdown("**Why — what it addresses:**\n" + "\n".join(lines))
         if not linked.empty:
             lines = [
                 f"- {escape_markdown(planner.reason_label(item))}"
-                f"{' :orange-badge[link inferred]' if item['link_basis'] == 'inferred' else ''}"
+                f"{' ' + inferred_badge('link inferred') if item['link_basis'] == 'inferred' else ''}"
                 for item in linked.to_dict("records")
             ]
             st.markdown("**It builds on what helps:**\n" + "\n".join(lines))

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components import assessment, ui, url_state
+from components.badges import inferred_badge
 from components.dataset import DatasetError
 from components.exports import safe_csv_bytes
 from components.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, ASSESSMENT_CLICKED_THEME
@@ -87,7 +88,7 @@ def rating_form(answers: dict[str, str]) -> dict[str, str]:
 
 def show_recommendations(recommendations: pd.DataFrame) -> None:
     for rec in recommendations.itertuples():
-        link_mark = " :orange-badge[inferred link]" if rec.link_basis == "inferred" else ""
+        link_mark = " " + inferred_badge("inferred link") if rec.link_basis == "inferred" else ""
         # Most recommendations are the source's own words: then the source line is the evidence.
         verbatim = rec.evidence and rec.evidence == rec.text
         source = f" · verbatim from {escape_markdown(rec.source)}" if verbatim and rec.source else ""

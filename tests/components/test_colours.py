@@ -4,6 +4,8 @@ them; every mark stands out from the background and every coloured text is reada
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +24,8 @@ from components.colours import (
     hue,
     hue_gap,
 )
+
+REPO = Path(__file__).resolve().parents[2]
 
 GROUP_PALETTE = {**FIXED_GROUP_COLOURS, **{f"other {n}": c for n, c in enumerate(OTHER_GROUP_COLOURS)}}
 MEANING_PALETTES = {"kind": KIND_COLOURS, "score": SCORE_COLOURS}
@@ -90,3 +94,17 @@ class TestGroupColours:
         picked = group_colours(["MHSW", "Nurses", "CSW", "Teachers"])
         assert len(set(picked.values())) == 4
         assert picked["Nurses"] not in (colours.FIXED_GROUP_COLOURS["MHSW"], colours.FIXED_GROUP_COLOURS["CSW"])
+
+
+def test_badges_carry_no_colour_meaning_of_their_own():
+    """Streamlit's coloured badges would give blue, orange or violet a second meaning beside the groups' and the
+    network kinds': every badge in the app is grey and says what it marks in words (and an icon)."""
+    coloured = re.compile(r":(?:blue|orange|red|green|violet|rainbow|primary)-badge\[")
+    offenders = [
+        f"{path.relative_to(REPO)}:{number}"
+        for folder in ("components", "pages")
+        for path in sorted((REPO / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if coloured.search(line)
+    ]
+    assert offenders == []

@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 from components import network
+from components.badges import inferred_badge
 from components.dataset import build_dataset, load_dataset_dir
 
 FINDINGS = """finding_id,group,category,theme,statement,evidence,source
@@ -204,7 +205,7 @@ class TestPaths:
         text = network.paths_text(graph, "B2", network.trace_paths(graph, "B2"), markdown=True)
         lines = text.splitlines()
         assert lines[0] == "**Barrier:** Barrier two &lt;b&gt;bold&lt;/b&gt; (**B2**, MHSW)"
-        assert "- What helps: Enabler one (**E1**) :orange-badge[inferred link]" in lines
+        assert f"- What helps: Enabler one (**E1**) {inferred_badge('inferred link')}" in lines
         assert "  - For Teams: Recommendation two (**R2**) (stated in the source)" in lines
 
     def test_link_with_both_bases(self):

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import about, citation
+from components.badges import CONTEXT_BADGE
 from components.dataset import build_dataset, load_dataset_dir
 from components.session_keys import UPLOADED_DATASET
 from components.text import escape_markdown
@@ -252,7 +253,7 @@ class TestBundledStudy:
         index = citation.source_index(BUNDLED.study, uploaded=False)
         documents = {citation.resolve(source, index).document.key for source in BUNDLED.context["source"]}
         assert len(documents) == 2
-        assert text.count(":violet-badge[Context, not this study]") == len(documents)
+        assert text.count(CONTEXT_BADGE) == len(documents)
         assert (
             escape_markdown("Councils step up support for mental health social workers (2016). News article.") in text
         )

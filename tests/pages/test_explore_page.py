@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.badges import CONTEXT_BADGE, inferred_badge
 from components.dataset import build_dataset, load_dataset_dir
 from components.session_keys import UPLOADED_DATASET
 from components.text import escape_markdown
@@ -141,7 +142,7 @@ class TestItemView:
         assert "#### Helps overcome (2)" in text
         assert "#### Built on by (2)" in text
         assert finding_statement("F020") in text
-        assert ":orange-badge[inferred link]" in text
+        assert inferred_badge("inferred link") in text
         labels = page_link_labels(app)
         assert labels[0] == "Back to search"
         assert [label for label in labels if "Open" in label] == ["Open F020", "Open F015", "Open R09", "Open R12"]
@@ -158,13 +159,13 @@ class TestItemView:
         app = open_explore({"id": "R05"})
         assert app.subheader[0].value == "Recommendation R05"
         text = markdown_text(app)
-        assert ":blue-badge[Recommendation]" in text
+        assert ":gray-badge[Recommendation]" in text
         assert "#### Addresses (2)" in text
 
     def test_context_is_marked_as_not_this_study(self):
         app = open_explore({"id": "C01"})
         assert app.subheader[0].value.startswith("Context evidence (not this study) C01")
-        assert ":violet-badge[Context, not this study]" in markdown_text(app)
+        assert CONTEXT_BADGE in markdown_text(app)
         assert "not a finding of Carpenter's study" in app.info[0].value
 
     def test_back_link_keeps_the_search(self):
@@ -257,11 +258,11 @@ class TestSearchFeatures:
         text = markdown_text(app)
         assert "**15 results**: 15 recommendations" in text
         assert text.count(":orange-background[Wenger]'s Communities of Practice element") == 15
-        assert ":orange-badge[element inferred]" in text
+        assert inferred_badge("element inferred") in text
         # The recommendation's own line carries no bare "inferred": only its element is this app's reading.
         for line in text.splitlines():
-            if line.startswith("**") and ":blue-badge[Recommendation]" not in line:
-                assert ":orange-badge[inferred]" not in line
+            if line.startswith("**") and ":gray-badge[Recommendation]" not in line:
+                assert inferred_badge("inferred") not in line
 
     def test_a_glossary_term_is_shown_above_the_results(self):
         app = open_explore({"q": "MHSW"})

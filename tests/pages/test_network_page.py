@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import network
+from components.badges import inferred_badge
 from components.dataset import load_dataset_dir
 from components.session_keys import UPLOADED_DATASET
 
@@ -84,7 +85,7 @@ class TestWithoutFocus:
         assert "- What helps: Face to face contact builds relationships. (F029) — inferred link" in text
         shown = all_markdown(app)
         assert (
-            "- What helps: Face to face contact builds relationships\\. (**F029**) :orange-badge[inferred link]"
+            "- What helps: Face to face contact builds relationships\\. (**F029**) " + inferred_badge("inferred link")
             in shown
         )
 

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.badges import inferred_badge
 from components.dataset import build_dataset
 from components.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, UPLOADED_DATASET
 from tests.pages.apptest import open_app_page
@@ -80,8 +81,8 @@ class TestFilters:
         text = "\n".join(m.value for m in app.markdown)
         assert "Why — what it addresses" in text
         assert "driven by timescales, tasks and targets" in text
-        assert ":orange-badge[link inferred]" in text
-        assert ":orange-badge[element inferred]" in text
+        assert inferred_badge("link inferred") in text
+        assert inferred_badge("element inferred") in text
         # The evidence quote is the finding's evidence field (escaped for Markdown).
         assert "> “CSW – Timescales, tasks, targets”" in text
         assert any(expander.label.startswith("The evidence behind it (2 findings)") for expander in app.expander)
