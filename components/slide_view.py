@@ -108,7 +108,7 @@ SLIDE_STYLE = """<style>
 /* Badges (a tag, "inferred") are drawn smaller by Streamlit: on a slide they are as large as the line. */
 .st-key-present_slide [data-testid="stMarkdownContainer"] :is(p, li) * { font-size: inherit !important; }
 .st-key-present_slide [data-testid="stMarkdownContainer"] h3 { font-size: 30px; padding: 0.25rem 0; }
-.st-key-present_slide blockquote { border-left: 6px solid #005A8C; margin: 0; padding: 0 0 0 0.75rem; opacity: 1; }
+.st-key-present_slide blockquote { border-left: 6px solid #111827; margin: 0; padding: 0 0 0 0.75rem; opacity: 1; }
 .st-key-present_slide blockquote p { color: #1F2937; font-style: italic; }
 .st-key-present_slide .st-key-present_lead [data-testid="stMarkdownContainer"] p {
   font-size: 28px; line-height: 1.3; font-weight: 600; }
@@ -147,7 +147,7 @@ PROJECTOR_STYLE = """<style>
 # The presenter window, on the trainer's laptop: smaller text, everything in one screen.
 PRESENTER_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 0.5rem; }
-.st-key-present_current blockquote { border-left: 6px solid #005A8C; opacity: 1; }
+.st-key-present_current blockquote { border-left: 6px solid #111827; opacity: 1; }
 .st-key-present_current blockquote p { color: #1F2937; font-style: italic; }
 .st-key-present_room_bar [data-testid="stMarkdownContainer"] p { font-size: 18px; }
 .st-key-present_current [data-testid="stMarkdownContainer"] p,
