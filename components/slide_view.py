@@ -66,7 +66,9 @@ def show_slide(slide: deck_builder.Slide, revealed: bool, reveal_button=None) ->
         st.markdown(bullets(slide.reveal))
     if slide.more and (slide.kind != "prompt" or shown):
         st.markdown(f"And {slide.more} more not shown here: see the Explore findings page.")
-    sources = slide.shown_sources(revealed=shown)
+    # A source already named under a quote on the slide is not named twice: the room reads it once, large.
+    quoted = set() if shown else {passage.source for passage in slide.quotes}
+    sources = tuple(source for source in slide.shown_sources(revealed=shown) if source not in quoted)
     if sources:
         with st.container(key="present_sources"):
             st.markdown("Sources: " + escape_markdown(deck_builder.sources_line(sources)))

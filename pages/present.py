@@ -145,7 +145,8 @@ def _single_window() -> None:
             width=160,
         )
         st.toggle("Speaker notes", key=NOTES_KEY)
-        with st.popover("Handouts", icon=":material/print:"):
+        # No icon: the controls must stay on one row at 1280 px, above the slide's last line.
+        with st.popover("Handouts"):
             # Built only when a button is pressed (a callable, not bytes): a PDF costs about a second.
             st.download_button(
                 "Participant handout (PDF)",
