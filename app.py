@@ -1,8 +1,10 @@
-"""Router: page config and navigation only. Each page lives in pages/ and keeps its URL path."""
+"""Router: page config and navigation only. The pages are listed in components/navigation.py."""
 
 from pathlib import Path
 
 import streamlit as st
+
+from components import navigation
 
 st.set_page_config(
     page_title="Collaboration Findings Explorer",
@@ -14,28 +16,17 @@ st.set_page_config(
 
 # Page files are named after their URL paths: on a fresh server Streamlit first serves a deep link from
 # the pages/ folder by file name, and components.ui.ensure_router then reroutes it through this file.
-# One flat list: with sections, Streamlit 1.67 puts the section headings straight inside the nav's <ul>,
-# which axe-core reports as a serious list-structure violation for screen readers.
+# The pages themselves, their titles, icons and URL paths are listed once, in components/navigation.py.
 PAGES = [
-    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
-    st.Page("pages/compare.py", title="Compare MHSW and CSW", icon=":material/compare:", url_path="compare"),
-    st.Page("pages/network.py", title="Barriers network", icon=":material/hub:", url_path="network"),
     st.Page(
-        "pages/recommendations.py",
-        title="Recommendations planner",
-        icon=":material/checklist:",
-        url_path="recommendations",
-    ),
-    st.Page("pages/present.py", title="Present", icon=":material/co_present:", url_path="present"),
-    st.Page("pages/explore.py", title="Explore findings", icon=":material/search:", url_path="explore"),
-    st.Page("pages/about.py", title="About the study", icon=":material/menu_book:", url_path="about"),
-    st.Page("pages/your-data.py", title="Your data", icon=":material/upload_file:", url_path="your-data"),
-    st.Page(
-        "pages/self-assessment.py",
-        title="Self-assessment",
-        icon=":material/fact_check:",
-        url_path="self-assessment",
-    ),
+        page.script,
+        title=page.title,
+        icon=page.icon,
+        # The home page keeps Streamlit's own name for it ("home") and is served at the root as the default.
+        url_path=page.url_path or None,
+        default=page.is_home,
+    )
+    for page in navigation.PAGES
 ]
 
 # Embedded in another site (`?embed=true`, e.g. a course page's iframe) or projecting a slide, a page shows

@@ -10,7 +10,7 @@ import pandas as pd
 
 from components import citation
 from components.dataset import COP_ELEMENTS, Dataset
-from components.text import escape_markdown, fold
+from components.text import escape_markdown, fold, search_fold, search_fold_series
 
 COP_TERM = "Communities of Practice"
 APP_CODING_SOURCE = "this app's coding"
@@ -201,11 +201,12 @@ def app_terms(glossary: pd.DataFrame) -> pd.DataFrame:
 
 
 def filter_glossary(glossary: pd.DataFrame, query: object) -> pd.DataFrame:
-    """Glossary entries whose term or definition holds the query, forgiving of case, quotes and spaces."""
-    wanted = fold(query).replace("'", "").replace('"', "")
+    """Glossary entries whose term or definition holds the query, forgiving of case, quotes, dashes and spaces
+    (the Explore search's fold)."""
+    wanted = search_fold(query)
     if not wanted or glossary.empty:
         return glossary.reset_index(drop=True)
-    text = (glossary["term"] + " " + glossary["definition"]).map(lambda value: fold(value).replace("'", ""))
+    text = search_fold_series(glossary["term"] + " " + glossary["definition"])
     return glossary[text.str.contains(wanted, regex=False)].reset_index(drop=True)
 
 

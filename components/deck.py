@@ -16,7 +16,7 @@ import pandas as pd
 
 from components.dataset import COP_ELEMENTS, SHARED_GROUP, Dataset
 from components.home import points_to_note
-from components.text import cell_text
+from components.text import cell_text, fold
 
 # Slide kinds in deck order.
 KINDS = (
@@ -417,7 +417,9 @@ def _cop_slides(dataset: Dataset) -> list[Slide]:
     if coded.empty:
         return []
     glossary = dataset.glossary
-    definitions = dict(zip(glossary["term"].str.casefold(), glossary["definition"], strict=True))
+    # Terms compare as every other lookup of typed text does (components.text.fold): case, quotes, spaces.
+    terms = glossary["term"].map(fold)
+    definitions = dict(zip(terms, glossary["definition"], strict=True))
     columns = []
     for element in COP_ELEMENTS:
         rows = coded[coded["cop_element"].astype(str) == element]
@@ -427,10 +429,10 @@ def _cop_slides(dataset: Dataset) -> list[Slide]:
         point = Point(count + (f", {inferred} of them linked here by this app (inferred)" if inferred else ""))
         columns.append(Column(element.capitalize(), (point,), cell_text(definitions.get(element))))
     quotes: tuple[Quote, ...] = ()
-    lens = glossary[glossary["term"].str.casefold() == "communities of practice"]
+    lens = glossary[terms == "communities of practice"]
     if not lens.empty and cell_text(lens.iloc[0]["evidence"]):
         quotes = (Quote(cell_text(lens.iloc[0]["evidence"]), cell_text(lens.iloc[0]["source"])),)
-    definition_sources = glossary[glossary["term"].str.casefold().isin(COP_ELEMENTS)]["source"]
+    definition_sources = glossary[terms.isin(COP_ELEMENTS)]["source"]
     return [
         Slide(
             kind="cop",

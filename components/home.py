@@ -6,32 +6,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components import navigation
 from components.dataset import Dataset
 
-
-@dataclass(frozen=True)
-class NextPage:
-    """A card under "Where to go next": the page file, its title as the navigation names it, and a blurb."""
-
-    page: str
-    title: str
-    blurb: str
-
-
-NEXT_PAGES = (
-    NextPage(
-        "pages/compare.py", "Compare MHSW and CSW", "See the two groups' reasons, barriers and views side by side."
-    ),
-    NextPage(
-        "pages/network.py", "Barriers network", "Follow a barrier to what helps and the recommendations that answer it."
-    ),
-    NextPage("pages/recommendations.py", "Recommendations planner", "Filter by audience and download an action plan."),
-    NextPage("pages/present.py", "Present", "Slides and discussion prompts for a training room."),
-    NextPage("pages/explore.py", "Explore findings", "Search every finding and read the evidence behind it."),
-    NextPage("pages/about.py", "About the study", "Method, limits, glossary and how to cite."),
-    NextPage("pages/self-assessment.py", "Self-assessment", "Rate your service against the findings."),
-    NextPage("pages/your-data.py", "Your data", "Run this explorer on your own coded study."),
-)
+# The cards under "Where to go next": every page but this one, in navigation order, each with its title as the
+# navigation names it and its one-line purpose.
+NEXT_PAGES = tuple(page for page in navigation.PAGES if not page.is_home)
 CARDS_KEY = "home_cards"
 # Static CSS, never data. Streamlit cuts a page link's label to one line with an ellipsis ("Recommendations
 # pl…"); in the cards the title wraps between words instead, and the link's side padding goes so that the

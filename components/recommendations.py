@@ -20,7 +20,7 @@ import pandas as pd
 from components.assessment import add_to_plan
 from components.dataset import COP_ELEMENTS, Dataset
 from components.exports import safe_csv_bytes
-from components.text import cell_text, fold
+from components.text import cell_text, escape_markdown, search_fold, search_fold_series
 
 ADDRESSES = "addresses"
 PAGE_SIZE = 20
@@ -129,12 +129,8 @@ def _search_text(recommendations: pd.DataFrame, reason_frame: pd.DataFrame) -> p
     )
     linked = reason_frame.groupby("recommendation_id", sort=False)["statement"].agg(" ".join)
     extra = recommendations["recommendation_id"].astype(str).map(linked).map(cell_text)
-    return (own + " " + extra.to_numpy()).map(_search_fold)
-
-
-def _search_fold(text: object) -> str:
-    """fold, plus hyphens as spaces, so "face-to-face" finds "face to face" and the other way round."""
-    return fold(text).replace("-", " ")
+    # The same fold as the Explore search: case, quote marks and dashes never stop a match.
+    return search_fold_series(own + " " + extra.to_numpy())
 
 
 def filter_recommendations(
@@ -163,7 +159,7 @@ def filter_recommendations(
             "recommendation_id",
         ]
         keep &= recommendations["recommendation_id"].astype(str).isin(set(addressing))
-    words = _search_fold(query[:MAX_QUERY_CHARS]).split()
+    words = search_fold(query[:MAX_QUERY_CHARS]).split()
     if words and keep.any():
         haystack = _search_text(recommendations.loc[keep], reason_frame)
         matches = haystack.map(lambda text: all(word in text for word in words))
@@ -486,24 +482,17 @@ def plan_csv_bytes(dataset: Dataset, table: pd.DataFrame, citation: str) -> byte
     return safe_csv_bytes(plan_export_frame(dataset, table, citation))
 
 
-_MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]<>#|~])")
-
-
-def markdown_inline(text: object) -> str:
-    """Data as literal text in the downloaded Markdown: no links, HTML or emphasis from the data, one line.
-
-    Lighter than the page's escaping (which also escapes '.' and '-') so the file still reads well as plain text.
-    """
-    value = re.sub(r"\s+", " ", cell_text(text)).strip()
-    return _MARKDOWN_SYNTAX.sub(r"\\\1", value)
+def _file_text(text: object) -> str:
+    """Data as literal text in the downloaded Markdown, on one line (components.text.escape_markdown)."""
+    return escape_markdown(text, in_file=True)
 
 
 def plan_markdown(dataset: Dataset, table: pd.DataFrame, citation: str, title: str = "Action plan") -> str:
     """The plan as a Markdown document grouped by audience: each item, who does what by when, and why."""
     reason_frame = reasons(dataset)
     recommendations = dataset.recommendations.drop_duplicates("recommendation_id").set_index("recommendation_id")
-    lines = [f"# {markdown_inline(title)}", ""]
-    lines += [f"Built with the Collaboration Findings Explorer from: {markdown_inline(citation)}", ""]
+    lines = [f"# {_file_text(title)}", ""]
+    lines += [f"Built with the Collaboration Findings Explorer from: {_file_text(citation)}", ""]
     groups = _ordered_by_audience(dataset, table) if not table.empty else []
     if not groups:
         lines += [
@@ -512,25 +501,25 @@ def plan_markdown(dataset: Dataset, table: pd.DataFrame, citation: str, title: s
         ]
     number = 0
     for audience, group in groups:
-        lines += [f"## For {markdown_inline(audience)}", ""]
+        lines += [f"## For {_file_text(audience)}", ""]
         for record in group.to_dict("records"):
             number += 1
             recommendation_id = record["recommendation_id"]
             recommendation = recommendations.loc[recommendation_id]
             due = _as_date(record.get("due_date"))
             lines += [
-                f"### {number}. {markdown_inline(recommendation['text'])} ({markdown_inline(recommendation_id)})",
+                f"### {number}. {_file_text(recommendation['text'])} ({_file_text(recommendation_id)})",
                 "",
             ]
-            lines.append(f"- **Owner:** {markdown_inline(record.get('owner')) or 'not set'}")
+            lines.append(f"- **Owner:** {_file_text(record.get('owner')) or 'not set'}")
             lines.append(f"- **Due date:** {due.isoformat() if due else 'not set'}")
-            lines.append(f"- **First step:** {markdown_inline(record.get('first_step')) or 'not set'}")
+            lines.append(f"- **First step:** {_file_text(record.get('first_step')) or 'not set'}")
             if cell_text(record.get("notes")).strip():
-                lines.append(f"- **Notes:** {markdown_inline(record.get('notes'))}")
+                lines.append(f"- **Notes:** {_file_text(record.get('notes'))}")
             element = cell_text(recommendation["cop_element"])
             if element:
                 mark = " (inferred by this app)" if cell_text(recommendation["basis"]) == "inferred" else ""
-                lines.append(f"- **Communities of Practice element:** {markdown_inline(element)}{mark}")
+                lines.append(f"- **Communities of Practice element:** {_file_text(element)}{mark}")
             addressed, builds_on = _reason_items(reason_frame, recommendation_id)
             lines += _reason_lines("Why: what it addresses", addressed)
             lines += _reason_lines("It builds on", builds_on)
@@ -538,9 +527,9 @@ def plan_markdown(dataset: Dataset, table: pd.DataFrame, citation: str, title: s
                 lines.append("- **Why:** no links to findings are recorded for this recommendation.")
             evidence, source = cell_text(recommendation["evidence"]), cell_text(recommendation["source"])
             if evidence and evidence.strip() != cell_text(recommendation["text"]).strip():
-                lines.append(f"- **In the study's words:** “{markdown_inline(evidence)}”")
+                lines.append(f"- **In the study's words:** “{_file_text(evidence)}”")
             if source:
-                lines.append(f"- **Recommendation source:** {markdown_inline(source)}")
+                lines.append(f"- **Recommendation source:** {_file_text(source)}")
             lines.append("")
     lines += [
         "---",
@@ -548,7 +537,7 @@ def plan_markdown(dataset: Dataset, table: pd.DataFrame, citation: str, title: s
         "Links marked “inferred by this app” are this explorer's reading of the study, not the study's own words. "
         "Quotes are verbatim from the study's sources.",
         "",
-        f"Source: {markdown_inline(citation)}",
+        f"Source: {_file_text(citation)}",
         "",
     ]
     return "\n".join(lines)
@@ -563,8 +552,8 @@ def _reason_lines(heading: str, items: pd.DataFrame) -> list[str]:
         return []
     lines = [f"- **{heading}:**"]
     for item in items.to_dict("records"):
-        lines.append(f"  - {markdown_inline(reason_label(item))}{_inferred_mark(item['link_basis'])}")
+        lines.append(f"  - {_file_text(reason_label(item))}{_inferred_mark(item['link_basis'])}")
         if item["evidence"]:
-            source = f" — {markdown_inline(item['source'])}" if item["source"] else ""
-            lines.append(f"    > “{markdown_inline(item['evidence'])}”{source}")
+            source = f" — {_file_text(item['source'])}" if item["source"] else ""
+            lines.append(f"    > “{_file_text(item['evidence'])}”{source}")
     return lines

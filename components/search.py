@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.dataset import BASIS_VALUES, CATEGORIES, Dataset
-from components.text import _QUOTES, cell_text, escape_markdown, fold
+from components.text import cell_text, escape_markdown, fold, search_fold, search_fold_series
 
 FINDING = "finding"
 RECOMMENDATION = "recommendation"
@@ -63,28 +63,9 @@ COP_LENS = "Wenger's Communities of Practice element"
 FACETS = ("kind", "group", "category", "theme", "basis")
 FACET_LABELS = {"kind": "Show", "group": "Group", "category": "Category", "theme": "Theme", "basis": "Basis"}
 
-_QUOTE_CHARS = str.maketrans("", "", "'\"`´")
 _EDGE_PUNCTUATION = string.punctuation.replace("&", "") + "…"
 # A phrase is what stands between double quotes, straight or curly ("…", “…”, „…“).
 _PHRASE = re.compile(r'"([^"]+)"|“([^”“]+)”|„([^“”]+)[“”]')
-
-
-def normalise(text: object) -> str:
-    """Fold for matching: case, curly or straight quotes, dashes and runs of spaces all compare equal.
-
-    Quote marks are dropped (so "childrens" finds "children's") and dashes become spaces (so
-    "face-to-face" finds "face to face"), on top of `components.text.fold`. Nothing is cached: a
-    cache shared by the server would keep uploaded text after its session ends.
-    """
-    value = fold(cell_text(text)).translate(_QUOTE_CHARS).replace("-", " ")
-    return re.sub(r"\s+", " ", value).strip()
-
-
-def normalise_series(values: pd.Series) -> pd.Series:
-    """`normalise` for a whole column at once (vectorised, so a 5,000-row upload searches quickly)."""
-    text = values.where(values.notna(), "").astype("string").str.normalize("NFKC").str.translate(_QUOTES).str.casefold()
-    text = text.str.translate(_QUOTE_CHARS).str.replace("-", " ", regex=False)
-    return text.str.replace(r"\s+", " ", regex=True).str.strip().astype(str)
 
 
 def _clean_term(term: str) -> str:
@@ -92,7 +73,7 @@ def _clean_term(term: str) -> str:
 
 
 def query_terms(query: object) -> list[str]:
-    """What a query asks for, normalised: each word, and each phrase in double quotes as one term.
+    """What a query asks for, folded (`search_fold`): each word, and each phrase in double quotes as one term.
 
     `familiarity "there for the child"` gives ["familiarity", "there for the child"]; punctuation at a
     word's edges is dropped and blanks are skipped. A quote mark left open is read as plain words.
@@ -103,18 +84,18 @@ def query_terms(query: object) -> list[str]:
     position = 0
     for match in _PHRASE.finditer(text):
         rest.append(text[position : match.start()])
-        phrase = " ".join(_clean_term(word) for word in normalise(next(g for g in match.groups() if g)).split(" "))
+        phrase = " ".join(_clean_term(word) for word in search_fold(next(g for g in match.groups() if g)).split(" "))
         phrase = " ".join(phrase.split())
         if phrase:
             terms.append(phrase)
         position = match.end()
     rest.append(text[position:])
-    words = (_clean_term(word) for word in normalise(" ".join(rest)).split(" "))
+    words = (_clean_term(word) for word in search_fold(" ".join(rest)).split(" "))
     return [word for word in words if word] + terms
 
 
 def _term_pattern(term: str) -> str:
-    """A regex finding `term` in raw text the way `normalise` compares: any case, quote marks skipped,
+    """A regex finding `term` in raw text the way `components.text.search_fold` compares: any case, quote marks skipped,
     a space standing for any run of spaces or dashes."""
     parts = []
     for char in term:
@@ -237,7 +218,7 @@ def _searched_fields(corpus: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
     for column in dict.fromkeys(column for pairs in SEARCH_FIELDS.values() for column, _ in pairs):
         labels = corpus["kind"].map({kind: dict(pairs).get(column, "") for kind, pairs in SEARCH_FIELDS.items()})
         labels = labels.fillna("").astype(str)
-        text = normalise_series(corpus[column].where(labels != "", ""))
+        text = search_fold_series(corpus[column].where(labels != "", ""))
         fields.append((text, labels))
     return fields
 
@@ -259,7 +240,7 @@ def search(corpus: pd.DataFrame, query: object) -> pd.DataFrame:
     results["matched_in"] = ""
     if terms and len(results):
         fields = _searched_fields(results)
-        haystack = normalise_series(results["item_id"])
+        haystack = search_fold_series(results["item_id"])
         for text, _ in fields:
             haystack = haystack + " \n " + text
         keep = pd.Series(True, index=results.index)
@@ -358,8 +339,8 @@ def glossary_matches(glossary: pd.DataFrame, query: object, limit: int = 3) -> p
     terms = query_terms(query)
     if glossary.empty or not terms or not {"term", "definition"} <= set(glossary.columns):
         return glossary.head(0)
-    term_text = normalise_series(glossary["term"])
-    text = term_text + " \n " + normalise_series(glossary["definition"])
+    term_text = search_fold_series(glossary["term"])
+    text = term_text + " \n " + search_fold_series(glossary["definition"])
     keep = pd.Series(True, index=glossary.index)
     for term in terms:
         keep &= text.str.contains(term, regex=False)
@@ -372,7 +353,7 @@ def _vocabulary(corpus: pd.DataFrame) -> list[str]:
     words: dict[str, None] = {}
     for column in dict.fromkeys(column for pairs in SEARCH_FIELDS.values() for column, _ in pairs):
         if column in corpus.columns:
-            for text in normalise_series(corpus[column]).tolist():
+            for text in search_fold_series(corpus[column]).tolist():
                 for word in text.split(" "):
                     word = _clean_term(word)
                     if len(word) > 3:
@@ -385,7 +366,7 @@ def suggestions(corpus: pd.DataFrame, glossary: pd.DataFrame, query: object, lim
     query's words (near spellings); without any, the glossary's first terms."""
     terms = query_terms(query)
     glossary_terms = glossary["term"].astype(str).tolist() if not glossary.empty and "term" in glossary else []
-    by_form = {normalise(term): term for term in glossary_terms}
+    by_form = {search_fold(term): term for term in glossary_terms}
     vocabulary = _vocabulary(corpus) if len(corpus) else []
     found: dict[str, str] = {}
     for term in terms:

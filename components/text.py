@@ -1,4 +1,9 @@
-"""Text helpers: make data safe to show, and fold text for forgiving search."""
+"""Text helpers: make data safe to show, and fold text for forgiving search.
+
+The one place for both: every page escapes data for Markdown with `escape_markdown` and for plotly labels
+with `escape_plotly`, and every comparison of typed text with data goes through `fold` (or `search_fold`,
+which the Explore search and the planner's text filter share).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,15 @@ import unicodedata
 
 import pandas as pd
 
-# Characters that Streamlit's Markdown treats as syntax. Escaping them shows user text as typed.
+# Characters that Streamlit's Markdown treats as syntax. Escaping them shows user text as typed: `$` would
+# start maths, `:` a directive (`:red[x]`, `:material/icon:`), `#`, `-`, `+` and `1.` a heading or a list.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# In a downloaded Markdown file only what builds links, emphasis, code, HTML, headings and tables: the file
+# is read as plain text as often as rendered, and escaped dots and dashes would litter it. Each value there
+# follows a bullet or heading marker of this app's own, so it cannot start a list or a heading itself.
+_FILE_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# Quote marks search ignores (after `fold` has straightened curly ones), so "childrens" finds "children's".
+_QUOTE_MARKS = str.maketrans("", "", "'\"`´")
 _QUOTES = str.maketrans(
     {
         "‘": "'",
@@ -30,8 +42,15 @@ _QUOTES = str.maketrans(
 )
 
 
-def escape_markdown(text: object) -> str:
-    """Data as literal text inside st.markdown: no links, no HTML, no formatting from the data itself."""
+def escape_markdown(text: object, *, in_file: bool = False) -> str:
+    """Data as literal text inside st.markdown: no links, no HTML, no formatting from the data itself.
+
+    `in_file=True` is for a downloaded Markdown document: blanks (None, NaN) become "", white space runs
+    become one space, and only link, emphasis, code, HTML, heading and table syntax is escaped, so the file
+    still reads well as plain text.
+    """
+    if in_file:
+        return _FILE_MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", cell_text(text)).strip())
     value = "" if text is None else str(text)
     value = html.escape(value, quote=False)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", value).replace("\n", " ")
@@ -46,6 +65,22 @@ def fold(text: object) -> str:
     """Lower case, straight quotes and dashes, single spaces: so "Face-to-face" finds "face – to face"."""
     value = unicodedata.normalize("NFKC", "" if text is None else str(text)).translate(_QUOTES).casefold()
     return re.sub(r"\s+", " ", value).strip()
+
+
+def search_fold(text: object) -> str:
+    """`fold` for matching words: quote marks dropped (so "childrens" finds "children's") and dashes read as
+    spaces (so "face-to-face" finds "face to face"); blanks (None, NaN) are "". Used on the query and on the
+    text alike. Nothing is cached: a cache shared by the server would keep uploaded text after its session.
+    """
+    value = fold(cell_text(text)).translate(_QUOTE_MARKS).replace("-", " ")
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def search_fold_series(values: pd.Series) -> pd.Series:
+    """`search_fold` for a whole column at once (vectorised, so a 5,000-row upload searches quickly)."""
+    text = values.where(values.notna(), "").astype("string").str.normalize("NFKC").str.translate(_QUOTES).str.casefold()
+    text = text.str.translate(_QUOTE_MARKS).str.replace("-", " ", regex=False)
+    return text.str.replace(r"\s+", " ", regex=True).str.strip().astype(str)
 
 
 def wrap_label(text: str, width: int = 22, max_lines: int = 3) -> str:

@@ -55,7 +55,7 @@ with st.container(key=home.CARDS_KEY):
         for column, card in zip(st.columns(4), row, strict=False):
             # "stretch": every card in a row is as tall as the tallest, so the row reads as one grid.
             with column.container(border=True, height="stretch"):
-                st.page_link(card.page, label=f"**{card.title}**", width="stretch")
-                st.markdown(card.blurb)
+                st.page_link(card.script, label=f"**{card.title}**", width="stretch")
+                st.markdown(card.purpose)
 
 ui.page_end(dataset)

@@ -55,6 +55,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from components import navigation  # noqa: E402
 from components.synthetic import synthetic_dataset_files  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     CHROMIUM_ARGS,
@@ -65,18 +66,8 @@ from tests.browser.conftest import (  # noqa: E402
 )
 
 DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"  # read by components/data_access.py
-# Page name -> URL path ("" is the home page).
-PAGES = {
-    "home": "",
-    "compare": "compare",
-    "network": "network",
-    "recommendations": "recommendations",
-    "present": "present",
-    "explore": "explore",
-    "about": "about",
-    "your-data": "your-data",
-    "self-assessment": "self-assessment",
-}
+# Page name (its file name in pages/) -> URL path ("" is the home page), from the app's one list of pages.
+PAGES = {Path(page.script).stem: page.url_path for page in navigation.PAGES}
 TARGET_PAGE = 1.5  # page load within 1.5x of the bare page
 TARGET_RERUN = 1.3  # rerun within 1.3x of the bare page's rerun
 TARGET_DATA = 2.0  # 100x data: page load within 2x of the bare page

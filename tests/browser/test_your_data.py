@@ -13,6 +13,7 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from components import navigation
 from components.qda import read_qda_file
 from components.qda.__main__ import main as qda_command_line
 from tests.browser.conftest import (
@@ -33,17 +34,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HOSTILE = FIXTURES / "study" / "hostile"
 HOSTILE_NAME = '<img src=x onerror="window.__pwned = 1"> <b>Hostile</b> study'
 # Sidebar link text of every page, in navigation order (the your-data page itself is visited first).
-SIDEBAR_PAGES = [
-    "Home",
-    "Compare MHSW and CSW",
-    "Barriers network",
-    "Recommendations planner",
-    "Present",
-    "Explore findings",
-    "About the study",
-    "Self-assessment",
-    "Your data",
-]
+SIDEBAR_PAGES = [page.title for page in navigation.PAGES]
 
 # What would show that data became live HTML or script: any of these counts above zero.
 LIVE_HTML_PROBE = """() => {

@@ -11,7 +11,7 @@ import pytest
 from components import search
 from components.dataset import build_dataset, load_dataset_dir
 from components.exports import safe_csv_bytes
-from components.text import escape_markdown
+from components.text import escape_markdown, search_fold, search_fold_series
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ class TestNormalise:
         ],
     )
     def test_forms_a_reader_might_type_fold_together(self, typed, stored):
-        assert search.normalise(typed) in search.normalise(stored)
+        assert search_fold(typed) in search_fold(stored)
 
     def test_query_terms_drop_edge_punctuation_and_blanks(self):
         assert search.query_terms("  familiarity.  (training)! ") == ["familiarity", "training"]
@@ -440,11 +440,11 @@ class TestHighlight:
 
 
 class TestNoServerCache:
-    def test_normalise_keeps_nothing_between_calls(self):
+    def test_search_fold_keeps_nothing_between_calls(self):
         # A module-level cache would keep uploaded text in server memory after its session ends.
-        assert not hasattr(search.normalise, "cache_info")
+        assert not hasattr(search_fold, "cache_info")
         assert not any(hasattr(value, "cache_info") for value in vars(search).values())
 
     def test_the_vectorised_form_matches_the_scalar_one(self):
         values = pd.Series(["Face–to-face  ", "Children’s  “views”", None, "ÉQUIPE 🤝"])
-        assert search.normalise_series(values).tolist() == [search.normalise(value) for value in values]
+        assert search_fold_series(values).tolist() == [search_fold(value) for value in values]

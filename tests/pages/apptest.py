@@ -6,19 +6,11 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components import navigation
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
-PAGES = [
-    "pages/home.py",
-    "pages/compare.py",
-    "pages/network.py",
-    "pages/recommendations.py",
-    "pages/present.py",
-    "pages/explore.py",
-    "pages/about.py",
-    "pages/your-data.py",
-    "pages/self-assessment.py",
-]
+PAGES = navigation.page_scripts()  # every page file, in navigation order
 
 
 def open_app_page(page: str, query: dict | None = None, state: dict | None = None) -> AppTest:
