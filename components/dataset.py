@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 import io
 import json
 import re
@@ -164,6 +165,9 @@ class Dataset:
     study: dict
     notes: tuple[str, ...] = ()
     is_bundled: bool = False
+    # A digest of what the dataset was built from (file bytes, study metadata, name): caches key on it
+    # instead of hashing the frames, which cost Streamlit a deep copy per call.
+    fingerprint: str = ""
 
     @property
     def groups(self) -> list[str]:
@@ -762,6 +766,7 @@ def build_dataset(
 
     return Dataset(
         name=name,
+        fingerprint=content_fingerprint(files, name, study),
         findings=table(FINDINGS_SPEC),
         recommendations=table(RECOMMENDATIONS_SPEC),
         links=table(LINKS_SPEC),
@@ -773,6 +778,21 @@ def build_dataset(
         notes=tuple(notes),
         is_bundled=is_bundled,
     )
+
+
+def content_fingerprint(files: dict[str, bytes], name: str, study: dict | None) -> str:
+    """A sha256 over the files' names and bytes, the study metadata and the name: same input, same digest."""
+    digest = hashlib.sha256()
+    for file_name in sorted(files):
+        raw = files[file_name]
+        # Lengths before contents, so no two different inputs concatenate to the same bytes.
+        for part in (file_name.encode("utf-8"), raw):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+    for part in (name.encode("utf-8"), json.dumps(study or {}, sort_keys=True, ensure_ascii=False).encode("utf-8")):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
 
 
 def load_dataset_dir(directory: Path | str = BUNDLED_DATA_DIR, name: str | None = None) -> Dataset:
