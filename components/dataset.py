@@ -31,6 +31,9 @@ CATEGORIES = ("purpose", "barrier", "enabler", "perception", "observation")
 BASIS_VALUES = ("stated", "inferred")
 COP_ELEMENTS = ("mutual engagement", "joint enterprise", "shared repertoire")
 PARTNERS = ("clients", "families", "professionals", "MDT", "children")
+# Link relations every page words the same way. Other relations (a QDA project's link names) are allowed and
+# kept as written; these are matched whatever their case and spacing, so "Builds  On" is "builds on".
+RELATIONS = ("overcomes", "addresses", "builds on")
 
 FINDINGS_FILE = "findings.csv"
 RECOMMENDATIONS_FILE = "recommendations.csv"
@@ -53,6 +56,8 @@ class TableSpec:
     required: tuple[str, ...]
     optional: tuple[str, ...]
     allowed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Open vocabularies: known values are normalised like allowed ones, any other value is kept.
+    vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -79,6 +84,7 @@ LINKS_SPEC = TableSpec(
     required=("from_id", "to_id", "relation"),
     optional=("basis", "note"),
     allowed={"basis": BASIS_VALUES},
+    vocabulary={"relation": RELATIONS},
 )
 GLOSSARY_SPEC = TableSpec(
     file=GLOSSARY_FILE, id_column="term", required=("term", "definition"), optional=("evidence", "source")
@@ -550,14 +556,19 @@ def _schema(spec: TableSpec) -> pa.DataFrameSchema:
 
 
 def normalise_coded_values(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
-    """Coded values in the spelling the data dictionary uses, whatever their case: 'Barrier' is 'barrier'."""
+    """Coded values in the spelling the data dictionary uses, whatever their case and spacing: 'Barrier' is
+    'barrier', 'Builds  On' is 'builds on'."""
     frame = frame.copy()
-    for column, values in spec.allowed.items():
+    for column, values in {**spec.allowed, **spec.vocabulary}.items():
         if column in frame.columns:
-            lookup = {value.casefold(): value for value in values}
-            frame[column] = frame[column].map(lambda cell, lookup=lookup: lookup.get(cell.casefold(), cell))
+            lookup = {_vocabulary_key(value): value for value in values}
+            frame[column] = frame[column].map(lambda cell, lookup=lookup: lookup.get(_vocabulary_key(cell), cell))
             frame[column] = frame[column].astype("string")
     return frame
+
+
+def _vocabulary_key(value: str) -> str:
+    return " ".join(value.split()).casefold()
 
 
 _ROWS_LISTED = 10

@@ -568,3 +568,30 @@ class TestFingerprint:
         plain = build_dataset(files, name="study")
         assert build_dataset(files, name="study", study={"licence": "CC BY"}).fingerprint != plain.fingerprint
         assert build_dataset(files, name="another").fingerprint != plain.fingerprint
+
+
+class TestRelations:
+    """Link relations are normalised like categories, so every page words an uploaded link the same way."""
+
+    FINDINGS = b"finding_id,group,category,theme,statement\nF1,Adult,barrier,Time,No time to meet.\n"
+    RECOMMENDATIONS = b"recommendation_id,audience,text\nR1,Managers,Protect time for joint meetings.\n"
+
+    def upload(self, relations: list[str]):
+        links = "from_id,to_id,relation\n" + "".join(f"R1,F1,{relation}\n" for relation in relations)
+        return build_dataset({F: self.FINDINGS, R: self.RECOMMENDATIONS, L: links.encode()}, name="upload")
+
+    def test_known_relations_match_whatever_their_case_and_spacing(self):
+        dataset = self.upload(["Addresses", "BUILDS  ON", " Overcomes "])
+        assert dataset.links["relation"].tolist() == ["addresses", "builds on", "overcomes"]
+
+    def test_other_relations_are_kept_as_written(self):
+        assert self.upload(["Leads to"]).links["relation"].tolist() == ["Leads to"]
+
+    def test_network_and_explore_word_an_uploaded_addresses_alike(self):
+        from components import network, search
+
+        dataset = self.upload(["Addresses"])
+        graph = network.build_graph(dataset, network.GraphFilters())
+        phrases = network.node_links(graph, "F1")["phrase"].tolist()
+        assert phrases == ["addressed by"]
+        assert search.relation_heading(dataset.links["relation"].iloc[0], outgoing=False) == "Addressed by"

@@ -86,7 +86,9 @@ def test_store_is_bounded_least_recently_used_out():
     store.get_or_build("b", lambda: 2)
     store.get_or_build("a", lambda: 99)  # a hit: "a" becomes the most recent
     store.get_or_build("c", lambda: 3)
-    assert "a" in store and "c" in store and "b" not in store
+    assert "a" in store
+    assert "c" in store
+    assert "b" not in store
     assert store.get_or_build("a", lambda: 99) == 1
 
 
