@@ -25,9 +25,10 @@ from components.session_keys import VIEW_CACHE
 
 T = TypeVar("T")
 
-# Bounds keep a store's memory flat however many filter and focus combinations are visited.
+# Bounds keep a store's memory flat however many filter, focus and search combinations are visited; a
+# session's bound is smaller, as every session with an upload holds its own.
 SHARED_MAX_ENTRIES = 256
-SESSION_MAX_ENTRIES = 64
+SESSION_MAX_ENTRIES = 32
 
 # For any st.cache_data/st.cache_resource that still takes a Dataset: hash it by its fingerprint, not its frames.
 DATASET_HASH_FUNCS = {Dataset: lambda dataset: dataset.fingerprint}
