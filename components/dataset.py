@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 import io
 import json
 import re
@@ -30,6 +31,9 @@ CATEGORIES = ("purpose", "barrier", "enabler", "perception", "observation")
 BASIS_VALUES = ("stated", "inferred")
 COP_ELEMENTS = ("mutual engagement", "joint enterprise", "shared repertoire")
 PARTNERS = ("clients", "families", "professionals", "MDT", "children")
+# Link relations every page words the same way. Other relations (a QDA project's link names) are allowed and
+# kept as written; these are matched whatever their case and spacing, so "Builds  On" is "builds on".
+RELATIONS = ("overcomes", "addresses", "builds on")
 
 FINDINGS_FILE = "findings.csv"
 RECOMMENDATIONS_FILE = "recommendations.csv"
@@ -52,6 +56,8 @@ class TableSpec:
     required: tuple[str, ...]
     optional: tuple[str, ...]
     allowed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Open vocabularies: known values are normalised like allowed ones, any other value is kept.
+    vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -78,6 +84,7 @@ LINKS_SPEC = TableSpec(
     required=("from_id", "to_id", "relation"),
     optional=("basis", "note"),
     allowed={"basis": BASIS_VALUES},
+    vocabulary={"relation": RELATIONS},
 )
 GLOSSARY_SPEC = TableSpec(
     file=GLOSSARY_FILE, id_column="term", required=("term", "definition"), optional=("evidence", "source")
@@ -164,6 +171,9 @@ class Dataset:
     study: dict
     notes: tuple[str, ...] = ()
     is_bundled: bool = False
+    # A digest of what the dataset was built from (file bytes, study metadata, name): caches key on it
+    # instead of hashing the frames, which cost Streamlit a deep copy per call.
+    fingerprint: str = ""
 
     @property
     def groups(self) -> list[str]:
@@ -546,14 +556,19 @@ def _schema(spec: TableSpec) -> pa.DataFrameSchema:
 
 
 def normalise_coded_values(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
-    """Coded values in the spelling the data dictionary uses, whatever their case: 'Barrier' is 'barrier'."""
+    """Coded values in the spelling the data dictionary uses, whatever their case and spacing: 'Barrier' is
+    'barrier', 'Builds  On' is 'builds on'."""
     frame = frame.copy()
-    for column, values in spec.allowed.items():
+    for column, values in {**spec.allowed, **spec.vocabulary}.items():
         if column in frame.columns:
-            lookup = {value.casefold(): value for value in values}
-            frame[column] = frame[column].map(lambda cell, lookup=lookup: lookup.get(cell.casefold(), cell))
+            lookup = {_vocabulary_key(value): value for value in values}
+            frame[column] = frame[column].map(lambda cell, lookup=lookup: lookup.get(_vocabulary_key(cell), cell))
             frame[column] = frame[column].astype("string")
     return frame
+
+
+def _vocabulary_key(value: str) -> str:
+    return " ".join(value.split()).casefold()
 
 
 _ROWS_LISTED = 10
@@ -762,6 +777,7 @@ def build_dataset(
 
     return Dataset(
         name=name,
+        fingerprint=content_fingerprint(files, name, study),
         findings=table(FINDINGS_SPEC),
         recommendations=table(RECOMMENDATIONS_SPEC),
         links=table(LINKS_SPEC),
@@ -773,6 +789,21 @@ def build_dataset(
         notes=tuple(notes),
         is_bundled=is_bundled,
     )
+
+
+def content_fingerprint(files: dict[str, bytes], name: str, study: dict | None) -> str:
+    """A sha256 over the files' names and bytes, the study metadata and the name: same input, same digest."""
+    digest = hashlib.sha256()
+    for file_name in sorted(files):
+        raw = files[file_name]
+        # Lengths before contents, so no two different inputs concatenate to the same bytes.
+        for part in (file_name.encode("utf-8"), raw):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+    for part in (name.encode("utf-8"), json.dumps(study or {}, sort_keys=True, ensure_ascii=False).encode("utf-8")):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
 
 
 def load_dataset_dir(directory: Path | str = BUNDLED_DATA_DIR, name: str | None = None) -> Dataset:

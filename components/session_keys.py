@@ -22,3 +22,4 @@ EXPLORE_LIMIT = "explore_limit"  # int: how many search results are shown ("Show
 YOUR_DATA_LAST_CHECK = "your_data_last_check"  # CheckResult: the last upload check, shown until the next
 PRESENT_ROOM_SEEN = "present_room_seen"  # int: the room version this presenter or projector window last drew
 YOUR_DATA_QDA_READ = "your_data_qda_read"  # QdaRead: the last QDA file read on your-data, and what came of it
+VIEW_CACHE = "view_cache"  # view_cache.ViewStore: views of this session's uploaded dataset, built once per session

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import about, ui
+from components import about, ui, view_cache
 from components.badges import CONTEXT_BADGE
 from components.data_access import bundled_dataset
 from components.dataset import COP_ELEMENTS
@@ -99,7 +99,7 @@ def limits_section(dataset) -> None:
 
 def coding_section(dataset) -> None:
     st.subheader("What this app's coding adds", anchor="coding")
-    summary = about.coding_summary(dataset)
+    summary = view_cache.view(dataset, "about coding summary", about.coding_summary)
     if summary.empty:
         st.markdown("This dataset has no coded items to count.")
         return

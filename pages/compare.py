@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import compare, ui, url_state
+from components import compare, ui, url_state, view_cache
 from components.colours import group_colours
 from components.session_keys import COMPARE_CLICKED_CELL, COMPARE_CLICKED_THEME
 from components.text import escape_markdown
@@ -127,7 +127,14 @@ elif not pickable:
 elif left == right:
     st.info(f"Both sides show {escape_markdown(left)}. Choose a different group on one side to compare two groups.")
 
-comparison = compare.compare_themes(findings, category, groups)
+# Counts and figures are built once per dataset and view (components.view_cache), not on every rerun.
+comparison = view_cache.view(
+    dataset,
+    "compare themes",
+    lambda data, category, groups: compare.compare_themes(data.findings, category, groups),
+    category,
+    tuple(groups),
+)
 dropped["Theme"] = url_state.seed_single(THEME, "theme", comparison.themes, None)
 url_state.notice_dropped(dropped)
 
@@ -148,7 +155,14 @@ with chart_side:
         st.markdown(f"**{escape_markdown(label)}: {names}.** Click a bar to read the evidence.")
         summary = compare.theme_summary(comparison)
         ui.chart(
-            compare.theme_figure(comparison, colours, selected_theme=st.session_state[THEME]),
+            view_cache.view(
+                dataset,
+                "compare theme figure",
+                lambda _, _category, _groups, theme: compare.theme_figure(comparison, colours, selected_theme=theme),
+                category,
+                tuple(groups),
+                st.session_state[THEME],
+            ),
             key=CHART,
             title=f"{label}: coded statements by theme",
             source=ui.chart_source(dataset),
@@ -168,7 +182,12 @@ with chart_side:
 with partner_side:
     partner_label = compare.category_label(compare.PARTNER_CATEGORY)
     st.markdown("**Who collaboration is with**")
-    matrix = compare.partner_matrix(findings, groups)
+    matrix = view_cache.view(
+        dataset,
+        "compare partner matrix",
+        lambda data, groups: compare.partner_matrix(data.findings, groups),
+        tuple(groups),
+    )
     named = matrix.drop(columns=[compare.NO_PARTNER], errors="ignore")
     if matrix.empty or int(named.to_numpy().sum()) == 0:
         st.info(
@@ -184,7 +203,13 @@ with partner_side:
             st.session_state[CELL] = None
         st.markdown("Click a cell for the statements it counts.")
         ui.chart(
-            compare.partner_figure(matrix, colours, selected_cell=st.session_state[CELL]),
+            view_cache.view(
+                dataset,
+                "compare partner figure",
+                lambda _, _groups, cell: compare.partner_figure(matrix, colours, selected_cell=cell),
+                tuple(groups),
+                st.session_state[CELL],
+            ),
             key=PARTNER_CHART,
             title="Who collaboration is with: coded statements naming each partner",
             source=ui.chart_source(dataset),

@@ -8,7 +8,7 @@ in a new tab (a new session), which would lose an uploaded dataset.
 import pandas as pd
 import streamlit as st
 
-from components import search, ui, url_state
+from components import search, ui, url_state, view_cache
 from components.badges import CONTEXT_BADGE, inferred_badge
 from components.dataset import SHARED_GROUP
 from components.exports import safe_csv_bytes
@@ -228,7 +228,7 @@ def search_view(dataset, corpus: pd.DataFrame) -> None:
 
     query = st.session_state[QUERY_KEY]
     selections = {facet: list(st.session_state[facet_key(facet)]) for facet in search.FACETS}
-    matches = search.search(corpus, query)
+    matches = view_cache.view(dataset, "search matches", lambda _, query: search.search(corpus, query), query)
     counts = search.facet_counts(matches, selections, options)
 
     st.text_input(
@@ -351,7 +351,8 @@ dataset = ui.page_start(
     "thesis abstract (not interview transcripts), and context articles. Open any item to see its evidence, "
     "whose words it is, how to cite it and everything linked to it.",
 )
-corpus = search.build_corpus(dataset)
+# Built once per dataset and shared read-only (components.view_cache); search copies it before adding columns.
+corpus = view_cache.view(dataset, "search corpus", search.build_corpus)
 requested = st.query_params.get("id")
 item = search.find_item(corpus, requested) if requested else None
 

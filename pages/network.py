@@ -4,7 +4,7 @@ import re
 
 import streamlit as st
 
-from components import network, ui, url_state
+from components import network, ui, url_state, view_cache
 from components.exports import safe_csv_bytes
 from components.session_keys import NETWORK_OPEN_DIALOG
 from components.text import escape_markdown
@@ -13,29 +13,6 @@ FOCUS_KEY = "network_focus"
 TRACE_KEY = "network_trace"
 CHART_KEY = "network_graph"
 OPEN_DIALOG_KEY = NETWORK_OPEN_DIALOG
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def cached_layout(nodes: tuple, edges: tuple) -> dict:
-    return network.layered_positions(nodes, edges)
-
-
-# The graph and its figure are rebuilt only when the dataset, the filters or the focus change: Streamlit
-# hashes the frozen Dataset and GraphFilters by content, so every session on the same data shares them.
-@st.cache_data(show_spinner=False, max_entries=16)
-def cached_graph(dataset, filters):
-    return network.build_graph(dataset, filters)
-
-
-@st.cache_data(show_spinner="Drawing the network…", max_entries=64)
-def cached_figure(dataset, filters, focus):
-    graph = cached_graph(dataset, filters)
-    return network.network_figure(graph, cached_layout(*network.graph_inputs(graph)), focus=focus)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def cached_betweenness(nodes: tuple, edges: tuple) -> dict:
-    return network.betweenness(nodes, edges)
 
 
 def focus_from_click() -> None:
@@ -161,7 +138,8 @@ else:
         audiences=tuple(st.session_state["network_audiences"]) if audiences_available else None,
         hide_inferred=st.session_state["network_stated_only"],
     )
-    graph = cached_graph(dataset, filters)
+    # Built once per dataset and filters (components.view_cache): every session on the bundled study shares it.
+    graph = view_cache.view(dataset, "network graph", network.build_graph, filters)
     nodes, edges = network.graph_inputs(graph)
     node_ids = [node for node, _ in nodes]
 
@@ -205,7 +183,18 @@ else:
             clear_column.button("Clear focus", key="network_clear_focus", on_click=clear_focus, width="stretch")
         if st.session_state.pop(OPEN_DIALOG_KEY, False) and focus:
             node_dialog(graph, focus)
-        figure = cached_figure(dataset, filters, focus)
+        # The layout depends on the graph only, so a new focus redraws the figure without laying it out again.
+        layout = view_cache.view(
+            dataset, "network layout", lambda _, _filters: network.layered_positions(nodes, edges), filters
+        )
+        figure = view_cache.view(
+            dataset,
+            "network figure",
+            lambda _, _filters, focus: network.network_figure(graph, layout, focus=focus),
+            filters,
+            focus,
+            spinner="Drawing the network…",
+        )
         st.html(network.PHONE_STYLE)
         with st.container(key=network.GRAPH_BOX_KEY), st.container(key=network.GRAPH_CANVAS_KEY):
             ui.chart(
@@ -266,7 +255,12 @@ else:
             st.markdown("No barriers are in the graph with these filters.")
 
         st.subheader("Levers")
-        lever_table = network.levers(graph, cached_betweenness(nodes, edges))
+        lever_table = network.levers(
+            graph,
+            view_cache.view(
+                dataset, "network betweenness", lambda _, _filters: network.betweenness(nodes, edges), filters
+            ),
+        )
         if lever_table.empty:
             st.markdown("No enablers or recommendations are in the graph with these filters.")
         else:

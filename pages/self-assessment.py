@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components import assessment, ui, url_state
+from components import assessment, ui, url_state, view_cache
 from components.badges import inferred_badge
 from components.dataset import DatasetError
 from components.exports import safe_csv_bytes
@@ -22,7 +22,9 @@ dataset = ui.page_start(
     "Rate your service against what the study found hinders and helps collaboration. You get a score for "
     "each area, your weakest areas first, and the recommendations that answer them.",
 )
-item_set = assessment.build_items(dataset.findings, dataset.assessment_items)
+item_set = view_cache.view(
+    dataset, "assessment items", lambda data: assessment.build_items(data.findings, data.assessment_items)
+)
 items = item_set.items
 
 st.info(
@@ -186,7 +188,11 @@ def results(answers: dict[str, str], audience: str) -> None:
         )
         return
     focus = assessment.weakest_themes(ranked, FOCUS_AREAS)
-    mapping = assessment.build_recommendation_map(dataset.findings, dataset.recommendations, dataset.links)
+    mapping = view_cache.view(
+        dataset,
+        "assessment recommendation map",
+        lambda data: assessment.build_recommendation_map(data.findings, data.recommendations, data.links),
+    )
     unscored = themes.loc[themes["score"].isna(), "theme"].tolist()
     scores = ranked.set_index("theme")["score"]
     named = [f"{escape_markdown(theme)} ({assessment.format_score(scores[theme])})" for theme in focus]

@@ -7,7 +7,7 @@ the bytes are read from the uploader in memory and never written to disk.
 
 import streamlit as st
 
-from components import ui, upload
+from components import ui, upload, view_cache
 from components.data_access import bundled_dataset, use_uploaded_dataset
 from components.dataset import DatasetError, build_dataset
 from components.exports import safe_csv_bytes
@@ -35,7 +35,14 @@ else:
         "to the bundled study."
     )
 
-examples = upload.template_examples(bundled_dataset())
+
+def _template_files(bundled) -> dict[str, bytes]:
+    examples = upload.template_examples(bundled)
+    return {slot.file: upload.template_bytes(slot.spec, examples[slot.file]) for slot in upload.UPLOAD_SLOTS}
+
+
+# The three templates are built once per server from the bundled study (components.view_cache), not every run.
+templates = view_cache.view(bundled_dataset(), "upload templates", _template_files)
 st.subheader("1. Download a template, fill it in, upload it")
 uploads = {}
 for slot in upload.UPLOAD_SLOTS:
@@ -45,7 +52,7 @@ for slot in upload.UPLOAD_SLOTS:
         about.markdown(f"#### {slot.file} :gray-badge[{need}]\n{slot.purpose}")
         about.download_button(
             f"{slot.file} template",
-            data=upload.template_bytes(slot.spec, examples[slot.file]),
+            data=templates[slot.file],
             file_name=slot.file,
             mime="text/csv",
             icon=":material/download:",

@@ -537,3 +537,61 @@ def _build_or_dataset_error(files: dict[str, bytes]) -> None:
     assert isinstance(dataset.findings, pd.DataFrame)
     assert not dataset.findings.empty
     assert (dataset.findings["finding_id"] != "").all()
+
+
+class TestFingerprint:
+    """The digest caches key on: the same content gives the same digest, any changed byte a different one."""
+
+    @staticmethod
+    def bundled_files() -> dict[str, bytes]:
+        return {path.name: path.read_bytes() for path in BUNDLED_DATA_DIR.glob("*.csv")}
+
+    def test_same_content_same_fingerprint(self):
+        first = build_dataset(self.bundled_files(), name="study")
+        second = build_dataset(dict(reversed(list(self.bundled_files().items()))), name="study")
+        assert len(first.fingerprint) == 64
+        assert first.fingerprint == second.fingerprint
+
+    def test_bundled_folder_loads_with_a_stable_fingerprint(self):
+        assert load_dataset_dir().fingerprint == load_dataset_dir().fingerprint
+        assert load_dataset_dir().fingerprint != build_dataset(self.bundled_files(), name="study").fingerprint
+
+    def test_one_changed_cell_changes_the_fingerprint(self):
+        files = self.bundled_files()
+        changed = dict(files)
+        changed[F] = files[F].replace(b"Face to face contact builds relationships.", b"Face to face contact helps.", 1)
+        assert changed[F] != files[F]
+        assert build_dataset(changed, name="study").fingerprint != build_dataset(files, name="study").fingerprint
+
+    def test_study_metadata_and_name_are_part_of_it(self):
+        files = self.bundled_files()
+        plain = build_dataset(files, name="study")
+        assert build_dataset(files, name="study", study={"licence": "CC BY"}).fingerprint != plain.fingerprint
+        assert build_dataset(files, name="another").fingerprint != plain.fingerprint
+
+
+class TestRelations:
+    """Link relations are normalised like categories, so every page words an uploaded link the same way."""
+
+    FINDINGS = b"finding_id,group,category,theme,statement\nF1,Adult,barrier,Time,No time to meet.\n"
+    RECOMMENDATIONS = b"recommendation_id,audience,text\nR1,Managers,Protect time for joint meetings.\n"
+
+    def upload(self, relations: list[str]):
+        links = "from_id,to_id,relation\n" + "".join(f"R1,F1,{relation}\n" for relation in relations)
+        return build_dataset({F: self.FINDINGS, R: self.RECOMMENDATIONS, L: links.encode()}, name="upload")
+
+    def test_known_relations_match_whatever_their_case_and_spacing(self):
+        dataset = self.upload(["Addresses", "BUILDS  ON", " Overcomes "])
+        assert dataset.links["relation"].tolist() == ["addresses", "builds on", "overcomes"]
+
+    def test_other_relations_are_kept_as_written(self):
+        assert self.upload(["Leads to"]).links["relation"].tolist() == ["Leads to"]
+
+    def test_network_and_explore_word_an_uploaded_addresses_alike(self):
+        from components import network, search
+
+        dataset = self.upload(["Addresses"])
+        graph = network.build_graph(dataset, network.GraphFilters())
+        phrases = network.node_links(graph, "F1")["phrase"].tolist()
+        assert phrases == ["addressed by"]
+        assert search.relation_heading(dataset.links["relation"].iloc[0], outgoing=False) == "Addressed by"
