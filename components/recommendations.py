@@ -371,45 +371,33 @@ def _ordered_by_audience(dataset: Dataset, table: pd.DataFrame) -> list[tuple[st
 
 def plan_export_frame(dataset: Dataset, table: pd.DataFrame, citation: str) -> pd.DataFrame:
     """The plan as a spreadsheet: one row per recommendation with its reasons, evidence and the team's details."""
-    reason_frame = reasons(dataset)
-    recommendations = dataset.recommendations.drop_duplicates("recommendation_id").set_index("recommendation_id")
-    rows = []
-    for audience, group in _ordered_by_audience(dataset, table):
-        for record in group.to_dict("records"):
-            recommendation_id = record["recommendation_id"]
-            recommendation = recommendations.loc[recommendation_id]
-            addressed, builds_on = _reason_items(reason_frame, recommendation_id)
-            element = cell_text(recommendation["cop_element"])
-            if element and cell_text(recommendation["basis"]) == "inferred":
-                element += " (inferred by this app)"
-            due = _as_date(record.get("due_date"))
-            rows.append(
-                {
-                    "Audience": audience,
-                    "Recommendation ID": recommendation_id,
-                    "Recommendation": cell_text(recommendation["text"]),
-                    "Owner": cell_text(record.get("owner")),
-                    "Due date": due.isoformat() if due else "",
-                    "First step": cell_text(record.get("first_step")),
-                    "Notes": cell_text(record.get("notes")),
-                    "Why: what it addresses": " | ".join(
-                        f"{reason_label(item)}{_inferred_mark(item['link_basis'])}"
-                        for item in addressed.to_dict("records")
-                    ),
-                    "Evidence for what it addresses (verbatim)": " | ".join(
-                        f"“{item['evidence']}” ({item['source']})"
-                        for item in addressed.to_dict("records")
-                        if item["evidence"]
-                    ),
-                    "Builds on": " | ".join(
-                        f"{reason_label(item)}{_inferred_mark(item['link_basis'])}"
-                        for item in builds_on.to_dict("records")
-                    ),
-                    "Communities of Practice element": element,
-                    "Recommendation source": cell_text(recommendation["source"]),
-                    "Study": citation,
-                }
-            )
+
+    def reason_line(entries: list[dict]) -> str:
+        return " | ".join(
+            f"{entry['label']}{_inferred_mark('inferred' if entry['inferred'] else '')}" for entry in entries
+        )
+
+    rows = [
+        {
+            "Audience": item["audience"],
+            "Recommendation ID": item["recommendation_id"],
+            "Recommendation": item["recommendation"],
+            "Owner": item["owner"],
+            "Due date": item["due_date"].isoformat() if item["due_date"] else "",
+            "First step": item["first_step"],
+            "Notes": item["notes"],
+            "Why: what it addresses": reason_line(item["addresses"]),
+            "Evidence for what it addresses (verbatim)": " | ".join(
+                f"“{entry['evidence']}” ({entry['source']})" for entry in item["addresses"] if entry["evidence"]
+            ),
+            "Builds on": reason_line(item["builds_on"]),
+            "Communities of Practice element": item["element"]
+            + (" (inferred by this app)" if item["element_inferred"] else ""),
+            "Recommendation source": item["source"],
+            "Study": citation,
+        }
+        for item in plan_items(dataset, table)
+    ]
     columns = [
         "Audience",
         "Recommendation ID",
