@@ -30,6 +30,7 @@ PNG_SCALE = 2  # twice the pixels, so a PNG stays sharp when a slide is shown fu
 TITLE_SIZE = 22
 FOOTER_SIZE = 14
 TITLE_LINE_PX = 28
+TITLE_RISE_PX = 14  # half a title line: see framed_figure
 FOOTER_LINE_PX = 19
 # Plotly does not wrap text, and the server cannot know how wide a chart is drawn on screen: lines are
 # wrapped for a chart in about two thirds of a 1280 px page (a narrower chart can pass fewer characters).
@@ -37,7 +38,7 @@ FOOTER_CHARS = 72  # a line of source at 14 px: about 500 px
 TITLE_SHARE = 0.6  # title characters are about 1.6 times as wide (22 px, bold)
 TEXT_COLOUR = "#1f1f1f"
 FOOTER_COLOUR = "#404040"
-MIN_PLOT_HEIGHT = 160  # keep_height never squeezes the plot area below this
+MIN_PLOT_HEIGHT = 160  # max_height never squeezes the plot area below this
 PLOTLY_HEIGHT = 450  # plotly's own height for a figure that sets none
 PLOTLY_MARGIN = {"t": 100, "b": 80, "l": 80, "r": 80}
 # Everything in the mode bar but the camera (Streamlit adds its fullscreen button itself).
@@ -85,7 +86,7 @@ def framed_figure(
     source: str,
     caveat: str | None = COUNTS_NOTE,
     line_chars: int = FOOTER_CHARS,
-    keep_height: bool = False,
+    max_height: int | None = None,
 ) -> go.Figure:
     """A copy of `figure` with its title above and "Source: …" and the caveat below, as the image will carry.
 
@@ -93,9 +94,9 @@ def framed_figure(
     has below its plot (axis titles, a legend). The figure grows by what they need, so its plot area keeps
     its height. Text is data: it is escaped (plotly renders a little HTML) and wrapped, never cut. Pass
     caveat=None for a chart that does not count statements, and fewer `line_chars` (source characters a
-    line) for a chart drawn narrow. `keep_height` keeps the figure's own height instead, the plot area giving
-    up the room (for a chart that must still fit a 1280x720 projector under the page's controls). The input
-    figure is not changed.
+    line) for a chart drawn narrow. `max_height` caps the framed figure's height, the plot area giving up what
+    the frame needs beyond it (for a chart that must still fit a 1280x720 projector under the page's
+    controls). The input figure is not changed.
     """
     framed = go.Figure(copy.deepcopy(figure.to_dict()))
     height = float(framed.layout.height or PLOTLY_HEIGHT)
@@ -106,12 +107,15 @@ def framed_figure(
     footer_lines = _lines(f"Source: {source}", line_chars) if source else []
     if caveat:
         footer_lines += _lines(caveat, line_chars)
-    title_px = TITLE_LINE_PX * len(title_lines) + 14 if title_lines else 0
+    # plotly.js centres a title of several lines on where one line would sit, so the first line would rise
+    # above the figure's top edge by half a line for each line after it: pad it down by as much.
+    title_rise = TITLE_RISE_PX * (len(title_lines) - 1) if title_lines else 0
+    title_px = TITLE_LINE_PX * len(title_lines) + 14 + title_rise if title_lines else 0
     under_plot = max(bottom, _legend_below(framed, plot_height)) + 8
     footer_px = FOOTER_LINE_PX * len(footer_lines) + 12 if footer_lines else 0
 
-    if keep_height:
-        plot_height = max(height - top - title_px - under_plot - footer_px, MIN_PLOT_HEIGHT)
+    if max_height is not None and top + title_px + plot_height + under_plot + footer_px > max_height:
+        plot_height = max(max_height - top - title_px - under_plot - footer_px, MIN_PLOT_HEIGHT)
     framed.update_layout(
         height=math.ceil(top + title_px + plot_height + under_plot + footer_px),
         margin={"t": top + title_px, "b": under_plot + footer_px},
@@ -120,13 +124,15 @@ def framed_figure(
         framed.update_layout(
             title={
                 "text": "<b>" + "<br>".join(title_lines) + "</b>",
+                # From the figure's own left edge, not the plot's: a chart's axis labels push the plot
+                # right by a width only the browser knows, and the title must not run off the figure.
                 "x": 0,
-                "xref": "paper",
+                "xref": "container",
                 "xanchor": "left",
                 "y": 1,
                 "yref": "container",
                 "yanchor": "top",
-                "pad": {"t": 10},
+                "pad": {"t": 10 + title_rise, "l": 4},
                 "automargin": False,
                 "font": {"size": TITLE_SIZE, "color": TEXT_COLOUR},
             }
@@ -135,11 +141,13 @@ def framed_figure(
         framed.add_annotation(
             text="<br>".join(footer_lines),
             name="chart source",
+            # Anchored at the plot's right edge and reaching left over the axis labels' margin, for the same
+            # reason: from the plot's left edge a long line would run off the figure.
             xref="paper",
             yref="paper",
-            x=0,
+            x=1,
             y=0,
-            xanchor="left",
+            xanchor="right",
             yanchor="top",
             yshift=-under_plot,  # pixels under the plot: below the axis titles and any legend
             align="left",

@@ -34,6 +34,8 @@ NO_PARTNER = "(no partner recorded)"
 COMMON_GROUND = f"Common ground ({SHARED_GROUP})"
 # Beyond this many themes a chart stops being readable on a projector; the table keeps them all.
 MAX_CHART_THEMES = 20
+# The theme chart with its frame (title, source, caveat) never runs past a 1280x720 window under the controls.
+PROJECTOR_CHART_HEIGHT = 470
 
 FONT_SIZE = 15
 TITLE_SIZE = 17

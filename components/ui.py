@@ -200,7 +200,7 @@ def chart(
     source: str,
     caveat: str | None = COUNTS_NOTE,
     line_chars: int = FOOTER_CHARS,
-    keep_height: bool = False,
+    max_height: int | None = None,
     alt: str | None = None,
     on_select: str | Callable = "ignore",
     selection_mode: str | Iterable[str] = ("points", "box", "lasso"),
@@ -220,14 +220,14 @@ def chart(
                  people."; pass None for a chart that does not count statements;
       line_chars -- characters a line of source (plotly does not wrap): the default fits a chart two
                  thirds of a 1280 px page wide; pass about 40 for one in a third of the page;
-      keep_height -- keep the figure's own height, the plot area giving up room for the frame.
+      max_height -- the most pixels the framed chart may take, the plot area giving up room for the frame.
     `key` is required: it keys the chart and, with "_image_format" added, the PNG/SVG choice under it
     that decides what the camera button in the chart's mode bar saves. The mode bar is always shown.
     Data in title and source is escaped here; the figure is copied, never changed.
     """
     format_key = f"{key}_image_format"
     image_format = st.session_state.get(format_key) or "png"
-    framed = framed_figure(figure, title, source, caveat, line_chars, keep_height)
+    framed = framed_figure(figure, title, source, caveat, line_chars, max_height)
     shown = st.plotly_chart(
         framed,
         key=key,

@@ -82,6 +82,8 @@ def _words_dialog(findings: pd.DataFrame, theme: str, category: str, panels: lis
 
 # No intro paragraph: the first chart has to fit a 1280x720 projector without scrolling.
 dataset = ui.page_start("Compare perspectives")
+# Static CSS, no data: less space above the title, so the first chart fits a 1280x720 projector whole.
+st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>")
 findings = dataset.findings
 colours = group_colours(dataset.groups)
 pickable = compare.comparable_groups(dataset.groups)
@@ -164,9 +166,11 @@ with chart_side:
                 st.session_state[THEME],
             ),
             key=CHART,
-            title=f"{label}: coded statements by theme",
+            title=f"{label}: statements by theme",
             source=ui.chart_source(dataset),
-            keep_height=True,
+            # What is left of a 1280x720 projector under the page's controls: the whole chart stays in view.
+            max_height=compare.PROJECTOR_CHART_HEIGHT,
+            line_chars=60,
             on_select=_open_clicked_theme,
             selection_mode="points",
             theme=None,
@@ -211,9 +215,9 @@ with partner_side:
                 st.session_state[CELL],
             ),
             key=PARTNER_CHART,
-            title="Who collaboration is with: coded statements naming each partner",
+            title="Who collaboration is with",
             source=ui.chart_source(dataset),
-            line_chars=40,
+            line_chars=32,
             on_select=_open_clicked_cell,
             selection_mode="points",
             theme=None,
