@@ -268,7 +268,9 @@ for note in intake.export_notes(dataset):
 export_columns = st.columns(2)
 export_columns[0].download_button(
     "Download as a REFI-QDA project (.qdpx)",
-    data=lambda: intake.qdpx_bytes(dataset),
+    # Built once per dataset (milliseconds) and sent as a file, not on click: a deferred download's reply
+    # sometimes never reached a busy browser.
+    data=view_cache.view(dataset, "qdpx export", intake.qdpx_bytes),
     file_name=f"{stem}.qdpx",
     mime="application/zip",
     icon=":material/download:",
@@ -276,7 +278,7 @@ export_columns[0].download_button(
 )
 export_columns[1].download_button(
     "Download the codebook (.qdc)",
-    data=lambda: intake.qdc_bytes(dataset),
+    data=view_cache.view(dataset, "qdc export", intake.qdc_bytes),
     file_name=f"{stem}.qdc",
     mime="application/xml",
     icon=":material/download:",

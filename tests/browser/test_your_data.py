@@ -278,9 +278,9 @@ def test_a_hostile_qdpx_is_named_and_the_bundled_study_stays(page: Page, app_url
 
 
 def test_the_open_study_downloads_as_a_qdpx_that_opens_again(browser: Browser, app_url: str):
-    """The export is generated when clicked (a deferred download). This page is opened without the run
-    tracker: its wrapped WebSocket stops Streamlit's deferred-download reply from arriving (seen here), so
-    the test waits on the app's own DOM state (`wait_for_app`) instead."""
+    """The exports download as files. This page is opened without the run tracker (its wrapped WebSocket once
+    stopped Streamlit's deferred-download reply from arriving), so the test waits on the app's own DOM state
+    (`wait_for_app`) instead."""
     context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
     try:
         page = context.new_page()
