@@ -17,6 +17,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -181,13 +183,22 @@ def start_streamlit(script: Path, port: int, extra_args: tuple[str, ...] = ()) -
     raise RuntimeError("streamlit did not become healthy within 60 s")
 
 
-@pytest.fixture(scope="session")
-def app_url():
+@contextmanager
+def served_app() -> Iterator[str]:
+    """A fresh `streamlit run app.py` on a free port, stopped on exit: yields its base URL."""
     port = free_port()
     process = start_streamlit(REPO / "app.py", port)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    with served_app() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -14,18 +14,15 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import REPO, assert_no_exception, free_port, open_page, start_streamlit, track_runs
+from tests.browser.conftest import assert_no_exception, open_page, served_app, track_runs
 
 AUDIENCE = "Children's social care"
 
 
 @pytest.fixture
 def cold_server():
-    port = free_port()
-    process = start_streamlit(REPO / "app.py", port)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
+    with served_app() as url:
+        yield url
 
 
 def test_first_request_deep_link_opens_inside_the_navigation_with_its_filter(browser: Browser, cold_server: str):
