@@ -9,7 +9,7 @@ import re
 import pandas as pd
 
 from components import citation
-from components.dataset import COP_ELEMENTS, Dataset
+from components.data.dataset import COP_ELEMENTS, Dataset
 from components.text import escape_markdown, fold, search_fold, search_fold_series
 
 COP_TERM = "Communities of Practice"

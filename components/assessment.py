@@ -15,8 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.colours import SCORE_COLOURS
-from components.dataset import (
+from components.data.dataset import (
     ASSESSMENT_FILE,
     DatasetError,
     Problem,
@@ -24,8 +23,9 @@ from components.dataset import (
     decode_text,
     parse_table,
 )
-from components.selection import selected_customdata
 from components.text import escape_plotly, fold, wrap_label
+from components.ui.colours import SCORE_COLOURS
+from components.ui.selection import selected_customdata
 
 # The scale, in the order a person reads it. "don't know" is an honest answer, so it is kept but not scored.
 NOT_IN_PLACE = "not in place"
@@ -55,7 +55,7 @@ ADDRESSES = "addresses"
 BUILDS_ON = "builds on"
 OVERCOMES = "overcomes"
 
-# Score colours have no hue, so they never read as a group or a node kind (components/colours.py).
+# Score colours have no hue, so they never read as a group or a node kind (components/ui/colours.py).
 # Legend names and the order (weakest at the top) say the same thing, so colour is never alone.
 FOCUS_COLOUR = SCORE_COLOURS["focus"]
 OTHER_COLOUR = SCORE_COLOURS["other"]

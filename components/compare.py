@@ -15,10 +15,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
-from components.dataset import PARTNERS, SHARED_GROUP
-from components.selection import selected_customdata
+from components.data.dataset import PARTNERS, SHARED_GROUP
 from components.text import escape_plotly, fold, wrap_label
+from components.ui.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
+from components.ui.selection import selected_customdata
 
 # The categories the page compares, in the order a trainer walks through them, with the words users see.
 CATEGORY_LABELS = {

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components import navigation
-from components.dataset import Dataset
+from components.data.dataset import Dataset
+from components.ui import navigation
 
 # The cards under "Where to go next": every page but this one, in navigation order, each with its title as the
 # navigation names it and its one-line purpose.

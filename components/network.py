@@ -20,9 +20,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.badges import inferred_badge
-from components.colours import KIND_COLOURS
-from components.dataset import (
+from components.data.dataset import (
     FINDINGS_FILE,
     FINDINGS_SPEC,
     LINKS_FILE,
@@ -33,8 +31,10 @@ from components.dataset import (
     Dataset,
     build_dataset,
 )
-from components.synthetic import csv_bytes
+from components.data.synthetic import csv_bytes
 from components.text import cell_text, escape_markdown, escape_plotly, wrap_label
+from components.ui.badges import inferred_badge
+from components.ui.colours import KIND_COLOURS
 
 RECOMMENDATION = "recommendation"
 BARRIER = "barrier"

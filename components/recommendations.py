@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from components.assessment import add_to_plan
-from components.dataset import COP_ELEMENTS, Dataset
-from components.exports import safe_csv_bytes
+from components.data.dataset import COP_ELEMENTS, Dataset
+from components.data.exports import safe_csv_bytes
 from components.text import cell_text, escape_markdown, search_fold, search_fold_series
 
 ADDRESSES = "addresses"

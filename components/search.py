@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.dataset import BASIS_VALUES, CATEGORIES, Dataset
+from components.data.dataset import BASIS_VALUES, CATEGORIES, Dataset
 from components.text import cell_text, escape_markdown, fold, search_fold, search_fold_series
 
 FINDING = "finding"

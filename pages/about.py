@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from components import about, ui, view_cache
-from components.badges import CONTEXT_BADGE
-from components.data_access import bundled_dataset
-from components.dataset import COP_ELEMENTS
+from components import about
+from components.data.access import bundled_dataset
+from components.data.dataset import COP_ELEMENTS
 from components.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import view_cache
+from components.ui.badges import CONTEXT_BADGE
 
 EXPLORE = "pages/explore.py"
 RECOMMENDATION_LINK_LIMIT = 30

@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from components import compare, ui, url_state, view_cache
-from components.colours import group_colours
-from components.session_keys import COMPARE_CLICKED_CELL, COMPARE_CLICKED_THEME
+from components import compare
 from components.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import url_state, view_cache
+from components.ui.colours import group_colours
+from components.ui.session_keys import COMPARE_CLICKED_CELL, COMPARE_CLICKED_THEME
 
 LEFT, RIGHT, CATEGORY, THEME = "compare_left", "compare_right", "compare_category", "compare_theme"
 CHART = "compare_chart"
@@ -129,7 +131,7 @@ elif not pickable:
 elif left == right:
     st.info(f"Both sides show {escape_markdown(left)}. Choose a different group on one side to compare two groups.")
 
-# Counts and figures are built once per dataset and view (components.view_cache), not on every rerun.
+# Counts and figures are built once per dataset and view (components.ui.view_cache), not on every rerun.
 comparison = view_cache.view(
     dataset,
     "compare themes",

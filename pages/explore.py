@@ -8,12 +8,14 @@ in a new tab (a new session), which would lose an uploaded dataset.
 import pandas as pd
 import streamlit as st
 
-from components import search, ui, url_state, view_cache
-from components.badges import CONTEXT_BADGE, inferred_badge
-from components.dataset import SHARED_GROUP
-from components.exports import safe_csv_bytes
-from components.session_keys import EXPLORE_LIMIT, EXPLORE_SIGNATURE, EXPLORE_VIEW
+from components import search
+from components.data.dataset import SHARED_GROUP
+from components.data.exports import safe_csv_bytes
 from components.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import url_state, view_cache
+from components.ui.badges import CONTEXT_BADGE, inferred_badge
+from components.ui.session_keys import EXPLORE_LIMIT, EXPLORE_SIGNATURE, EXPLORE_VIEW
 
 PAGE = "pages/explore.py"
 QUERY_KEY = "explore_query"
@@ -351,7 +353,7 @@ dataset = ui.page_start(
     "thesis abstract (not interview transcripts), and context articles. Open any item to see its evidence, "
     "whose words it is, how to cite it and everything linked to it.",
 )
-# Built once per dataset and shared read-only (components.view_cache); search copies it before adding columns.
+# Built once per dataset and shared read-only (components.ui.view_cache); search copies it before adding columns.
 corpus = view_cache.view(dataset, "search corpus", search.build_corpus)
 requested = st.query_params.get("id")
 item = search.find_item(corpus, requested) if requested else None

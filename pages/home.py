@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from components import home, ui
+from components import home
 from components.text import escape_markdown
+from components.ui import frame as ui
 
 dataset = ui.page_start("Why social workers do — and don't — collaborate")
 study = dataset.study

@@ -4,10 +4,12 @@ import re
 
 import streamlit as st
 
-from components import network, ui, url_state, view_cache
-from components.exports import safe_csv_bytes
-from components.session_keys import NETWORK_OPEN_DIALOG
+from components import network
+from components.data.exports import safe_csv_bytes
 from components.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import url_state, view_cache
+from components.ui.session_keys import NETWORK_OPEN_DIALOG
 
 FOCUS_KEY = "network_focus"
 TRACE_KEY = "network_trace"
@@ -138,7 +140,7 @@ else:
         audiences=tuple(st.session_state["network_audiences"]) if audiences_available else None,
         hide_inferred=st.session_state["network_stated_only"],
     )
-    # Built once per dataset and filters (components.view_cache): every session on the bundled study shares it.
+    # Built once per dataset and filters (components.ui.view_cache): every session on the bundled study shares it.
     graph = view_cache.view(dataset, "network graph", network.build_graph, filters)
     nodes, edges = network.graph_inputs(graph)
     node_ids = [node for node, _ in nodes]

@@ -1,11 +1,11 @@
-"""Present: the study as a slide deck for a training room, built from the data by components.deck.
+"""Present: the study as a slide deck for a training room, built from the data by components.present.deck.
 
 Three views of one deck, chosen by the URL:
 - `/present?slide=4` — one window: the slide, its controls and the speaker notes (the slide is 1-based).
 - `/present?room=CODE&view=presenter` — the trainer's screen: current and next slide, notes, the
   findings a prompt can reveal, a timer, and a link that opens the projector window.
 - `/present?room=CODE&view=projector` — only the slide, full screen, following the presenter.
-The two room windows share a room in this server process (components.presenter), bound to the browser.
+The two room windows share a room in this server process (components.present.presenter), bound to the browser.
 A clicker's keys (PageDown/PageUp, Space, Home/End, the arrows) step the deck in every view.
 """
 
@@ -13,12 +13,14 @@ from functools import partial
 
 import streamlit as st
 
-from components import deck as deck_builder
-from components import handouts, presenter, slide_keys, slide_view, ui, view_cache
-from components.data_access import active_dataset
-from components.session_keys import PRESENT_REVEALED, PRESENT_ROOM_SEEN
+from components.data.access import active_dataset
+from components.present import deck as deck_builder
+from components.present import handouts, presenter, slide_keys, slide_view
 from components.text import escape_markdown
-from components.url_state import write_url
+from components.ui import frame as ui
+from components.ui import view_cache
+from components.ui.session_keys import PRESENT_REVEALED, PRESENT_ROOM_SEEN
+from components.ui.url_state import write_url
 
 SLIDE_KEY = "present_jump"  # the jump menu's value is the current slide (0-based index)
 NOTES_KEY = "present_notes"
@@ -36,7 +38,7 @@ st.html(slide_view.SLIDE_STYLE)
 
 
 # The deck is built once per dataset, not on every slide step (on a 100x dataset it took 1.5 s a run), and
-# shared by every session on the bundled study (components.view_cache). Slides are never changed here.
+# shared by every session on the bundled study (components.ui.view_cache). Slides are never changed here.
 def cached_deck(dataset) -> list:
     return view_cache.view(dataset, "deck", deck_builder.build_deck)
 

@@ -4,11 +4,13 @@ from functools import partial
 
 import streamlit as st
 
-from components import plan_documents, ui, url_state
+from components import plan_documents
 from components import recommendations as planner
-from components.badges import inferred_badge
-from components.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS
 from components.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import url_state
+from components.ui.badges import inferred_badge
+from components.ui.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS
 
 AUDIENCE_KEY = "recommendations_audience"
 BARRIER_KEY = "recommendations_barrier"

@@ -6,12 +6,14 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components import assessment, ui, url_state, view_cache
-from components.badges import inferred_badge
-from components.dataset import DatasetError
-from components.exports import safe_csv_bytes
-from components.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, ASSESSMENT_CLICKED_THEME
+from components import assessment
+from components.data.dataset import DatasetError
+from components.data.exports import safe_csv_bytes
 from components.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import url_state, view_cache
+from components.ui.badges import inferred_badge
+from components.ui.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, ASSESSMENT_CLICKED_THEME
 
 KEY = "self_assessment"
 FOCUS_AREAS = 2

@@ -7,15 +7,17 @@ the bytes are read from the uploader in memory and never written to disk.
 
 import streamlit as st
 
-from components import ui, upload, view_cache
-from components.data_access import bundled_dataset, use_uploaded_dataset
-from components.dataset import DatasetError, build_dataset
-from components.exports import safe_csv_bytes
+from components.data import upload
+from components.data.access import bundled_dataset, use_uploaded_dataset
+from components.data.dataset import DatasetError, build_dataset
+from components.data.exports import safe_csv_bytes
 from components.qda import QDA_FILE_TYPES, QDA_UPLOAD_LIMIT_MB, intake
 from components.qda.mapping import CATEGORY_CHOICES
 from components.qda.model import problem_text
-from components.session_keys import YOUR_DATA_QDA_READ
 from components.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import view_cache
+from components.ui.session_keys import YOUR_DATA_QDA_READ
 
 # The CSV uploaders' own limit: the server-wide one is raised for .qdpx projects only.
 CSV_UPLOAD_LIMIT_MB = 5
@@ -41,7 +43,7 @@ def _template_files(bundled) -> dict[str, bytes]:
     return {slot.file: upload.template_bytes(slot.spec, examples[slot.file]) for slot in upload.UPLOAD_SLOTS}
 
 
-# The three templates are built once per server from the bundled study (components.view_cache), not every run.
+# The three templates are built once per server from the bundled study (components.ui.view_cache), not every run.
 templates = view_cache.view(bundled_dataset(), "upload templates", _template_files)
 st.subheader("1. Download a template, fill it in, upload it")
 uploads = {}

@@ -9,7 +9,7 @@ What it measures, all against servers on 127.0.0.1 started here:
   nothing stale, every plotly chart drawn), and its ratio to the bare page (scripts/bare_app.py);
 - per page, the median time of a rerun after changing the page's first widget (checkbox or toggle,
   radio, selectbox, pills/segmented control, else a button), against the bare page's button rerun;
-- the same with synthetic datasets 10x and 100x the study (components/synthetic.py), served through
+- the same with synthetic datasets 10x and 100x the study (components/data/synthetic.py), served through
   EXPLORER_DATA_DIR;
 - N concurrent browser sessions on the busiest page: errors, p50, p95, and server memory per session;
 - the crowd (server time, no drawing): per page, the frames Chromium sends on /_stcore/stream for its
@@ -55,8 +55,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from components import navigation  # noqa: E402
-from components.synthetic import synthetic_dataset_files  # noqa: E402
+from components.data.synthetic import synthetic_dataset_files  # noqa: E402
+from components.ui import navigation  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     CHROMIUM_ARGS,
     chromium_path,
@@ -65,7 +65,7 @@ from tests.browser.conftest import (  # noqa: E402
     wait_for_app,
 )
 
-DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"  # read by components/data_access.py
+DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"  # read by components/data/access.py
 # Page name (its file name in pages/) -> URL path ("" is the home page), from the app's one list of pages.
 PAGES = {Path(page.script).stem: page.url_path for page in navigation.PAGES}
 TARGET_PAGE = 1.5  # page load within 1.5x of the bare page

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 SCANNED = [
     *sorted((REPO / "data").glob("*")),
     *sorted((REPO / "pages").glob("*.py")),
-    *sorted((REPO / "components").glob("*.py")),
+    *sorted((REPO / "components").rglob("*.py")),
     *sorted((REPO / "docs").glob("*.md")),
     REPO / "README.md",
     REPO / "app.py",
@@ -44,7 +44,7 @@ def hits(pattern: re.Pattern) -> list[str]:
 def test_the_scan_covers_the_data_pages_components_and_docs():
     names = {path.relative_to(REPO).as_posix() for path in SCANNED if path.is_file()}
     assert {"data/README.md", "data/context.csv", "data/study.json", "pages/explore.py", "README.md"} <= names
-    assert "components/ui.py" in names
+    assert "components/ui/frame.py" in names
 
 
 def test_no_bundled_source_is_a_participants_transcript():

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from components.dataset import CATEGORIES, SHARED_GROUP, Dataset
+from components.data.dataset import CATEGORIES, SHARED_GROUP, Dataset
 from components.qda.mapping import INFERRED_NOTE_PREFIX, RECOMMENDATION
 from components.text import cell_text
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.dataset import Dataset, build_dataset
+from components.data.dataset import Dataset, build_dataset
 from components.qda.mapping import Mapping, build_tables
 from components.qda.model import QdaProject
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from components.dataset import Dataset, DatasetError, Problem
+from components.data.dataset import Dataset, DatasetError, Problem
+from components.data.upload import dataset_summary
 from components.qda import QDA_UPLOAD_LIMIT_MB, read_qda_file
 from components.qda.export import export_gaps, export_qdc, export_qdpx
 from components.qda.folder import project_dataset
@@ -19,7 +20,6 @@ from components.qda.mapping import (
     mapping_summary,
 )
 from components.qda.model import QdaProject
-from components.upload import dataset_summary
 
 
 @dataclass(frozen=True)

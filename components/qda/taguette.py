@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from components.dataset import DatasetError, decode_text, header_key
+from components.data.dataset import DatasetError, decode_text, header_key
 from components.qda.model import Code, QdaError, QdaProject, Segment, Source, problem
 
 HIGHLIGHT_COLUMNS = ("id", "document", "tag", "content")

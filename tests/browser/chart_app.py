@@ -9,10 +9,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # streamlit puts only this folder on the path
 
-from components import ui
-from components.colours import group_colours
 from components.compare import compare_themes, theme_figure, theme_summary
-from components.dataset import load_dataset_dir
+from components.data.dataset import load_dataset_dir
+from components.ui import frame as ui
+from components.ui.colours import group_colours
 
 dataset = load_dataset_dir()
 comparison = compare_themes(dataset.findings, "barrier", ["MHSW", "CSW"])

@@ -2,7 +2,7 @@
 
 Streamlit 1.67 serves the first session after a server start in its legacy `pages/` folder mode, so a
 deep link would run the page file without app.py (no navigation, no page config). The app reroutes such
-a run once through app.py (components.ui.ensure_router). These tests start their own server so that
+a run once through app.py (components.ui.frame.ensure_router). These tests start their own server so that
 nothing has been requested before the link, which the shared session server cannot give.
 """
 

@@ -5,7 +5,7 @@ page at both sizes are saved under test-output/screenshots/."""
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components import navigation
+from components.ui import navigation
 from tests.browser.conftest import assert_no_exception, horizontal_overflow, open_page, screenshot, track_runs
 
 PAGES = navigation.url_paths()  # "" is the home page

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
-from components.synthetic import synthetic_dataset_files
+from components.data.synthetic import synthetic_dataset_files
 from tests.browser.conftest import REPO, assert_no_exception, free_port, open_page, track_runs
 from tests.browser.test_your_data import go_to, name_the_study, open_your_data, press_check, upload_file
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from components import navigation
 from components.qda import read_qda_file
 from components.qda.__main__ import main as qda_command_line
+from components.ui import navigation
 from tests.browser.conftest import (
     REPO,
     assert_no_exception,

@@ -10,7 +10,7 @@ import pytest
 
 from components import assessment
 from components.assessment import DONT_KNOW, FULLY, NOT_IN_PLACE, PARTLY
-from components.dataset import ASSESSMENT_FILE, DatasetError, build_dataset, load_dataset_dir
+from components.data.dataset import ASSESSMENT_FILE, DatasetError, build_dataset, load_dataset_dir
 
 
 @pytest.fixture(scope="module")
@@ -357,7 +357,7 @@ class TestAnswersFile:
         assert assessment.answers_file_name(dt.date(2025, 3, 1)) == "self-assessment-answers-2025-03-01.csv"
 
     def test_a_downloaded_file_reads_back_to_the_same_answers(self, item_set):
-        from components.exports import safe_csv_bytes
+        from components.data.exports import safe_csv_bytes
 
         answers = {"A01": PARTLY, "A04": NOT_IN_PLACE, "A07": DONT_KNOW, "A12": FULLY}
         raw = safe_csv_bytes(assessment.answers_frame(item_set.items, answers, dt.date(2025, 3, 1)))

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from components import compare
-from components.colours import group_colours
-from components.dataset import PARTNERS, SHARED_GROUP, load_dataset_dir
+from components.data.dataset import PARTNERS, SHARED_GROUP, load_dataset_dir
+from components.ui.colours import group_colours
 
 COLUMNS = ("finding_id", "group", "category", "theme", "statement", "evidence", "source", "partner", "theme_basis")
 

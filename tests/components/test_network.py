@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 
 from components import network
-from components.badges import inferred_badge
-from components.dataset import build_dataset, load_dataset_dir
+from components.data.dataset import build_dataset, load_dataset_dir
+from components.ui.badges import inferred_badge
 
 FINDINGS = """finding_id,group,category,theme,statement,evidence,source
 B1,All,barrier,Time,Barrier one,Quote for barrier one,Source A

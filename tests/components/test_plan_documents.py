@@ -13,9 +13,9 @@ import pytest
 from pypdf import PdfReader
 
 from components import recommendations as planner
-from components.dataset import build_dataset, load_dataset_dir
-from components.documents import citation_line
+from components.data.dataset import build_dataset, load_dataset_dir
 from components.plan_documents import COLUMNS, DOWNLOADS, EMPTY_NOTE, plan_docx_bytes, plan_pdf_bytes
+from components.present.documents import citation_line
 
 CHILDRENS = "Children's social care"
 LA = "the Local Authority as an organisation"

@@ -9,10 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import about, citation
-from components.badges import CONTEXT_BADGE
-from components.dataset import build_dataset, load_dataset_dir
-from components.session_keys import UPLOADED_DATASET
+from components.data.dataset import build_dataset, load_dataset_dir
 from components.text import escape_markdown
+from components.ui.badges import CONTEXT_BADGE
+from components.ui.session_keys import UPLOADED_DATASET
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 BUNDLED = load_dataset_dir()

@@ -9,10 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import compare
-from components.dataset import build_dataset, load_dataset_dir
-from components.session_keys import UPLOADED_DATASET
-from components.synthetic import synthetic_dataset_files
+from components.data.dataset import build_dataset, load_dataset_dir
+from components.data.synthetic import synthetic_dataset_files
 from components.text import escape_markdown
+from components.ui.session_keys import UPLOADED_DATASET
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")

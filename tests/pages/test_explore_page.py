@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.badges import CONTEXT_BADGE, inferred_badge
-from components.dataset import build_dataset, load_dataset_dir
-from components.session_keys import UPLOADED_DATASET
+from components.data.dataset import build_dataset, load_dataset_dir
 from components.text import escape_markdown
+from components.ui.badges import CONTEXT_BADGE, inferred_badge
+from components.ui.session_keys import UPLOADED_DATASET
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 BUNDLED = load_dataset_dir()

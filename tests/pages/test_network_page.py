@@ -8,9 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import network
-from components.badges import inferred_badge
-from components.dataset import load_dataset_dir
-from components.session_keys import UPLOADED_DATASET
+from components.data.dataset import load_dataset_dir
+from components.ui.badges import inferred_badge
+from components.ui.session_keys import UPLOADED_DATASET
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "pages/network.py"

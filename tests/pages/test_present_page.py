@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import presenter
-from components.dataset import build_dataset, load_dataset_dir
-from components.deck import build_deck
-from components.session_keys import PRESENT_REVEALED, UPLOADED_DATASET
+from components.data.dataset import build_dataset, load_dataset_dir
+from components.present import presenter
+from components.present.deck import build_deck
 from components.text import escape_markdown
+from components.ui.session_keys import PRESENT_REVEALED, UPLOADED_DATASET
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 DECK = build_deck(load_dataset_dir())

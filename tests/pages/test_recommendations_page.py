@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.badges import inferred_badge
-from components.dataset import build_dataset
-from components.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, UPLOADED_DATASET
+from components.data.dataset import build_dataset
+from components.ui.badges import inferred_badge
+from components.ui.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, UPLOADED_DATASET
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/recommendations.py"

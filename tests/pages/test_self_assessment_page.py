@@ -6,8 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import assessment
-from components.dataset import build_dataset, load_dataset_dir
-from components.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, UPLOADED_DATASET
+from components.data.dataset import build_dataset, load_dataset_dir
+from components.ui.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, UPLOADED_DATASET
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/self-assessment.py"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.dataset import build_dataset
+from components.data.dataset import build_dataset
 from components.qda.intake import NO_GROUPS
-from components.session_keys import UPLOADED_DATASET
 from components.text import escape_markdown
+from components.ui.session_keys import UPLOADED_DATASET
 from tests.fixtures.qda import projects as qda_fixtures
 from tests.pages.apptest import PAGES
 

@@ -4,7 +4,7 @@ Nothing here imports Streamlit. plotly.js's camera button draws the figure as it
 carry has to be in the figure: `framed_figure` returns a copy with the title on top and the source line and
 caveat ("Counts are counts of coded statements, not of people.") drawn under the chart, in margins made for
 them, so the chart's own plot area keeps its size. `chart_config` is the plotly config that names the file
-and sets its format and size. components/ui.py `chart` puts both on a page.
+and sets its format and size. components/ui/frame.py `chart` puts both on a page.
 
 Why in the browser: plotly.js writes PNG and SVG itself (`toImageButtonOptions.format`), so no image
 server is needed. A server-side export (kaleido) would start a Chrome for every image, and Chrome is not
@@ -21,7 +21,7 @@ import unicodedata
 
 import plotly.graph_objects as go
 
-from components.deck import COUNTS_NOTE
+from components.present.deck import COUNTS_NOTE
 from components.text import escape_plotly, wrap_label
 
 IMAGE_FORMATS = ("png", "svg")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from components.dataset import COP_ELEMENTS, SHARED_GROUP, Dataset
+from components.data.dataset import COP_ELEMENTS, SHARED_GROUP, Dataset
 from components.home import points_to_note
 from components.text import cell_text, fold
 

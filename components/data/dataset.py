@@ -44,7 +44,7 @@ PROMPTS_FILE = "prompts.csv"
 ASSESSMENT_FILE = "assessment_items.csv"
 STUDY_FILE = "study.json"
 
-BUNDLED_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+BUNDLED_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from components import home, navigation
+from components import home
+from components.ui import navigation
 
 
 class TestRegistry:
@@ -36,7 +37,7 @@ class TestRegistry:
         }
 
     def test_page_files_are_named_after_their_url_paths(self):
-        # components.ui.ensure_router relies on it: a cold deep link is first served from pages/ by file name.
+        # components.ui.frame.ensure_router relies on it: a cold deep link is first served from pages/ by file name.
         for page in navigation.PAGES:
             if not page.is_home:
                 assert page.script == f"pages/{page.url_path}.py"

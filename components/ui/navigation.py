@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def by_script(script: str) -> PageRecord:
     for page in PAGES:
         if page.script == script:
             return page
-    raise KeyError(f"{script} is not in components/navigation.py PAGES")
+    raise KeyError(f"{script} is not in components/ui/navigation.py PAGES")
 
 
 def page_files_on_disk(repo: Path = REPO) -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components.dataset import (
+from components.data.dataset import (
     BUNDLED_DATA_DIR,
     CATEGORIES,
     FINDINGS_SPEC,
@@ -30,7 +30,7 @@ from components.dataset import (
     load_dataset_dir,
 )
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 F, R, L = "findings.csv", "recommendations.csv", "links.csv"
 EXPORT = "Open it in your spreadsheet and use File > Save As > 'CSV UTF-8 (comma delimited)', then upload that."
 WORKBOOK = (

@@ -1,6 +1,6 @@
 """Print-ready documents: a PDF page layout with the citation on every page, and data as plain text.
 
-Nothing here imports Streamlit. The handouts (components/handouts.py) and the action plan's documents
+Nothing here imports Streamlit. The handouts (components/present/handouts.py) and the action plan's documents
 (components/plan_documents.py) are built on these pieces, so every PDF the app writes shares one font, one
 footer and one rule for data: it goes in as plain text, never as markup, with control characters removed.
 
@@ -17,7 +17,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from components.dataset import Dataset
+from components.data.dataset import Dataset
 from components.text import cell_text
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"

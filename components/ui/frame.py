@@ -13,15 +13,15 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import citation
-from components.badges import inferred_badge
-from components.chart_export import FOOTER_CHARS, chart_config, framed_figure
-from components.data_access import active_dataset, use_bundled_dataset
-from components.dataset import Dataset
-from components.deck import COUNTS_NOTE
-from components.documents import citation_line
+from components.data.access import active_dataset, use_bundled_dataset
+from components.data.dataset import Dataset
+from components.present.deck import COUNTS_NOTE
+from components.present.documents import citation_line
 from components.search import highlight_markdown
-from components.session_keys import ROUTER_CHECKED, SOURCE_INDEX
 from components.text import escape_markdown
+from components.ui.badges import inferred_badge
+from components.ui.chart_export import FOOTER_CHARS, chart_config, framed_figure
+from components.ui.session_keys import ROUTER_CHECKED, SOURCE_INDEX
 
 APP_CREDIT = "Collaboration Findings Explorer"
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from components import deck as deck_module
-from components.dataset import COP_ELEMENTS, Dataset, build_dataset, load_dataset_dir
-from components.deck import (
+from components.data.dataset import COP_ELEMENTS, Dataset, build_dataset, load_dataset_dir
+from components.present import deck as deck_module
+from components.present.deck import (
     KINDS,
     MAX_COLUMNS,
     MAX_SECTION_SLIDES,

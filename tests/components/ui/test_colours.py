@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from components import assessment, colours, network
-from components.colours import (
+from components import assessment, network
+from components.ui import colours
+from components.ui.colours import (
     BACKGROUND,
     FIXED_GROUP_COLOURS,
     KIND_COLOURS,
@@ -25,7 +26,7 @@ from components.colours import (
     hue_gap,
 )
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 GROUP_PALETTE = {**FIXED_GROUP_COLOURS, **{f"other {n}": c for n, c in enumerate(OTHER_GROUP_COLOURS)}}
 MEANING_PALETTES = {"kind": KIND_COLOURS, "score": SCORE_COLOURS}

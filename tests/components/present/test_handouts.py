@@ -9,10 +9,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from components.dataset import load_dataset_dir
-from components.deck import Column, Point, Quote, Slide, build_deck
-from components.documents import printable
-from components.handouts import participant_handout_pdf, presenter_handout_pdf
+from components.data.dataset import load_dataset_dir
+from components.present.deck import Column, Point, Quote, Slide, build_deck
+from components.present.documents import printable
+from components.present.handouts import participant_handout_pdf, presenter_handout_pdf
 
 HOSTILE = '=HYPERLINK("http://example.invalid","Click") <b>bold</b> [link](http://x.invalid) {nb}'
 

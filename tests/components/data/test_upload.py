@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from components import upload
-from components.dataset import (
+from components.data import upload
+from components.data.dataset import (
     FINDINGS_SPEC,
     LINKS_SPEC,
     RECOMMENDATIONS_SPEC,
@@ -147,7 +147,7 @@ class TestGroupProblems:
         assert upload.problem_location(problem) == where
 
     def test_problems_download_lists_every_problem_and_neutralises_formulas(self):
-        from components.exports import safe_csv_bytes
+        from components.data.exports import safe_csv_bytes
 
         problems = [
             Problem("findings.csv", 2, "group", "'=HYPERLINK(\"x\")' is odd"),

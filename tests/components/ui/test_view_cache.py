@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 import streamlit as st
 
-from components import view_cache
-from components.dataset import load_dataset_dir
-from components.session_keys import VIEW_CACHE
+from components.data.dataset import load_dataset_dir
+from components.ui import view_cache
+from components.ui.session_keys import VIEW_CACHE
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.presenter import STEPS
+from components.present.presenter import STEPS
 
 # The keys and what they ask for. Clickers send PageDown/PageUp, some Space/Shift+Space; "b" and "."
 # are the black-screen button of most clickers (used in a room: the projector goes blank).

@@ -5,7 +5,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from components.chart_export import (
+from components.compare import compare_themes, theme_figure
+from components.data.dataset import load_dataset_dir
+from components.present.deck import COUNTS_NOTE
+from components.ui.chart_export import (
     EXPORT_WIDTH,
     FOOTER_CHARS,
     REMOVED_BUTTONS,
@@ -13,10 +16,7 @@ from components.chart_export import (
     framed_figure,
     image_file_name,
 )
-from components.colours import group_colours
-from components.compare import compare_themes, theme_figure
-from components.dataset import load_dataset_dir
-from components.deck import COUNTS_NOTE
+from components.ui.colours import group_colours
 
 CITATION = (
     "Carpenter, Nicola (2019) Exploratory Study of Social Workers’ Perceptions of Collaboration in a Local "

@@ -8,7 +8,7 @@ hashing a Dataset deep-copied it, 17-27 ms a call). Where a view is kept depends
   content after its session ends.
 
 Views are shared, never copied: a caller must not change what `view` returns. Copy it first (figures are
-copied by components.ui.chart; DataFrames with `.copy()`).
+copied by components.ui.frame.chart; DataFrames with `.copy()`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from components.dataset import Dataset
-from components.session_keys import VIEW_CACHE
+from components.data.dataset import Dataset
+from components.ui.session_keys import VIEW_CACHE
 
 T = TypeVar("T")
 

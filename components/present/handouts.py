@@ -1,6 +1,6 @@
 """Printable handouts of the presenter deck: one for participants, one for the presenter.
 
-Nothing here imports Streamlit. Both are built from `components.deck.build_deck(dataset)`, so they say what
+Nothing here imports Streamlit. Both are built from `components.present.deck.build_deck(dataset)`, so they say what
 the slides say. The participant handout has each slide's content, its verbatim quotes with their sources and
 the discussion questions with room to write, but not what a prompt slide reveals or the speaker notes: those
 are the presenter's. The presenter handout has everything. Every page ends with the citation and licence.
@@ -8,9 +8,9 @@ are the presenter's. The presenter handout has everything. Every page ends with 
 
 from __future__ import annotations
 
-from components.dataset import Dataset
-from components.deck import COUNTS_NOTE, Point, Slide
-from components.documents import PrintDocument, citation_line, printable
+from components.data.dataset import Dataset
+from components.present.deck import COUNTS_NOTE, Point, Slide
+from components.present.documents import PrintDocument, citation_line, printable
 from components.text import cell_text
 
 INFERRED_MARK = " (inferred: this app's interpretation)"

@@ -1,4 +1,4 @@
-"""Drawing one slide of components.deck in Streamlit, for the single window, the presenter and the projector.
+"""Drawing one slide of components.present.deck in Streamlit, for the single window, the presenter and the projector.
 
 Every text on a slide is data and is escaped before it reaches Markdown. The containers carry stable
 keys (`present_slide`, `present_sources`, …) that the present page's stylesheet sizes for a projector.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import deck as deck_builder
-from components import ui
+from components.present import deck as deck_builder
 from components.text import escape_markdown
+from components.ui import frame as ui
 
 
 def _point_markdown(point: deck_builder.Point) -> str:

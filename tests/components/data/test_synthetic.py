@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.dataset import (
+from components.data.dataset import (
     FINDINGS_FILE,
     LINKS_FILE,
     MAX_FILE_BYTES,
@@ -10,7 +10,7 @@ from components.dataset import (
     SHARED_GROUP,
     build_dataset,
 )
-from components.synthetic import synthetic_dataset_files
+from components.data.synthetic import synthetic_dataset_files
 
 
 @pytest.mark.parametrize("scale", [1, 10, 100])

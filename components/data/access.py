@@ -11,8 +11,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components.dataset import BUNDLED_DATA_DIR, Dataset, load_dataset_dir
-from components.session_keys import UPLOADED_DATASET
+from components.data.dataset import BUNDLED_DATA_DIR, Dataset, load_dataset_dir
+from components.ui.session_keys import UPLOADED_DATASET
 
 # EXPLORER_DATA_DIR points the server at another dataset folder (the benchmark's synthetic data).
 DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"

@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from components import presenter
-from components.presenter import (
+from components.present import presenter
+from components.present.presenter import (
     CODE_ALPHABET,
     CODE_LENGTH,
     MAX_ROOMS,

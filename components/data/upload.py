@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.dataset import (
+from components.data.dataset import (
     FINDINGS_SPEC,
     LINKS_SPEC,
     MAX_CELL_CHARS,
@@ -22,8 +22,8 @@ from components.dataset import (
     Problem,
     TableSpec,
 )
-from components.exports import safe_csv_bytes
-from components.session_keys import YOUR_DATA_LAST_CHECK
+from components.data.exports import safe_csv_bytes
+from components.ui.session_keys import YOUR_DATA_LAST_CHECK
 
 # The your-data page's own state: the outcome of the last check, kept in this session only.
 CHECK_STATE_KEY = YOUR_DATA_LAST_CHECK
