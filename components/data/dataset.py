@@ -21,6 +21,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from components.data.links import LinkIndex, build_link_index
+
 # Limits for uploaded files: generous for a coded study, small enough to keep a session light.
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_CELL_CHARS = 5_000
@@ -174,6 +176,8 @@ class Dataset:
     # A digest of what the dataset was built from (file bytes, study metadata, name): caches key on it
     # instead of hashing the frames, which cost Streamlit a deep copy per call.
     fingerprint: str = ""
+    # Links by item, both directions, built once here so no feature walks links.csv its own way.
+    link_index: LinkIndex = field(default_factory=LinkIndex, repr=False, compare=False)
 
     @property
     def groups(self) -> list[str]:
@@ -775,12 +779,14 @@ def build_dataset(
             frame = pd.DataFrame({name: pd.Series(dtype="string") for name in ("_row", *spec.columns)})
         return _complete(spec, frame)
 
+    findings, recommendations, links = table(FINDINGS_SPEC), table(RECOMMENDATIONS_SPEC), table(LINKS_SPEC)
     return Dataset(
         name=name,
         fingerprint=content_fingerprint(files, name, study),
-        findings=table(FINDINGS_SPEC),
-        recommendations=table(RECOMMENDATIONS_SPEC),
-        links=table(LINKS_SPEC),
+        findings=findings,
+        recommendations=recommendations,
+        links=links,
+        link_index=build_link_index(findings, recommendations, links),
         glossary=table(GLOSSARY_SPEC),
         context=table(CONTEXT_SPEC),
         prompts=table(PROMPTS_SPEC),

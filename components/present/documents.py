@@ -4,7 +4,7 @@ Nothing here imports Streamlit. The handouts (components/present/handouts.py) an
 (components/plan_documents.py) are built on these pieces, so every PDF the app writes shares one font, one
 footer and one rule for data: it goes in as plain text, never as markup, with control characters removed.
 
-The font is DejaVu Sans, bundled in components/fonts/ with its licence (a fresh machine may not have it):
+The font is DejaVu Sans, bundled in components/present/fonts/ with its licence (a fresh machine may not have it):
 it covers Latin, Greek, Cyrillic and many symbols, so names and quotes print as written.
 """
 
