@@ -28,7 +28,7 @@ from tests.browser.conftest import (
     wait_for_app,
 )
 from tests.browser.test_your_data import FIXTURES, go_to, open_your_data, press_check, upload_file
-from tests.components.test_handouts import body, flat, pages_text
+from tests.pdf_text import body, flat, pages_text
 
 # The server reads the same folder (EXPLORER_DATA_DIR is inherited by the streamlit process).
 DECK = build_deck(load_dataset_dir(os.environ.get("EXPLORER_DATA_DIR") or BUNDLED_DATA_DIR))

@@ -10,21 +10,17 @@ import zipfile
 import docx
 import pandas as pd
 import pytest
-from pypdf import PdfReader
 
 from components import recommendations as planner
 from components.data.dataset import build_dataset, load_dataset_dir
 from components.plan_documents import COLUMNS, DOWNLOADS, EMPTY_NOTE, plan_docx_bytes, plan_pdf_bytes
 from components.present.documents import citation_line
+from tests.pdf_text import flat, pages_text
 
 CHILDRENS = "Children's social care"
 LA = "the Local Authority as an organisation"
 FORMULA = '=HYPERLINK("http://example.invalid","Click")'
 MARKUP = "<b>bold</b> **strong** [link](http://example.invalid)"
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +53,6 @@ def table(study):
 def word_table(data: bytes) -> list[list[str]]:
     (grid,) = docx.Document(io.BytesIO(data)).tables
     return [[cell.text for cell in row.cells] for row in grid.rows]
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
 
 
 class TestWord:
@@ -129,7 +121,7 @@ class TestWord:
 class TestPdf:
     def test_the_table_and_the_citation_on_every_page(self, study, citation):
         everything = planner.plan_table(study, study.recommendations["recommendation_id"].tolist(), None)
-        pages = pdf_pages(plan_pdf_bytes(study, everything, citation))
+        pages = pages_text(plan_pdf_bytes(study, everything, citation))
         assert len(pages) > 2
         for number, page in enumerate(pages, start=1):
             assert flat(citation) in page, number
@@ -140,7 +132,7 @@ class TestPdf:
 
     def test_the_header_row_repeats_on_every_page_the_table_runs_onto(self, study, citation):
         everything = planner.plan_table(study, study.recommendations["recommendation_id"].tolist(), None)
-        pages = pdf_pages(plan_pdf_bytes(study, everything, citation))
+        pages = pages_text(plan_pdf_bytes(study, everything, citation))
         with_rows = [page for page in pages if re.search(r"ID R\d\d", page)]
         assert len(with_rows) > 2
         for page in with_rows:
@@ -148,7 +140,7 @@ class TestPdf:
 
     def test_details_and_hostile_cells_print_as_typed(self, study, table, citation):
         data = plan_pdf_bytes(study, table, citation)
-        text = " ".join(pdf_pages(data))
+        text = " ".join(pages_text(data))
         # A narrow column wraps a cell wherever it must, so compare without the line breaks.
         squeezed = "".join(text.split())
         assert "".join(FORMULA.split()) in squeezed
@@ -173,14 +165,14 @@ class TestPdf:
             name="Uploaded test data",
         )
         data = plan_pdf_bytes(dataset, planner.plan_table(dataset, ["X1"], None), citation_line(dataset))
-        text = " ".join(page.rsplit(" Source: ", 1)[0] for page in pdf_pages(data))
+        text = " ".join(page.rsplit(" Source: ", 1)[0] for page in pages_text(data))
         assert "The evidence behind each item" in text
         for n in range(60):
             assert f"Addresses: Statement number {n} about time." in text
             assert f"end {n}” — Interview {n}" in text
 
     def test_an_empty_plan_still_cites(self, study, citation):
-        (page,) = pdf_pages(plan_pdf_bytes(study, planner.plan_table(study, [], None), citation))
+        (page,) = pages_text(plan_pdf_bytes(study, planner.plan_table(study, [], None), citation))
         assert EMPTY_NOTE in page
         assert flat(citation) in page
 
@@ -195,7 +187,7 @@ def test_an_item_too_long_even_for_a_row_is_printed_item_by_item():
         name="Uploaded test data",
     )
     data = plan_pdf_bytes(dataset, planner.plan_table(dataset, ["X1"], None), citation_line(dataset))
-    pages = pdf_pages(data)
+    pages = pages_text(data)
     joined = " ".join(page.rsplit(" Source: ", 1)[0] for page in pages)
     assert "The plan, item by item" in joined
     assert "step0 " in joined

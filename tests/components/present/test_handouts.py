@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import re
 
 import pytest
 from pypdf import PdfReader
@@ -13,22 +12,9 @@ from components.data.dataset import load_dataset_dir
 from components.present.deck import Column, Point, Quote, Slide, build_deck
 from components.present.documents import printable
 from components.present.handouts import participant_handout_pdf, presenter_handout_pdf
+from tests.pdf_text import body, flat, pages_text
 
 HOSTILE = '=HYPERLINK("http://example.invalid","Click") <b>bold</b> [link](http://x.invalid) {nb}'
-
-
-def flat(text: str) -> str:
-    """Text with every run of whitespace as one space: PDF lines wrap wherever the page ends."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def pages_text(data: bytes) -> list[str]:
-    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
-
-
-def body(pages: list[str]) -> str:
-    """The pages' text without their footers, joined: a passage that runs onto the next page reads whole."""
-    return " ".join(page.rsplit(" Source: ", 1)[0] for page in pages)
 
 
 @pytest.fixture(scope="module")
