@@ -231,3 +231,38 @@ def test_an_unknown_or_bad_room_says_so_and_links_back(this_browser, code):
     app = open_view("projector", code)
     assert heading(app) == "This presentation is not open here"
     assert "<script>" not in markdown_text(app)
+
+
+def test_the_presenter_blanks_the_projector_and_brings_the_slide_back(this_browser):
+    room = presenter.room_store().open(OWNER, load_dataset_dir(), slide=1)
+    trainer = open_view("presenter", room.code)
+    trainer.button(key=keys.PRESENT_BLANK_TOGGLE).click().run()
+    assert presenter.room_store().get(room.code, OWNER).blank
+    assert trainer.button(key=keys.PRESENT_BLANK_TOGGLE).label == "Show the slide"
+    assert "**The projector is blank**" in markdown_text(trainer)
+    projector = open_view("projector", room.code)
+    assert "The screen is blank." in markdown_text(projector)
+    assert not projector.title, "a blank projector shows no slide title"
+    trainer.button(key=keys.PRESENT_BLANK_TOGGLE).click().run()
+    projector.run()
+    assert heading(projector) == DECK[1].heading
+
+
+def test_the_presenter_jump_list_moves_the_room(this_browser):
+    room = presenter.room_store().open(OWNER, load_dataset_dir(), slide=0)
+    trainer = open_view("presenter", room.code)
+    target = next(index for index, slide in enumerate(DECK) if slide.kind == "cop")
+    jump = next(box for box in trainer.selectbox if str(box.key).startswith(keys.PRESENT_ROOM_JUMP))
+    jump.set_value(target).run()
+    assert presenter.room_store().get(room.code, OWNER).slide == target
+    assert trainer.subheader[0].value == DECK[target].heading
+
+
+def test_leaving_the_room_reopens_the_single_window_on_the_same_slide(this_browser):
+    room = presenter.room_store().open(OWNER, load_dataset_dir(), slide=4)
+    trainer = open_view("presenter", room.code)
+    trainer.button(key=keys.PRESENT_LEAVE).click().run()
+    assert not trainer.exception, [error.value for error in trainer.exception]
+    assert "view" not in trainer.query_params
+    assert trainer.query_params["slide"] == "5"
+    assert heading(trainer) == DECK[4].heading
