@@ -42,6 +42,8 @@ def _room_now(code: str, owner: str) -> tuple[Room, list[Slide], int]:
     if room is None:
         st.rerun()  # the room ended between runs: the whole page says so
     deck = slide_view.deck_view(room.dataset)
+    # Its own key: a session that opened the room from the single window already has a listener under
+    # PRESENT_KEYS there, and the same key in another fragment hears nothing.
     step = slide_keys.step_from_keys(keys.PRESENT_ROOM_KEYS, blank_key=True)
     change = stepping.room_change(step, room.slide, room.blank, len(deck))
     if change:
