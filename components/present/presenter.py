@@ -31,14 +31,9 @@ _CODE_PATTERN = re.compile(rf"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 ROOM_IDLE_SECONDS = 4 * 60 * 60  # a room nobody has looked at for a training day's half is forgotten
 MAX_ROOMS = 200  # a process holds at most this many; the longest idle goes first
 
-# What a key (or a Previous/Next press) asks for.
-STEPS = ("first", "previous", "next", "last")
-
-
-def step_target(step: str, index: int, count: int) -> int:
-    """The slide a step leads to from `index` in a deck of `count` slides, kept inside the deck."""
-    target = {"first": 0, "previous": index - 1, "next": index + 1, "last": count - 1}.get(step, index)
-    return min(max(target, 0), max(count - 1, 0))
+# A room's two windows, named by the URL's `?view=`.
+PRESENTER, PROJECTOR = "presenter", "projector"
+VIEWS = (PRESENTER, PROJECTOR)
 
 
 def normal_code(value: object) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.present.presenter import STEPS
+from components.present.stepping import BLANK, STEPS
 
 # The keys and what they ask for. Clickers send PageDown/PageUp, some Space/Shift+Space; "b" and "."
 # are the black-screen button of most clickers (used in a room: the projector goes blank).
@@ -24,8 +24,8 @@ KEY_STEPS = {
     "Shift+ ": "previous",
     "Home": "first",
     "End": "last",
-    "b": "blank",
-    ".": "blank",
+    "b": BLANK,
+    ".": BLANK,
 }
 
 _KEYS_JS = """
@@ -135,11 +135,11 @@ _fullscreen = st.components.v2.component(
 
 def step_from_keys(key: str, blank_key: bool = False) -> str | None:
     """Listen for clicker keys; returns the step a key asked for in this run ("next", …), else None."""
-    steps = KEY_STEPS if blank_key else {name: step for name, step in KEY_STEPS.items() if step != "blank"}
+    steps = KEY_STEPS if blank_key else {name: step for name, step in KEY_STEPS.items() if step != BLANK}
     result = _keys(key=key, data={"keySteps": steps}, on_step_change=lambda: None)
     value = result.get("step") if hasattr(result, "get") else getattr(result, "step", None)
     step = value.get("step") if isinstance(value, dict) else None
-    return step if step in (*STEPS, "blank") else None
+    return step if step in (*STEPS, BLANK) else None
 
 
 def timer(started_at: float, key: str) -> None:

@@ -8,18 +8,28 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.present import deck as deck_builder
+from components.data.dataset import Dataset
+from components.present import slide_model
+from components.present.deck import build_deck
 from components.text import escape_markdown
 from components.ui import frame as ui
+from components.ui import view_cache
 
 
-def _point_markdown(point: deck_builder.Point) -> str:
+# The deck is built once per dataset, not on every slide step (on a 100x dataset it took 1.5 s a run), and
+# shared by every session on the bundled study (components.ui.view_cache). Slides are never changed here.
+def deck_view(dataset: Dataset) -> list[slide_model.Slide]:
+    """The deck of `dataset`, as every window draws it."""
+    return view_cache.view(dataset, "deck", build_deck)
+
+
+def _point_markdown(point: slide_model.Point) -> str:
     label = f"**{escape_markdown(point.label)}:** " if point.label else ""
     tag = f" :gray-badge[{escape_markdown(point.tag)}]" if point.tag else ""
     return f"{label}{escape_markdown(point.text)}{tag}{ui.basis_badge('inferred' if point.inferred else '')}"
 
 
-def bullets(points: tuple[deck_builder.Point, ...]) -> str:
+def bullets(points: tuple[slide_model.Point, ...]) -> str:
     lines = []
     for point in points:
         lines.append(f"- {_point_markdown(point)}")
@@ -27,13 +37,13 @@ def bullets(points: tuple[deck_builder.Point, ...]) -> str:
     return "\n".join(lines)
 
 
-def quote(passage: deck_builder.Quote) -> str:
+def quote(passage: slide_model.Quote) -> str:
     """A verbatim passage and its source in one compact block (the slide has little room)."""
     source = escape_markdown(passage.source) or "source not given"
     return f"> “{escape_markdown(passage.text)}”  \n> — {source}"
 
 
-def _show_column(column: deck_builder.Column) -> None:
+def _show_column(column: slide_model.Column) -> None:
     if column.heading:
         st.markdown(f"### {escape_markdown(column.heading)}")
     if column.body:
@@ -42,7 +52,7 @@ def _show_column(column: deck_builder.Column) -> None:
         st.markdown(bullets(column.points))
 
 
-def show_slide(slide: deck_builder.Slide, revealed: bool, reveal_button=None) -> None:
+def show_slide(slide: slide_model.Slide, revealed: bool, reveal_button=None) -> None:
     """The slide's body under its title. `revealed`: a prompt shows its findings in place of its passage.
 
     `reveal_button`, when given, is drawn where the findings appear (the single window's Show/Hide button).
@@ -71,16 +81,16 @@ def show_slide(slide: deck_builder.Slide, revealed: bool, reveal_button=None) ->
     sources = tuple(source for source in slide.shown_sources(revealed=shown) if source not in quoted)
     if sources:
         with st.container(key="present_sources"):
-            st.markdown("Sources: " + escape_markdown(deck_builder.sources_line(sources)))
+            st.markdown("Sources: " + escape_markdown(slide_model.sources_line(sources)))
 
 
-def notes_markdown(slide: deck_builder.Slide) -> str:
+def notes_markdown(slide: slide_model.Slide) -> str:
     return f"**Speaker notes.** {escape_markdown(slide.notes) or 'No notes for this slide.'}"
 
 
-def show_source_words(slide: deck_builder.Slide) -> None:
+def show_source_words(slide: slide_model.Slide) -> None:
     """The sources' own words behind the slide's points, folded away for the trainer to open."""
-    passages = [deck_builder.Quote(point.quote, point.source) for point in slide.points() if point.quote]
+    passages = [slide_model.Quote(point.quote, point.source) for point in slide.points() if point.quote]
     passages += list(slide.note_quotes)
     if passages:
         with st.expander(f"The sources' own words ({len(passages)} passages)"):
@@ -88,7 +98,7 @@ def show_source_words(slide: deck_builder.Slide) -> None:
                 st.markdown(quote(passage))
 
 
-def show_preview(slide: deck_builder.Slide) -> None:
+def show_preview(slide: slide_model.Slide) -> None:
     """A slide in brief for the presenter's "next" pane: its title and its first lines."""
     st.markdown(f"**{escape_markdown(slide.heading)}**")
     if slide.lead:

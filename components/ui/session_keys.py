@@ -23,3 +23,23 @@ YOUR_DATA_LAST_CHECK = "your_data_last_check"  # CheckResult: the last upload ch
 PRESENT_ROOM_SEEN = "present_room_seen"  # int: the room version this presenter or projector window last drew
 YOUR_DATA_QDA_READ = "your_data_qda_read"  # QdaRead: the last QDA file read on your-data, and what came of it
 VIEW_CACHE = "view_cache"  # view_cache.ViewStore: views of this session's uploaded dataset, built once per session
+
+# Present (pages/present.py, components/present/single_window.py and room_windows.py). PRESENT_REVEALED and
+# PRESENT_ROOM_SEEN above are its own state too. Widget keys: the page's stylesheets and the clicker script
+# (components/present/slide_view.py, slide_keys.py) find some of these by their `st-key-…` class.
+PRESENT_JUMP = "present_jump"  # widget: the single window's jump list; its value is the current slide (0-based)
+PRESENT_ROOM_JUMP = "present_jump_"  # widget key prefix: a room's jump list, a new one per room version
+PRESENT_NOTES = "present_notes"  # widget: the single window's speaker-notes toggle
+PRESENT_KEYS = "present_keys"  # widget: the single window's clicker-key listener
+PRESENT_ROOM_KEYS = "present_room_keys"  # widget: a room window's clicker-key listener
+PRESENT_PREVIOUS = "present_previous"  # widget: Previous (single window and presenter)
+PRESENT_NEXT = "present_next"  # widget: Next (single window and presenter)
+PRESENT_REVEAL = "present_reveal"  # widget: a prompt's Show/Hide the findings button
+PRESENT_PARTICIPANT_HANDOUT = "present_handout"  # widget: the participant handout's download
+PRESENT_PRESENTER_HANDOUT = "present_presenter_handout"  # widget: the presenter handout's download
+PRESENT_OPEN_ROOM = "present_open_room"  # widget: Presenter view (opens a room)
+PRESENT_TIMER = "present_timer"  # widget: the presenter's timer
+PRESENT_TIMER_RESTART = "present_timer_restart"  # widget: the timer's restart button
+PRESENT_BLANK_TOGGLE = "present_blank_toggle"  # widget: Blank screen / Show the slide
+PRESENT_LEAVE = "present_leave"  # widget: Leave the room, back to the single window
+PRESENT_FULLSCREEN = "present_fullscreen_button"  # widget: the projector's full-screen button

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -11,23 +9,20 @@ from components.data.dataset import build_dataset, load_dataset_dir
 from components.present import presenter
 from components.present.deck import build_deck
 from components.text import escape_markdown
+from components.ui import session_keys as keys
 from components.ui.session_keys import PRESENT_REVEALED, UPLOADED_DATASET
+from tests.pages.apptest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGE = "pages/present.py"
 DECK = build_deck(load_dataset_dir())
 
 
 def open_present(slide: str | None = None, dataset=None) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    if slide is not None:
-        app.query_params["slide"] = slide
-    if dataset is not None:
-        app.session_state[UPLOADED_DATASET] = dataset
-    app.run()
-    app.switch_page("pages/present.py")
-    app.run()
-    assert not app.exception, [error.value for error in app.exception]
-    return app
+    return open_app_page(
+        PAGE,
+        query={"slide": slide} if slide is not None else None,
+        state={UPLOADED_DATASET: dataset} if dataset is not None else None,
+    )
 
 
 def heading(app: AppTest) -> str:
@@ -42,23 +37,23 @@ def test_next_steps_through_every_slide_and_the_url_follows():
     app = open_present()
     seen = [heading(app)]
     for number in range(2, len(DECK) + 1):
-        app.button(key="present_next").click().run()
+        app.button(key=keys.PRESENT_NEXT).click().run()
         assert not app.exception, (number, [error.value for error in app.exception])
         seen.append(heading(app))
         assert app.query_params["slide"] == str(number)
         assert f"**Slide {number} of {len(DECK)}**" in markdown_text(app)
     assert seen == [slide.heading for slide in DECK]
-    assert app.button(key="present_next").disabled
+    assert app.button(key=keys.PRESENT_NEXT).disabled
     assert any("Creative Commons" in caption.value for caption in app.caption)
 
 
 def test_previous_steps_back_and_is_disabled_on_the_first_slide():
     app = open_present("3")
-    app.button(key="present_previous").click().run()
+    app.button(key=keys.PRESENT_PREVIOUS).click().run()
     assert heading(app) == DECK[1].heading
-    app.button(key="present_previous").click().run()
+    app.button(key=keys.PRESENT_PREVIOUS).click().run()
     assert heading(app) == DECK[0].heading
-    assert app.button(key="present_previous").disabled
+    assert app.button(key=keys.PRESENT_PREVIOUS).disabled
 
 
 @pytest.mark.parametrize(
@@ -85,7 +80,7 @@ def test_slide_in_the_link_opens_there_and_bad_numbers_clamp(value, expected, no
 def test_jump_menu_goes_straight_to_a_slide():
     app = open_present()
     target = next(index for index, slide in enumerate(DECK) if slide.kind == "cop")
-    app.selectbox(key="present_jump").set_value(target).run()
+    app.selectbox(key=keys.PRESENT_JUMP).set_value(target).run()
     assert heading(app) == DECK[target].heading
     assert app.query_params["slide"] == str(target + 1)
 
@@ -98,14 +93,14 @@ def test_prompt_shows_the_question_first_and_reveals_its_findings_on_a_press():
     assert escape_markdown(prompt.lead) in markdown_text(app)
     for point in prompt.reveal:
         assert escape_markdown(point.text) not in markdown_text(app)
-    reveal = app.button(key="present_reveal")
+    reveal = app.button(key=keys.PRESENT_REVEAL)
     assert reveal.label == "Show the related findings"
     reveal.click().run()
     assert index in app.session_state[PRESENT_REVEALED]
-    assert app.button(key="present_reveal").label == "Hide the related findings"
+    assert app.button(key=keys.PRESENT_REVEAL).label == "Hide the related findings"
     for point in prompt.reveal:
         assert escape_markdown(point.text) in markdown_text(app)
-    app.button(key="present_reveal").click().run()
+    app.button(key=keys.PRESENT_REVEAL).click().run()
     assert index not in app.session_state[PRESENT_REVEALED]
     assert escape_markdown(prompt.reveal[0].text) not in markdown_text(app)
 
@@ -113,7 +108,7 @@ def test_prompt_shows_the_question_first_and_reveals_its_findings_on_a_press():
 def test_speaker_notes_are_hidden_until_the_toggle_is_on():
     app = open_present("1")
     assert "Speaker notes." not in markdown_text(app)
-    app.toggle(key="present_notes").set_value(True).run()
+    app.toggle(key=keys.PRESENT_NOTES).set_value(True).run()
     assert "**Speaker notes.**" in markdown_text(app)
     assert app.expander, "the sources' own words should be folded in an expander"
 
@@ -130,10 +125,10 @@ def test_an_uploaded_dataset_without_study_or_prompts_steps_through_without_erro
     slides = build_deck(dataset)
     assert heading(app) == slides[-1].heading
     for _ in range(len(slides) - 1):
-        app.button(key="present_previous").click().run()
+        app.button(key=keys.PRESENT_PREVIOUS).click().run()
         assert not app.exception
     assert heading(app) == slides[0].heading
-    assert app.button(key="present_previous").disabled
+    assert app.button(key=keys.PRESENT_PREVIOUS).disabled
     assert "<b>" not in markdown_text(app)
     assert "\\[decisions\\]" in markdown_text(app)
 
@@ -166,24 +161,17 @@ def this_browser(monkeypatch):
 
 
 def open_view(view: str, code: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params["room"] = code
-    app.query_params["view"] = view
-    app.run()
-    app.switch_page("pages/present.py")
-    app.run()
-    assert not app.exception, [error.value for error in app.exception]
-    return app
+    return open_app_page(PAGE, query={"room": code, "view": view})
 
 
 def test_presenter_view_needs_a_browser_cookie():
     app = open_present("2")
-    assert app.button(key="present_open_room").disabled
+    assert app.button(key=keys.PRESENT_OPEN_ROOM).disabled
 
 
 def test_presenter_view_opens_a_room_on_the_current_slide(this_browser):
     app = open_present("3")
-    app.button(key="present_open_room").click().run()
+    app.button(key=keys.PRESENT_OPEN_ROOM).click().run()
     assert not app.exception, [error.value for error in app.exception]
     assert app.query_params["view"] == "presenter"
     code = app.query_params["room"]
@@ -193,7 +181,7 @@ def test_presenter_view_opens_a_room_on_the_current_slide(this_browser):
     text = markdown_text(app)
     assert "**Speaker notes.**" in text
     assert escape_markdown(DECK[3].heading) in text, "the next slide is previewed"
-    app.button(key="present_next").click().run()
+    app.button(key=keys.PRESENT_NEXT).click().run()
     assert presenter.room_store().get(code, OWNER).slide == 3
     assert app.subheader[0].value == DECK[3].heading
 
@@ -217,9 +205,9 @@ def test_the_presenter_reveals_a_prompt_for_the_projector(this_browser):
     room = presenter.room_store().open(OWNER, load_dataset_dir(), slide=prompt)
     app = open_view("presenter", room.code)
     assert escape_markdown(DECK[prompt].reveal[0].text) in markdown_text(app), "the trainer sees the findings"
-    app.button(key="present_reveal").click().run()
+    app.button(key=keys.PRESENT_REVEAL).click().run()
     assert prompt in presenter.room_store().get(room.code, OWNER).revealed
-    assert app.button(key="present_reveal").label == "Hide the findings on the projector"
+    assert app.button(key=keys.PRESENT_REVEAL).label == "Hide the findings on the projector"
 
 
 def test_an_uploaded_study_in_a_room_is_not_shown_to_another_browser(monkeypatch):
@@ -243,3 +231,38 @@ def test_an_unknown_or_bad_room_says_so_and_links_back(this_browser, code):
     app = open_view("projector", code)
     assert heading(app) == "This presentation is not open here"
     assert "<script>" not in markdown_text(app)
+
+
+def test_the_presenter_blanks_the_projector_and_brings_the_slide_back(this_browser):
+    room = presenter.room_store().open(OWNER, load_dataset_dir(), slide=1)
+    trainer = open_view("presenter", room.code)
+    trainer.button(key=keys.PRESENT_BLANK_TOGGLE).click().run()
+    assert presenter.room_store().get(room.code, OWNER).blank
+    assert trainer.button(key=keys.PRESENT_BLANK_TOGGLE).label == "Show the slide"
+    assert "**The projector is blank**" in markdown_text(trainer)
+    projector = open_view("projector", room.code)
+    assert "The screen is blank." in markdown_text(projector)
+    assert not projector.title, "a blank projector shows no slide title"
+    trainer.button(key=keys.PRESENT_BLANK_TOGGLE).click().run()
+    projector.run()
+    assert heading(projector) == DECK[1].heading
+
+
+def test_the_presenter_jump_list_moves_the_room(this_browser):
+    room = presenter.room_store().open(OWNER, load_dataset_dir(), slide=0)
+    trainer = open_view("presenter", room.code)
+    target = next(index for index, slide in enumerate(DECK) if slide.kind == "cop")
+    jump = next(box for box in trainer.selectbox if str(box.key).startswith(keys.PRESENT_ROOM_JUMP))
+    jump.set_value(target).run()
+    assert presenter.room_store().get(room.code, OWNER).slide == target
+    assert trainer.subheader[0].value == DECK[target].heading
+
+
+def test_leaving_the_room_reopens_the_single_window_on_the_same_slide(this_browser):
+    room = presenter.room_store().open(OWNER, load_dataset_dir(), slide=4)
+    trainer = open_view("presenter", room.code)
+    trainer.button(key=keys.PRESENT_LEAVE).click().run()
+    assert not trainer.exception, [error.value for error in trainer.exception]
+    assert "view" not in trainer.query_params
+    assert trainer.query_params["slide"] == "5"
+    assert heading(trainer) == DECK[4].heading

@@ -1,4 +1,4 @@
-"""Presenter rooms without Streamlit: codes, steps, the browser a room belongs to, expiry."""
+"""Presenter rooms without Streamlit: codes, the browser a room belongs to, expiry."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import threading
 
 import pytest
 
-from components.present import presenter
 from components.present.presenter import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -16,7 +15,6 @@ from components.present.presenter import (
     RoomStore,
     browser_id,
     normal_code,
-    step_target,
 )
 
 OWNER = "a" * 64
@@ -45,26 +43,6 @@ def xsrf_cookie(token: bytes, mask: bytes, timestamp: int = 1796132549) -> str:
     """The cookie as Streamlit writes it: 2|mask|token XOR mask|timestamp, hex."""
     masked = bytes(byte ^ mask[index % len(mask)] for index, byte in enumerate(token))
     return f"2|{binascii.hexlify(mask).decode()}|{binascii.hexlify(masked).decode()}|{timestamp}"
-
-
-class TestSteps:
-    @pytest.mark.parametrize(
-        ("step", "index", "expected"),
-        [
-            ("next", 3, 4),
-            ("previous", 3, 2),
-            ("first", 7, 0),
-            ("last", 2, 9),
-            ("next", 9, 9),
-            ("previous", 0, 0),
-            ("unknown", 5, 5),
-        ],
-    )
-    def test_a_step_lands_inside_the_deck(self, step, index, expected):
-        assert step_target(step, index, 10) == expected
-
-    def test_a_one_slide_deck_never_moves(self):
-        assert [step_target(step, 0, 1) for step in presenter.STEPS] == [0, 0, 0, 0]
 
 
 class TestBrowserId:
