@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
 from components import plan_documents
@@ -185,8 +186,11 @@ def recommendation_card(card: planner.Card, in_plan: bool) -> None:
 # The plan: who does what by when, the downloads, taking items out
 
 
-def plan_editor(dataset: Dataset, plan_ids: list[str]):
-    """The plan's data editor; what is typed is saved through components.ui.session. Returns the edited table."""
+def plan_editor(dataset: Dataset, plan_ids: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The plan's data editor; what is typed is saved through components.ui.session.
+
+    Returns the plan table it was built from and the table as edited.
+    """
     table = planner.plan_table(dataset, plan_ids, session.plan_details())
     edited = st.data_editor(
         planner.editor_table(table),
@@ -211,7 +215,7 @@ def plan_editor(dataset: Dataset, plan_ids: list[str]):
     return table, edited
 
 
-def plan_downloads(dataset: Dataset, edited) -> None:
+def plan_downloads(dataset: Dataset, edited: pd.DataFrame) -> None:
     """Word, PDF, CSV and Markdown, two a row. Each file is built when its button is clicked (a PDF takes a second)."""
     citation = ui.citation_text(dataset)
     columns = st.columns(2, gap="medium") + st.columns(2, gap="medium")
@@ -228,7 +232,7 @@ def plan_downloads(dataset: Dataset, edited) -> None:
         )
 
 
-def plan_removal(dataset: Dataset, plan_ids: list[str], table) -> None:
+def plan_removal(dataset: Dataset, plan_ids: list[str], table: pd.DataFrame) -> None:
     """Take one item out, or clear the plan (what was typed for an item comes back if it is added again)."""
     remove_column, button_column, empty_column = st.columns([3, 1, 1.3], vertical_alignment="bottom")
     plan_labels = dict(zip(table["recommendation_id"], table["recommendation"], strict=True))

@@ -7,6 +7,8 @@ never written to disk; a checked dataset is opened through components.data.acces
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import streamlit as st
 
 from components.data import upload
@@ -47,7 +49,7 @@ def opened_links() -> None:
     columns[2].page_link("pages/compare.py", label="Compare your groups", icon=":material/compare:")
 
 
-def _show_notes(notes) -> None:
+def _show_notes(notes: Iterable[str]) -> None:
     for note in notes:
         st.info(escape_markdown(note), icon=":material/info:")
 
