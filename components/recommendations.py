@@ -14,13 +14,16 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
 from components.assessment import add_to_plan
 from components.data.dataset import COP_ELEMENTS, Dataset
 from components.data.exports import safe_csv_bytes
+from components.data.links import RECOMMENDATION_KIND
 from components.text import cell_text, escape_markdown, search_fold, search_fold_series
+from components.ui.badges import inferred_badge
 
 ADDRESSES = "addresses"
 PAGE_SIZE = 20
@@ -56,28 +59,36 @@ REASON_COLUMNS = (
 def reasons(dataset: Dataset) -> pd.DataFrame:
     """Every link from a recommendation to a finding, with the finding's statement and verbatim evidence.
 
-    Links to unknown ids (or from ids that are not recommendations) are left out: uploaded data may hold them.
-    The result keeps links.csv's order; "relation" is lower-cased and trimmed so "Addresses " still counts.
+    Read from the loader's link index, so "Addresses " is already "addresses". Links to unknown ids (or from
+    ids that are not recommendations) are left out: uploaded data may hold them. The result keeps links.csv's
+    order, each (recommendation, relation, finding) once.
     """
-    links, findings = dataset.links, dataset.findings
-    rec_ids = set(dataset.recommendations["recommendation_id"].astype(str))
-    if links.empty or findings.empty or not rec_ids:
+    findings = dataset.findings
+    finding_columns = ["finding_id", "statement", "group", "category", "evidence", "source"]
+    by_id = {
+        cell_text(record["finding_id"]): record
+        for record in findings[finding_columns].drop_duplicates("finding_id").to_dict("records")
+    }
+    rows, seen = [], set()
+    for link in dataset.link_index.links_from(RECOMMENDATION_KIND):
+        key = (link.from_id, link.relation, link.to_id)
+        if link.to_id not in by_id or key in seen:
+            continue
+        seen.add(key)
+        finding = by_id[link.to_id]
+        rows.append(
+            {
+                "recommendation_id": link.from_id,
+                "relation": link.relation,
+                "finding_id": link.to_id,
+                "link_basis": link.basis,
+                "note": link.note,
+                **{column: cell_text(finding[column]) for column in finding_columns[1:]},
+            }
+        )
+    if not rows:
         return pd.DataFrame({column: pd.Series(dtype=object) for column in REASON_COLUMNS})
-    chosen = links.loc[links["from_id"].astype(str).isin(rec_ids)]
-    chosen = pd.DataFrame(
-        {
-            "recommendation_id": chosen["from_id"].astype(str).to_numpy(),
-            "relation": chosen["relation"].map(lambda value: cell_text(value).strip().casefold()).to_numpy(),
-            "finding_id": chosen["to_id"].astype(str).to_numpy(),
-            "link_basis": chosen["basis"].map(cell_text).to_numpy(),
-            "note": chosen["note"].map(cell_text).to_numpy(),
-        }
-    )
-    finding_columns = findings[["finding_id", "statement", "group", "category", "evidence", "source"]].astype(object)
-    finding_columns = finding_columns.drop_duplicates("finding_id")
-    merged = chosen.merge(finding_columns, on="finding_id", how="inner", sort=False)
-    merged = merged.drop_duplicates(["recommendation_id", "relation", "finding_id"])
-    return merged[list(REASON_COLUMNS)].map(cell_text).reset_index(drop=True)
+    return pd.DataFrame(rows, columns=list(REASON_COLUMNS), dtype=object)
 
 
 def barrier_options(dataset: Dataset, reason_frame: pd.DataFrame | None = None) -> list[str]:
@@ -184,6 +195,181 @@ def match_summary(shown: int, total: int, audiences: Sequence[str]) -> str:
     if shown == total:
         return f"Showing all {total} {noun}."
     return f"{shown} of {total} {noun} {verb} your filters."
+
+
+# ---------------------------------------------------------------------------------------------
+# The page's view: built once per dataset (through components.ui.view_cache), read by every run
+
+
+@dataclass(frozen=True)
+class PlannerView:
+    """What the planner page needs of a dataset whatever the filters: reasons, grouped once, and pick lists."""
+
+    reasons: pd.DataFrame
+    by_recommendation: dict[str, tuple[dict, ...]]  # each recommendation's reasons, in links.csv's order
+    barrier_options: list[str]
+    barrier_labels: dict[str, str]
+    element_options: list[str]
+
+
+def planner_view(dataset: Dataset) -> PlannerView:
+    """Grouping the reasons here, once, spares every card a filter of the whole reasons table on every run."""
+    reason_frame = reasons(dataset)
+    grouped: dict[str, list[dict]] = {}
+    for record in reason_frame.to_dict("records"):
+        grouped.setdefault(record["recommendation_id"], []).append(record)
+    options = barrier_options(dataset, reason_frame)
+    return PlannerView(
+        reason_frame,
+        {recommendation_id: tuple(items) for recommendation_id, items in grouped.items()},
+        options,
+        barrier_labels(dataset, options),
+        element_options(dataset),
+    )
+
+
+@dataclass(frozen=True)
+class PlannerFilters:
+    """What the team lead chose: audiences, barriers (finding ids), Communities of Practice elements, a search."""
+
+    audiences: tuple[str, ...] = ()
+    barriers: tuple[str, ...] = ()
+    elements: tuple[str, ...] = ()
+    query: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.audiences or self.barriers or self.elements or self.query.strip())
+
+    def url(self) -> dict[str, object]:
+        """The URL parameters that reopen this selection."""
+        return {
+            "audience": list(self.audiences),
+            "barrier": list(self.barriers),
+            "element": list(self.elements),
+            "q": self.query.strip(),
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Cards: one recommendation as the page shows it, as Markdown with every data value escaped
+
+
+@dataclass(frozen=True)
+class EvidenceEntry:
+    """One linked finding inside a card's evidence expander."""
+
+    heading: str  # Markdown: the relation, the finding's statement, its group and id
+    evidence: str  # the finding's verbatim evidence
+    source: str
+    finding_id: str
+    why_linked: str  # Markdown: this app's note on the link, "" when there is none
+
+
+@dataclass(frozen=True)
+class Card:
+    recommendation_id: str
+    title: str  # Markdown: the recommendation's text, bold
+    badges: str  # Markdown: audience, element (and its inferred mark), id
+    why: tuple[str, ...]  # Markdown blocks: what it addresses, what it builds on, or that no links are recorded
+    evidence_label: str  # the evidence expander's label; "" when there is nothing to show in it
+    own_quote: str  # the study's own words for the recommendation, when they say more than its text
+    source_line: str  # Markdown: the recommendation's source, shown when there is no own quote
+    source: str
+    entries: tuple[EvidenceEntry, ...]
+
+
+def _reason_list(items: Sequence[dict]) -> str:
+    return "\n".join(
+        f"- {escape_markdown(reason_label(item))}"
+        + (f" {inferred_badge('link inferred')}" if item["link_basis"] == "inferred" else "")
+        for item in items
+    )
+
+
+def _evidence_entry(item: dict) -> EvidenceEntry:
+    relation = "Addresses" if item["relation"] == ADDRESSES else "Builds on"
+    inferred = " (inferred)" if item["link_basis"] == "inferred" else ""
+    return EvidenceEntry(
+        f"**{relation}:** {escape_markdown(item['statement'])} "
+        f":gray-badge[{escape_markdown(item['group'])}] `{escape_markdown(item['finding_id'])}`",
+        item["evidence"],
+        item["source"],
+        item["finding_id"],
+        f"Why this app links them{inferred}: {escape_markdown(item['note'])}" if item["note"] else "",
+    )
+
+
+def card(recommendation: dict, own: Sequence[dict]) -> Card:
+    """A recommendation's card: its text and badges, why it exists (from links.csv) and the evidence behind it."""
+    recommendation_id = cell_text(recommendation.get("recommendation_id"))
+    text = cell_text(recommendation.get("text"))
+    element = cell_text(recommendation.get("cop_element"))
+    badges = [f":gray-badge[For {escape_markdown(recommendation.get('audience'))}]"]
+    if element:
+        badges.append(f":gray-badge[{escape_markdown(element.capitalize())}]")
+        if cell_text(recommendation.get("basis")) == "inferred":
+            badges.append(inferred_badge("element inferred"))
+    addressed = [item for item in own if item["relation"] == ADDRESSES]
+    linked = [item for item in own if item["relation"] != ADDRESSES]
+    why = []
+    if addressed:
+        why.append("**Why — what it addresses:**\n" + _reason_list(addressed))
+    if linked:
+        why.append("**It builds on what helps:**\n" + _reason_list(linked))
+    if not own:
+        why.append("_No links to the study's findings are recorded for this recommendation._")
+    quote = cell_text(recommendation.get("evidence")).strip()
+    own_quote = cell_text(recommendation.get("evidence")) if quote and quote != text.strip() else ""
+    source = cell_text(recommendation.get("source"))
+    entries = tuple(_evidence_entry(item) for item in own)
+    label = f"The evidence behind it ({len(own)} finding{'s' if len(own) != 1 else ''})"
+    return Card(
+        recommendation_id,
+        f"**{escape_markdown(text)}**",
+        " ".join(badges) + f" · `{escape_markdown(recommendation_id)}`",
+        tuple(why),
+        label if own or own_quote or source else "",
+        own_quote,
+        f"Recommendation source: {escape_markdown(source)}" if source and not own_quote else "",
+        source,
+        entries,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The page's sentences
+
+
+def plan_note(plan_size: int) -> str:
+    """After the match count: how big the plan is and where to find it, or how to start one."""
+    if plan_size:
+        return f" Your plan has **{plan_size}** — see [your action plan](#your-action-plan) below."
+    return " Tick **In my plan** to add one to your action plan."
+
+
+def add_all_button(match_ids: Sequence[str], plan_ids: Sequence[str]) -> tuple[str, bool]:
+    """The "add all shown" button's label, and whether it is disabled (everything shown is in the plan)."""
+    all_in = set(plan_ids).issuperset(match_ids)
+    return ("All shown are in your plan" if all_in else f"Add all {len(match_ids)} shown to my plan"), all_in
+
+
+def added_message(added: int, shown: int) -> str:
+    already = shown - added
+    return f"Added {added} to your plan" + (f"; {already} were already in it." if already else ".")
+
+
+def no_match_message(total: int) -> str:
+    return (
+        "No recommendation matches all of these filters. Try removing the barrier or element filter, "
+        "searching for a shorter word, or choosing another audience — or clear the filters to see all "
+        f"{total}."
+    )
+
+
+def remove_label(plan_labels: dict[str, str], recommendation_id: str) -> str:
+    """An item in the "take out" list: its id and the start of its text."""
+    return f"{recommendation_id}: {short_label(plan_labels.get(recommendation_id, ''), 70)}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,11 +19,15 @@ from components.data.dataset import (
     RECOMMENDATIONS_SPEC,
     SHARED_GROUP,
     Dataset,
+    DatasetError,
     Problem,
     TableSpec,
+    build_dataset,
 )
 from components.data.exports import safe_csv_bytes
-from components.ui.session_keys import YOUR_DATA_LAST_CHECK
+from components.data.links import RECOMMENDATION_KIND, UNKNOWN_KIND
+from components.text import escape_markdown
+from components.ui.session_keys import YOUR_DATA_LAST_CHECK, YOUR_DATA_TEMPLATE_SUFFIX, YOUR_DATA_UPLOAD_PREFIX
 
 # The your-data page's own state: the outcome of the last check, kept in this session only.
 CHECK_STATE_KEY = YOUR_DATA_LAST_CHECK
@@ -43,7 +47,11 @@ class UploadSlot:
 
     @property
     def key(self) -> str:
-        return f"your_data_upload_{self.spec.file.removesuffix('.csv')}"
+        return YOUR_DATA_UPLOAD_PREFIX + self.spec.file.removesuffix(".csv")
+
+    @property
+    def template_key(self) -> str:
+        return self.key + YOUR_DATA_TEMPLATE_SUFFIX
 
 
 UPLOAD_SLOTS = (
@@ -88,18 +96,25 @@ def template_examples(bundled: Dataset) -> dict[str, dict[str, str]]:
     """
     findings = bundled.findings.set_index("finding_id", drop=False)
     recommendations = bundled.recommendations.set_index("recommendation_id", drop=False)
-    links = bundled.links
-    usable = links[links["from_id"].isin(recommendations.index) & links["to_id"].isin(findings.index)]
-    if usable.empty:
+    index = bundled.link_index
+    first = next(
+        (
+            link
+            for link in index.links_from(RECOMMENDATION_KIND)
+            if index.kind_of(link.to_id) not in (RECOMMENDATION_KIND, UNKNOWN_KIND)
+        ),
+        None,
+    )
+    if first is None:
         link = None
         finding = bundled.findings.iloc[0] if not bundled.findings.empty else None
         recommendation = bundled.recommendations.iloc[0] if not bundled.recommendations.empty else None
     else:
-        link = usable.iloc[0]
-        finding = findings.loc[link["to_id"]]
-        recommendation = recommendations.loc[link["from_id"]]
+        link = {name: getattr(first, name) for name in ("from_id", "to_id", "relation", "basis", "note")}
+        finding = findings.loc[first.to_id]
+        recommendation = recommendations.loc[first.from_id]
 
-    def row(spec: TableSpec, source: pd.Series | None) -> dict[str, str]:
+    def row(spec: TableSpec, source: pd.Series | dict | None) -> dict[str, str]:
         if source is None:
             return {name: "" for name in spec.columns}
         return {name: "" if pd.isna(source.get(name)) else str(source.get(name, "")) for name in spec.columns}
@@ -266,3 +281,71 @@ def _count(number: int, noun: str) -> str:
 def fingerprint(uploads: dict[str, tuple[str, int, str] | None], name: str) -> tuple:
     """What identifies the files a check was run on: per slot (file name, size, upload id), and the name."""
     return (tuple(sorted((slot, value) for slot, value in uploads.items() if value is not None)), name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking, and what the page says about it (Markdown, every data value escaped)
+
+
+def check_files(files: dict[str, tuple[str, bytes]], name: str, current: tuple) -> tuple[CheckResult, Dataset | None]:
+    """Run the loader on the uploaded files (slot file -> (the user's file name, bytes)).
+
+    Returns what to show, and the dataset to open when every file passed; nothing is opened otherwise.
+    """
+    file_names = {file: user_name for file, (user_name, _) in files.items()}
+    try:
+        checked = build_dataset({file: raw for file, (_, raw) in files.items()}, name=name)
+    except DatasetError as error:
+        return CheckResult(current, False, tuple(error.problems), tuple(error.notes), file_names, name), None
+    summary = dataset_summary(checked)
+    return CheckResult(current, True, (), checked.notes, file_names, name, summary), checked
+
+
+def showing_now(dataset: Dataset) -> str:
+    """Which study every page shows now, in one line at the top of the page."""
+    if dataset.is_bundled:
+        return f"**Showing now:** the bundled study, {escape_markdown(dataset.name)}."
+    return (
+        f"**Showing now:** your data, {escape_markdown(dataset.name)}. Use the button at the top to go back "
+        "to the bundled study."
+    )
+
+
+def next_step(has_findings: bool) -> str:
+    """What to do before a check result can be shown."""
+    if not has_findings:
+        return "Add **findings.csv** to check your data. The other two files are optional."
+    return "Press **Check and open my data** to check these files."
+
+
+def opened_message(dataset_name: str, summary: str) -> str:
+    return f"**{escape_markdown(dataset_name)} is open on every page.** {escape_markdown(summary)}"
+
+
+def not_changed(dataset_name: str) -> str:
+    return f"Nothing has changed: you are still viewing {escape_markdown(dataset_name)}."
+
+
+def problems_message(count: int, dataset_name: str) -> str:
+    """The error above a failed check's problem list."""
+    return (
+        f"**{count:,} problem{'s' if count != 1 else ''} to fix.** {not_changed(dataset_name)} Fix the files, "
+        "upload them again and press Check."
+    )
+
+
+def group_markdown(group: ProblemGroup) -> tuple[str, str]:
+    """One file's heading (with the user's own file name when it differs) and its problems as a list."""
+    own_name = group.user_file_name
+    mine = f" (your file: {escape_markdown(own_name)})" if own_name and own_name != group.file else ""
+    plural = "s" if group.total != 1 else ""
+    heading = f"#### {escape_markdown(group.file)}: {group.total:,} problem{plural}{mine}"
+    lines = "\n".join(
+        f"- **{escape_markdown(problem_location(problem))}:** {escape_markdown(problem.message)}"
+        for problem in group.shown
+    )
+    return heading, lines
+
+
+def more_problems(hidden: int) -> str:
+    return f"**… and {hidden:,} more.** Download the full list to fix them in one pass."

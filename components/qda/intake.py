@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from components.data.dataset import Dataset, DatasetError, Problem
-from components.data.upload import dataset_summary
+from components.data.upload import dataset_summary, not_changed
 from components.qda import QDA_UPLOAD_LIMIT_MB, read_qda_file
 from components.qda.export import export_gaps, export_qdc, export_qdpx
 from components.qda.folder import project_dataset
@@ -19,7 +19,9 @@ from components.qda.mapping import (
     guess_mapping,
     mapping_summary,
 )
-from components.qda.model import QdaProject
+from components.qda.model import QdaProject, problem_text
+from components.text import escape_markdown
+from components.ui.session_keys import YOUR_DATA_QDA_CATEGORY_PREFIX
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def category_choices(project: QdaProject) -> list[CategoryChoice]:
         if code.guid not in counts:
             continue
         plural = "s" if counts[code.guid] != 1 else ""
-        key = "your_data_qda_category_" + re.sub(r"[^0-9a-z]+", "_", code.guid.casefold())
+        key = YOUR_DATA_QDA_CATEGORY_PREFIX + re.sub(r"[^0-9a-z]+", "_", code.guid.casefold())
         choices.append(
             CategoryChoice(
                 code.guid,
@@ -134,6 +136,32 @@ def open_project(read: QdaRead, mapping: Mapping, name: str) -> tuple[QdaRead, D
         open_problems=(),
     )
     return opened, dataset
+
+
+# How many problems the page lists at most: a hostile file can hold thousands.
+MAX_PROBLEMS_LISTED = 50
+
+
+def read_failed_message(read: QdaRead, dataset_name: str) -> str:
+    """The error when a file cannot be read at all (Markdown, data escaped)."""
+    count = len(read.problems)
+    return (
+        f"**{escape_markdown(read.file_name)} cannot be opened: {count:,} problem{'s' if count != 1 else ''}.** "
+        + not_changed(dataset_name)
+    )
+
+
+def read_problem_lines(read: QdaRead) -> str:
+    return "\n".join(f"- {escape_markdown(problem_text(problem))}" for problem in read.problems[:MAX_PROBLEMS_LISTED])
+
+
+def open_problem_lines(read: QdaRead) -> str:
+    return "\n".join(f"- {escape_markdown(str(problem))}" for problem in read.open_problems[:MAX_PROBLEMS_LISTED])
+
+
+def mapping_changed(read: QdaRead, mapping: Mapping) -> bool:
+    """The study was opened, but with other choices than the ones on screen now: "Open" is needed again."""
+    return bool(read.opened_name) and read.opened_with != mapping
 
 
 def export_file_stem(dataset: Dataset) -> str:

@@ -43,3 +43,31 @@ PRESENT_TIMER_RESTART = "present_timer_restart"  # widget: the timer's restart b
 PRESENT_BLANK_TOGGLE = "present_blank_toggle"  # widget: Blank screen / Show the slide
 PRESENT_LEAVE = "present_leave"  # widget: Leave the room, back to the single window
 PRESENT_FULLSCREEN = "present_fullscreen_button"  # widget: the projector's full-screen button
+# --- Recommendations planner (pages/recommendations.py): widget keys
+RECOMMENDATIONS_AUDIENCE = "recommendations_audience"  # multiselect: audiences (URL "audience")
+RECOMMENDATIONS_BARRIER = "recommendations_barrier"  # multiselect: finding ids addressed (URL "barrier")
+RECOMMENDATIONS_ELEMENT = "recommendations_element"  # multiselect: Communities of Practice elements (URL "element")
+RECOMMENDATIONS_QUERY = "recommendations_query"  # text input: the search (URL "q")
+RECOMMENDATIONS_PAGE = "recommendations_page"  # selectbox: which page of results
+RECOMMENDATIONS_PICK_PREFIX = "recommendations_pick_"  # + recommendation id: its "In my plan" checkbox
+RECOMMENDATIONS_ADD_ALL = "recommendations_add_all"  # button: add every match to the plan
+RECOMMENDATIONS_CLEAR_FILTERS = "recommendations_clear"  # button: clear the filters
+RECOMMENDATIONS_REMOVE_CHOICE = "recommendations_remove_choice"  # selectbox: the plan item to take out
+RECOMMENDATIONS_REMOVE = "recommendations_remove"  # button: take the chosen item out
+RECOMMENDATIONS_EMPTY_PLAN = "recommendations_empty"  # button: clear the plan
+RECOMMENDATIONS_PLAN_EDITOR_PREFIX = "recommendations_plan_editor_"  # + plan signature: the plan's data editor
+RECOMMENDATIONS_DOWNLOAD_PREFIX = "recommendations_download_"  # + PlanDownload.key: a plan download button
+
+# --- Your data (pages/your-data.py): widget keys. Its own state is YOUR_DATA_LAST_CHECK and YOUR_DATA_QDA_READ.
+YOUR_DATA_UPLOAD_PREFIX = "your_data_upload_"  # + file stem (findings, ...): a CSV uploader
+YOUR_DATA_TEMPLATE_SUFFIX = "_template"  # after an uploader's key: its template's download button
+YOUR_DATA_NAME = "your_data_name"  # text input: the uploaded study's name
+YOUR_DATA_CHECK = "your_data_check"  # button: check and open the CSV files
+YOUR_DATA_PROBLEMS_DOWNLOAD = "your_data_problems_download"  # download button: every problem as CSV
+YOUR_DATA_QDA_UPLOAD = "your_data_qda_upload"  # file uploader: a QDA project or Taguette export
+YOUR_DATA_QDA_CATEGORY_PREFIX = "your_data_qda_category_"  # + top-level code guid: its category selectbox
+YOUR_DATA_QDA_GROUP = "your_data_qda_group"  # selectbox: where the groups to compare come from
+YOUR_DATA_QDA_NAME = "your_data_qda_name"  # text input: the QDA study's name
+YOUR_DATA_QDA_OPEN = "your_data_qda_open"  # button: open the mapped QDA study
+YOUR_DATA_EXPORT_QDPX = "your_data_export_qdpx"  # download button: the open study as .qdpx
+YOUR_DATA_EXPORT_QDC = "your_data_export_qdc"  # download button: the open study's codebook

@@ -27,7 +27,7 @@ from tests.browser.conftest import (
     track_runs,
     wait_for_app,
 )
-from tests.browser.test_your_data import FIXTURES, go_to, open_your_data, press_check, upload_file
+from tests.browser.steps import FIXTURES, go_to, open_your_data, press_check, upload_file
 from tests.pdf_text import body, flat, pages_text
 
 # The server reads the same folder (EXPLORER_DATA_DIR is inherited by the streamlit process).

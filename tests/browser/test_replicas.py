@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, BrowserContext, expect
 
 from components.data.synthetic import synthetic_dataset_files
 from tests.browser.conftest import REPO, assert_no_exception, free_port, open_page, track_runs
-from tests.browser.test_your_data import go_to, name_the_study, open_your_data, press_check, upload_file
+from tests.browser.steps import go_to, name_the_study, open_your_data, press_check, upload_file
 
 REPLICAS = 2
 START_TIMEOUT_S = 120  # two cold Streamlit start-ups on 2 busy cores

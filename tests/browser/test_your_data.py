@@ -27,10 +27,10 @@ from tests.browser.conftest import (
     start_streamlit,
     wait_for_app,
 )
+from tests.browser.steps import FIXTURES, go_to, name_the_study, open_your_data, press_check, upload_file
 from tests.browser.test_accessibility import WCAG_21_AA, describe
 from tests.fixtures.qda import projects as qda_fixtures
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HOSTILE = FIXTURES / "study" / "hostile"
 HOSTILE_NAME = '<img src=x onerror="window.__pwned = 1"> <b>Hostile</b> study'
 # Sidebar link text of every page, in navigation order (the your-data page itself is visited first).
@@ -59,47 +59,6 @@ LIVE_HTML_PROBE = """() => {
 def assert_no_live_html(page: Page, where: str) -> None:
     found = page.evaluate(LIVE_HTML_PROBE)
     assert all(count == 0 for count in found.values()), (where, found)
-
-
-def upload_file(page: Page, slot: str, path: Path | None = None, payload: dict | None = None) -> None:
-    """Put a file into one of the page's uploaders and wait for the rerun it causes."""
-    file_input = page.locator(f".st-key-your_data_upload_{slot} input[type=file]")
-    rerun_after(page, lambda: file_input.set_input_files(payload or str(path)))
-    name = payload["name"] if payload else path.name
-    expect(page.locator(f".st-key-your_data_upload_{slot} [data-testid=stFileChipName]")).to_have_text(name)
-    wait_for_app(page)
-
-
-def press_check(page: Page) -> None:
-    rerun_after(page, lambda: page.get_by_role("button", name="Check and open my data").click())
-
-
-def name_the_study(page: Page, name: str) -> None:
-    field = page.locator(".st-key-your_data_name input")
-    field.fill(name)
-    rerun_after(page, lambda: field.press("Enter"))
-
-
-def go_to(page: Page, label: str) -> None:
-    """Click the page's sidebar link, opening the sidebar first when a page (Present) has collapsed it."""
-    expand = page.get_by_test_id("stExpandSidebarButton")
-    if expand.is_visible():
-        expand.click()
-    link = page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=label, exact=True)
-    expect(link).to_be_in_viewport()
-    rerun_after(page, link.click)
-
-
-def open_your_data(page: Page, app_url: str) -> None:
-    """Home, then the sidebar link, as a user gets there.
-
-    Not `page.goto(".../your-data")`: with the page files in a folder named `pages/`, Streamlit 1.67 first
-    matches the URL against its legacy pages-folder names (`your_data`), pops a "Page not found" dialog, and
-    only then runs the right page.
-    """
-    open_page(page, app_url)
-    go_to(page, "Your data")
-    expect(page.get_by_role("heading", name="Use your own coded data")).to_be_visible()
 
 
 def test_hostile_upload_is_text_on_every_page(page: Page, app_url: str):

@@ -380,3 +380,106 @@ class TestMarkdown:
         assert "\\[click\\](javascript:alert(1)) \\*\\*now\\*\\*" in text
         assert "- **Notes:** \\<img src=x onerror=alert(1)\\> line two" in text
         assert "<img" not in text.replace("\\<img", "")
+
+
+class TestReasonsUseTheLinkIndex:
+    def test_reasons_come_from_the_loaders_link_index_not_the_links_table(self, study):
+        """Every feature reads links through Dataset.link_index: a links table changed afterwards is not read."""
+        emptied = dataclasses.replace(study, links=study.links.iloc[0:0])
+        assert planner.reasons(emptied).equals(planner.reasons(study))
+
+    def test_an_uploaded_relation_in_any_case_counts_as_addresses(self):
+        dataset = make_dataset(
+            "recommendation_id,audience,text\nR1,Team A,Make time\n",
+            "from_id,to_id,relation\nR1,F1,ADDRESSES\nR1,F1,addresses\nR1,F3,Builds  On\n",
+        )
+        reasons = planner.reasons(dataset)
+        # The two spellings of one link are one reason.
+        assert reasons[["finding_id", "relation"]].values.tolist() == [["F1", "addresses"], ["F3", "builds on"]]
+        assert planner.barrier_options(dataset) == ["F1"]
+
+
+class TestPlannerView:
+    def test_groups_each_recommendations_reasons_in_link_order(self, study):
+        view = planner.planner_view(study)
+        assert [item["finding_id"] for item in view.by_recommendation["R06"]] == ["F018", "F016"]
+        assert sum(len(items) for items in view.by_recommendation.values()) == len(view.reasons)
+        assert view.barrier_options == planner.barrier_options(study)
+        assert view.barrier_labels["F018"].startswith("CSW: Children's social workers")
+        assert view.element_options == ["mutual engagement", "joint enterprise", "shared repertoire"]
+
+    def test_filters_say_when_they_are_active_and_how_the_url_holds_them(self):
+        assert not planner.PlannerFilters(query="   ").active
+        chosen = planner.PlannerFilters((CHILDRENS,), ("F018",), (), " managers ")
+        assert chosen.active
+        assert chosen.url() == {"audience": [CHILDRENS], "barrier": ["F018"], "element": [], "q": "managers"}
+
+
+class TestCard:
+    def card(self, study, recommendation_id: str) -> planner.Card:
+        recommendation = study.recommendations.set_index("recommendation_id", drop=False).loc[recommendation_id]
+        return planner.card(recommendation.to_dict(), planner.planner_view(study).by_recommendation[recommendation_id])
+
+    def test_a_card_says_why_with_inferred_marks(self, study):
+        card = self.card(study, "R06")
+        assert card.title.startswith("**Managers to recognise the value of collaboration")
+        assert card.badges.startswith(f":gray-badge[For {planner.escape_markdown(CHILDRENS)}]")
+        assert ":gray-badge[element inferred]" in card.badges
+        assert card.badges.endswith(" · `R06`")
+        (addresses,) = card.why
+        assert addresses.startswith("**Why — what it addresses:**\n- ")
+        assert ":gray-badge[link inferred]" in addresses
+        assert card.evidence_label == "The evidence behind it (2 findings)"
+
+    def test_evidence_entries_quote_the_finding_and_name_the_link(self, study):
+        card = self.card(study, "R06")
+        first = card.entries[0]
+        assert first.finding_id == "F018"
+        assert first.evidence == study.findings.set_index("finding_id").loc["F018", "evidence"]
+        assert first.heading.startswith("**Addresses:** Children's social workers")
+        assert first.heading.endswith("`F018`")
+        assert first.why_linked.startswith("Why this app links them (inferred): ")
+
+    def test_builds_on_and_no_links(self, study):
+        (builds_on,) = self.card(study, "R09").why
+        assert builds_on.startswith("**It builds on what helps:**")
+        bare = planner.card({"recommendation_id": "X1", "audience": "Team", "text": "Do it"}, ())
+        assert bare.why == ("_No links to the study's findings are recorded for this recommendation._",)
+        assert bare.evidence_label == ""
+        assert bare.entries == ()
+
+    def test_own_words_are_quoted_only_when_they_say_more_than_the_text(self):
+        same = planner.card({"recommendation_id": "X1", "audience": "T", "text": "Do it", "evidence": " Do it "}, ())
+        assert same.own_quote == ""
+        assert same.evidence_label == ""
+        more = {"recommendation_id": "X1", "audience": "T", "text": "Do it", "evidence": "We should do it"}
+        card = planner.card({**more, "source": "S"}, ())
+        assert card.own_quote == "We should do it"
+        assert card.source_line == ""
+        assert card.evidence_label == "The evidence behind it (0 findings)"
+        sourced = planner.card({"recommendation_id": "X1", "audience": "T", "text": "Do it", "source": "Report"}, ())
+        assert sourced.source_line == "Recommendation source: Report"
+
+    def test_data_in_a_card_is_escaped(self):
+        hostile = {"recommendation_id": "X`1", "audience": "<b>Team</b>", "text": "[x](javascript:alert(1))"}
+        card = planner.card(hostile, ())
+        assert "<b>" not in card.badges
+        assert "](javascript" not in card.title
+
+
+class TestSentences:
+    def test_plan_note_points_to_the_plan_or_says_how_to_start(self):
+        assert planner.plan_note(0) == " Tick **In my plan** to add one to your action plan."
+        assert planner.plan_note(3).startswith(" Your plan has **3** — see [your action plan](#your-action-plan)")
+
+    def test_add_all_button_and_its_message(self):
+        assert planner.add_all_button(["R01", "R02"], ["R02"]) == ("Add all 2 shown to my plan", False)
+        assert planner.add_all_button(["R01"], ["R01", "R05"]) == ("All shown are in your plan", True)
+        assert planner.added_message(7, 7) == "Added 7 to your plan."
+        assert planner.added_message(6, 7) == "Added 6 to your plan; 1 were already in it."
+
+    def test_no_match_and_remove_labels(self):
+        assert planner.no_match_message(15).endswith("clear the filters to see all 15.")
+        assert planner.remove_label({"R01": "word " * 40}, "R01").startswith("R01: word word")
+        assert len(planner.remove_label({"R01": "word " * 40}, "R01")) <= len("R01: ") + 70
+        assert planner.remove_label({}, "R09") == "R09: "

@@ -195,3 +195,75 @@ class TestNamesAndSummaries:
         assert first == upload.fingerprint({"links.csv": None, "findings.csv": ("a.csv", 10, "id1")}, "n")
         assert first != upload.fingerprint({"findings.csv": ("a.csv", 10, "id2")}, "n")
         assert first != upload.fingerprint({"findings.csv": ("a.csv", 10, "id1")}, "other")
+
+
+class TestTemplatesReadTheLinkIndex:
+    def test_the_example_link_is_the_first_recommendation_to_finding_link_of_the_index(self, bundled, examples):
+        index = bundled.link_index
+        first = next(link for link in index.links_from("recommendation") if index.kind_of(link.to_id) != "")
+        link = examples[LINKS_SPEC.file]
+        assert (link["from_id"], link["to_id"], link["relation"]) == (first.from_id, first.to_id, first.relation)
+        assert examples[RECOMMENDATIONS_SPEC.file]["recommendation_id"] == first.from_id
+        assert examples[FINDINGS_SPEC.file]["finding_id"] == first.to_id
+
+    def test_a_study_without_links_still_gives_each_template_a_row(self):
+        dataset = build_dataset({"findings.csv": b"finding_id,group,category,theme,statement\nF1,A,barrier,t,x\n"}, "x")
+        examples = upload.template_examples(dataset)
+        assert examples[FINDINGS_SPEC.file]["finding_id"] == "F1"
+        assert set(examples[LINKS_SPEC.file].values()) == {""}
+
+    def test_slots_name_their_widget_keys(self):
+        assert [slot.key for slot in upload.UPLOAD_SLOTS] == [
+            "your_data_upload_findings",
+            "your_data_upload_recommendations",
+            "your_data_upload_links",
+        ]
+        assert upload.UPLOAD_SLOTS[0].template_key == "your_data_upload_findings_template"
+
+
+GOOD_FINDINGS = b"finding_id,group,category,theme,statement\nF1,Team A,barrier,Time,Not enough time.\n"
+
+
+class TestCheckFiles:
+    def test_good_files_give_a_dataset_and_a_summary(self):
+        result, dataset = upload.check_files({"findings.csv": ("mine.csv", GOOD_FINDINGS)}, "North", ("fp",))
+        assert dataset is not None
+        assert dataset.name == "North"
+        assert result.ok
+        assert result.fingerprint == ("fp",)
+        assert result.file_names == {"findings.csv": "mine.csv"}
+        assert result.summary == "1 coded statement in 1 group (Team A), no recommendations, no links."
+
+    def test_bad_files_give_their_problems_and_no_dataset(self):
+        bad = b"finding_id,group,category,theme,statement\nF1,,barier,t,x\n"
+        result, dataset = upload.check_files({"findings.csv": ("mine.csv", bad)}, "North", ("fp",))
+        assert dataset is None
+        assert not result.ok
+        assert {problem.column for problem in result.problems} >= {"group", "category"}
+        assert result.dataset_name == "North"
+
+
+class TestPageSentences:
+    def test_showing_now_names_the_study_escaped(self, bundled):
+        assert upload.showing_now(bundled).startswith("**Showing now:** the bundled study, ")
+        uploaded = build_dataset({"findings.csv": GOOD_FINDINGS}, name="<b>Mine</b>")
+        assert upload.showing_now(uploaded).startswith("**Showing now:** your data, &lt;b&gt;Mine&lt;/b&gt;.")
+
+    def test_next_step(self):
+        assert upload.next_step(False) == "Add **findings.csv** to check your data. The other two files are optional."
+        assert upload.next_step(True) == "Press **Check and open my data** to check these files."
+
+    def test_messages_escape_the_names(self):
+        assert upload.opened_message("A*B", "2 rows.") == "**A\\*B is open on every page.** 2 rows\\."
+        assert upload.problems_message(1, "Study").startswith(
+            "**1 problem to fix.** Nothing has changed: you are still viewing Study. Fix the files"
+        )
+        assert upload.problems_message(1200, "S").startswith("**1,200 problems to fix.**")
+
+    def test_a_group_names_the_users_own_file_and_lists_each_problem(self):
+        problems = [Problem("findings.csv", 3, "group", "blank"), Problem("findings.csv", None, None, "odd <b>")]
+        (group,), _ = upload.group_problems(problems, {"findings.csv": "my_file.csv"})
+        heading, lines = upload.group_markdown(group)
+        assert heading == "#### findings\\.csv: 2 problems (your file: my\\_file\\.csv)"
+        assert lines.splitlines() == ["- **Row 3, column group:** blank", "- **Whole file:** odd &lt;b&gt;"]
+        assert upload.more_problems(1234) == "**… and 1,234 more.** Download the full list to fix them in one pass."
