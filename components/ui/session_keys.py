@@ -23,3 +23,21 @@ YOUR_DATA_LAST_CHECK = "your_data_last_check"  # CheckResult: the last upload ch
 PRESENT_ROOM_SEEN = "present_room_seen"  # int: the room version this presenter or projector window last drew
 YOUR_DATA_QDA_READ = "your_data_qda_read"  # QdaRead: the last QDA file read on your-data, and what came of it
 VIEW_CACHE = "view_cache"  # view_cache.ViewStore: views of this session's uploaded dataset, built once per session
+
+# Compare page (pages/compare.py). Widget keys: the widgets own these values (seeded once from the URL).
+COMPARE_LEFT = "compare_left"  # selectbox: the group on the left
+COMPARE_RIGHT = "compare_right"  # selectbox: the group on the right
+COMPARE_CATEGORY = "compare_category"  # segmented control: the category compared
+COMPARE_THEME = "compare_theme"  # selectbox: the theme whose statements are shown (a bar click sets it too)
+COMPARE_CELL = "compare_cell"  # selectbox: the partner-matrix cell whose statements are shown (a click sets it)
+COMPARE_CHART = "compare_chart"  # plotly chart: the theme bars' selection
+COMPARE_PARTNER_CHART = "compare_partners_chart"  # plotly chart: the partner matrix's selection
+COMPARE_THEMES_TABLE = "compare_themes_table"  # dataframe: the theme chart's numbers
+COMPARE_PARTNERS_TABLE = "compare_partners_table"  # dataframe: the partner matrix's numbers
+# Its non-widget keys, COMPARE_CLICKED_THEME and COMPARE_CLICKED_CELL, are named above with the page-local state.
+
+# About page (pages/about.py).
+ABOUT_GLOSSARY_FIND = "about_glossary_find"  # text input: the glossary filter
+
+# Home page (pages/home.py).
+HOME_CARDS = "home_cards"  # container: the "Where to go next" cards (its key scopes their CSS)
