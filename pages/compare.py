@@ -56,6 +56,7 @@ with chart_side:
         st.markdown(view.heading)
         ui.chart(
             show.theme_chart(dataset, view, st.session_state[keys.COMPARE_THEME]),
+            cached_figure=True,
             key=keys.COMPARE_CHART,
             title=f"{view.label}: statements by theme",
             source=ui.chart_source(dataset),
@@ -81,6 +82,7 @@ with partner_side:
         st.markdown("Click a cell for the statements it counts.")
         ui.chart(
             show.partner_chart(dataset, view, st.session_state[keys.COMPARE_CELL]),
+            cached_figure=True,
             key=keys.COMPARE_PARTNER_CHART,
             title="Who collaboration is with",
             source=ui.chart_source(dataset),
