@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from components.compare.figures import MAX_CHART_THEMES
 from components.compare.labels import (
@@ -79,6 +80,7 @@ class CompareView:
 
     `heading`, `empty_message`, `more_themes` and `partner_empty_message` are Markdown, data escaped;
     `children_note` is the source's own point about children, set only when the matrix shows children at 0.
+    The tables are Arrow tables, which st.dataframe sends as they are: a DataFrame it converts on every run.
     """
 
     category: str
@@ -89,12 +91,12 @@ class CompareView:
     heading: str
     empty_message: str
     theme_summary: str
-    theme_table: pd.DataFrame
+    theme_table: pa.Table
     more_themes: str
     matrix: pd.DataFrame
     partner_empty_message: str
     partner_summary: str
-    partner_table: pd.DataFrame
+    partner_table: pa.Table
     cells: tuple[tuple[str, str], ...]
     cell_labels: dict[tuple[str, str], str]
     children_note: pd.Series | None
@@ -102,6 +104,10 @@ class CompareView:
     @property
     def has_partners(self) -> bool:
         return not self.partner_empty_message
+
+
+def _arrow(table: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(table, preserve_index=False)
 
 
 def _empty_message(findings: pd.DataFrame, category: str, groups: list[str], names: str) -> str:
@@ -149,12 +155,12 @@ def compare_view(dataset: Dataset, category: str, groups: tuple[str, ...]) -> Co
         heading=f"**{escape_markdown(label)}: {names}.** Click a bar to read the evidence.",
         empty_message=_empty_message(findings, category, chosen, names) if comparison.is_empty else "",
         theme_summary=theme_summary(comparison),
-        theme_table=theme_table(comparison),
+        theme_table=_arrow(theme_table(comparison)),
         more_themes=more,
         matrix=matrix,
         partner_empty_message=partner_empty,
         partner_summary=partner_summary(matrix),
-        partner_table=partner_table(matrix),
+        partner_table=_arrow(partner_table(matrix)),
         cells=cells,
         cell_labels={cell: cell_label(matrix, cell) for cell in cells},
         children_note=children,

@@ -519,7 +519,10 @@ class TestPageView:
         assert shown.heading == "**Why collaborate: MHSW and CSW.** Click a bar to read the evidence."
         assert shown.comparison.themes == comparison.themes
         assert shown.theme_summary == compare.theme_summary(comparison)
-        pd.testing.assert_frame_equal(shown.theme_table, compare.theme_table(comparison))
+        expected = compare.theme_table(comparison)
+        assert shown.theme_table.column_names == list(expected.columns)
+        assert shown.theme_table.to_pydict() == expected.to_dict(orient="list")
+        assert shown.partner_table.to_pydict() == compare.partner_table(matrix).to_dict(orient="list")
         assert shown.partner_summary == compare.partner_summary(matrix)
         assert list(shown.cells) == compare.matrix_cells(matrix)
         assert shown.cell_labels[("CSW", "professionals")] == compare.cell_label(matrix, ("CSW", "professionals"))
