@@ -5,6 +5,7 @@ that the data does not hold (a study without metadata gives empty results, not i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -250,3 +251,129 @@ def context_by_source(
         )
     )
     return [(str(label), rows) for label, rows in context.groupby(labels, sort=False)]
+
+
+# ---------------------------------------------------------------------------------------------
+# What the About page's lens, glossary and upload sections show, as plain data (Markdown escaped)
+
+# A long list (a large upload) would cost more to draw than it helps to read.
+RECOMMENDATION_LINK_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class LensElement:
+    """One Communities of Practice element: its definition, how many recommendations it frames, and links
+    to them as (recommendation id, Markdown label), at most RECOMMENDATION_LINK_LIMIT; `hidden` counts the rest."""
+
+    title: str
+    definition: str
+    counts: str
+    links: tuple[tuple[str, str], ...]
+    hidden: int
+
+
+@dataclass(frozen=True)
+class Lens:
+    """The Communities of Practice section. `quote` is the glossary's evidence as (evidence, source), kept only
+    when the dataset has its own glossary (an upload borrows the app's definitions, never its quote)."""
+
+    definition: str
+    quote: tuple[str, str] | None
+    use_sentence: str
+    elements: tuple[LensElement, ...]
+
+
+def lens(dataset: Dataset, app_glossary: pd.DataFrame) -> Lens | None:
+    """The lens section for this dataset, or None when there is nothing to say (no element, no definitions).
+
+    `app_glossary` is the bundled study's glossary, whose definitions an upload without its own borrows.
+    """
+    own_glossary = not dataset.glossary.empty
+    glossary = dataset.glossary if own_glossary else app_glossary
+    use = cop_use(dataset.recommendations)
+    entries = glossary_entries(glossary, [COP_TERM, *COP_ELEMENTS])
+    if use.empty and not own_glossary:
+        return None
+    if entries.empty and (use.empty or not use["recommendations"].any()):
+        return None
+    term = glossary_entries(glossary, [COP_TERM])
+    definition = escape_markdown(term.iloc[0]["definition"]) if not term.empty else ""
+    quote = None
+    if own_glossary and not term.empty and term.iloc[0]["evidence"]:
+        quote = (term.iloc[0]["evidence"], term.iloc[0]["source"])
+    texts: dict[str, str] = {}
+    recommendations = dataset.recommendations
+    if not recommendations.empty:
+        for rec_id, text in zip(recommendations["recommendation_id"], recommendations["text"], strict=True):
+            texts.setdefault(rec_id, text)  # the first row with an id names it, as a lookup by id would
+    elements = []
+    for element in COP_ELEMENTS:
+        found = glossary_entries(glossary, [element])
+        row = use[use["element"] == element] if not use.empty else use
+        counts, links, hidden = "", (), 0
+        if not row.empty:
+            row = row.iloc[0]
+            counts = (
+                f"{row['recommendations']} recommendation{'s' if row['recommendations'] != 1 else ''}: "
+                f"{row['stated']} stated, {row['inferred']} inferred."
+            )
+            links = tuple(
+                (rec_id, escape_markdown(rec_id) + (f" · {escape_markdown(texts[rec_id])}" if rec_id in texts else ""))
+                for rec_id in row["ids"][:RECOMMENDATION_LINK_LIMIT]
+            )
+            hidden = max(len(row["ids"]) - RECOMMENDATION_LINK_LIMIT, 0)
+        elements.append(
+            LensElement(
+                escape_markdown(element[:1].upper() + element[1:]),
+                escape_markdown(found.iloc[0]["definition"]) if not found.empty else "",
+                counts,
+                links,
+                hidden,
+            )
+        )
+    return Lens(definition, quote, escape_markdown(cop_sentence(use)) if not use.empty else "", tuple(elements))
+
+
+@dataclass(frozen=True)
+class GlossaryView:
+    """The glossary to show and the lines (Markdown) that introduce it."""
+
+    glossary: pd.DataFrame
+    intro: tuple[str, ...]
+
+
+def glossary_view(glossary: pd.DataFrame, app_glossary: pd.DataFrame) -> GlossaryView | None:
+    """The dataset's own glossary, or (for an upload without one) the app's own terms; None when neither has any."""
+    if not glossary.empty:
+        return GlossaryView(
+            glossary,
+            (
+                "Every abbreviation and term used in this app.",
+                "The same definitions appear in the tooltips behind the question-mark icons.",
+            ),
+        )
+    terms = app_terms(app_glossary)
+    if terms.empty:
+        return None
+    return GlossaryView(terms, ("Your data has no glossary. These are the terms this app itself uses:",))
+
+
+def glossary_found(glossary: pd.DataFrame, query: object) -> str:
+    """The glossary table (Markdown) of the entries a search finds, or what to do when none does."""
+    shown = filter_glossary(glossary, query)
+    return "No term matches. Clear the box to see them all." if shown.empty else glossary_markdown(shown)
+
+
+def upload_summary(dataset: Dataset) -> str:
+    """What an upload holds, in one Markdown line (counts are of coded statements, rows of findings.csv)."""
+    return (
+        f"Your data: **{escape_markdown(dataset.name)}** — {len(dataset.findings)} coded statements, "
+        f"{len(dataset.recommendations)} recommendations, {len(dataset.links)} links."
+    )
+
+
+def context_warning(sources: int) -> str:
+    return (
+        f"The items below come from {sources} other source{'s' if sources != 1 else ''}, not from this "
+        "study's interviews. They are context that helps read the findings, not findings of this study."
+    )

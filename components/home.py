@@ -8,18 +8,20 @@ import pandas as pd
 
 from components.data.dataset import Dataset
 from components.ui import navigation
+from components.ui.session_keys import HOME_CARDS
 
 # The cards under "Where to go next": every page but this one, in navigation order, each with its title as the
 # navigation names it and its one-line purpose.
 NEXT_PAGES = tuple(page for page in navigation.PAGES if not page.is_home)
-CARDS_KEY = "home_cards"
+# Four a row: the longest title ("Recommendations") still fits a quarter of a 1280 px screen.
+CARDS_PER_ROW = 4
 # Static CSS, never data. Streamlit cuts a page link's label to one line with an ellipsis ("Recommendations
 # pl…"); in the cards the title wraps between words instead, and the link's side padding goes so that the
 # longest word ("Recommendations") fits a quarter of a 1280 px screen.
 CARD_STYLE = f"""<style>
-.st-key-{CARDS_KEY} [data-testid="stPageLink"] a {{ padding-left: 0; padding-right: 0; }}
-.st-key-{CARDS_KEY} [data-testid="stPageLink"] span {{ white-space: normal; overflow: visible; text-overflow: clip; }}
-.st-key-{CARDS_KEY} [data-testid="stPageLink"] p {{
+.st-key-{HOME_CARDS} [data-testid="stPageLink"] a {{ padding-left: 0; padding-right: 0; }}
+.st-key-{HOME_CARDS} [data-testid="stPageLink"] span {{ white-space: normal; overflow: visible; text-overflow: clip; }}
+.st-key-{HOME_CARDS} [data-testid="stPageLink"] p {{
   white-space: normal; overflow-wrap: normal; word-break: normal; font-size: 1rem; line-height: 1.3;
 }}
 </style>"""
@@ -90,3 +92,30 @@ def influences(dataset: Dataset) -> pd.DataFrame:
     """The influences the thesis names, each with the finding that quotes it."""
     entries = dataset.study.get("influences", [])
     return findings_by_id(dataset, [entry["finding_id"] for entry in entries])
+
+
+def card_rows(pages: tuple[navigation.PageRecord, ...] = NEXT_PAGES) -> tuple[tuple[navigation.PageRecord, ...], ...]:
+    """The "Where to go next" cards, CARDS_PER_ROW a row, in navigation order."""
+    return tuple(pages[start : start + CARDS_PER_ROW] for start in range(0, len(pages), CARDS_PER_ROW))
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """What the home page shows under its title, built once per dataset: findings are rows ready to show."""
+
+    figures: tuple[KeyFigure, ...]
+    headline: tuple[pd.Series, ...]
+    points_to_note: tuple[pd.Series, ...]
+    influences: tuple[pd.Series, ...]
+
+
+def home_view(dataset: Dataset) -> HomeView:
+    def rows(frame: pd.DataFrame) -> tuple[pd.Series, ...]:
+        return tuple(row for _, row in frame.iterrows())
+
+    return HomeView(
+        tuple(key_figures(dataset)),
+        rows(headline_findings(dataset)),
+        rows(points_to_note(dataset)),
+        rows(influences(dataset)),
+    )

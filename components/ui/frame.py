@@ -20,7 +20,7 @@ from components.present.documents import citation_line
 from components.search import highlight_markdown
 from components.text import escape_markdown
 from components.ui.badges import inferred_badge
-from components.ui.chart_export import FOOTER_CHARS, chart_config, framed_figure
+from components.ui.chart_export import FOOTER_CHARS, chart_config, framed_figure, kept_framed_figure
 from components.ui.session_keys import ROUTER_CHECKED, SOURCE_INDEX
 
 APP_CREDIT = "Collaboration Findings Explorer"
@@ -208,26 +208,30 @@ def chart(
     theme: str | None = "streamlit",
     width: str | int = "stretch",
     height: str | int = "content",
+    cached_figure: bool = False,
 ):
     """st.plotly_chart for a chart whose saved image keeps its title, source and caveat.
 
     A drop-in for `st.plotly_chart(figure, key=..., on_select=..., selection_mode=..., alt=..., config=...,
     theme=..., width=..., height=...)`: those pass straight through and it returns what st.plotly_chart
-    returns (the selection, when on_select is set). Four more, keyword only:
+    returns (the selection, when on_select is set). More, keyword only:
       title   -- what the chart shows, drawn above it and used for the image's file name;
       source  -- where the data comes from, usually `citation_text(dataset)`, drawn under it;
       caveat  -- drawn under the source; defaults to "Counts are counts of coded statements, not of
                  people."; pass None for a chart that does not count statements;
       line_chars -- characters a line of source (plotly does not wrap): the default fits a chart two
                  thirds of a 1280 px page wide; pass about 40 for one in a third of the page;
-      max_height -- the most pixels the framed chart may take, the plot area giving up room for the frame.
+      max_height -- the most pixels the framed chart may take, the plot area giving up room for the frame;
+      cached_figure -- True for a figure from components.ui.view_cache (never changed): it is framed once,
+                 not on every rerun (see chart_export.kept_framed_figure).
     `key` is required: it keys the chart and, with "_image_format" added, the PNG/SVG choice under it
     that decides what the camera button in the chart's mode bar saves. The mode bar is always shown.
     Data in title and source is escaped here; the figure is copied, never changed.
     """
     format_key = f"{key}_image_format"
     image_format = st.session_state.get(format_key) or "png"
-    framed = framed_figure(figure, title, source, caveat, line_chars, max_height)
+    frame = kept_framed_figure if cached_figure else framed_figure
+    framed = frame(figure, title, source, caveat, line_chars, max_height)
     shown = st.plotly_chart(
         framed,
         key=key,

@@ -71,3 +71,20 @@ YOUR_DATA_QDA_NAME = "your_data_qda_name"  # text input: the QDA study's name
 YOUR_DATA_QDA_OPEN = "your_data_qda_open"  # button: open the mapped QDA study
 YOUR_DATA_EXPORT_QDPX = "your_data_export_qdpx"  # download button: the open study as .qdpx
 YOUR_DATA_EXPORT_QDC = "your_data_export_qdc"  # download button: the open study's codebook
+# Compare page (pages/compare.py). Widget keys: the widgets own these values (seeded once from the URL).
+COMPARE_LEFT = "compare_left"  # selectbox: the group on the left
+COMPARE_RIGHT = "compare_right"  # selectbox: the group on the right
+COMPARE_CATEGORY = "compare_category"  # segmented control: the category compared
+COMPARE_THEME = "compare_theme"  # selectbox: the theme whose statements are shown (a bar click sets it too)
+COMPARE_CELL = "compare_cell"  # selectbox: the partner-matrix cell whose statements are shown (a click sets it)
+COMPARE_CHART = "compare_chart"  # plotly chart: the theme bars' selection
+COMPARE_PARTNER_CHART = "compare_partners_chart"  # plotly chart: the partner matrix's selection
+COMPARE_THEMES_TABLE = "compare_themes_table"  # dataframe: the theme chart's numbers
+COMPARE_PARTNERS_TABLE = "compare_partners_table"  # dataframe: the partner matrix's numbers
+# Its non-widget keys, COMPARE_CLICKED_THEME and COMPARE_CLICKED_CELL, are named above with the page-local state.
+
+# About page (pages/about.py).
+ABOUT_GLOSSARY_FIND = "about_glossary_find"  # text input: the glossary filter
+
+# Home page (pages/home.py).
+HOME_CARDS = "home_cards"  # container: the "Where to go next" cards (its key scopes their CSS)

@@ -56,3 +56,28 @@ class TestSections:
         found = home.findings_by_id(study, ["F002", "NOPE", "F001"])
         assert isinstance(found, pd.DataFrame)
         assert found["finding_id"].tolist() == ["F002", "F001"]
+
+
+class TestHomeView:
+    def test_the_view_holds_what_the_page_shows(self, study):
+        view = home.home_view(study)
+        assert list(view.figures) == home.key_figures(study)
+        assert [row["finding_id"] for row in view.headline] == home.headline_findings(study)["finding_id"].tolist()
+        assert [row["finding_id"] for row in view.points_to_note] == ["F001", "F002", "F003", "F004", "F005"]
+        assert [row["theme"] for row in view.influences] == home.influences(study)["theme"].tolist()
+
+    def test_an_upload_has_no_headline_or_influences(self):
+        view = home.home_view(small_upload())
+        assert view.headline == ()
+        assert view.influences == ()
+
+
+class TestCards:
+    def test_every_page_but_home_four_a_row_in_navigation_order(self):
+        rows = home.card_rows()
+        assert [card for row in rows for card in row] == list(home.NEXT_PAGES)
+        assert all(len(row) == home.CARDS_PER_ROW for row in rows[:-1])
+        assert 0 < len(rows[-1]) <= home.CARDS_PER_ROW
+
+    def test_a_short_list_is_one_row(self):
+        assert home.card_rows(home.NEXT_PAGES[:3]) == (home.NEXT_PAGES[:3],)

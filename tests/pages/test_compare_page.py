@@ -3,8 +3,6 @@ and datasets with one group, many groups, only the shared group, an empty catego
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -13,9 +11,9 @@ from components.data.dataset import build_dataset, load_dataset_dir
 from components.data.synthetic import synthetic_dataset_files
 from components.text import escape_markdown
 from components.ui.session_keys import UPLOADED_DATASET
+from tests.pages.apptest import open_app_page
 
-REPO = Path(__file__).resolve().parents[2]
-APP = str(REPO / "app.py")
+PAGE = "pages/compare.py"
 HEADER = "finding_id,group,category,theme,statement,evidence,source,partner\n"
 
 
@@ -25,16 +23,7 @@ def study():
 
 
 def open_compare(params: dict[str, str | list[str]] | None = None, dataset=None) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    if dataset is not None:
-        app.session_state[UPLOADED_DATASET] = dataset
-    app.run()
-    app.switch_page("pages/compare.py")
-    for key, value in (params or {}).items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [error.value for error in app.exception]
-    return app
+    return open_app_page(PAGE, params, {UPLOADED_DATASET: dataset} if dataset is not None else None)
 
 
 def upload(rows: str):

@@ -15,6 +15,7 @@ from components.ui.chart_export import (
     chart_config,
     framed_figure,
     image_file_name,
+    kept_framed_figure,
 )
 from components.ui.colours import group_colours
 
@@ -144,3 +145,23 @@ class TestConfig:
     )
     def test_file_names_are_safe(self, title, expected):
         assert image_file_name(title) == expected
+
+
+class TestKeptFraming:
+    """A cached view's figure is framed once per frame, not on every rerun; the frame is the same as framing it."""
+
+    def test_the_same_frame_gives_the_same_copy(self):
+        figure = bar()
+        first = kept_framed_figure(figure, "Barriers", CITATION)
+        assert kept_framed_figure(figure, "Barriers", CITATION) is first
+        assert first.to_dict() == framed_figure(bar(), "Barriers", CITATION).to_dict()
+
+    def test_another_frame_is_framed_afresh_and_the_figure_is_unchanged(self):
+        figure = bar()
+        before = figure.to_dict()
+        first = kept_framed_figure(figure, "Barriers", CITATION)
+        other = kept_framed_figure(figure, "What helps", CITATION)
+        assert other is not first
+        assert other.layout.title.text == "<b>What helps</b>"
+        assert first.layout.title.text == "<b>Barriers</b>"
+        assert figure.to_dict() == before

@@ -1,0 +1,149 @@
+"""The Compare page's Streamlit pieces: its views from the view cache, the statements behind a bar or a cell
+(inline and in a dialog), and the chart-click callbacks that open them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.compare import view as compare_view
+from components.compare.figures import partner_figure, theme_figure
+from components.compare.partners import cell_from_selection
+from components.compare.themes import theme_from_selection
+from components.data.dataset import Dataset
+from components.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import view_cache
+from components.ui.session_keys import (
+    COMPARE_CELL,
+    COMPARE_CHART,
+    COMPARE_CLICKED_CELL,
+    COMPARE_CLICKED_THEME,
+    COMPARE_PARTNER_CHART,
+    COMPARE_THEME,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Views, built once per dataset fingerprint and parameters (components.ui.view_cache), never per rerun
+
+
+def group_choice(dataset: Dataset) -> compare_view.GroupChoice:
+    return view_cache.view(dataset, "compare groups", compare_view.group_choice)
+
+
+def page_view(dataset: Dataset, category: str, groups: tuple[str, ...]) -> compare_view.CompareView:
+    return view_cache.view(dataset, "compare view", compare_view.compare_view, category, groups)
+
+
+def theme_chart(dataset: Dataset, shown: compare_view.CompareView, theme: str | None) -> go.Figure:
+    return view_cache.view(
+        dataset,
+        "compare theme figure",
+        lambda _, _category, _groups, theme: theme_figure(shown.comparison, shown.colours, selected_theme=theme),
+        shown.category,
+        shown.groups,
+        theme,
+    )
+
+
+def partner_chart(dataset: Dataset, shown: compare_view.CompareView, cell: tuple[str, str] | None) -> go.Figure:
+    return view_cache.view(
+        dataset,
+        "compare partner figure",
+        lambda _, _groups, cell: partner_figure(shown.matrix, shown.colours, selected_cell=cell),
+        shown.groups,
+        cell,
+    )
+
+
+def theme_words(dataset: Dataset, category: str, theme: str, panels: tuple[str, ...]) -> compare_view.ThemeWords:
+    return view_cache.view(dataset, "compare theme words", compare_view.theme_words, category, theme, panels)
+
+
+def cell_words(dataset: Dataset, cell: tuple[str, str]) -> compare_view.CellWords:
+    return view_cache.view(dataset, "compare cell words", compare_view.cell_words, *cell)
+
+
+# ---------------------------------------------------------------------------------------------
+# Chart clicks and pick-lists
+
+
+def open_clicked_theme() -> None:
+    # Runs before the rerun a bar click starts, so the theme pick-list can take the clicked theme.
+    picked = theme_from_selection(st.session_state.get(COMPARE_CHART))
+    if picked:
+        st.session_state[COMPARE_THEME] = picked
+        st.session_state[COMPARE_CLICKED_THEME] = picked
+
+
+def open_clicked_cell() -> None:
+    # Runs before the rerun a cell click starts, so the cell pick-list can take the clicked cell.
+    picked = cell_from_selection(st.session_state.get(COMPARE_PARTNER_CHART))
+    if picked:
+        st.session_state[COMPARE_CELL] = picked
+        st.session_state[COMPARE_CLICKED_CELL] = picked
+
+
+def open_picked_cell() -> None:
+    # The pick-list is the keyboard's way to a cell: choosing one opens the same box a click does.
+    if st.session_state.get(COMPARE_CELL):
+        st.session_state[COMPARE_CLICKED_CELL] = st.session_state[COMPARE_CELL]
+
+
+# ---------------------------------------------------------------------------------------------
+# The statements behind a cell or a bar
+
+
+def show_cell(words: compare_view.CellWords) -> None:
+    """The statements and verbatim quotes one partner-matrix cell counts, or why it is zero."""
+    cell = words.cell
+    st.markdown(f"##### {escape_markdown(cell.title)}")
+    if cell.why_zero:
+        st.markdown(escape_markdown(cell.why_zero))
+        if cell.note is not None:
+            point = escape_markdown(cell.note["statement"]) + ui.basis_badge(cell.note.get("basis"))
+            st.markdown(f"**The source's own point:** {point}")
+            st.markdown(ui.quote_markdown(cell.note.get("evidence"), cell.note.get("source")))
+    for finding in words.rows:
+        with st.container(border=True):
+            ui.show_finding(finding)
+
+
+@st.dialog("The statements behind the cell", width="large")
+def cell_dialog(words: compare_view.CellWords) -> None:
+    show_cell(words)
+    st.markdown("They stay under the matrix when you close this.")
+
+
+def picked_cell(words: compare_view.CellWords, just_picked: bool) -> None:
+    """A picked cell's statements under the matrix, and in a dialog on the run straight after the pick."""
+    if just_picked:
+        cell_dialog(words)
+    with st.expander(f"Behind the cell {escape_markdown(words.cell.title)}"):
+        show_cell(words)
+
+
+def children_note(note: pd.Series) -> None:
+    """Why the matrix shows children at 0: the source's own point, with its quote."""
+    st.markdown(f"**Why children is 0:** {escape_markdown(note['statement'])}{ui.basis_badge(note.get('basis'))}")
+    ui.show_quote(note.get("evidence"), note.get("source"), note.get("finding_id"))
+
+
+def show_words(words: compare_view.ThemeWords) -> None:
+    """Each group's statements on one theme, side by side, with verbatim evidence and source."""
+    for column, (group, heading, rows) in zip(st.columns(len(words.panels)), words.panels, strict=True):
+        with column:
+            st.markdown(f"##### {heading}")
+            if not rows:
+                st.markdown(f"No {escape_markdown(group)} statements on this theme.")
+            for finding in rows:
+                with st.container(border=True):
+                    ui.show_finding(finding)
+
+
+@st.dialog("The evidence behind the bar", width="large")
+def words_dialog(words: compare_view.ThemeWords) -> None:
+    st.markdown(f"#### {escape_markdown(words.theme)}")
+    show_words(words)
+    st.markdown("They stay below the chart when you close this.")

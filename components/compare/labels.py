@@ -1,0 +1,52 @@
+"""Groups and categories as the Compare page names them: which groups can be picked, the default pair,
+the words users see for a category or a panel, and "3 coded statements" (counts are of coded statements,
+never of people)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from components.data.dataset import SHARED_GROUP
+
+# The categories the page compares, in the order a trainer walks through them, with the words users see.
+CATEGORY_LABELS = {
+    "purpose": "Why collaborate",
+    "barrier": "Barriers",
+    "perception": "Differing views",
+    "enabler": "What helps",
+    "observation": "Points to note",
+}
+DEFAULT_PAIR = ("MHSW", "CSW")
+COMMON_GROUND = f"Common ground ({SHARED_GROUP})"
+
+
+def comparable_groups(groups: Sequence[str]) -> list[str]:
+    """The groups a user can pick: every group except the shared one, which is common ground."""
+    return [group for group in groups if group != SHARED_GROUP]
+
+
+def default_pair(groups: Sequence[str]) -> tuple[str | None, str | None]:
+    """MHSW vs CSW when both are present, else the first two pickable groups (None where there are fewer)."""
+    pickable = comparable_groups(groups)
+    if all(group in pickable for group in DEFAULT_PAIR):
+        return DEFAULT_PAIR
+    first = pickable[0] if pickable else None
+    second = pickable[1] if len(pickable) > 1 else None
+    return first, second
+
+
+def chosen_groups(left: str | None, right: str | None) -> list[str]:
+    """The distinct groups to show, left first: one when both sides name the same group or one is missing."""
+    return list(dict.fromkeys(group for group in (left, right) if group))
+
+
+def panel_label(group: str) -> str:
+    return COMMON_GROUND if group == SHARED_GROUP else group
+
+
+def category_label(category: str) -> str:
+    return CATEGORY_LABELS.get(category, category)
+
+
+def plural(count: int, word: str = "coded statement") -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
