@@ -23,3 +23,16 @@ YOUR_DATA_LAST_CHECK = "your_data_last_check"  # CheckResult: the last upload ch
 PRESENT_ROOM_SEEN = "present_room_seen"  # int: the room version this presenter or projector window last drew
 YOUR_DATA_QDA_READ = "your_data_qda_read"  # QdaRead: the last QDA file read on your-data, and what came of it
 VIEW_CACHE = "view_cache"  # view_cache.ViewStore: views of this session's uploaded dataset, built once per session
+
+# Self-assessment page (pages/self-assessment.py). Widget keys; ASSESSMENT_ANSWERS and ASSESSMENT_CLICKED_THEME
+# above are its non-widget state.
+ASSESSMENT_RATING_PREFIX = "self_assessment_rating_"  # + item id: one radio per statement
+ASSESSMENT_CLEAR = "self_assessment_clear"  # button: forget every rating
+ASSESSMENT_AUDIENCE = "self_assessment_audience"  # selectbox: whose recommendations to show (URL "audience")
+ASSESSMENT_CHART = "self_assessment_chart"  # plotly chart: a click on a score dot picks an area
+ASSESSMENT_CHART_TABLE = "self_assessment_chart_table"  # dataframe: the chart's numbers
+ASSESSMENT_AREA = "self_assessment_area"  # selectbox: the area whose source passages are shown
+ASSESSMENT_ADD_TO_PLAN = "self_assessment_add_to_plan"  # button: add the weakest areas' recommendations
+ASSESSMENT_DOWNLOAD = "self_assessment_download"  # download button: the answers as CSV
+ASSESSMENT_EARLIER = "self_assessment_earlier"  # file uploader: an earlier answers file to compare
+ASSESSMENT_CHANGES_TABLE = "self_assessment_changes_table"  # dataframe: every statement, then and now
