@@ -99,10 +99,11 @@ def area_result(scored: pd.DataFrame, row: pd.Series, mapping: RecommendationMap
     shown = for_audience(every_audience, audience)
     hidden = len(every_audience) - len(shown)
     if shown.empty:
-        before.append(
-            f"None of the {plural(hidden, 'recommendation')} for this area is for "
-            f"{escape_markdown(audience)}. Choose “All audiences” above to see them."
-        )
+        if hidden == 1:
+            missing = f"The one recommendation for this area is not for {escape_markdown(audience)}."
+        else:
+            missing = f"None of the {hidden} recommendations for this area is for {escape_markdown(audience)}."
+        before.append(f"{missing} Choose “All audiences” above to see {'it' if hidden == 1 else 'them'}.")
         return AreaResult(**result, before=before, recommendations=shown)
     for_whom = f" for {escape_markdown(audience)}" if audience else ""
     before.append(f"**Recommendations{for_whom} that answer this area ({len(shown)}):**")

@@ -98,3 +98,29 @@ class TestAnswersFile:
         earlier = answers_file.read_answers("blank.csv", b"item_id,rating\nA01,\n", item_set.items)
         assert earlier.answers == {}
         assert "nothing to compare" in earlier.notes[-1]
+
+
+class TestFileWords:
+    def test_an_unreadable_file_lists_each_problem_escaped(self, item_set):
+        raw = b"item_id,rating\nA01,often\n<b>Z1</b>,fully\n"
+        with pytest.raises(DatasetError) as caught:
+            answers_file.read_answers("answers.csv", raw, item_set.items)
+        text = answers_file.file_error_markdown(caught.value)
+        assert text.startswith("**This answers file could not be read.** Fix these and upload it again:\n\n- ")
+        assert "row 2, column 'rating'" in text
+        assert "<b>" not in text
+        assert "more" not in text
+
+    def test_a_file_with_many_problems_lists_the_first_and_counts_the_rest(self, item_set):
+        raw = ("item_id,rating\n" + "".join(f"A01,bad{n}\n" for n in range(60))).encode()
+        with pytest.raises(DatasetError) as caught:
+            answers_file.read_answers("answers.csv", raw, item_set.items)
+        text = answers_file.file_error_markdown(caught.value)
+        assert text.count("\n- ") == answers_file.MAX_PROBLEMS_SHOWN + 1
+        assert text.endswith(f"\n- … and {len(caught.value.problems) - answers_file.MAX_PROBLEMS_SHOWN} more")
+
+    def test_the_comparison_says_when_the_earlier_answers_were_given(self):
+        dated = answers_file.EarlierAnswers(answers={}, assessed_on="2025-03-01")
+        assert answers_file.comparison_heading(dated) == "**What changed since the answers from 2025\\-03\\-01:**"
+        undated = answers_file.EarlierAnswers(answers={}, assessed_on="")
+        assert answers_file.comparison_heading(undated) == "**What changed since the answers in the file:**"

@@ -45,3 +45,26 @@ class TestChanges:
         assert changes.describe_change(-0.5) == "down 0.5"
         assert changes.describe_change(0.0) == "no change"
         assert changes.describe_change(float("nan")) == "cannot compare"
+
+
+class TestChangeWords:
+    def test_each_theme_reads_then_now_and_the_change(self):
+        lines = changes.theme_change_lines(ITEMS, {"a": NOT_IN_PLACE, "b": PARTLY}, {"a": FULLY, "b": PARTLY})
+        assert lines[0] == "- **T1**: 0.5 out of 2 then, 1.5 out of 2 now (up 1)"
+        assert lines[1] == "- **T2**: not scored then, not scored now (cannot compare)"
+        assert len(lines) == 3
+
+    def test_only_statements_that_moved_are_listed_with_both_ratings(self):
+        item_changes = changes.item_changes(
+            ITEMS, {"a": NOT_IN_PLACE, "c": FULLY, "d": PARTLY}, {"a": PARTLY, "c": PARTLY, "d": PARTLY}
+        )
+        assert changes.moved_lines(item_changes) == [
+            "- Better: sa (not in place → partly)",
+            "- Worse: sc (fully in place → partly)",
+        ]
+        assert changes.moved_lines(changes.item_changes(ITEMS, {}, {"a": FULLY})) == []
+
+    def test_a_statement_from_a_file_is_shown_as_text(self):
+        items = ITEMS.assign(statement=["[x](javascript:y)", "sb", "sc", "sd", "se"])
+        lines = changes.moved_lines(changes.item_changes(items, {"a": PARTLY}, {"a": FULLY}))
+        assert "](javascript" not in lines[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.assessment import results, score
+from components.assessment import score
 from components.assessment.figure import FOCUS_COLOUR, chart_summary, chart_table, score_chart, theme_from_selection
 from components.assessment.scale import FULLY, NOT_IN_PLACE, PARTLY
 from tests.components.assessment.common import ITEMS
@@ -73,21 +73,3 @@ class TestChartMarks:
         assert theme_from_selection(event) == "Wellbeing"
         assert theme_from_selection({"selection": {"points": []}}) is None
         assert theme_from_selection(None) is None
-
-    def test_an_areas_passages_are_its_items_findings_verbatim(self, bundled, item_set):
-        scored = score.score_items(item_set.items, {"A07": NOT_IN_PLACE})
-        passages = results.theme_passages(scored, bundled.findings, "Priority and ownership")
-        assert passages["item_id"].tolist() == ["A07", "A08", "A09"]
-        findings = bundled.findings.set_index("finding_id")
-        for passage in passages.itertuples():
-            assert passage.evidence == findings.at[passage.finding_id, "evidence"]
-            assert passage.source == findings.at[passage.finding_id, "source"]
-        assert passages["rating_label"].tolist() == ["Not in place", "Not rated yet", "Not rated yet"]
-
-    def test_an_item_whose_finding_is_missing_has_no_passage(self):
-        items = pd.DataFrame(
-            {"item_id": ["I1"], "theme": ["T"], "statement": ["S"], "finding_id": ["GONE"], "help": [""]}
-        )
-        findings = pd.DataFrame({"finding_id": ["F1"], "statement": ["x"], "evidence": ["y"], "source": ["z"]})
-        passages = results.theme_passages(score.score_items(items, {}), findings, "T")
-        assert passages.loc[0, "evidence"] == ""

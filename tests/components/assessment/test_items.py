@@ -107,3 +107,16 @@ class TestSourceDescription:
     )
     def test_other_datasets_are_described_by_what_they_hold(self, study, expected):
         assert assessment_items.source_description(study, "Our data") == expected
+
+
+class TestNotes:
+    def test_the_reflection_note_names_the_study_and_says_what_a_score_is(self, bundled):
+        note = assessment_items.reflection_note(bundled.study, bundled.name)
+        assert note.startswith("**A prompt for reflection, not a measurement.**")
+        # Escaped for Markdown; without the backslashes it reads as the study's citation and size.
+        assert "one small study (Carpenter (2019): 8 interviews)" in note.replace("\\", "")
+        assert "not percentages of people" in note
+
+    def test_an_uploads_name_is_shown_as_text(self):
+        note = assessment_items.reflection_note({}, "[x](javascript:y)")
+        assert "](javascript" not in note
