@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from components.assessment import answers_file, changes, results
-from components.assessment.figure import score_chart, theme_from_selection
+from components.assessment.figure import FOOTER_LINE_CHARS, score_chart, theme_from_selection
 from components.assessment.items import ItemSet
 from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
 from components.data.dataset import Dataset, DatasetError
@@ -182,6 +182,7 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
         title="Your self-assessment: score per area",
         source=ui.chart_source(dataset),
         caveat="Scores are your own ratings of your service against the study's findings, not data from the study.",
+        line_chars=FOOTER_LINE_CHARS,
         on_select=_open_clicked_area,
         selection_mode="points",
         width="stretch",

@@ -34,6 +34,7 @@ class TestChart:
             layout.legend.font.size,
             layout.hoverlabel.font.size,
             *[trace.textfont.size for trace in figure.data if trace.mode == "markers+text"],
+            *[annotation.font.size for annotation in layout.annotations],
         ]
         assert min(sizes) >= 14
 
@@ -55,6 +56,26 @@ class TestChart:
         assert table["Score out of 2"].tolist() == [0.0, 0.5, 2.0]
         assert "_row" not in table.columns
         assert chart_summary(ranked.iloc[0:0], []) == "No theme has a rating yet."
+
+
+class TestAreaNames:
+    def test_each_area_is_named_above_its_stem_not_beside_the_axis(self):
+        figure = score_chart(TestChart().ranked(), ["T3"])
+        names = [annotation for annotation in figure.layout.annotations if annotation.name == "area name"]
+        assert [annotation.text for annotation in names] == ["T3", "T2", "T1"]
+        assert all(annotation.y == annotation.text and annotation.yanchor == "bottom" for annotation in names)
+        assert figure.layout.yaxis.showticklabels is False
+
+    def test_long_and_hostile_names_are_wrapped_and_escaped(self):
+        theme = "<i>A very long area name that will not fit one phone line</i>"
+        ranked = pd.DataFrame({"rank": [1], "theme": [theme], "score": [1.0], "not_in_place": [0]})
+        (name,) = score_chart(ranked, [theme]).layout.annotations
+        assert "<i>" not in name.text
+        assert "<br>" in name.text
+
+    def test_the_dot_labels_may_run_past_the_plot_instead_of_being_cut(self):
+        figure = score_chart(TestChart().ranked(), ["T3"])
+        assert all(trace.cliponaxis is False for trace in figure.data if trace.mode == "markers+text")
 
 
 class TestChartMarks:
