@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.assessment import add_to_plan
 from components.data.dataset import COP_ELEMENTS, Dataset
 from components.data.exports import safe_csv_bytes
 from components.data.links import RECOMMENDATION_KIND
@@ -404,7 +403,8 @@ def add_all_to_plan(plan_ids: object, shown_ids: Iterable[str]) -> tuple[list[st
     page adds its tailored list the same way, so both share one rule.
     """
     current = [str(item) for item in plan_ids] if isinstance(plan_ids, (list, tuple)) else []
-    return add_to_plan(current, [str(item) for item in shown_ids])
+    added = [item for item in dict.fromkeys(str(item) for item in shown_ids) if item not in current]
+    return list(dict.fromkeys(current)) + added, added
 
 
 def clear_plan(plan_ids: object, dataset_ids: Iterable[str]) -> list[str]:

@@ -88,3 +88,15 @@ ABOUT_GLOSSARY_FIND = "about_glossary_find"  # text input: the glossary filter
 
 # Home page (pages/home.py).
 HOME_CARDS = "home_cards"  # container: the "Where to go next" cards (its key scopes their CSS)
+# Self-assessment page (pages/self-assessment.py). Widget keys; ASSESSMENT_ANSWERS and ASSESSMENT_CLICKED_THEME
+# above are its non-widget state.
+ASSESSMENT_RATING_PREFIX = "self_assessment_rating_"  # + item id: one radio per statement
+ASSESSMENT_CLEAR = "self_assessment_clear"  # button: forget every rating
+ASSESSMENT_AUDIENCE = "self_assessment_audience"  # selectbox: whose recommendations to show (URL "audience")
+ASSESSMENT_CHART = "self_assessment_chart"  # plotly chart: a click on a score dot picks an area
+ASSESSMENT_CHART_TABLE = "self_assessment_chart_table"  # dataframe: the chart's numbers
+ASSESSMENT_AREA = "self_assessment_area"  # selectbox: the area whose source passages are shown
+ASSESSMENT_ADD_TO_PLAN = "self_assessment_add_to_plan"  # button: add the weakest areas' recommendations
+ASSESSMENT_DOWNLOAD = "self_assessment_download"  # download button: the answers as CSV
+ASSESSMENT_EARLIER = "self_assessment_earlier"  # file uploader: an earlier answers file to compare
+ASSESSMENT_CHANGES_TABLE = "self_assessment_changes_table"  # dataframe: every statement, then and now

@@ -7,7 +7,7 @@ import csv
 import io
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from components.data.dataset import load_dataset_dir
 from tests.browser.conftest import (
@@ -16,6 +16,7 @@ from tests.browser.conftest import (
     open_page,
     rerun_after,
     screenshot,
+    track_runs,
     wait_for_app,
 )
 
@@ -185,3 +186,32 @@ def test_clicking_a_score_dot_opens_that_areas_source_passages(page: Page, app_u
     expect(page.get_by_role("combobox", name="Read the source passages behind an area")).to_have_value(
         "Priority and ownership"
     )
+
+
+def test_a_phone_rates_and_reads_its_weakest_areas_without_sideways_scrolling(browser: Browser, app_url: str):
+    context = track_runs(browser.new_context(viewport={"width": 390, "height": 844}))
+    try:
+        page = context.new_page()
+        open_self_assessment(page, app_url)
+        expect(page.get_by_text("A prompt for reflection, not a measurement.")).to_be_visible()
+        assert horizontal_overflow(page) == 0
+        screenshot(page, "self_assessment_phone_top")
+        for statement, option in SHORT_ASSESSMENT.items():
+            choose(page, statement, option)
+        expect(page.get_by_text("6 of 12 statements rated.")).to_be_visible()
+        page.get_by_role(
+            "radiogroup", name="Workers from both services meet face to face."
+        ).scroll_into_view_if_needed()
+        screenshot(page, "self_assessment_phone_form")
+        chart = page.locator('[data-testid="stPlotlyChart"]')
+        chart.scroll_into_view_if_needed()
+        expect(chart.locator(".main-svg").first).to_be_visible()
+        screenshot(page, "self_assessment_phone_chart")
+        heading = page.get_by_role("heading", name="1. Priority and ownership")
+        heading.scroll_into_view_if_needed()
+        expect(heading).to_be_visible()
+        screenshot(page, "self_assessment_phone_weakest")
+        assert horizontal_overflow(page) == 0
+        assert_no_exception(page)
+    finally:
+        context.close()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import assessment
+from components.assessment.recommendation_map import ALL_AUDIENCES
+from components.assessment.scale import plain_label
 from components.data.dataset import build_dataset, load_dataset_dir
 from components.ui.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, UPLOADED_DATASET
 from tests.pages.apptest import open_app_page
@@ -220,7 +221,7 @@ class TestOtherDatasets:
         for element in app.markdown:
             assert "](javascript" not in element.value
             assert "<script>" not in element.value
-        assert app.radio(key="self_assessment_rating_E1").label == assessment.plain_label(f"In our service: {text}")
+        assert app.radio(key="self_assessment_rating_E1").label == plain_label(f"In our service: {text}")
 
 
 class TestAudienceChoice:
@@ -234,7 +235,7 @@ class TestAudienceChoice:
     def test_all_audiences_by_default_with_the_audience_on_each(self):
         app = rate(open_page(), RATINGS)
         picker = app.selectbox(key="self_assessment_audience")
-        assert picker.value == assessment.ALL_AUDIENCES
+        assert picker.value == ALL_AUDIENCES
         assert picker.options[0] == "All audiences"
         lines = self.recommendation_lines(app)
         assert lines
@@ -260,7 +261,7 @@ class TestAudienceChoice:
 
     def test_an_unknown_audience_in_a_link_is_named_and_ignored(self):
         app = open_app_page(PAGE, query={"audience": "Nobody"})
-        assert app.selectbox(key="self_assessment_audience").value == assessment.ALL_AUDIENCES
+        assert app.selectbox(key="self_assessment_audience").value == ALL_AUDIENCES
         assert any("Nobody" in caption.value for caption in app.caption)
 
 

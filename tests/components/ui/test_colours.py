@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from components import assessment, network
+from components import network
+from components.assessment import figure as assessment_figure
 from components.ui import colours
 from components.ui.colours import (
     BACKGROUND,
@@ -79,8 +80,8 @@ class TestOneMeaningPerColour:
         assert hue(FIXED_GROUP_COLOURS["CSW"]) == pytest.approx(26, abs=1)
 
     def test_pages_take_their_colours_from_here(self):
-        assert SCORE_COLOURS["focus"] == assessment.FOCUS_COLOUR
-        assert SCORE_COLOURS["other"] == assessment.OTHER_COLOUR
+        assert SCORE_COLOURS["focus"] == assessment_figure.FOCUS_COLOUR
+        assert SCORE_COLOURS["other"] == assessment_figure.OTHER_COLOUR
         assert network.KIND_COLOURS is KIND_COLOURS
 
 

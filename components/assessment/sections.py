@@ -1,0 +1,249 @@
+"""The self-assessment page's sections, drawn with Streamlit: the rating form, the results, the answers file.
+
+What each section says is built by the Streamlit-free modules beside this one; these functions only draw it
+and read the widgets. Shared state (answers, the action plan) goes through components/ui/session.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from components.assessment import answers_file, changes, results
+from components.assessment.figure import FOOTER_LINE_CHARS, score_chart, theme_from_selection
+from components.assessment.items import ItemSet
+from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
+from components.data.dataset import Dataset, DatasetError
+from components.data.exports import safe_csv_bytes
+from components.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import session
+from components.ui.badges import inferred_badge
+from components.ui.session_keys import (
+    ASSESSMENT_ADD_TO_PLAN,
+    ASSESSMENT_AREA,
+    ASSESSMENT_CHANGES_TABLE,
+    ASSESSMENT_CHART,
+    ASSESSMENT_CHART_TABLE,
+    ASSESSMENT_CLICKED_THEME,
+    ASSESSMENT_DOWNLOAD,
+    ASSESSMENT_EARLIER,
+    ASSESSMENT_RATING_PREFIX,
+)
+
+
+def _findings_by_id(dataset: Dataset) -> pd.DataFrame:
+    return dataset.findings.set_index(dataset.findings["finding_id"].astype(str), drop=False)
+
+
+def reset_answers(item_ids: list[str]) -> None:
+    """Forget every rating, including the radios' own state, before the form is drawn again."""
+    session.save_assessment_answers({})
+    for item_id in item_ids:
+        st.session_state.pop(ASSESSMENT_RATING_PREFIX + item_id, None)
+
+
+def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) -> dict[str, str]:
+    """One radio per statement, grouped by theme, with the finding's evidence a click away. Returns the ratings."""
+    findings = _findings_by_id(dataset)
+    items = item_set.items
+    updated: dict[str, str] = {}
+    for theme in item_set.themes:
+        with st.container(border=True):
+            st.subheader(escape_markdown(theme))
+            for item in items.loc[items["theme"] == theme].itertuples():
+                key = ASSESSMENT_RATING_PREFIX + item.item_id
+                # Widget state is dropped when the user visits another page; the answers outlive it.
+                if key not in st.session_state and item.item_id in answers:
+                    st.session_state[key] = answers[item.item_id]
+                statement, rating = st.columns([1, 1], gap="large", vertical_alignment="top")
+                with statement:
+                    st.markdown(f"**{escape_markdown(item.statement)}**")
+                    if item.finding_id in findings.index:
+                        with st.expander(f"Where this comes from ({escape_markdown(item.finding_id)})"):
+                            if item.help:
+                                st.markdown(f"_Why this statement:_ {escape_markdown(item.help)}")
+                            ui.show_finding(findings.loc[item.finding_id])
+                with rating:
+                    choice = st.radio(
+                        plain_label(item.statement),
+                        options=RATINGS,
+                        format_func=RATING_LABELS.get,
+                        index=None,
+                        horizontal=True,
+                        key=key,
+                        label_visibility="collapsed",
+                    )
+                if choice:
+                    updated[item.item_id] = choice
+    return updated
+
+
+def _recommendations(recommendations: pd.DataFrame) -> None:
+    for rec in recommendations.to_dict("records"):
+        basis = ui.basis_badge(rec["basis"], "Communities of Practice element")
+        st.markdown(results.recommendation_markdown(rec, basis, inferred_badge("inferred link")))
+        if not results.is_verbatim(rec):
+            with st.expander(f"Source passage for {escape_markdown(rec['recommendation_id'])}"):
+                ui.show_quote(rec["evidence"], rec["source"], rec["recommendation_id"])
+
+
+def _area(area: results.AreaResult) -> None:
+    for line in area.before:
+        st.markdown(line)
+    _recommendations(area.recommendations)
+    for line in area.after:
+        st.markdown(line)
+
+
+def _open_clicked_area() -> None:
+    # Runs before the rerun a dot click starts, so the area pick-list can take the clicked area.
+    picked = theme_from_selection(st.session_state.get(ASSESSMENT_CHART))
+    if picked:
+        st.session_state[ASSESSMENT_AREA] = picked
+        st.session_state[ASSESSMENT_CLICKED_THEME] = picked
+
+
+def _open_picked_area() -> None:
+    # The pick-list is the keyboard's way to an area: choosing one opens the same box a click does.
+    if st.session_state.get(ASSESSMENT_AREA):
+        st.session_state[ASSESSMENT_CLICKED_THEME] = st.session_state[ASSESSMENT_AREA]
+
+
+def _passages(dataset: Dataset, scored: pd.DataFrame, theme: str) -> None:
+    """An area's statements, your rating of each and the source passage of the finding it comes from."""
+    findings = _findings_by_id(dataset)
+    for passage in results.theme_passages(scored, dataset.findings, theme).itertuples():
+        with st.container(border=True):
+            st.markdown(
+                f"**{escape_markdown(passage.statement)}**  \nYour rating: {escape_markdown(passage.rating_label)}"
+            )
+            if passage.finding_id in findings.index:
+                ui.show_finding(findings.loc[passage.finding_id])
+            else:
+                st.markdown(ui.quote_markdown(None, None))
+
+
+@st.dialog("The source passages behind this area", width="large")
+def _passages_dialog(dataset: Dataset, scored: pd.DataFrame, theme: str) -> None:
+    st.markdown(f"#### {escape_markdown(theme)}")
+    _passages(dataset, scored, theme)
+
+
+def _area_passages(dataset: Dataset, shown: results.Results) -> None:
+    """The pick-list of areas (and a dot click) opening an area's source passages."""
+    area_themes = shown.ranked["theme"].tolist()
+    if st.session_state.get(ASSESSMENT_AREA) not in area_themes:
+        st.session_state[ASSESSMENT_AREA] = None
+    area = st.selectbox(
+        "Read the source passages behind an area",
+        area_themes,
+        key=ASSESSMENT_AREA,
+        placeholder="Click a dot above, or choose an area here",
+        on_change=_open_picked_area,
+    )
+    if area:
+        # Opened only on the run straight after a pick, so the passages appear where the user is looking.
+        if st.session_state.pop(ASSESSMENT_CLICKED_THEME, None) == area:
+            _passages_dialog(dataset, shown.scored, area)
+        with st.expander(f"Source passages: {escape_markdown(area)}"):
+            _passages(dataset, shown.scored, area)
+    st.session_state.pop(ASSESSMENT_CLICKED_THEME, None)
+
+
+def _plan_button(dataset: Dataset, candidates: list[str]) -> None:
+    if candidates:
+        label = results.plan_button_label(len(candidates))
+        if st.button(label, type="primary", key=ASSESSMENT_ADD_TO_PLAN, icon=":material/playlist_add:"):
+            added = session.add_to_plan(candidates)
+            st.success(results.added_message(len(candidates), len(added)))
+    note = results.plan_count_note(len(session.plan_ids(dataset)))
+    if note:
+        st.markdown(note)
+    st.page_link(
+        "pages/recommendations.py",
+        label="Open your action plan in the Recommendations planner",
+        icon=":material/checklist:",
+    )
+
+
+def results_section(dataset: Dataset, shown: results.Results | None) -> None:
+    """Scores, the chart, the weakest areas with their recommendations, the plan button, the other areas."""
+    if shown is None:
+        st.markdown(results.RATE_FIRST)
+        return
+    st.markdown(shown.headline)
+    st.markdown("Click a dot to read the source passages behind that area.")
+    ui.chart(
+        score_chart(shown.ranked, shown.focus_themes),
+        key=ASSESSMENT_CHART,
+        title="Your self-assessment: score per area",
+        source=ui.chart_source(dataset),
+        caveat="Scores are your own ratings of your service against the study's findings, not data from the study.",
+        line_chars=FOOTER_LINE_CHARS,
+        on_select=_open_clicked_area,
+        selection_mode="points",
+        width="stretch",
+    )
+    ui.text_alternative(shown.chart_summary, shown.chart_table, key=ASSESSMENT_CHART_TABLE)
+    if shown.unranked_note:
+        st.markdown(shown.unranked_note)
+    _area_passages(dataset, shown)
+
+    if shown.focus:
+        st.subheader("Your weakest area" if len(shown.focus) == 1 else f"Your {len(shown.focus)} weakest areas")
+    for area in shown.focus:
+        with st.container(border=True):
+            st.markdown(area.heading)
+            _area(area)
+    _plan_button(dataset, shown.plan_candidates)
+    if shown.others:
+        st.subheader("Your other areas")
+        for area in shown.others:
+            with st.expander(area.expander_label):
+                _area(area)
+
+
+def _compare_with_earlier(items: pd.DataFrame, answers: dict[str, str], name: str, raw: bytes) -> None:
+    try:
+        earlier = answers_file.read_answers(name, raw, items)
+    except DatasetError as error:
+        st.error(answers_file.file_error_markdown(error), icon=":material/error:")
+        return
+    for note in earlier.notes:
+        st.markdown(escape_markdown(note))
+    st.markdown(answers_file.comparison_heading(earlier))
+    st.markdown("\n".join(changes.theme_change_lines(items, earlier.answers, answers)))
+    item_changes = changes.item_changes(items, earlier.answers, answers)
+    moved = changes.moved_lines(item_changes)
+    if moved:
+        st.markdown("**Statements whose rating moved:**")
+        st.markdown("\n".join(moved))
+    else:
+        st.markdown("No statement's rating went up or down.")
+    with st.expander("Every statement, then and now"):
+        st.dataframe(item_changes, hide_index=True, width="stretch", key=ASSESSMENT_CHANGES_TABLE)
+
+
+def answers_file_section(items: pd.DataFrame, answers: dict[str, str]) -> None:
+    """Download the answers; upload an earlier file to see what changed."""
+    today = dt.date.today()
+    st.markdown(
+        "Download your answers to keep them: nothing is stored on the server. Next time, upload that file "
+        "here to see what changed."
+    )
+    st.download_button(
+        "Download your answers (CSV)",
+        data=safe_csv_bytes(answers_file.answers_frame(items, answers, today)),
+        file_name=answers_file.answers_file_name(today),
+        mime="text/csv",
+        key=ASSESSMENT_DOWNLOAD,
+        icon=":material/download:",
+        disabled=not answers,
+        help=None if answers else "Rate at least one statement first.",
+    )
+    uploaded = st.file_uploader("Upload an earlier answers file to compare", type=["csv"], key=ASSESSMENT_EARLIER)
+    if uploaded is not None:
+        _compare_with_earlier(items, answers, uploaded.name, uploaded.getvalue())
