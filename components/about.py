@@ -9,7 +9,8 @@ import re
 import pandas as pd
 
 from components import citation
-from components.data.dataset import COP_ELEMENTS, Dataset
+from components.data.model import Dataset
+from components.data.vocabulary import COP_ELEMENTS
 from components.text import escape_markdown, fold, search_fold, search_fold_series
 
 COP_TERM = "Communities of Practice"

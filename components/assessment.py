@@ -15,14 +15,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.data.dataset import (
-    ASSESSMENT_FILE,
-    DatasetError,
-    Problem,
-    TableSpec,
-    decode_text,
-    parse_table,
-)
+from components.data.decode import decode_text
+from components.data.model import DatasetError, Problem
+from components.data.parse import parse_table
+from components.data.vocabulary import ASSESSMENT_FILE, TableSpec
 from components.text import escape_plotly, fold, wrap_label
 from components.ui.colours import SCORE_COLOURS
 from components.ui.selection import selected_customdata

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.data.dataset import PARTNERS, SHARED_GROUP
+from components.data.vocabulary import PARTNERS, SHARED_GROUP
 from components.text import escape_plotly, fold, wrap_label
 from components.ui.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
 from components.ui.selection import selected_customdata

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.ui import navigation
 
 # The cards under "Where to go next": every page but this one, in navigation order, each with its title as the

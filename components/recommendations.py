@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from components.assessment import add_to_plan
-from components.data.dataset import COP_ELEMENTS, Dataset
 from components.data.exports import safe_csv_bytes
+from components.data.model import Dataset
+from components.data.vocabulary import COP_ELEMENTS
 from components.text import cell_text, escape_markdown, search_fold, search_fold_series
 
 ADDRESSES = "addresses"

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import about
 from components.data.access import bundled_dataset
-from components.data.dataset import COP_ELEMENTS
+from components.data.vocabulary import COP_ELEMENTS
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import view_cache

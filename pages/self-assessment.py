@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from components import assessment
-from components.data.dataset import DatasetError
 from components.data.exports import safe_csv_bytes
+from components.data.model import DatasetError
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import url_state, view_cache

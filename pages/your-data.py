@@ -9,8 +9,9 @@ import streamlit as st
 
 from components.data import upload
 from components.data.access import bundled_dataset, use_uploaded_dataset
-from components.data.dataset import DatasetError, build_dataset
 from components.data.exports import safe_csv_bytes
+from components.data.load import build_dataset
+from components.data.model import DatasetError
 from components.qda import QDA_FILE_TYPES, QDA_UPLOAD_LIMIT_MB, intake
 from components.qda.mapping import CATEGORY_CHOICES
 from components.qda.model import problem_text

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data.dataset import (
+from components.data.exports import safe_csv_bytes
+from components.data.model import Dataset, Problem
+from components.data.vocabulary import (
     FINDINGS_SPEC,
     LINKS_SPEC,
     MAX_CELL_CHARS,
@@ -18,11 +20,8 @@ from components.data.dataset import (
     MAX_ROWS,
     RECOMMENDATIONS_SPEC,
     SHARED_GROUP,
-    Dataset,
-    Problem,
     TableSpec,
 )
-from components.data.exports import safe_csv_bytes
 from components.ui.session_keys import YOUR_DATA_LAST_CHECK
 
 # The your-data page's own state: the outcome of the last check, kept in this session only.

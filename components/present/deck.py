@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from components.data.dataset import COP_ELEMENTS, SHARED_GROUP, Dataset
+from components.data.model import Dataset
+from components.data.vocabulary import COP_ELEMENTS, SHARED_GROUP
 from components.home import points_to_note
 from components.text import cell_text, fold
 

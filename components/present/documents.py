@@ -17,7 +17,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.text import cell_text
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"

@@ -8,7 +8,7 @@ are the presenter's. The presenter handout has everything. Every page ends with 
 
 from __future__ import annotations
 
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.present.deck import COUNTS_NOTE, Point, Slide
 from components.present.documents import PrintDocument, citation_line, printable
 from components.text import cell_text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from components.data.dataset import Dataset, DatasetError, Problem
+from components.data.model import Dataset, DatasetError, Problem
 from components.data.upload import dataset_summary
 from components.qda import QDA_UPLOAD_LIMIT_MB, read_qda_file
 from components.qda.export import export_gaps, export_qdc, export_qdpx

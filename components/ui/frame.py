@@ -14,7 +14,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import citation
 from components.data.access import active_dataset, use_bundled_dataset
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.present.deck import COUNTS_NOTE
 from components.present.documents import citation_line
 from components.search import highlight_markdown

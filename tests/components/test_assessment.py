@@ -10,7 +10,9 @@ import pytest
 
 from components import assessment
 from components.assessment import DONT_KNOW, FULLY, NOT_IN_PLACE, PARTLY
-from components.data.dataset import ASSESSMENT_FILE, DatasetError, build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
+from components.data.model import DatasetError
+from components.data.vocabulary import ASSESSMENT_FILE
 
 
 @pytest.fixture(scope="module")

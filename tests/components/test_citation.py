@@ -7,7 +7,7 @@ import pytest
 import rispy
 
 from components import citation
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from components import compare
-from components.data.dataset import PARTNERS, SHARED_GROUP, load_dataset_dir
+from components.data.load import load_dataset_dir
+from components.data.vocabulary import PARTNERS, SHARED_GROUP
 from components.ui.colours import group_colours
 
 COLUMNS = ("finding_id", "group", "category", "theme", "statement", "evidence", "source", "partner", "theme_basis")

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import network
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 from components.ui.badges import inferred_badge
 from components.ui.session_keys import UPLOADED_DATASET
 

@@ -13,7 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components.data.dataset import (
+from components.data.decode import decode_text
+from components.data.load import build_dataset, load_dataset_dir
+from components.data.model import Dataset, DatasetError, Problem
+from components.data.vocabulary import (
     BUNDLED_DATA_DIR,
     CATEGORIES,
     FINDINGS_SPEC,
@@ -22,12 +25,6 @@ from components.data.dataset import (
     MAX_FILE_BYTES,
     MAX_ROWS,
     RECOMMENDATIONS_SPEC,
-    Dataset,
-    DatasetError,
-    Problem,
-    build_dataset,
-    decode_text,
-    load_dataset_dir,
 )
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"

@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from components.data.dataset import COP_ELEMENTS, Dataset, build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
+from components.data.model import Dataset
+from components.data.vocabulary import COP_ELEMENTS
 from components.present import deck as deck_module
 from components.present.deck import (
     KINDS,

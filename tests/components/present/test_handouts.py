@@ -8,7 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 from components.present.deck import Column, Point, Quote, Slide, build_deck
 from components.present.documents import printable
 from components.present.handouts import participant_handout_pdf, presenter_handout_pdf
