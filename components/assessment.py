@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.decode import decode_text
-from components.data.model import DatasetError, Problem
+from components.data.model import DatasetError, Problem, Study
 from components.data.parse import parse_table
 from components.data.vocabulary import ASSESSMENT_FILE, TableSpec
 from components.text import escape_plotly, fold, wrap_label
@@ -143,12 +143,11 @@ def derive_items(findings: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return items.reset_index(drop=True), notes
 
 
-def source_description(study: dict, dataset_name: str) -> str:
+def source_description(study: Study | None, dataset_name: str) -> str:
     """Where the statements come from, for the honest note: the study and its size when the data says so."""
-    citation = str(study.get("short_citation") or study.get("title") or "").strip() if study else ""
-    method = study.get("method") if study else None
-    interviews = method.get("interviews") if isinstance(method, dict) else None
-    if citation and isinstance(interviews, int) and not isinstance(interviews, bool) and interviews > 0:
+    citation = (study.short_citation or study.title).strip() if study else ""
+    interviews = study.method.interviews if study else None
+    if citation and interviews:
         return f"the findings of one small study ({citation}: {interviews} interviews)"
     if citation:
         return f"the findings of one study ({citation})"

@@ -6,15 +6,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 
 from components.data.decode import decode_text
 from components.data.links import build_link_index
-from components.data.model import Dataset, DatasetError, Problem
+from components.data.model import Dataset, DatasetError, Problem, Study
 from components.data.parse import parse_table
-from components.data.validate import complete_table, cross_checks, normalise_coded_values, validate_table
+from components.data.validate import (
+    complete_table,
+    cross_checks,
+    normalise_coded_values,
+    read_study,
+    study_cross_checks,
+    validate_table,
+)
 from components.data.vocabulary import (
     ASSESSMENT_SPEC,
     BUNDLED_DATA_DIR,
@@ -57,13 +65,14 @@ def _load_table(
 def build_dataset(
     files: dict[str, bytes],
     name: str,
-    study: dict | None = None,
+    study: Study | None = None,
     is_bundled: bool = False,
 ) -> Dataset:
     """Validate the given files (name -> bytes) as one dataset, or raise DatasetError listing every problem.
 
     findings.csv is required; recommendations.csv and links.csv are optional; the glossary,
-    context and prompts files are read when present (the bundled study has them).
+    context and prompts files are read when present (the bundled study has them), and `study` is the
+    bundled study's metadata (see `load_dataset_dir`), whose finding ids must be in findings.csv.
     """
     files = {Path(key).name.lower(): value for key, value in files.items()}
     problems: list[Problem] = []
@@ -80,6 +89,7 @@ def build_dataset(
             if not complete:
                 incomplete.add(spec.file)
     problems.extend(cross_checks(tables, incomplete, set(files)))
+    problems.extend(study_cross_checks(study, None if FINDINGS_FILE in incomplete else tables.get(FINDINGS_FILE)))
     if problems:
         raise DatasetError(problems, notes)
 
@@ -101,13 +111,13 @@ def build_dataset(
         context=table(CONTEXT_SPEC),
         prompts=table(PROMPTS_SPEC),
         assessment_items=table(ASSESSMENT_SPEC),
-        study=study or {},
+        study=study,
         notes=tuple(notes),
         is_bundled=is_bundled,
     )
 
 
-def content_fingerprint(files: dict[str, bytes], name: str, study: dict | None) -> str:
+def content_fingerprint(files: dict[str, bytes], name: str, study: Study | None) -> str:
     """A sha256 over the files' names and bytes, the study metadata and the name: same input, same digest."""
     digest = hashlib.sha256()
     for file_name in sorted(files):
@@ -116,7 +126,10 @@ def content_fingerprint(files: dict[str, bytes], name: str, study: dict | None) 
         for part in (file_name.encode("utf-8"), raw):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)
-    for part in (name.encode("utf-8"), json.dumps(study or {}, sort_keys=True, ensure_ascii=False).encode("utf-8")):
+    for part in (
+        name.encode("utf-8"),
+        json.dumps(asdict(study) if study else None, sort_keys=True, ensure_ascii=False).encode("utf-8"),
+    ):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()
@@ -131,7 +144,19 @@ def load_dataset_dir(directory: Path | str = BUNDLED_DATA_DIR, name: str | None 
         if (directory / spec.file).exists()
     }
     study_path = directory / STUDY_FILE
-    study = json.loads(study_path.read_text(encoding="utf-8")) if study_path.exists() else {}
+    study, study_problems = None, []
+    if study_path.exists():
+        try:
+            study = read_study(study_path.read_bytes())
+        except DatasetError as error:
+            study_problems = error.problems
     bundled = directory.resolve() == BUNDLED_DATA_DIR
-    label = name or (study.get("short_citation") if study else None) or directory.name
+    label = name or (study.short_citation if study else None) or directory.name
+    if study_problems:
+        # The tables are still checked, so one error lists every fault of the folder.
+        try:
+            build_dataset(files, name=label, is_bundled=bundled)
+        except DatasetError as error:
+            raise DatasetError([*study_problems, *error.problems], error.notes) from None
+        raise DatasetError(study_problems)
     return build_dataset(files, name=label, study=study, is_bundled=bundled)

@@ -7,8 +7,10 @@ Nothing in components/data imports Streamlit, so the same loader serves the bund
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Annotated
 
 import pandas as pd
+from pydantic import ConfigDict, Field, StringConstraints
 
 from components.data.links import LinkIndex
 from components.data.vocabulary import BUNDLED_ONLY_SPECS, MAX_PROBLEMS_SHOWN, SHARED_GROUP, UPLOADABLE_SPECS
@@ -56,6 +58,118 @@ def _problem_order(problem: Problem) -> tuple:
     return (file_rank, problem.file, problem.row or 0, problem.column or "", problem.message)
 
 
+# ---------------------------------------------------------------------------------------------
+# study.json as typed records. `validate.read_study` checks a file against these annotations (with pydantic, in
+# strict mode: a number in quotes is not a number) and says what is wrong in plain words.
+
+# Text that must say something: a page shows it without checking it is there.
+Text = Annotated[str, StringConstraints(pattern=r"\S")]
+Count = Annotated[int, Field(ge=0)]
+# Every record rejects fields it does not know: a misspelt "licence_evidnce" would otherwise drop a quote unseen.
+_STRICT = ConfigDict(extra="forbid", strict=True)
+
+
+@dataclass(frozen=True)
+class StudyQuote:
+    """A passage of a source, word for word, and the source it is from."""
+
+    quote: Text
+    source: Text
+    __pydantic_config__ = _STRICT
+
+
+@dataclass(frozen=True)
+class StudyMethod:
+    """How the study was done, as it states it: the interview counts are the only participant numbers shown."""
+
+    interviews: Count | None = None
+    mhsw: Count | None = None
+    csw: Count | None = None
+    design: str = ""
+    analysis: str = ""
+    evidence: tuple[StudyQuote, ...] = ()
+    __pydantic_config__ = _STRICT
+
+    @property
+    def group_counts(self) -> tuple[tuple[str, int], ...]:
+        """Interviews per service as the study states them: ("MHSW", 4), ("CSW", 4); unstated ones left out."""
+        return tuple((label, count) for label, count in (("MHSW", self.mhsw), ("CSW", self.csw)) if count is not None)
+
+
+@dataclass(frozen=True)
+class StudyInfluence:
+    """An influence the study names, with the finding that quotes it."""
+
+    name: Text
+    finding_id: Text
+    __pydantic_config__ = _STRICT
+
+
+@dataclass(frozen=True)
+class StudyLimit:
+    """A limit of the study; `quote` is verbatim, or blank for a limit of this app's own coding."""
+
+    limit: Text
+    source: Text
+    quote: str = ""
+    __pydantic_config__ = _STRICT
+
+
+@dataclass(frozen=True)
+class StudySource:
+    """One source document under the key its `source` cells start with; blank fields are what it does not give."""
+
+    key: Text
+    kind: Text
+    whose_words: Text
+    reference_type: str = ""
+    author: str = ""
+    title: str = ""
+    publisher: str = ""
+    year: str = ""
+    url: str = ""
+    note: str = ""
+    __pydantic_config__ = _STRICT
+
+
+@dataclass(frozen=True)
+class Study:
+    """The bundled study's metadata (study.json). Required fields are the ones some page shows unconditionally."""
+
+    title: Text
+    author: Text
+    author_role: Text
+    year: Count
+    institution: Text
+    setting: Text
+    citation: Text
+    short_citation: Text
+    licence: Text
+    question: Text
+    short_title: str = ""
+    degree: str = ""
+    licence_evidence: str = ""
+    licence_source: str = ""
+    question_evidence: str = ""
+    question_source: str = ""
+    method: StudyMethod = field(default_factory=StudyMethod)
+    influences: tuple[StudyInfluence, ...] = ()
+    limits: tuple[StudyLimit, ...] = ()
+    headline_findings: tuple[Text, ...] = ()
+    points_to_note: tuple[Text, ...] = ()
+    sources: tuple[StudySource, ...] = ()
+    __pydantic_config__ = _STRICT
+
+    @property
+    def finding_ids(self) -> tuple[tuple[str, str], ...]:
+        """(field, finding id) for every finding the metadata points at, in file order."""
+        return (
+            *(("headline_findings", finding_id) for finding_id in self.headline_findings),
+            *(("points_to_note", finding_id) for finding_id in self.points_to_note),
+            *(("influences", influence.finding_id) for influence in self.influences),
+        )
+
+
 @dataclass(frozen=True)
 class Dataset:
     """The tables a page works from. Frames are shared between sessions: never change them in place."""
@@ -68,7 +182,8 @@ class Dataset:
     context: pd.DataFrame
     prompts: pd.DataFrame
     assessment_items: pd.DataFrame
-    study: dict
+    # study.json as typed records; None for an upload or a QDA import, which have no metadata.
+    study: Study | None
     notes: tuple[str, ...] = ()
     is_bundled: bool = False
     # A digest of what the dataset was built from (file bytes, study metadata, name): caches key on it

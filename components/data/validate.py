@@ -4,11 +4,22 @@ spelling, plain-words messages, defaults for blank cells, the checks across file
 from __future__ import annotations
 
 import difflib
+from dataclasses import fields as dataclass_fields
 
 import pandas as pd
 import pandera.pandas as pa
+from pydantic import TypeAdapter, ValidationError
 
-from components.data.model import Problem
+from components.data.model import (
+    DatasetError,
+    Problem,
+    Study,
+    StudyInfluence,
+    StudyLimit,
+    StudyMethod,
+    StudyQuote,
+    StudySource,
+)
 from components.data.vocabulary import (
     ASSESSMENT_FILE,
     BASIS_VALUES,
@@ -19,6 +30,7 @@ from components.data.vocabulary import (
     LINKS_SPEC,
     RECOMMENDATIONS_FILE,
     RECOMMENDATIONS_SPEC,
+    STUDY_FILE,
     TableSpec,
 )
 
@@ -199,3 +211,106 @@ def cross_checks(tables: dict[str, pd.DataFrame], incomplete: set[str], given: s
                     Problem(ASSESSMENT_FILE, int(row), "finding_id", f"'{value}' is not a finding_id in this dataset.")
                 )
     return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# study.json
+
+_STUDY = TypeAdapter(Study)
+_STUDY_FIELD_NAMES = sorted(
+    {
+        name
+        for record in (Study, StudyMethod, StudyQuote, StudyInfluence, StudyLimit, StudySource)
+        for name in (item.name for item in dataclass_fields(record))
+    }
+)
+_WHAT_IT_MUST_BE = {
+    "string_type": "must be text in quote marks",
+    "string_pattern_mismatch": "is blank; it needs a value, because a page shows it",
+    "int_type": "must be a whole number (without quote marks)",
+    "int_from_float": "must be a whole number",
+    "greater_than_equal": "must be 0 or more",
+    "tuple_type": "must be a list in square brackets [ ]",
+    "dataclass_type": "must be an object in curly brackets { } with named fields",
+    "dataclass_exact_type": "must be an object in curly brackets { } with named fields",
+}
+
+
+def read_study(raw: bytes) -> Study:
+    """study.json's bytes as a `Study`, or a DatasetError naming each field at fault in plain words.
+
+    Unknown fields are faults too (a misspelt field would otherwise be dropped without a word), each with the
+    known name it is closest to.
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DatasetError(
+            [
+                Problem(
+                    STUDY_FILE,
+                    None,
+                    None,
+                    f"the file is not UTF-8 text (byte {error.start:,} is not); save it as UTF-8.",
+                )
+            ]
+        ) from None
+    try:
+        return _STUDY.validate_json(text)
+    except ValidationError as error:
+        raise DatasetError(
+            [Problem(STUDY_FILE, None, None, _study_message(fault)) for fault in error.errors()]
+        ) from None
+
+
+def _study_message(fault: dict) -> str:
+    kind, location, value = fault["type"], fault["loc"], fault.get("input")
+    if kind == "json_invalid":
+        reason = fault.get("ctx", {}).get("error", fault["msg"])
+        return f"the file is not valid JSON ({reason}). Check the commas, quote marks and brackets there."
+    where = _field_path(location)
+    if not location:
+        return f"the file must hold one object in curly brackets {{ }} with named fields, not {_json_kind(value)}."
+    if kind in ("missing", "missing_argument"):
+        return f"the required field {where} is missing."
+    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
+        close = difflib.get_close_matches(str(location[-1]), _STUDY_FIELD_NAMES, n=1, cutoff=0.75)
+        hint = f" Did you mean '{close[0]}'?" if close else " See data/README.md for the fields it may have."
+        return f"the field {where} is not part of study.json's format.{hint}"
+    what = _WHAT_IT_MUST_BE.get(kind)
+    if what is None:
+        return f"the field {where} is not valid: {fault['msg']}."
+    if kind in ("string_pattern_mismatch", "greater_than_equal"):
+        return f"the field {where} {what}."
+    return f"the field {where} {what}, not {_json_kind(value)}."
+
+
+def _field_path(location: tuple) -> str:
+    """('method', 'evidence', 1, 'quote') as "'method' → 'evidence' → entry 2 → 'quote'"."""
+    return " → ".join(f"entry {part + 1}" if isinstance(part, int) else f"'{part}'" for part in location)
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text in quote marks" if value else "blank text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def study_cross_checks(study: Study | None, findings: pd.DataFrame | None) -> list[Problem]:
+    """Every finding id the metadata points at (headline findings, points to note, influences) exists."""
+    if study is None or findings is None:
+        return []
+    known = set(findings["finding_id"])
+    return [
+        Problem(STUDY_FILE, None, None, f"'{finding_id}' in the field '{name}' is not a finding_id in findings.csv.")
+        for name, finding_id in study.finding_ids
+        if finding_id not in known
+    ]

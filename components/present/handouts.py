@@ -25,7 +25,7 @@ PROMPT_ROOM = 90  # millimetres
 
 def _title(dataset: Dataset) -> str:
     study = dataset.study
-    return printable(cell_text(study.get("title")) if study else "") or printable(dataset.name)
+    return printable(cell_text(study.title) if study else "") or printable(dataset.name)
 
 
 def _point(document: PrintDocument, point: Point, indent: float = 0) -> None:

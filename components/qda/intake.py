@@ -137,7 +137,8 @@ def open_project(read: QdaRead, mapping: Mapping, name: str) -> tuple[QdaRead, D
 
 
 def export_file_stem(dataset: Dataset) -> str:
-    stem = re.sub(r"[^0-9A-Za-z]+", "-", dataset.study.get("short_title") or dataset.name).strip("-")
+    title = dataset.study.short_title if dataset.study else ""
+    stem = re.sub(r"[^0-9A-Za-z]+", "-", title or dataset.name).strip("-")
     return stem[:60] or "study"
 
 

@@ -75,9 +75,9 @@ def chart_source(dataset: Dataset) -> str:
     study = dataset.study
     if not study:
         return citation_text(dataset)
-    licence = re.search(r"\(([^()]+)\)\s*$", str(study.get("licence", "")))
-    licence_text = licence.group(1) if licence else str(study.get("licence", ""))
-    return f"{study['short_citation']} {study['title']}, {study['institution']}. Licence: {licence_text}."
+    licence = re.search(r"\(([^()]+)\)\s*$", study.licence)
+    licence_text = licence.group(1) if licence else study.licence
+    return f"{study.short_citation} {study.title}, {study.institution}. Licence: {licence_text}."
 
 
 def citation_text(dataset: Dataset) -> str:

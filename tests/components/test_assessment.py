@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 
@@ -11,7 +12,7 @@ import pytest
 from components import assessment
 from components.assessment import DONT_KNOW, FULLY, NOT_IN_PLACE, PARTLY
 from components.data.load import build_dataset, load_dataset_dir
-from components.data.model import DatasetError
+from components.data.model import DatasetError, StudyMethod
 from components.data.vocabulary import ASSESSMENT_FILE
 
 
@@ -149,13 +150,22 @@ class TestSourceDescription:
     @pytest.mark.parametrize(
         ("study", "expected"),
         [
-            ({}, "the findings in this dataset (Our data)"),
-            ({"title": "A study"}, "the findings of one study (A study)"),
-            ({"short_citation": "X (2020)", "method": "interviews"}, "the findings of one study (X (2020))"),
-            ({"short_citation": "X (2020)", "method": {"interviews": "eight"}}, "the findings of one study (X (2020))"),
+            (None, "the findings in this dataset (Our data)"),
+            (
+                {"short_citation": "", "title": "A study", "method": StudyMethod()},
+                "the findings of one study (A study)",
+            ),
+            ({"short_citation": "X (2020)", "method": StudyMethod()}, "the findings of one study (X (2020))"),
+            (
+                {"short_citation": "X (2020)", "method": StudyMethod(interviews=0)},
+                "the findings of one study (X (2020))",
+            ),
         ],
     )
-    def test_other_datasets_are_described_by_what_they_hold(self, study, expected):
+    def test_other_datasets_are_described_by_what_they_hold(self, bundled, study, expected):
+        # A method that is not an object, or a count that is not a number, never gets this far: the loader refuses
+        # that study.json (tests/components/data/test_validate.py).
+        study = dataclasses.replace(bundled.study, **study) if study is not None else None
         assert assessment.source_description(study, "Our data") == expected
 
 

@@ -70,7 +70,7 @@ class TestOrder:
 
     def test_deck_opens_on_the_study_question_and_closes_on_the_citation(self, deck, bundled):
         assert deck[0].kind == "study"
-        assert deck[0].lead == bundled.study["question"]
+        assert deck[0].lead == bundled.study.question
         assert deck[-1].kind == "closing"
 
     def test_why_collaborate_compares_the_two_groups_side_by_side(self, deck):
@@ -256,9 +256,9 @@ class TestPrompts:
 class TestCitations:
     def test_closing_slide_cites_the_study_and_its_licence(self, deck, bundled):
         closing = deck[-1]
-        assert closing.lead == bundled.study["citation"]
+        assert closing.lead == bundled.study.citation
         texts = [point.text for point in closing.points()]
-        assert bundled.study["licence"] in texts
+        assert bundled.study.licence in texts
         assert deck_module.COUNTS_NOTE in texts
 
     def test_every_quoted_point_on_a_slide_names_its_source_on_that_slide(self, deck):
