@@ -17,8 +17,10 @@ COP_TERM = "Communities of Practice"
 APP_CODING_SOURCE = "this app's coding"
 
 
-def study_facts(study: Study) -> list[tuple[str, str]]:
+def study_facts(study: Study | None) -> list[tuple[str, str]]:
     """(label, value) pairs for the facts the study metadata holds, in reading order; missing ones left out."""
+    if study is None:
+        return []
     facts = [
         ("Title", study.title),
         ("Author", study.author),
@@ -36,9 +38,9 @@ def _bibtex_value(value: object) -> str:
     return re.sub(r"[{}]", "", str(value)).strip()
 
 
-def bibtex(study: Study) -> str | None:
+def bibtex(study: Study | None) -> str | None:
     """A BibTeX entry built only from the metadata's own fields, or None without author, title and year."""
-    if not all((study.author, study.title, study.year)):
+    if study is None or not all((study.author, study.title, study.year)):
         return None
     surname = re.sub(r"[^A-Za-z]", "", str(study.author).split()[-1]).lower() or "study"
     entry_type = "mastersthesis" if "master" in study.degree.lower() else "misc"
