@@ -10,23 +10,26 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components import citation
-from components.data.dataset import COP_ELEMENTS, Dataset
+from components.data.model import Dataset, Study
+from components.data.vocabulary import COP_ELEMENTS
 from components.text import escape_markdown, fold, search_fold, search_fold_series
 
 COP_TERM = "Communities of Practice"
 APP_CODING_SOURCE = "this app's coding"
 
 
-def study_facts(study: dict) -> list[tuple[str, str]]:
+def study_facts(study: Study | None) -> list[tuple[str, str]]:
     """(label, value) pairs for the facts the study metadata holds, in reading order; missing ones left out."""
+    if study is None:
+        return []
     facts = [
-        ("Title", study.get("title")),
-        ("Author", study.get("author")),
-        ("Author's role", study.get("author_role")),
-        ("Setting", study.get("setting")),
-        ("Year", study.get("year")),
-        ("Degree", ", ".join(str(part) for part in (study.get("degree"), study.get("institution")) if part)),
-        ("Licence", study.get("licence")),
+        ("Title", study.title),
+        ("Author", study.author),
+        ("Author's role", study.author_role),
+        ("Setting", study.setting),
+        ("Year", study.year),
+        ("Degree", ", ".join(str(part) for part in (study.degree, study.institution) if part)),
+        ("Licence", study.licence),
     ]
     return [(label, str(value)) for label, value in facts if value not in (None, "")]
 
@@ -36,43 +39,36 @@ def _bibtex_value(value: object) -> str:
     return re.sub(r"[{}]", "", str(value)).strip()
 
 
-def bibtex(study: dict) -> str | None:
+def bibtex(study: Study | None) -> str | None:
     """A BibTeX entry built only from the metadata's own fields, or None without author, title and year."""
-    if not all(study.get(key) for key in ("author", "title", "year")):
+    if study is None or not all((study.author, study.title, study.year)):
         return None
-    surname = re.sub(r"[^A-Za-z]", "", str(study["author"]).split()[-1]).lower() or "study"
-    entry_type = "mastersthesis" if "master" in str(study.get("degree", "")).lower() else "misc"
-    fields = [("author", study["author"]), ("title", study["title"]), ("year", study["year"])]
-    if study.get("institution"):
-        fields.append(("school", study["institution"]))
-    if study.get("degree") and entry_type == "misc":
-        fields.append(("note", study["degree"]))
+    surname = re.sub(r"[^A-Za-z]", "", str(study.author).split()[-1]).lower() or "study"
+    entry_type = "mastersthesis" if "master" in study.degree.lower() else "misc"
+    fields = [("author", study.author), ("title", study.title), ("year", study.year)]
+    if study.institution:
+        fields.append(("school", study.institution))
+    if study.degree and entry_type == "misc":
+        fields.append(("note", study.degree))
     body = ",\n".join(f"  {name} = {{{_bibtex_value(value)}}}" for name, value in fields)
-    return f"@{entry_type}{{{surname}{_bibtex_value(study['year'])},\n{body}\n}}"
+    return f"@{entry_type}{{{surname}{_bibtex_value(study.year)},\n{body}\n}}"
 
 
-def method_evidence(study: dict) -> list[dict[str, str]]:
+def method_evidence(study: Study) -> list[dict[str, str]]:
     """The method's supporting quotes, each with its source; entries without a quote are skipped."""
-    method = study.get("method") or {}
-    return [
-        {"quote": str(entry.get("quote", "")), "source": str(entry.get("source", ""))}
-        for entry in method.get("evidence", [])
-        if isinstance(entry, dict) and entry.get("quote")
-    ]
+    return [{"quote": entry.quote, "source": entry.source} for entry in study.method.evidence if entry.quote]
 
 
 def influences(dataset: Dataset) -> pd.DataFrame:
     """The influences the study names, each with its finding's evidence and source when the finding exists."""
     rows = []
     findings = dataset.findings.set_index("finding_id", drop=False) if not dataset.findings.empty else None
-    for entry in dataset.study.get("influences", []):
-        if not isinstance(entry, dict) or not entry.get("name"):
-            continue
-        finding_id = str(entry.get("finding_id", ""))
+    for entry in dataset.study.influences if dataset.study else ():
+        finding_id = entry.finding_id
         known = findings is not None and finding_id in findings.index
         rows.append(
             {
-                "name": str(entry["name"]),
+                "name": entry.name,
                 "finding_id": finding_id if known else "",
                 "evidence": str(findings.at[finding_id, "evidence"]) if known else "",
                 "source": str(findings.at[finding_id, "source"]) if known else "",
@@ -81,17 +77,9 @@ def influences(dataset: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["name", "finding_id", "evidence", "source"])
 
 
-def limits(study: dict) -> list[dict[str, str]]:
+def limits(study: Study) -> list[dict[str, str]]:
     """The limits the metadata records, each with its supporting quote (may be blank) and source."""
-    return [
-        {
-            "limit": str(entry.get("limit", "")),
-            "quote": str(entry.get("quote", "") or ""),
-            "source": str(entry.get("source", "") or ""),
-        }
-        for entry in study.get("limits", [])
-        if isinstance(entry, dict) and entry.get("limit")
-    ]
+    return [{"limit": entry.limit, "quote": entry.quote, "source": entry.source} for entry in study.limits]
 
 
 def _basis_counts(label: str, basis: pd.Series) -> dict[str, object]:

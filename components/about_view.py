@@ -8,7 +8,7 @@ import streamlit as st
 
 from components import about
 from components.data.access import bundled_dataset
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import view_cache

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from components.data.model import Study
+
 APP_NAME = "Collaboration Findings Explorer"
 EXPLORE_PATH = "explore"
 
@@ -78,18 +80,14 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".?!" else text + "."
 
 
-def documents_from_study(study: dict | None) -> tuple[SourceDocument, ...]:
-    """The `sources` list of a study's metadata as documents; entries without a key are skipped."""
-    entries = (study or {}).get("sources") or []
+def documents_from_study(study: Study | None) -> tuple[SourceDocument, ...]:
+    """The `sources` list of a study's metadata as documents (the loader has checked each has a key)."""
+    entries = study.sources if study else ()
     fields = SourceDocument.__dataclass_fields__
-    return tuple(
-        SourceDocument(**{name: _text(entry.get(name)) for name in fields})
-        for entry in entries
-        if isinstance(entry, dict) and _text(entry.get("key"))
-    )
+    return tuple(SourceDocument(**{name: _text(getattr(entry, name)) for name in fields}) for entry in entries)
 
 
-def source_index(study: dict | None, uploaded: bool, dataset_name: str = "") -> SourceIndex:
+def source_index(study: Study | None, uploaded: bool, dataset_name: str = "") -> SourceIndex:
     return SourceIndex(documents_from_study(study), uploaded, _text(dataset_name))
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data.dataset import Dataset
+from components.data.model import Dataset, StudyMethod
 from components.ui import navigation
 from components.ui.session_keys import HOME_CARDS
 
@@ -38,10 +38,10 @@ def key_figures(dataset: Dataset) -> list[KeyFigure]:
     """Headline numbers. The participant count appears only when the study's metadata states it."""
     findings, recommendations, links = dataset.findings, dataset.recommendations, dataset.links
     figures = []
-    method = dataset.study.get("method", {})
-    if method.get("interviews"):
-        split = ", ".join(f"{method[key]} {key.upper()}" for key in ("mhsw", "csw") if method.get(key))
-        figures.append(KeyFigure("Interviews", str(method["interviews"]), f"As the study states: {split}."))
+    method = dataset.study.method if dataset.study else StudyMethod()
+    if method.interviews:
+        split = ", ".join(f"{count} {label}" for label, count in method.group_counts)
+        figures.append(KeyFigure("Interviews", str(method.interviews), f"As the study states: {split}."))
     figures.append(
         KeyFigure(
             "Coded statements",
@@ -77,21 +77,21 @@ def findings_by_id(dataset: Dataset, ids: list[str]) -> pd.DataFrame:
 
 def points_to_note(dataset: Dataset) -> pd.DataFrame:
     """The study's points to note, or every observation when the metadata does not list them."""
-    ids = dataset.study.get("points_to_note")
+    ids = list(dataset.study.points_to_note) if dataset.study else []
     if ids:
         return findings_by_id(dataset, ids)
     return dataset.findings[dataset.findings["category"] == "observation"].reset_index(drop=True)
 
 
 def headline_findings(dataset: Dataset) -> pd.DataFrame:
-    ids = dataset.study.get("headline_findings")
+    ids = list(dataset.study.headline_findings) if dataset.study else []
     return findings_by_id(dataset, ids) if ids else dataset.findings.head(0)
 
 
 def influences(dataset: Dataset) -> pd.DataFrame:
     """The influences the thesis names, each with the finding that quotes it."""
-    entries = dataset.study.get("influences", [])
-    return findings_by_id(dataset, [entry["finding_id"] for entry in entries])
+    entries = dataset.study.influences if dataset.study else ()
+    return findings_by_id(dataset, [entry.finding_id for entry in entries])
 
 
 def card_rows(pages: tuple[navigation.PageRecord, ...] = NEXT_PAGES) -> tuple[tuple[navigation.PageRecord, ...], ...]:

@@ -20,7 +20,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.data.dataset import (
+from components.data.load import build_dataset
+from components.data.model import Dataset
+from components.data.synthetic import csv_bytes
+from components.data.vocabulary import (
     FINDINGS_FILE,
     FINDINGS_SPEC,
     LINKS_FILE,
@@ -28,10 +31,7 @@ from components.data.dataset import (
     RECOMMENDATIONS_FILE,
     RECOMMENDATIONS_SPEC,
     SHARED_GROUP,
-    Dataset,
-    build_dataset,
 )
-from components.data.synthetic import csv_bytes
 from components.text import cell_text, escape_markdown, escape_plotly, wrap_label
 from components.ui.badges import inferred_badge
 from components.ui.colours import KIND_COLOURS

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from fpdf.fonts import FontFace
 
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.present.documents import APP_CREDIT, FONT, PrintDocument, printable
 from components.recommendations import plan_csv_bytes, plan_items, plan_markdown_bytes
 

@@ -13,7 +13,7 @@ import streamlit as st
 
 from components import plan_documents
 from components import recommendations as planner
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.ui import frame as ui
 from components.ui import session, url_state
 from components.ui.session_keys import (

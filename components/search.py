@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data.dataset import BASIS_VALUES, CATEGORIES, Dataset
+from components.data.model import Dataset
+from components.data.vocabulary import BASIS_VALUES, CATEGORIES
 from components.text import cell_text, escape_markdown, fold, search_fold, search_fold_series
 
 FINDING = "finding"

@@ -13,8 +13,8 @@ import streamlit as st
 
 from components.data import upload
 from components.data.access import bundled_dataset, use_uploaded_dataset
-from components.data.dataset import Dataset
 from components.data.exports import safe_csv_bytes
+from components.data.model import Dataset
 from components.qda import QDA_FILE_TYPES, QDA_UPLOAD_LIMIT_MB, intake
 from components.qda.mapping import CATEGORY_CHOICES
 from components.text import escape_markdown

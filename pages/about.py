@@ -14,42 +14,42 @@ def study_section(dataset) -> None:
     facts, cite = st.columns([3, 2], gap="large")
     with facts:
         st.markdown("\n".join(f"- **{label}:** {escape_markdown(value)}" for label, value in about.study_facts(study)))
-        if study.get("question"):
-            st.markdown(f"**The question it asked:** {escape_markdown(study['question'])}")
-            if study.get("question_evidence"):
-                source = study.get("question_source", "")
-                ui.show_quote(study["question_evidence"], source)
+        if study.question:
+            st.markdown(f"**The question it asked:** {escape_markdown(study.question)}")
+            if study.question_evidence:
+                source = study.question_source
+                ui.show_quote(study.question_evidence, source)
     with cite:
         st.subheader("How to cite")
-        if study.get("citation"):
+        if study.citation:
             st.markdown("Copy the reference with the button at the top right of the box.")
-            st.code(study["citation"], language=None, wrap_lines=True)
+            st.code(study.citation, language=None, wrap_lines=True)
         entry = about.bibtex(study)
         if entry:
             with st.expander("As a BibTeX entry"):
                 st.code(entry, language=None)
-        if study.get("licence"):
+        if study.licence:
             plain = ""
-            if "BY-NC-ND" in str(study["licence"]):
+            if "BY-NC-ND" in study.licence:
                 plain = ": you may share it with credit, not for commercial use, and not in changed form"
-            st.markdown(f"The thesis is shared under the licence {escape_markdown(study['licence'])}{plain}.")
-            if study.get("licence_evidence"):
-                source = study.get("licence_source", "")
-                ui.show_quote(study["licence_evidence"], source)
+            st.markdown(f"The thesis is shared under the licence {escape_markdown(study.licence)}{plain}.")
+            if study.licence_evidence:
+                source = study.licence_source
+                ui.show_quote(study.licence_evidence, source)
 
 
 def method_section(dataset) -> None:
-    method = dataset.study.get("method") or {}
+    method = dataset.study.method
     st.header("How it was done", anchor="method")
     parts = []
-    if method.get("interviews"):
-        split = ", ".join(f"{method[key]} {key.upper()}" for key in ("mhsw", "csw") if method.get(key))
-        parts.append(f"**{escape_markdown(method['interviews'])} interviews**" + (f" ({split})" if split else ""))
-    if method.get("design"):
-        design = str(method["design"])
+    if method.interviews:
+        split = ", ".join(f"{count} {label}" for label, count in method.group_counts)
+        parts.append(f"**{escape_markdown(method.interviews)} interviews**" + (f" ({split})" if split else ""))
+    if method.design:
+        design = method.design
         parts.append(escape_markdown(design[:1].lower() + design[1:] if parts else design))
-    if method.get("analysis"):
-        parts.append(f"analysed by {escape_markdown(str(method['analysis']).lower())}")
+    if method.analysis:
+        parts.append(f"analysed by {escape_markdown(method.analysis.lower())}")
     if parts:
         st.markdown(
             "; ".join(parts) + ".",

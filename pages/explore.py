@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from components import search
-from components.data.dataset import SHARED_GROUP
 from components.data.exports import safe_csv_bytes
+from components.data.vocabulary import SHARED_GROUP
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import url_state, view_cache

@@ -12,10 +12,10 @@ dataset = ui.page_start("Why social workers do — and don't — collaborate")
 study = dataset.study
 
 if study:
-    st.markdown(f"**The question.** {escape_markdown(study['question'])}")
+    st.markdown(f"**The question.** {escape_markdown(study.question)}")
     st.markdown(
-        f"{escape_markdown(study['author'])}, {escape_markdown(study['author_role'])}, interviewed social "
-        f"workers in {escape_markdown(study['setting'])} ({escape_markdown(study['year'])})."
+        f"{escape_markdown(study.author)}, {escape_markdown(study.author_role)}, interviewed social "
+        f"workers in {escape_markdown(study.setting)} ({escape_markdown(study.year)})."
     )
 
 # Figures and findings are built once per dataset (components.ui.view_cache), not on every rerun.

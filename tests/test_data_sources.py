@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.assessment.scale import RATINGS, normalise_rating
-from components.data.dataset import DatasetError, Problem, TableSpec, decode_text, parse_table
+from components.data.decode import decode_text
+from components.data.model import DatasetError, Problem
+from components.data.parse import parse_table
+from components.data.vocabulary import TableSpec
 from components.text import escape_markdown
 
 ANSWER_COLUMNS = ("item_id", "theme", "statement", "finding_id", "rating", "assessed_on")

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.assessment.scale import plural
-from components.data.dataset import ASSESSMENT_FILE
+from components.data.model import Study
+from components.data.vocabulary import ASSESSMENT_FILE
 from components.text import escape_markdown
 
 # A dataset with hundreds of barriers would make a form nobody finishes; derived statements stop here.
@@ -97,19 +98,18 @@ def derive_items(findings: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return items.reset_index(drop=True), notes
 
 
-def source_description(study: dict, dataset_name: str) -> str:
+def source_description(study: Study | None, dataset_name: str) -> str:
     """Where the statements come from, for the honest note: the study and its size when the data says so."""
-    citation = str(study.get("short_citation") or study.get("title") or "").strip() if study else ""
-    method = study.get("method") if study else None
-    interviews = method.get("interviews") if isinstance(method, dict) else None
-    if citation and isinstance(interviews, int) and not isinstance(interviews, bool) and interviews > 0:
+    citation = (study.short_citation or study.title).strip() if study else ""
+    interviews = study.method.interviews if study else None
+    if citation and interviews:
         return f"the findings of one small study ({citation}: {interviews} interviews)"
     if citation:
         return f"the findings of one study ({citation})"
     return f"the findings in this dataset ({dataset_name})"
 
 
-def reflection_note(study: dict, dataset_name: str) -> str:
+def reflection_note(study: Study | None, dataset_name: str) -> str:
     """The honest note above the form: what the statements are, what a score is, where answers stay."""
     return (
         "**A prompt for reflection, not a measurement.** These statements are derived from "

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.assessment.scale import GAP_RATINGS
-from components.data.dataset import Dataset
 from components.data.links import RECOMMENDATION_KIND, LinkIndex
+from components.data.model import Dataset
 from components.text import cell_text
 
 ADDRESSES = "addresses"

@@ -15,8 +15,8 @@ from components.assessment import answers_file, changes, results
 from components.assessment.figure import FOOTER_LINE_CHARS, score_chart, theme_from_selection
 from components.assessment.items import ItemSet
 from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
-from components.data.dataset import Dataset, DatasetError
 from components.data.exports import safe_csv_bytes
+from components.data.model import Dataset, DatasetError
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import session

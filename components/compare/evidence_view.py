@@ -11,7 +11,7 @@ from components.compare import view as compare_view
 from components.compare.figures import partner_figure, theme_figure
 from components.compare.partners import cell_from_selection
 from components.compare.themes import theme_from_selection
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import view_cache

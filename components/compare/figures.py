@@ -13,7 +13,7 @@ from plotly.subplots import make_subplots
 from components.compare.labels import panel_label, plural
 from components.compare.partners import NO_PARTNER, matrix_cells
 from components.compare.themes import ThemeComparison
-from components.data.dataset import SHARED_GROUP
+from components.data.vocabulary import SHARED_GROUP
 from components.text import escape_plotly, wrap_label
 from components.ui.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
 

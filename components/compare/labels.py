@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from components.data.dataset import SHARED_GROUP
+from components.data.vocabulary import SHARED_GROUP
 
 # The categories the page compares, in the order a trainer walks through them, with the words users see.
 CATEGORY_LABELS = {

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.compare.labels import category_label, panel_label, plural
-from components.data.dataset import PARTNERS, SHARED_GROUP
+from components.data.vocabulary import PARTNERS, SHARED_GROUP
 from components.text import fold
 from components.ui.selection import selected_customdata
 

@@ -10,7 +10,7 @@ import pandas as pd
 from components.compare.labels import category_label, panel_label, plural
 from components.compare.partners import NO_PARTNER, PARTNER_CATEGORY, children_all_zero
 from components.compare.themes import ThemeComparison
-from components.data.dataset import SHARED_GROUP
+from components.data.vocabulary import SHARED_GROUP
 
 
 def theme_table(comparison: ThemeComparison) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data.dataset import SHARED_GROUP
+from components.data.vocabulary import SHARED_GROUP
 from components.ui.selection import selected_customdata
 
 

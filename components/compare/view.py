@@ -33,7 +33,7 @@ from components.compare.partners import (
 )
 from components.compare.text_alternatives import partner_summary, partner_table, theme_summary, theme_table
 from components.compare.themes import ThemeComparison, compare_themes, other_groups_with_statements, theme_statements
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.text import escape_markdown
 from components.ui.colours import group_colours
 

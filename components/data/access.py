@@ -11,7 +11,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components.data.dataset import BUNDLED_DATA_DIR, Dataset, load_dataset_dir
+from components.data.load import load_dataset_dir
+from components.data.model import Dataset
+from components.data.vocabulary import BUNDLED_DATA_DIR
 from components.ui.session_keys import UPLOADED_DATASET
 
 # EXPLORER_DATA_DIR points the server at another dataset folder (the benchmark's synthetic data).

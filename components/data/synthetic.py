@@ -1,7 +1,7 @@
 """Synthetic coded datasets, any multiple of the bundled study's size, for the benchmark and load tests.
 
 Pure and deterministic: the same scale and seed give byte-identical files. The files have the shape
-of an upload (findings, recommendations, links) and pass `components.data.dataset.build_dataset`.
+of an upload (findings, recommendations, links) and pass `components.data.load.build_dataset`.
 Every statement says it is synthetic: these rows are never shown as the study's findings.
 
 Proportions follow the bundled study: per unit of scale 35 findings (9 observations, 9 purposes,
@@ -16,7 +16,7 @@ import csv
 import io
 import random
 
-from components.data.dataset import (
+from components.data.vocabulary import (
     COP_ELEMENTS,
     FINDINGS_FILE,
     FINDINGS_SPEC,

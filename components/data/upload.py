@@ -9,7 +9,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data.dataset import (
+from components.data.exports import safe_csv_bytes
+from components.data.links import RECOMMENDATION_KIND, UNKNOWN_KIND
+from components.data.load import build_dataset
+from components.data.model import Dataset, DatasetError, Problem
+from components.data.vocabulary import (
     FINDINGS_SPEC,
     LINKS_SPEC,
     MAX_CELL_CHARS,
@@ -18,14 +22,8 @@ from components.data.dataset import (
     MAX_ROWS,
     RECOMMENDATIONS_SPEC,
     SHARED_GROUP,
-    Dataset,
-    DatasetError,
-    Problem,
     TableSpec,
-    build_dataset,
 )
-from components.data.exports import safe_csv_bytes
-from components.data.links import RECOMMENDATION_KIND, UNKNOWN_KIND
 from components.text import escape_markdown
 from components.ui.session_keys import YOUR_DATA_LAST_CHECK, YOUR_DATA_TEMPLATE_SUFFIX, YOUR_DATA_UPLOAD_PREFIX
 

@@ -10,7 +10,7 @@ components.present.slide_model. Text in slides is raw data: the windows escape i
 
 from __future__ import annotations
 
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.present.finding_slides import (
     barrier_slides,
     cop_slides,
@@ -49,43 +49,35 @@ def _study_slides(dataset: Dataset) -> list[Slide]:
     study = dataset.study
     if not study:
         return []
-    citation = cell_text(study.get("short_citation")) or cell_text(study.get("citation")) or dataset.name
+    citation = cell_text(study.short_citation) or cell_text(study.citation) or dataset.name
     quotes = []
-    if cell_text(study.get("question_evidence")):
-        quotes.append(Quote(cell_text(study["question_evidence"]), citation))
+    if cell_text(study.question_evidence):
+        quotes.append(Quote(cell_text(study.question_evidence), citation))
     points = []
-    author = ", ".join(part for part in (cell_text(study.get("author")), cell_text(study.get("author_role"))) if part)
+    author = ", ".join(part for part in (cell_text(study.author), cell_text(study.author_role)) if part)
     if author:
         points.append(Point(author, label="Researcher"))
-    if cell_text(study.get("setting")):
-        points.append(Point(cell_text(study["setting"]), label="Setting"))
-    method = study.get("method") or {}
-    if isinstance(method, dict):
-        if method.get("interviews"):
-            split = ", ".join(
-                f"{value} {key.upper()}"
-                for key, value in method.items()
-                if key != "interviews" and isinstance(value, int) and not isinstance(value, bool)
-            )
-            points.append(Point(f"{method['interviews']}" + (f" ({split})" if split else ""), label="Interviews"))
-        design = "; ".join(cell_text(method.get(key)) for key in ("design", "analysis") if cell_text(method.get(key)))
-        if design:
-            points.append(Point(design, label="Method"))
-    evidence = method.get("evidence", []) if isinstance(method, dict) else []
+    if cell_text(study.setting):
+        points.append(Point(cell_text(study.setting), label="Setting"))
+    method = study.method
+    if method.interviews:
+        split = ", ".join(f"{count} {label}" for label, count in method.group_counts)
+        points.append(Point(f"{method.interviews}" + (f" ({split})" if split else ""), label="Interviews"))
+    design = "; ".join(cell_text(part) for part in (method.design, method.analysis) if cell_text(part))
+    if design:
+        points.append(Point(design, label="Method"))
     method_quotes = tuple(
-        Quote(cell_text(entry.get("quote")), cell_text(entry.get("source")))
-        for entry in evidence
-        if isinstance(entry, dict) and cell_text(entry.get("quote"))
+        Quote(cell_text(entry.quote), cell_text(entry.source)) for entry in method.evidence if cell_text(entry.quote)
     )
     if method_quotes:
         quotes.append(method_quotes[0])
-    question = cell_text(study.get("question"))
+    question = cell_text(study.question)
     if not (question or points or quotes):
         return []
     return [
         Slide(
             kind="study",
-            title=cell_text(study.get("short_title")) or cell_text(study.get("title")) or "The study",
+            title=cell_text(study.short_title) or cell_text(study.title) or "The study",
             lead=question,
             quotes=tuple(quotes),
             columns=(Column("", tuple(points)),) if points else (),
@@ -103,13 +95,13 @@ def _closing_slides(dataset: Dataset) -> list[Slide]:
     study = dataset.study
     points = []
     quotes: tuple[Quote, ...] = ()
-    if study and cell_text(study.get("citation")):
-        lead = cell_text(study["citation"])
-        if cell_text(study.get("licence")):
-            points.append(Point(cell_text(study["licence"]), label="Licence"))
-        if cell_text(study.get("licence_evidence")):
-            source = cell_text(study.get("short_citation")) or lead
-            quotes = (Quote(cell_text(study["licence_evidence"]), source),)
+    if study and cell_text(study.citation):
+        lead = cell_text(study.citation)
+        if cell_text(study.licence):
+            points.append(Point(cell_text(study.licence), label="Licence"))
+        if cell_text(study.licence_evidence):
+            source = cell_text(study.short_citation) or lead
+            quotes = (Quote(cell_text(study.licence_evidence), source),)
     else:
         lead = f"{dataset.name}: data uploaded in this session."
     points.append(Point(COUNTS_NOTE))

@@ -17,7 +17,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.text import cell_text
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -53,9 +53,9 @@ def printable(value: object, keep_lines: bool = False) -> str:
 def citation_line(dataset: Dataset) -> str:
     """How the data is cited on every page: the study's reference and licence, or the upload's name."""
     study = dataset.study
-    if study and cell_text(study.get("citation")):
-        licence = cell_text(study.get("licence"))
-        return f"{cell_text(study['citation'])} Licence: {licence}." if licence else cell_text(study["citation"])
+    if study and cell_text(study.citation):
+        licence = cell_text(study.licence)
+        return f"{cell_text(study.citation)} Licence: {licence}." if licence else cell_text(study.citation)
     return f"{dataset.name}: data uploaded in this session."
 
 

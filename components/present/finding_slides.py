@@ -11,7 +11,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from components.data.dataset import COP_ELEMENTS, SHARED_GROUP, Dataset
+from components.data.model import Dataset
+from components.data.vocabulary import COP_ELEMENTS, SHARED_GROUP
 from components.home import points_to_note
 from components.present.slide_fit import section_slides
 from components.present.slide_model import Column, Point, Quote, Slide

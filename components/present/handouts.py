@@ -8,7 +8,7 @@ are the presenter's. The presenter handout has everything. Every page ends with 
 
 from __future__ import annotations
 
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.present.deck import COUNTS_NOTE, Point, Slide
 from components.present.documents import PrintDocument, citation_line, printable
 from components.text import cell_text
@@ -25,7 +25,7 @@ PROMPT_ROOM = 90  # millimetres
 
 def _title(dataset: Dataset) -> str:
     study = dataset.study
-    return printable(cell_text(study.get("title")) if study else "") or printable(dataset.name)
+    return printable(cell_text(study.title) if study else "") or printable(dataset.name)
 
 
 def _point(document: PrintDocument, point: Point, indent: float = 0) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.present.finding_slides import finding_point, recommendation_point
 from components.present.slide_fit import (
     CHARS_PER_LINE,

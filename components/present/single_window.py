@@ -12,7 +12,7 @@ from functools import partial
 import streamlit as st
 
 from components.data.access import active_dataset
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.present import handouts, presenter, slide_keys, slide_view, stepping
 from components.present.slide_model import Slide
 from components.text import escape_markdown

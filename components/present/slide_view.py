@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.present import slide_model
 from components.present.deck import build_deck
 from components.text import escape_markdown

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from components.data.dataset import DatasetError
+from components.data.model import DatasetError
 from components.qda import read_qda_file
 from components.qda.folder import write_folder
 from components.qda.mapping import CASE_NAME, CATEGORY_CHOICES, Mapping, group_choices, guess_mapping, mapping_summary

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from components.data.dataset import CATEGORIES, SHARED_GROUP, Dataset
+from components.data.model import Dataset
+from components.data.vocabulary import CATEGORIES, SHARED_GROUP
 from components.qda.mapping import INFERRED_NOTE_PREFIX, RECOMMENDATION
 from components.text import cell_text
 

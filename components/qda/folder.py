@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.data.dataset import Dataset, build_dataset
+from components.data.load import build_dataset
+from components.data.model import Dataset
 from components.qda.mapping import Mapping, build_tables
 from components.qda.model import QdaProject
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from components.data.dataset import Dataset, DatasetError, Problem
+from components.data.model import Dataset, DatasetError, Problem
 from components.data.upload import dataset_summary, not_changed
 from components.qda import QDA_UPLOAD_LIMIT_MB, read_qda_file
 from components.qda.export import export_gaps, export_qdc, export_qdpx
@@ -165,7 +165,8 @@ def mapping_changed(read: QdaRead, mapping: Mapping) -> bool:
 
 
 def export_file_stem(dataset: Dataset) -> str:
-    stem = re.sub(r"[^0-9A-Za-z]+", "-", dataset.study.get("short_title") or dataset.name).strip("-")
+    title = dataset.study.short_title if dataset.study else ""
+    stem = re.sub(r"[^0-9A-Za-z]+", "-", title or dataset.name).strip("-")
     return stem[:60] or "study"
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data.dataset import (
+from components.data.vocabulary import (
     CATEGORIES,
     FINDINGS_FILE,
     FINDINGS_SPEC,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from components.data.dataset import DatasetError, Problem
+from components.data.model import DatasetError, Problem
 
 
 @dataclass(frozen=True)

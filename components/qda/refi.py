@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from components.data.dataset import Problem
+from components.data.model import Problem
 from components.qda.archive import MAX_ENTRY_BYTES, MB, Deadline, QdpxArchive, unsafe_name
 from components.qda.model import Case, Code, Link, QdaError, QdaProject, Segment, Source, Variable, problem
 

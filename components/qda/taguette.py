@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 
-from components.data.dataset import DatasetError, decode_text, header_key
+from components.data.decode import decode_text
+from components.data.model import DatasetError
+from components.data.parse import header_key
 from components.qda.model import Code, QdaError, QdaProject, Segment, Source, problem
 
 HIGHLIGHT_COLUMNS = ("id", "document", "tag", "content")

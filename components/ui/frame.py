@@ -14,7 +14,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import citation
 from components.data.access import active_dataset, use_bundled_dataset
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.present.deck import COUNTS_NOTE
 from components.present.documents import citation_line
 from components.search import highlight_markdown
@@ -75,9 +75,9 @@ def chart_source(dataset: Dataset) -> str:
     study = dataset.study
     if not study:
         return citation_text(dataset)
-    licence = re.search(r"\(([^()]+)\)\s*$", str(study.get("licence", "")))
-    licence_text = licence.group(1) if licence else str(study.get("licence", ""))
-    return f"{study['short_citation']} {study['title']}, {study['institution']}. Licence: {licence_text}."
+    licence = re.search(r"\(([^()]+)\)\s*$", study.licence)
+    licence_text = licence.group(1) if licence else study.licence
+    return f"{study.short_citation} {study.title}, {study.institution}. Licence: {licence_text}."
 
 
 def citation_text(dataset: Dataset) -> str:

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from components import recommendations as planner
-from components.data.dataset import Dataset
+from components.data.model import Dataset
 from components.ui.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, ASSESSMENT_ANSWERS
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # streamlit puts only this folder on the path
 
 from components.compare import compare_themes, theme_figure, theme_summary
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 from components.ui import frame as ui
 from components.ui.colours import group_colours
 

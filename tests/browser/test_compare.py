@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from components import compare
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from components.data.dataset import BUNDLED_DATA_DIR, build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
+from components.data.vocabulary import BUNDLED_DATA_DIR
 from components.present.deck import build_deck
 from tests.browser.conftest import (
     assert_no_exception,

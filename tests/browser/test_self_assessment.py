@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from components import about
-from components.data.dataset import COP_ELEMENTS, build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
+from components.data.vocabulary import COP_ELEMENTS
 from components.text import escape_markdown
 
 BUNDLED = load_dataset_dir()

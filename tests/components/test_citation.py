@@ -7,7 +7,7 @@ import pytest
 import rispy
 
 from components import citation
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +32,10 @@ class TestSourceDocuments:
             *bundled.context["source"],
             *bundled.glossary["source"],
             *bundled.prompts["source"],
-            bundled.study["question_source"],
-            bundled.study["licence_source"],
-            *(entry["source"] for entry in bundled.study["method"]["evidence"]),
-            *(entry["source"] for entry in bundled.study["limits"]),
+            bundled.study.question_source,
+            bundled.study.licence_source,
+            *(entry.source for entry in bundled.study.method.evidence),
+            *(entry.source for entry in bundled.study.limits),
         ]
         unresolved = [cell for cell in cells if cell and citation.resolve(cell, index).document is None]
         assert unresolved == []
@@ -111,7 +111,7 @@ class TestRis:
         [entry] = rispy.loads(cited.ris)
         assert entry["type_of_reference"] == "THES"
         assert entry["authors"] == ["Carpenter, Nicola"]
-        assert entry["title"] == bundled.study["sources"][1]["title"]
+        assert entry["title"] == bundled.study.sources[1].title
         assert entry["title"].startswith("Exploratory Study of Social Workers’ Perceptions")
         assert entry["year"] == "2019"
         assert entry["publisher"] == "University of Huddersfield"

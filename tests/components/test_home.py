@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from components import home
-from components.data.dataset import build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from components import network
-from components.data.dataset import build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
 from components.ui.badges import inferred_badge
 
 FINDINGS = """finding_id,group,category,theme,statement,evidence,source

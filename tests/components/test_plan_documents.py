@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from components import recommendations as planner
-from components.data.dataset import build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
 from components.plan_documents import COLUMNS, DOWNLOADS, EMPTY_NOTE, plan_docx_bytes, plan_pdf_bytes
 from components.present.documents import citation_line
 from tests.pdf_text import flat, pages_text

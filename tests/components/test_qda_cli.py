@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 from components.qda.__main__ import main
 from tests.fixtures.qda import projects as fixtures
 

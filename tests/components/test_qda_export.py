@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from components.data.dataset import build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
 from components.qda import read_qda_file
 from components.qda.export import CODEBOOK_NS, PROJECT_NS, export_qdc, export_qdpx
 from components.qda.folder import project_dataset

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components.data.dataset import DatasetError
+from components.data.model import DatasetError
 from components.qda import QdaError, read_qda_file
 from components.qda.folder import project_dataset
 from components.qda.mapping import guess_mapping

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from components.data.dataset import Problem
+from components.data.model import Problem
 from components.qda import intake
 from components.qda.mapping import Mapping
 

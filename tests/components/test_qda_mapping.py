@@ -115,7 +115,7 @@ def test_code_names_in_widget_labels_keep_their_markdown_inert_and_their_words_r
 
 
 def test_a_segment_longer_than_a_cell_is_named_by_its_selection():
-    from components.data.dataset import MAX_CELL_CHARS
+    from components.data.vocabulary import MAX_CELL_CHARS
     from components.qda.folder import project_dataset as open_dataset
     from components.qda.model import QdaError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.data.dataset import SHARED_GROUP
+from components.data.vocabulary import SHARED_GROUP
 from components.qda import read_qda_file
 from components.qda.folder import project_dataset
 from components.qda.mapping import CASE_NAME, Mapping, guess_mapping

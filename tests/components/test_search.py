@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from components import search
-from components.data.dataset import build_dataset, load_dataset_dir
 from components.data.exports import safe_csv_bytes
+from components.data.load import build_dataset, load_dataset_dir
 from components.text import escape_markdown, search_fold, search_fold_series
 
 

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import compare
-from components.data.dataset import build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
 from components.data.synthetic import synthetic_dataset_files
 from components.text import escape_markdown
 from components.ui.session_keys import UPLOADED_DATASET

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data.dataset import build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
 from components.text import escape_markdown
 from components.ui.badges import CONTEXT_BADGE, inferred_badge
 from components.ui.session_keys import UPLOADED_DATASET

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import network
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 from components.ui.badges import inferred_badge
 from components.ui.session_keys import UPLOADED_DATASET
 
@@ -171,7 +171,7 @@ class TestOtherDatasets:
     def test_no_links_file_says_what_to_upload(self):
         bundled = load_dataset_dir()
         no_links = dataclasses.replace(
-            bundled, name="no links", is_bundled=False, links=bundled.links.iloc[0:0].copy(), study={}
+            bundled, name="no links", is_bundled=False, links=bundled.links.iloc[0:0].copy(), study=None
         )
         app = open_network(dataset=no_links)
         message = app.info[0].value
@@ -194,7 +194,7 @@ class TestOtherDatasets:
         findings = bundled.findings.copy()
         row = findings["finding_id"] == "F029"
         findings.loc[row, "statement"] = "**Bold** [link](http://x) <b>tag</b> مرحبا 🙂"
-        dataset = dataclasses.replace(bundled, name="odd", is_bundled=False, findings=findings, study={})
+        dataset = dataclasses.replace(bundled, name="odd", is_bundled=False, findings=findings, study=None)
         app = open_network({"focus": "F029"}, dataset=dataset)
         text = all_markdown(app)
         assert "\\*\\*Bold\\*\\* \\[link\\]\\(http\\://x\\) &lt;b&gt;tag&lt;/b&gt; مرحبا 🙂" in text

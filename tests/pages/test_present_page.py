@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data.dataset import build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
 from components.present import presenter
 from components.present.deck import build_deck
 from components.text import escape_markdown

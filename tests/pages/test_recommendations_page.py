@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data.dataset import build_dataset
+from components.data.load import build_dataset
 from components.ui.badges import inferred_badge
 from components.ui.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, UPLOADED_DATASET
 from tests.pages.apptest import open_app_page

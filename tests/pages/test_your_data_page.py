@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data.dataset import build_dataset
+from components.data.load import build_dataset
 from components.qda.intake import NO_GROUPS
 from components.text import escape_markdown
 from components.ui.session_keys import UPLOADED_DATASET

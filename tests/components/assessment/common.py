@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.data.dataset import build_dataset
+from components.data.load import build_dataset
 
 
 def small_dataset(findings: str, recommendations: str | None = None, links: str | None = None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from components.assessment import items
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 
 
 @pytest.fixture(scope="module")

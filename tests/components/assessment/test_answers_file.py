@@ -10,7 +10,7 @@ import pytest
 
 from components.assessment import answers_file
 from components.assessment.scale import DONT_KNOW, FULLY, NOT_IN_PLACE, PARTLY
-from components.data.dataset import DatasetError
+from components.data.model import DatasetError
 
 
 def csv_bytes(rows: list[list[str]]) -> bytes:

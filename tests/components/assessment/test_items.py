@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
 from components.assessment import items as assessment_items
-from components.data.dataset import ASSESSMENT_FILE
+from components.data.model import StudyMethod
+from components.data.vocabulary import ASSESSMENT_FILE
 from tests.components.assessment.common import FINDINGS, small_dataset
 
 
@@ -99,13 +102,22 @@ class TestSourceDescription:
     @pytest.mark.parametrize(
         ("study", "expected"),
         [
-            ({}, "the findings in this dataset (Our data)"),
-            ({"title": "A study"}, "the findings of one study (A study)"),
-            ({"short_citation": "X (2020)", "method": "interviews"}, "the findings of one study (X (2020))"),
-            ({"short_citation": "X (2020)", "method": {"interviews": "eight"}}, "the findings of one study (X (2020))"),
+            (None, "the findings in this dataset (Our data)"),
+            (
+                {"short_citation": "", "title": "A study", "method": StudyMethod()},
+                "the findings of one study (A study)",
+            ),
+            ({"short_citation": "X (2020)", "method": StudyMethod()}, "the findings of one study (X (2020))"),
+            (
+                {"short_citation": "X (2020)", "method": StudyMethod(interviews=0)},
+                "the findings of one study (X (2020))",
+            ),
         ],
     )
-    def test_other_datasets_are_described_by_what_they_hold(self, study, expected):
+    def test_other_datasets_are_described_by_what_they_hold(self, bundled, study, expected):
+        # A method that is not an object, or a count that is not a number, never gets this far: the loader refuses
+        # that study.json (tests/components/data/test_validate.py).
+        study = dataclasses.replace(bundled.study, **study) if study is not None else None
         assert assessment_items.source_description(study, "Our data") == expected
 
 
@@ -118,5 +130,5 @@ class TestNotes:
         assert "not percentages of people" in note
 
     def test_an_uploads_name_is_shown_as_text(self):
-        note = assessment_items.reflection_note({}, "[x](javascript:y)")
+        note = assessment_items.reflection_note(None, "[x](javascript:y)")
         assert "](javascript" not in note

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from components.data.dataset import build_dataset, load_dataset_dir
 from components.data.links import RECOMMENDATION_KIND, UNKNOWN_KIND
+from components.data.load import build_dataset, load_dataset_dir
 from components.data.synthetic import csv_bytes
 
 

@@ -2,15 +2,9 @@
 
 import pytest
 
-from components.data.dataset import (
-    FINDINGS_FILE,
-    LINKS_FILE,
-    MAX_FILE_BYTES,
-    RECOMMENDATIONS_FILE,
-    SHARED_GROUP,
-    build_dataset,
-)
+from components.data.load import build_dataset
 from components.data.synthetic import synthetic_dataset_files
+from components.data.vocabulary import FINDINGS_FILE, LINKS_FILE, MAX_FILE_BYTES, RECOMMENDATIONS_FILE, SHARED_GROUP
 
 
 @pytest.mark.parametrize("scale", [1, 10, 100])

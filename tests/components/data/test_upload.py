@@ -8,15 +8,9 @@ import io
 import pytest
 
 from components.data import upload
-from components.data.dataset import (
-    FINDINGS_SPEC,
-    LINKS_SPEC,
-    RECOMMENDATIONS_SPEC,
-    DatasetError,
-    Problem,
-    build_dataset,
-    load_dataset_dir,
-)
+from components.data.load import build_dataset, load_dataset_dir
+from components.data.model import DatasetError, Problem
+from components.data.vocabulary import FINDINGS_SPEC, LINKS_SPEC, RECOMMENDATIONS_SPEC
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from components.data.dataset import Dataset, build_dataset
+from components.data.load import build_dataset
+from components.data.model import Dataset
 
 
 def csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.data.dataset import COP_ELEMENTS
+from components.data.vocabulary import COP_ELEMENTS
 from components.present import deck as deck_module
 from components.present.deck import KINDS, build_deck
 from components.present.slide_fit import MAX_COLUMNS, MAX_SECTION_SLIDES
@@ -20,7 +20,7 @@ class TestOrder:
 
     def test_deck_opens_on_the_study_question_and_closes_on_the_citation(self, deck, bundled):
         assert deck[0].kind == "study"
-        assert deck[0].lead == bundled.study["question"]
+        assert deck[0].lead == bundled.study.question
         assert deck[-1].kind == "closing"
 
     def test_parts_are_numbered_when_a_section_needs_more_than_one_slide(self, deck):
@@ -90,9 +90,9 @@ class TestSkipping:
 class TestCitations:
     def test_closing_slide_cites_the_study_and_its_licence(self, deck, bundled):
         closing = deck[-1]
-        assert closing.lead == bundled.study["citation"]
+        assert closing.lead == bundled.study.citation
         texts = [point.text for point in closing.points()]
-        assert bundled.study["licence"] in texts
+        assert bundled.study.licence in texts
         assert deck_module.COUNTS_NOTE in texts
 
     def test_every_quoted_point_on_a_slide_names_its_source_on_that_slide(self, deck):

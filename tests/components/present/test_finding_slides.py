@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.data.dataset import SHARED_GROUP
+from components.data.vocabulary import SHARED_GROUP
 from components.present.finding_slides import barrier_slides, finding_point, pair_title, recommendation_point
 from components.present.slide_model import Column
 from tests.components.present.decks import upload

@@ -8,7 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 from components.present.deck import Column, Point, Quote, Slide, build_deck
 from components.present.documents import printable
 from components.present.handouts import participant_handout_pdf, presenter_handout_pdf
@@ -53,7 +53,7 @@ class TestParticipantHandout:
         reader = PdfReader(io.BytesIO(participant_handout_pdf(deck, bundled)))
         width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
         assert (round(width), round(height)) == (595, 842)  # A4 in points
-        assert participant[0].startswith(flat(f"{bundled.study['title']}: participant handout"))
+        assert participant[0].startswith(flat(f"{bundled.study.title}: participant handout"))
 
     def test_every_discussion_question_is_there(self, deck, participant):
         text = body(participant)
@@ -91,8 +91,8 @@ class TestParticipantHandout:
     def test_citation_and_licence_on_every_page(self, bundled, participant):
         assert len(participant) > 3
         for number, page in enumerate(participant, start=1):
-            assert flat(bundled.study["citation"]) in page, number
-            assert flat(f"Licence: {bundled.study['licence']}") in page, number
+            assert flat(bundled.study.citation) in page, number
+            assert flat(f"Licence: {bundled.study.licence}") in page, number
             assert f"Page {number} of {len(participant)}" in page
 
     def test_inferred_marks_say_what_they_qualify(self, participant):
@@ -112,8 +112,8 @@ class TestPresenterHandout:
 
     def test_citation_and_licence_on_every_page(self, bundled, presenter):
         for number, page in enumerate(presenter, start=1):
-            assert flat(bundled.study["citation"]) in page, number
-            assert flat(f"Licence: {bundled.study['licence']}") in page, number
+            assert flat(bundled.study.citation) in page, number
+            assert flat(f"Licence: {bundled.study.licence}") in page, number
 
     def test_no_room_to_write_in_the_presenters_copy(self, presenter):
         assert "Your notes:" not in " ".join(presenter)
@@ -143,7 +143,7 @@ class TestData:
         assert b"/Annot" not in data
 
     def test_a_dataset_without_a_study_is_cited_by_its_name(self, bundled):
-        upload = dataclasses.replace(bundled, study={}, name="Équipe 🌍 data")
+        upload = dataclasses.replace(bundled, study=None, name="Équipe 🌍 data")
         data = participant_handout_pdf([self.slide("Ünïcödé — “quoted” Ελληνικά")], upload)
         (page,) = pages_text(data)
         assert "Ünïcödé — “quoted” Ελληνικά" in page

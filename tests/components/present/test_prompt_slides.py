@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from components.data.dataset import Dataset, load_dataset_dir
+from components.data.load import load_dataset_dir
+from components.data.model import Dataset
 from components.present.deck import build_deck
 
 

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import pytest
 
 from components.compare import compare_themes, theme_figure
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 from components.present.deck import COUNTS_NOTE
 from components.ui.chart_export import (
     EXPORT_WIDTH,

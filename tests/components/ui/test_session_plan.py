@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from components.data.dataset import build_dataset, load_dataset_dir
+from components.data.load import build_dataset, load_dataset_dir
 from components.ui import session
 from components.ui.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS
 

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 import streamlit as st
 
-from components.data.dataset import load_dataset_dir
+from components.data.load import load_dataset_dir
 from components.ui import view_cache
 from components.ui.session_keys import VIEW_CACHE
 
