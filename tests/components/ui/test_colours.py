@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from components import assessment, network
+from components import assessment
+from components.network import figure as network
 from components.ui import colours
 from components.ui.colours import (
     BACKGROUND,
