@@ -38,7 +38,7 @@ else:
         render.graph_chart(dataset, view, figure)
         render.focus_panel(view, focus)
         render.text_alternative(view)
-        render.trace_section(view, focus)
+        render.trace_section(dataset, filters, view, focus)
         render.levers_section(view)
     render.write_url(dataset, kinds, view.trace_starts)
 

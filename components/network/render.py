@@ -5,21 +5,17 @@ modules beside this one. Widget keys are named in components.ui.session_keys.
 
 from __future__ import annotations
 
-import re
-
 import plotly.graph_objects as go
 import streamlit as st
 
 from components.data.dataset import Dataset
-from components.data.exports import safe_csv_bytes
 from components.network.graph import GraphFilters
 from components.network.kinds import RECOMMENDATION, kind_name
-from components.network.paths import paths_for_download, trace_paths
-from components.network.text import node_links, node_title, paths_text
-from components.network.view import NetworkView
+from components.network.text import node_links, node_title
+from components.network.view import NetworkView, traced_paths
 from components.text import escape_markdown
 from components.ui import frame as ui
-from components.ui import url_state
+from components.ui import url_state, view_cache
 from components.ui.session_keys import (
     NETWORK_ADJACENCY,
     NETWORK_AUDIENCES,
@@ -278,7 +274,7 @@ def text_alternative(view: NetworkView) -> None:
     ui.text_alternative(view.summary, view.adjacency, key=NETWORK_ADJACENCY)
 
 
-def trace_section(view: NetworkView, focus: str | None) -> None:
+def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView, focus: str | None) -> None:
     """Trace a barrier: its chains to what helps and to recommendations, to read, copy or download."""
     st.subheader("Trace a barrier")
     starts = list(view.trace_starts)
@@ -297,17 +293,19 @@ def trace_section(view: NetworkView, focus: str | None) -> None:
     )
     if not trace:
         return
-    paths = trace_paths(view.graph, trace)
+    traced = view_cache.view(
+        dataset, "network paths", lambda _, _filters, start: traced_paths(view, start), filters, trace
+    )
     with st.container(border=True):
-        st.markdown(paths_text(view.graph, trace, paths, markdown=True))
+        st.markdown(traced.markdown)
     with st.expander("Copy or download this list"):
         st.markdown("The copy button is at the top right of the box.")
-        st.code(paths_text(view.graph, trace, paths), language=None, wrap_lines=True)
-        if not paths.empty:
+        st.code(traced.text, language=None, wrap_lines=True)
+        if traced.csv:
             st.download_button(
                 "Download these paths (CSV)",
-                data=safe_csv_bytes(paths_for_download(paths)),
-                file_name=f"paths-{re.sub(r'[^A-Za-z0-9_-]+', '_', trace)}.csv",
+                data=traced.csv,
+                file_name=traced.file_name,
                 mime="text/csv",
                 key=NETWORK_DOWNLOAD_PATHS,
             )

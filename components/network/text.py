@@ -81,22 +81,27 @@ def paths_text(graph: nx.DiGraph, start: str, paths: pd.DataFrame, markdown: boo
     if paths.empty:
         lines.append("- No enabler or recommendation is linked to this in the data shown.")
         return "\n".join(lines)
-    via = paths[paths["enabler_id"] != ""]
-    for enabler_id, rows in via.groupby("enabler_id", sort=False):
-        first = rows.iloc[0]
+    # Plain records, not pandas: a groupby and iterrows on this small frame cost more than the whole list.
+    rows = paths.to_dict("records")
+    via: dict[str, list[dict]] = {}  # by enabler, in the order the paths list them
+    for row in rows:
+        if row["enabler_id"] != "":
+            via.setdefault(row["enabler_id"], []).append(row)
+    for enabler_id, chains in via.items():
+        first = chains[0]
         lines.append(f"- What helps: {esc(first['enabler'])} ({ident(enabler_id)}){basis(first['enabler_link'])}")
-        built = rows[rows["recommendation_id"] != ""]
-        if built.empty:
+        built = [row for row in chains if row["recommendation_id"] != ""]
+        if not built:
             lines.append("  - No recommendation builds on this in the data shown.")
-        for _, row in built.iterrows():
+        for row in built:
             lines.append(
                 f"  - Recommendation for {esc(row['audience'])}: {esc(row['recommendation'])} "
                 f"({ident(row['recommendation_id'])}){basis(row['recommendation_link'])}"
             )
-    direct = paths[paths["enabler_id"] == ""]
-    if not direct.empty:
+    direct = [row for row in rows if row["enabler_id"] == ""]
+    if direct:
         lines.append("- Recommendations that address it directly:")
-        for _, row in direct.iterrows():
+        for row in direct:
             lines.append(
                 f"  - For {esc(row['audience'])}: {esc(row['recommendation'])} "
                 f"({ident(row['recommendation_id'])}){basis(row['recommendation_link'])}"

@@ -2,11 +2,13 @@
 
 `network_view` is built once per dataset and filters, and `focused_figure` once per focus on top of it
 (the page keeps both through components.ui.view_cache, so every session on the bundled study shares them).
-The layout depends on the graph only, so a new focus redraws the figure without laying it out again.
+The layout depends on the graph only, so a new focus redraws the figure without laying it out again;
+`traced_paths` is kept per barrier traced, as its text and CSV cost more than the rest of a rerun's own work.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import networkx as nx
@@ -14,12 +16,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.dataset import Dataset
+from components.data.exports import safe_csv_bytes
 from components.network.figure import LABEL_LIMIT, network_figure
 from components.network.graph import GraphFilters, build_graph, every_link_inferred, graph_inputs
 from components.network.layout import Positions, layered_positions
 from components.network.levers import betweenness, levers
-from components.network.paths import traceable_nodes
-from components.network.text import adjacency_table, graph_summary
+from components.network.paths import paths_for_download, trace_paths, traceable_nodes
+from components.network.text import adjacency_table, graph_summary, paths_text
 
 LEVERS_SHOWN = 15
 NO_LINKS = (
@@ -97,3 +100,26 @@ def network_view(dataset: Dataset, filters: GraphFilters) -> NetworkView:
 
 def focused_figure(view: NetworkView, focus: str | None) -> go.Figure:
     return network_figure(view.graph, view.positions, focus=focus)
+
+
+@dataclass(frozen=True)
+class TracedPaths:
+    """The paths from one barrier, as the page shows, copies and downloads them."""
+
+    paths: pd.DataFrame
+    markdown: str  # escaped, with inferred badges, for the page
+    text: str  # plain, for copying
+    csv: bytes  # formula-safe CSV for a spreadsheet; empty when there are no paths
+    file_name: str
+
+
+def traced_paths(view: NetworkView, start: str) -> TracedPaths:
+    paths = trace_paths(view.graph, start)
+    return TracedPaths(
+        paths=paths,
+        markdown=paths_text(view.graph, start, paths, markdown=True),
+        text=paths_text(view.graph, start, paths),
+        csv=b"" if paths.empty else safe_csv_bytes(paths_for_download(paths)),
+        # The id is data: only safe characters reach the file name.
+        file_name=f"paths-{re.sub(r'[^A-Za-z0-9_-]+', '_', start)}.csv",
+    )

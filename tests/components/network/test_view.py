@@ -17,6 +17,7 @@ from components.network.view import (
     dataset_empty_state,
     focused_figure,
     network_view,
+    traced_paths,
 )
 from tests.components.network.tiny import LINKS, node_traces, tiny_dataset
 
@@ -86,3 +87,25 @@ class TestNetworkView:
             for node, value in zip(trace.customdata, trace.marker.opacity, strict=True)
         }
         assert {node for node, value in opacity.items() if value == 1.0} == {"R2", "B2", "P1"}
+
+
+class TestTracedPaths:
+    def test_text_markdown_and_csv_of_one_barrier(self):
+        view = network_view(tiny_dataset(), GraphFilters())
+        traced = traced_paths(view, "B2")
+        assert list(traced.paths["recommendation_id"]) == ["R1", "R2"]
+        assert traced.text.startswith("Barrier: Barrier two <b>bold</b> (B2, MHSW)")
+        assert traced.markdown.startswith("**Barrier:** Barrier two &lt;b&gt;bold&lt;/b&gt;")
+        assert traced.csv.decode("utf-8-sig").startswith("Barrier ID,Barrier,What helps ID")
+        assert traced.file_name == "paths-B2.csv"
+
+    def test_no_paths_gives_no_download(self):
+        view = network_view(tiny_dataset(), GraphFilters(kinds=("barrier",)))
+        traced = traced_paths(view, "B1")
+        assert traced.paths.empty
+        assert traced.csv == b""
+        assert "No enabler or recommendation is linked to this" in traced.text
+
+    def test_file_name_keeps_only_safe_characters(self):
+        view = network_view(tiny_dataset(), GraphFilters())
+        assert traced_paths(view, "../B1 x").file_name == "paths-_B1_x.csv"
