@@ -3,8 +3,7 @@
 import streamlit as st
 
 from components.network import render
-from components.network.graph import available_kinds
-from components.network.view import dataset_empty_state, focused_figure, network_view
+from components.network.view import dataset_empty_state, filter_options, focused_figure, network_view
 from components.ui import frame as ui
 from components.ui import view_cache
 
@@ -14,12 +13,12 @@ dataset = ui.page_start(
     "them. Click a node, or pick one from the list, to see its evidence and each of its links.",
 )
 
-kinds = view_cache.view(dataset, "network kinds", available_kinds)
-no_network = dataset_empty_state(dataset, kinds)
+options = view_cache.view(dataset, "network filter options", filter_options)
+no_network = dataset_empty_state(dataset, options.kinds)
 if no_network:
     render.no_network(no_network)
 else:
-    filters, dropped = render.filters(dataset, kinds)
+    filters, dropped = render.filters(options)
     # Built once per dataset and filters (components.ui.view_cache): every session on the bundled study shares it.
     view = view_cache.view(dataset, "network view", network_view, filters)
     render.seed_focus(dataset, view, dropped)
@@ -40,6 +39,6 @@ else:
         render.text_alternative(view)
         render.trace_section(dataset, filters, view, focus)
         render.levers_section(view)
-    render.write_url(dataset, kinds, view.trace_starts)
+    render.write_url(options, view.trace_starts)
 
 ui.page_end(dataset)

@@ -12,7 +12,7 @@ from components.data.dataset import Dataset
 from components.network.graph import GraphFilters
 from components.network.kinds import RECOMMENDATION, kind_name
 from components.network.text import node_links, node_title
-from components.network.view import NetworkView, traced_paths
+from components.network.view import FilterOptions, NetworkView, traced_paths
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import url_state, view_cache
@@ -98,10 +98,10 @@ def no_network(message: str) -> None:
     st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 
 
-def filters(dataset: Dataset, kinds: list[str]) -> tuple[GraphFilters, dict[str, list[str]]]:
-    """The filters (`kinds`: the node kinds this dataset has), seeded from the URL once, drawn in a closed
-    expander. Returns them and the URL values that were not recognised (for url_state.notice_dropped)."""
-    groups, audiences = dataset.groups, dataset.audiences
+def filters(options: FilterOptions) -> tuple[GraphFilters, dict[str, list[str]]]:
+    """The filters, seeded from the URL once, drawn in a closed expander. Returns them and the URL values
+    that were not recognised (for url_state.notice_dropped)."""
+    kinds, groups, audiences = options.kinds, options.groups, options.audiences
     dropped = {
         "Group": url_state.seed_multi(NETWORK_GROUPS, "group", groups, groups),
         "Node kind": url_state.seed_multi(NETWORK_KINDS, "kind", kinds, kinds),
@@ -152,21 +152,21 @@ def seed_focus(dataset: Dataset, view: NetworkView, dropped: dict[str, list[str]
     url_state.notice_dropped(dropped)
 
 
-def all_or_chosen(key: str, available: list[str]) -> list[str]:
+def all_or_chosen(key: str, available: tuple[str, ...]) -> list[str]:
     """A filter for the URL: nothing when everything is chosen, so links stay short."""
     return [] if set(st.session_state[key]) == set(available) else st.session_state[key]
 
 
-def write_url(dataset: Dataset, kinds: list[str], trace_starts: tuple[str, ...]) -> None:
+def write_url(options: FilterOptions, trace_starts: tuple[str, ...]) -> None:
     trace = st.session_state.get(NETWORK_TRACE)
     url_state.write_url(
         {
             "focus": st.session_state.get(NETWORK_FOCUS),
             # The first barrier is the default trace: leave it out so links stay short.
             "trace": None if trace in (None, *trace_starts[:1]) else trace,
-            "group": all_or_chosen(NETWORK_GROUPS, dataset.groups),
-            "kind": all_or_chosen(NETWORK_KINDS, kinds),
-            "audience": all_or_chosen(NETWORK_AUDIENCES, dataset.audiences),
+            "group": all_or_chosen(NETWORK_GROUPS, options.groups),
+            "kind": all_or_chosen(NETWORK_KINDS, options.kinds),
+            "audience": all_or_chosen(NETWORK_AUDIENCES, options.audiences),
             "stated": st.session_state[NETWORK_STATED_ONLY] or None,
         }
     )

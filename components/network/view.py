@@ -9,6 +9,7 @@ The layout depends on the graph only, so a new focus redraws the figure without 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -18,7 +19,7 @@ import plotly.graph_objects as go
 from components.data.dataset import Dataset
 from components.data.exports import safe_csv_bytes
 from components.network.figure import LABEL_LIMIT, network_figure
-from components.network.graph import GraphFilters, build_graph, every_link_inferred, graph_inputs
+from components.network.graph import GraphFilters, available_kinds, build_graph, every_link_inferred, graph_inputs
 from components.network.layout import Positions, layered_positions
 from components.network.levers import betweenness, levers
 from components.network.paths import paths_for_download, trace_paths, traceable_nodes
@@ -43,7 +44,20 @@ ALL_INFERRED_HIDDEN = (
 NO_LINKS_LEFT = "No links join the nodes these filters leave. Open **Filter the graph** and widen them."
 
 
-def dataset_empty_state(dataset: Dataset, kinds_available: list[str]) -> str | None:
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filters offer for a dataset: its node kinds, groups and recommendation audiences."""
+
+    kinds: tuple[str, ...]
+    groups: tuple[str, ...]
+    audiences: tuple[str, ...]
+
+
+def filter_options(dataset: Dataset) -> FilterOptions:
+    return FilterOptions(tuple(available_kinds(dataset)), tuple(dataset.groups), tuple(dataset.audiences))
+
+
+def dataset_empty_state(dataset: Dataset, kinds_available: Sequence[str]) -> str | None:
     """Why this dataset has no network to filter at all (None when it has one). The page adds a link to
     the Your data page under it."""
     if not dataset.link_index.links:

@@ -15,6 +15,7 @@ from components.network.view import (
     NO_LINKS_LEFT,
     NOTHING_MATCHES,
     dataset_empty_state,
+    filter_options,
     focused_figure,
     network_view,
     traced_paths,
@@ -109,3 +110,11 @@ class TestTracedPaths:
     def test_file_name_keeps_only_safe_characters(self):
         view = network_view(tiny_dataset(), GraphFilters())
         assert traced_paths(view, "../B1 x").file_name == "paths-_B1_x.csv"
+
+
+class TestFilterOptions:
+    def test_kinds_groups_and_audiences_of_the_dataset(self):
+        options = filter_options(tiny_dataset())
+        assert options.kinds == ("barrier", "perception", "enabler", "recommendation")
+        assert options.groups == ("MHSW", "CSW", "All")  # the shared group last
+        assert options.audiences == ("Managers", "Teams")
