@@ -8,6 +8,9 @@ Proportions follow the bundled study: per unit of scale 35 findings (9 observati
 7 perceptions, 6 barriers, 4 enablers), 15 recommendations and 40 links (10 "overcomes",
 23 "addresses", 7 "builds on"). Ids keep the study's style (F001, R01), so they grow a digit past
 F999 and R99.
+
+`synthetic_graph_dataset` is another shape, for the network at scale: exactly so many barriers, enablers
+and recommendations joined by exactly so many links.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from components.data.vocabulary import (
     RECOMMENDATIONS_FILE,
     RECOMMENDATIONS_SPEC,
     SHARED_GROUP,
+    Dataset,
+    build_dataset,
 )
 
 FINDINGS_PER_SCALE = 35
@@ -194,3 +199,76 @@ def synthetic_dataset_files(scale: int, seed: int) -> dict[str, bytes]:
         RECOMMENDATIONS_FILE: csv_bytes(RECOMMENDATIONS_SPEC.columns, recommendations),
         LINKS_FILE: csv_bytes(LINKS_SPEC.columns, links),
     }
+
+
+def synthetic_graph_dataset(n_nodes: int, n_edges: int, seed: int) -> Dataset:
+    """A valid dataset of exactly `n_nodes` barriers, enablers and recommendations and `n_edges` links.
+
+    Built through the one loader, like an upload. Two fifths barriers, one fifth enablers, two
+    fifths recommendations; links follow the study's rules and no pair repeats. Statements say they
+    are synthetic, so none can pass for the study's words.
+    """
+    if n_nodes < 5:
+        raise ValueError("n_nodes must be at least 5")
+    rng = random.Random(seed)
+    n_barriers = max(1, n_nodes * 2 // 5)
+    n_enablers = max(1, n_nodes // 5)
+    n_recommendations = n_nodes - n_barriers - n_enablers
+    groups = ("MHSW", "CSW", "Health visitors", SHARED_GROUP)
+    audiences = ("Managers", "Practitioners", "The organisation")
+    findings, recommendations, links = [], [], []
+    for number in range(1, n_barriers + n_enablers + 1):
+        category = "barrier" if number <= n_barriers else "enabler"
+        findings.append(
+            {
+                "finding_id": f"S{number:04d}",
+                "group": rng.choice(groups),
+                "category": category,
+                "theme": f"Synthetic theme {number % 12}",
+                "statement": f"Synthetic {category} {number}",
+                "evidence": f"Synthetic quote {number}",
+                "source": "Synthetic test data",
+            }
+        )
+    for number in range(1, n_recommendations + 1):
+        recommendations.append(
+            {
+                "recommendation_id": f"SR{number:04d}",
+                "audience": rng.choice(audiences),
+                "text": f"Synthetic recommendation {number}",
+                "basis": "stated",
+            }
+        )
+    barriers = [row["finding_id"] for row in findings[:n_barriers]]
+    enablers = [row["finding_id"] for row in findings[n_barriers:]]
+    recommendation_ids = [row["recommendation_id"] for row in recommendations]
+    choices = [
+        ("overcomes", enablers, barriers),
+        ("addresses", recommendation_ids, barriers),
+        ("builds on", recommendation_ids, enablers),
+    ]
+    capacity = len(enablers) * len(barriers) + len(recommendation_ids) * (len(barriers) + len(enablers))
+    if n_edges > capacity:
+        raise ValueError(f"at most {capacity} distinct links fit {n_nodes} nodes")
+    seen: set[tuple[str, str]] = set()
+    while len(links) < n_edges:
+        relation, sources, targets = rng.choice(choices)
+        pair = (rng.choice(sources), rng.choice(targets))
+        if pair in seen:
+            continue
+        seen.add(pair)
+        links.append(
+            {
+                "from_id": pair[0],
+                "to_id": pair[1],
+                "relation": relation,
+                "basis": rng.choice(("stated", "inferred")),
+                "note": f"Synthetic link {len(links) + 1}",
+            }
+        )
+    files = {
+        FINDINGS_FILE: csv_bytes(FINDINGS_SPEC.columns, findings),
+        RECOMMENDATIONS_FILE: csv_bytes(RECOMMENDATIONS_SPEC.columns, recommendations),
+        LINKS_FILE: csv_bytes(LINKS_SPEC.columns, links),
+    }
+    return build_dataset(files, name=f"synthetic graph ({n_nodes} nodes, {n_edges} links)")

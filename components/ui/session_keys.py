@@ -100,3 +100,19 @@ ASSESSMENT_ADD_TO_PLAN = "self_assessment_add_to_plan"  # button: add the weakes
 ASSESSMENT_DOWNLOAD = "self_assessment_download"  # download button: the answers as CSV
 ASSESSMENT_EARLIER = "self_assessment_earlier"  # file uploader: an earlier answers file to compare
 ASSESSMENT_CHANGES_TABLE = "self_assessment_changes_table"  # dataframe: every statement, then and now
+# Barriers network (pages/network.py): its widget and container keys. Its one non-widget key,
+# NETWORK_OPEN_DIALOG, is with the page-local state above.
+NETWORK_KINDS = "network_kinds"  # pills: the node kinds drawn
+NETWORK_GROUPS = "network_groups"  # multiselect: the groups whose findings are drawn
+NETWORK_AUDIENCES = "network_audiences"  # multiselect: the audiences whose recommendations are drawn
+NETWORK_STATED_ONLY = "network_stated_only"  # toggle: hide the links this app inferred
+NETWORK_GRAPH = "network_graph"  # plotly chart: its selection is the node just clicked
+NETWORK_FOCUS = "network_focus"  # selectbox: the node in focus (a click on the graph sets it too)
+NETWORK_CLEAR_FOCUS = "network_clear_focus"  # button: nothing in focus
+NETWORK_FOCUS_PANEL = "network_focus_panel"  # container: the focused node's details under the graph
+NETWORK_GRAPH_BOX = "network_graph_box"  # container: scrolls sideways on a phone
+NETWORK_GRAPH_CANVAS = "network_graph_canvas"  # container inside it: keeps the width the labels need
+NETWORK_ADJACENCY = "network_adjacency"  # the text alternative's table of every link
+NETWORK_TRACE = "network_trace"  # selectbox: the barrier whose paths are listed
+NETWORK_DOWNLOAD_PATHS = "network_download_paths"  # download button: the paths as CSV
+NETWORK_LEVERS = "network_levers"  # dataframe: the levers table

@@ -5,7 +5,8 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from components import network
+from components.network.render import GRAPH_MIN_WIDTH
+from components.ui.session_keys import NETWORK_GRAPH_BOX
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,
@@ -146,13 +147,13 @@ def test_graph_labels_readable_on_a_phone(browser: Browser, app_url: str):
     try:
         page = context.new_page()
         open_network(page, app_url)
-        graph_box = page.locator(f".st-key-{network.GRAPH_BOX_KEY}")
+        graph_box = page.locator(f".st-key-{NETWORK_GRAPH_BOX}")
         graph_box.scroll_into_view_if_needed()
         # The graph keeps the width its three columns of labels need, and its own box scrolls sideways.
         svg_width = page.evaluate(
             """() => document.querySelector('[data-testid="stPlotlyChart"] .main-svg').getBoundingClientRect().width"""
         )
-        assert svg_width >= network.GRAPH_MIN_WIDTH
+        assert svg_width >= GRAPH_MIN_WIDTH
         assert page.evaluate(LABELS_OFF_THE_CHART) == []
         sizes = page.evaluate(
             """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] .textpoint text'))

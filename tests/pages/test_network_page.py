@@ -7,10 +7,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import network
+from components.data.links import build_link_index
 from components.data.load import load_dataset_dir
+from components.data.synthetic import synthetic_graph_dataset
+from components.network.levers import LEVER_COLUMNS
 from components.ui.badges import inferred_badge
-from components.ui.session_keys import UPLOADED_DATASET
+from components.ui.session_keys import NETWORK_FOCUS, UPLOADED_DATASET
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "pages/network.py"
@@ -47,7 +49,7 @@ def levers_frame(app: AppTest) -> pd.DataFrame:
 
 
 def focus_box(app: AppTest):
-    return app.selectbox(key="network_focus")
+    return app.selectbox(key=NETWORK_FOCUS)
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +93,7 @@ class TestWithoutFocus:
 
     def test_levers_with_caption(self, app):
         levers = levers_frame(app)
-        assert list(levers.columns) == network.LEVER_COLUMNS
+        assert list(levers.columns) == LEVER_COLUMNS
         assert levers.iloc[0]["ID"] == "F027"  # reaches the most barriers
         assert "measures the structure of the coding (how the links were drawn), not the strength of the evidence" in (
             all_markdown(app)
@@ -170,8 +172,17 @@ class TestUrlState:
 class TestOtherDatasets:
     def test_no_links_file_says_what_to_upload(self):
         bundled = load_dataset_dir()
+        links = bundled.links.iloc[0:0].copy()
+        # The loader builds the link index from the tables; a dataset changed by hand needs its own.
+        index = build_link_index(bundled.findings, bundled.recommendations, links)
         no_links = dataclasses.replace(
-            bundled, name="no links", is_bundled=False, links=bundled.links.iloc[0:0].copy(), study=None
+            bundled,
+            name="no links",
+            is_bundled=False,
+            links=links,
+            link_index=index,
+            fingerprint="no links",
+            study=None,
         )
         app = open_network(dataset=no_links)
         message = app.info[0].value
@@ -181,7 +192,7 @@ class TestOtherDatasets:
         assert not app.get("plotly_chart")
 
     def test_large_graph_renders_with_hover_labels(self):
-        app = open_network(dataset=network.synthetic_graph_dataset(500, 1500, seed=5))
+        app = open_network(dataset=synthetic_graph_dataset(500, 1500, seed=5))
         assert len(app.get("plotly_chart")) == 1
         assert "labels show on hover" in captions(app)
         assert len(adjacency_frame(app)) == 1500

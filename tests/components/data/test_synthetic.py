@@ -3,8 +3,9 @@
 import pytest
 
 from components.data.load import build_dataset
-from components.data.synthetic import synthetic_dataset_files
+from components.data.synthetic import synthetic_dataset_files, synthetic_graph_dataset
 from components.data.vocabulary import FINDINGS_FILE, LINKS_FILE, MAX_FILE_BYTES, RECOMMENDATIONS_FILE, SHARED_GROUP
+from components.network.graph import build_graph
 
 
 @pytest.mark.parametrize("scale", [1, 10, 100])
@@ -83,3 +84,23 @@ def test_ids_keep_the_studys_style():
 def test_rejects_a_bad_scale(scale):
     with pytest.raises(ValueError, match="scale"):
         synthetic_dataset_files(scale, seed=0)
+
+
+@pytest.fixture(scope="module")
+def large():
+    return synthetic_graph_dataset(500, 1500, seed=3)
+
+
+class TestSyntheticGraph:
+    def test_synthetic_sizes(self, large):
+        graph = build_graph(large)
+        assert graph.number_of_nodes() == 500
+        assert graph.number_of_edges() == 1500
+
+    def test_synthetic_is_deterministic(self, large):
+        again = synthetic_graph_dataset(500, 1500, seed=3)
+        assert again.links.drop(columns="_row").equals(large.links.drop(columns="_row"))
+
+    def test_too_many_links_refused(self):
+        with pytest.raises(ValueError, match="distinct links"):
+            synthetic_graph_dataset(5, 100, seed=1)

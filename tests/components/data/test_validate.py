@@ -137,11 +137,13 @@ class TestRelations:
         assert self.upload(["Leads to"]).links["relation"].tolist() == ["Leads to"]
 
     def test_network_and_explore_word_an_uploaded_addresses_alike(self):
-        from components import network, search
+        from components import search
+        from components.network.graph import GraphFilters, build_graph
+        from components.network.text import node_links
 
         dataset = self.upload(["Addresses"])
-        graph = network.build_graph(dataset, network.GraphFilters())
-        phrases = network.node_links(graph, "F1")["phrase"].tolist()
+        graph = build_graph(dataset, GraphFilters())
+        phrases = node_links(graph, "F1")["phrase"].tolist()
         assert phrases == ["addressed by"]
         assert search.relation_heading(dataset.links["relation"].iloc[0], outgoing=False) == "Addressed by"
 

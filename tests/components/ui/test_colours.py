@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from components import network
 from components.assessment import figure as assessment_figure
+from components.network import figure as network
 from components.ui import colours
 from components.ui.colours import (
     BACKGROUND,
