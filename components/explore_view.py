@@ -22,6 +22,7 @@ from components.ui import frame as ui
 from components.ui import url_state, view_cache
 from components.ui.badges import CONTEXT_BADGE
 from components.ui.session_keys import (
+    EXPLORE_CITE_PREFIX,
     EXPLORE_CLEAR,
     EXPLORE_DOWNLOAD,
     EXPLORE_FACET_KEYS,
@@ -121,10 +122,15 @@ def context_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> 
     )
 
 
-def show_item(item: Mapping[str, str], highlight: Sequence[str] = ()) -> None:
-    """One item of any kind: its words, badges and verbatim quote with whose words it is, and "Cite this"."""
+def show_item(item: Mapping[str, str], highlight: Sequence[str] = (), lazy_cite: bool = False) -> None:
+    """One item of any kind: its words, badges and verbatim quote with whose words it is, and "Cite this".
+
+    `lazy_cite` for result cards: their "Cite this" is filled only when opened (see `ui.cite_this`), which
+    took a third of the server's time when a room opened this page with 25 cards each sending six elements.
+    """
+    cite_key = f"{EXPLORE_CITE_PREFIX}{item['kind']}_{item['item_id']}" if lazy_cite else None
     if item["kind"] == search.FINDING:
-        ui.show_finding(search.as_finding(item), highlight)
+        ui.show_finding(search.as_finding(item), highlight, cite_key)
         return
     if item["kind"] == search.RECOMMENDATION:
         st.markdown(recommendation_markdown(item, highlight))
@@ -132,7 +138,7 @@ def show_item(item: Mapping[str, str], highlight: Sequence[str] = ()) -> None:
     else:
         st.markdown(context_markdown(item, highlight))
         label = f"context item {item['item_id']}"
-    ui.show_quote(item["evidence"], item["source"], item["item_id"], label, highlight)
+    ui.show_quote(item["evidence"], item["source"], item["item_id"], label, highlight, cite_key)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -158,7 +164,7 @@ def show_item_view(dataset: Dataset, item: pd.Series) -> None:
     if not view.groups:
         st.markdown("Nothing in this dataset is linked to this item.")
     if view.inferred_note:
-        st.markdown(view.inferred_note, help=ui.glossary_tooltip(dataset, ["inferred", "stated"]))
+        st.markdown(view.inferred_note, help=tooltip(dataset, "links"))
     for group in view.groups:
         st.markdown(f"#### {group.heading}")
         for card in group.cards:
@@ -214,11 +220,19 @@ def seed_search(dataset: Dataset) -> tuple[str, dict[str, list[str]], dict[str, 
     return st.session_state[EXPLORE_QUERY], selections, dropped
 
 
-def facet_help(dataset: Dataset, facet: str) -> str | None:
-    if facet == "kind":
-        return explore.KIND_FACET_HELP
-    terms, lead = explore.facet_help_terms(dataset, facet)
-    return ui.glossary_tooltip(dataset, terms, lead)
+def _tooltips(dataset: Dataset) -> dict[str, str | None]:
+    tips: dict[str, str | None] = {"kind": explore.KIND_FACET_HELP}
+    for facet in search.FACETS[1:]:
+        tips[facet] = ui.glossary_tooltip(dataset, *explore.facet_help_terms(dataset, facet))
+    tips["results"] = ui.glossary_tooltip(dataset, ["coded statement"])
+    tips["links"] = ui.glossary_tooltip(dataset, ["inferred", "stated"])
+    return tips
+
+
+def tooltip(dataset: Dataset, name: str) -> str | None:
+    """A facet's tooltip ("group", …), or the results' ("results") or links' ("links"), from the glossary.
+    Built once per dataset: each is a few lookups in the glossary table, on every run otherwise."""
+    return view_cache.view(dataset, "explore tooltips", _tooltips)[name]
 
 
 FACET_WIDTHS = {"group": 1, "category": 1, "theme": 2, "basis": 1}
@@ -240,7 +254,7 @@ def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
             selection_mode="multi",
             key=EXPLORE_FACET_KEYS["kind"],
             format_func=partial(explore.facet_label, view, "kind"),
-            help=facet_help(dataset, "kind"),
+            help=tooltip(dataset, "kind"),
         )
     shown = [facet for facet in FACET_WIDTHS if view.options[facet]]
     if shown:
@@ -251,7 +265,7 @@ def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
                 key=EXPLORE_FACET_KEYS[facet],
                 format_func=partial(explore.facet_label, view, facet),
                 placeholder=f"Any {search.FACET_LABELS[facet].lower()}",
-                help=facet_help(dataset, facet),
+                help=tooltip(dataset, facet),
             )
 
 
@@ -304,7 +318,7 @@ def shown_limit(view: explore.SearchView) -> int:
 def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None:
     """The summary line, clear and download, then one page of result cards and a "Show more" for the rest."""
     summary, clear, download = st.columns([5, 2, 2], vertical_alignment="center")
-    summary.markdown(view.summary, help=ui.glossary_tooltip(dataset, ["coded statement"]))
+    summary.markdown(view.summary, help=tooltip(dataset, "results"))
     if view.filtered:
         clear.button("Clear search", key=EXPLORE_CLEAR, on_click=clear_search, args=(search.FACETS,), width="stretch")
     download.download_button(
@@ -322,7 +336,7 @@ def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None
     page = explore.result_page(view.results, limit)
     for card in page.cards:
         with st.container(border=True):
-            show_item(card, view.terms)
+            show_item(card, view.terms, lazy_cite=True)
             if card["matched_in"]:
                 st.caption(f"Found in: {escape_markdown(card['matched_in'])}")
             item_link(card["item_id"], explore.open_label(card), card["kind"], view.carry)

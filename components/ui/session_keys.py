@@ -30,6 +30,7 @@ EXPLORE_FACET_KEYS = {  # widgets: one facet picker each, seeded from ?kind=, ?g
     "theme": "explore_theme",
     "basis": "explore_basis",
 }
+EXPLORE_CITE_PREFIX = "explore_cite_"  # widgets: a result card's "Cite this" popover, kind and id appended
 EXPLORE_TRY_PREFIX = "explore_try_"  # widgets: "Search “…”" buttons of the empty state, the suggestion appended
 EXPLORE_CLEAR = "explore_clear"  # widget: "Clear search" / "Clear the search and filters"
 EXPLORE_DOWNLOAD = "explore_download"  # widget: the results' CSV download
