@@ -14,6 +14,7 @@ import pandas as pd
 
 from components import search
 from components.data.dataset import SHARED_GROUP, Dataset
+from components.data.exports import safe_csv_bytes
 from components.data.links import LinkIndex
 from components.text import escape_markdown
 from components.ui.badges import inferred_badge
@@ -161,7 +162,7 @@ def results_limit(signature: object, shown_for: object, shown: int | None) -> in
 class ResultPage:
     """The cards drawn now: the first `len(cards)` results, and how the rest are reached."""
 
-    cards: list[dict[str, str]]
+    cards: tuple[dict[str, str], ...]  # shared between sessions: read, never change
     total: int
 
     @property
@@ -183,7 +184,12 @@ class ResultPage:
 
 def result_page(results: pd.DataFrame, limit: int) -> ResultPage:
     """The first `limit` results as plain dicts (a pandas row per card costs a millisecond or more)."""
-    return ResultPage(cards=results.head(max(limit, 0)).to_dict("records"), total=len(results))
+    return ResultPage(cards=tuple(results.head(max(limit, 0)).to_dict("records")), total=len(results))
+
+
+def results_csv(results: pd.DataFrame) -> bytes:
+    """The results as the download's spreadsheet-safe CSV (reader's columns, verbatim evidence)."""
+    return safe_csv_bytes(search.export_table(results))
 
 
 def open_label(card: dict[str, str]) -> str:

@@ -16,7 +16,6 @@ import streamlit as st
 
 from components import explore, search
 from components.data.dataset import Dataset
-from components.data.exports import safe_csv_bytes
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import url_state, view_cache
@@ -52,9 +51,22 @@ def _search_view(dataset: Dataset, query: str, selections: explore.Selections) -
     return explore.build_search_view(rows, dataset, query, selections, matches)
 
 
+def search_signature(view: explore.SearchView) -> tuple[str, explore.Selections]:
+    """What names a search: its query and its facet choices (hashable)."""
+    return view.query, explore.frozen_selections(view.selections)
+
+
 def search_view(dataset: Dataset, query: str, selections: dict[str, list[str]]) -> explore.SearchView:
-    frozen = explore.frozen_selections(selections)
-    return view_cache.view(dataset, "explore search", _search_view, query, frozen)
+    return view_cache.view(dataset, "explore search", _search_view, query, explore.frozen_selections(selections))
+
+
+def result_page(dataset: Dataset, view: explore.SearchView, limit: int) -> explore.ResultPage:
+    """The cards drawn now, as plain dicts, made once per search and limit: a room opening /explore shares them."""
+
+    def build(_dataset: Dataset, *_key: object) -> explore.ResultPage:
+        return explore.result_page(view.results, limit)  # the key (search and limit) says all it depends on
+
+    return view_cache.view(dataset, "explore page", build, *search_signature(view), limit)
 
 
 def item_view(dataset: Dataset, item: pd.Series) -> explore.ItemView:
@@ -306,7 +318,7 @@ def show_nothing_found(dataset: Dataset, view: explore.SearchView) -> None:
 
 def shown_limit(view: explore.SearchView) -> int:
     """Cards to draw for this search; a new search starts again at one page."""
-    signature = (view.query, explore.frozen_selections(view.selections))
+    signature = search_signature(view)
     limit = explore.results_limit(
         signature, st.session_state.get(EXPLORE_SIGNATURE), st.session_state.get(EXPLORE_LIMIT)
     )
@@ -324,7 +336,7 @@ def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None
     download.download_button(
         "Download CSV",
         # Built only when clicked: most visits never download, and the table is every result's text.
-        data=partial(lambda results: safe_csv_bytes(search.export_table(results)), view.results),
+        data=partial(explore.results_csv, view.results),
         file_name="explore-results.csv",
         mime="text/csv",
         key=EXPLORE_DOWNLOAD,
@@ -333,7 +345,7 @@ def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None
         width="stretch",
         help=view.download_help,
     )
-    page = explore.result_page(view.results, limit)
+    page = result_page(dataset, view, limit)
     for card in page.cards:
         with st.container(border=True):
             show_item(card, view.terms, lazy_cite=True)

@@ -144,6 +144,14 @@ class TestResultPages:
         assert [card["item_id"] for card in page.cards] == results["item_id"].tolist()
         assert page.hidden == 0
 
+    def test_the_download_is_the_results_as_a_safe_csv(self, bundled, corpus):
+        data = explore.results_csv(view_of(corpus, bundled, "familiarity").results)
+        assert data.startswith(b"\xef\xbb\xbf")
+        lines = data.decode("utf-8-sig").splitlines()
+        assert lines[0].startswith("id,type,statement or recommendation,evidence (verbatim)")
+        assert len(lines) == 2
+        assert lines[1].startswith("F028,Finding,")
+
     def test_open_labels_name_the_item(self):
         finding_label = explore.open_label({"kind": "finding", "item_id": "F028"})
         assert finding_label == "Open it and everything linked to it (F028)"
