@@ -137,7 +137,7 @@ def context_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> 
 def show_item(item: Mapping[str, str], highlight: Sequence[str] = (), lazy_cite: bool = False) -> None:
     """One item of any kind: its words, badges and verbatim quote with whose words it is, and "Cite this".
 
-    `lazy_cite` for result cards: their "Cite this" is filled only when opened (see `ui.cite_this`), which
+    `lazy_cite` for result cards: their "Cite this" is filled only when opened (`cite_key`, see `ui.cite_this`), which
     took a third of the server's time when a room opened this page with 25 cards each sending six elements.
     """
     cite_key = f"{EXPLORE_CITE_PREFIX}{item['kind']}_{item['item_id']}" if lazy_cite else None

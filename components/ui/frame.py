@@ -141,12 +141,12 @@ def _app_base_url() -> str:
 
 
 def cite_this(
-    evidence: object, source: object, item_id: object = "", item_label: str = "", lazy_key: str | None = None
+    evidence: object, source: object, item_id: object = "", item_label: str = "", cite_key: str | None = None
 ) -> None:
     """A "Cite this" popover: the reference with its section as plain text, RIS and BibTeX, ready to copy.
 
     With an item id the link reopens that item on Explore; without one, the page the quote is on. With a
-    `lazy_key` (a list of many quotes) the references are built and sent only while the popover is open:
+    `cite_key` (a list of many quotes) the references are built and sent only while the popover is open:
     opening it reruns the page, instead of every closed popover sending its six elements on every run.
     """
     if not evidence or pd.isna(evidence):
@@ -155,10 +155,10 @@ def cite_this(
         "Cite this",
         icon=":material/format_quote:",
         type="tertiary",
-        key=lazy_key,
-        on_change="rerun" if lazy_key else "ignore",
+        key=cite_key,
+        on_change="rerun" if cite_key else "ignore",
     )
-    if lazy_key and not popover.open:
+    if cite_key and not popover.open:
         return
     base = _app_base_url()
     url = citation.item_url(base, item_id) if item_id else (st.context.url or "")
