@@ -140,17 +140,30 @@ def _app_base_url() -> str:
     return citation.app_base_url(st.context.url, pages)
 
 
-def cite_this(evidence: object, source: object, item_id: object = "", item_label: str = "") -> None:
+def cite_this(
+    evidence: object, source: object, item_id: object = "", item_label: str = "", cite_key: str | None = None
+) -> None:
     """A "Cite this" popover: the reference with its section as plain text, RIS and BibTeX, ready to copy.
 
-    With an item id the link reopens that item on Explore; without one, the page the quote is on.
+    With an item id the link reopens that item on Explore; without one, the page the quote is on. With a
+    `cite_key` (a list of many quotes) the references are built and sent only while the popover is open:
+    opening it reruns the page, instead of every closed popover sending its six elements on every run.
     """
     if not evidence or pd.isna(evidence):
+        return
+    popover = st.popover(
+        "Cite this",
+        icon=":material/format_quote:",
+        type="tertiary",
+        key=cite_key,
+        on_change="rerun" if cite_key else "ignore",
+    )
+    if cite_key and not popover.open:
         return
     base = _app_base_url()
     url = citation.item_url(base, item_id) if item_id else (st.context.url or "")
     cited = citation.cite(evidence, source, source_index(), item_id=item_id, item_label=item_label, url=url)
-    with st.popover("Cite this", icon=":material/format_quote:", type="tertiary"):
+    with popover:
         st.markdown("**Reference** (copy with the button at the top right of each box)")
         st.code(cited.plain, language=None, wrap_lines=True)
         st.markdown("**RIS** (Zotero, EndNote, Mendeley)")
@@ -160,15 +173,21 @@ def cite_this(evidence: object, source: object, item_id: object = "", item_label
 
 
 def show_quote(
-    evidence: object, source: object, item_id: object = "", item_label: str = "", highlight: Sequence[str] = ()
+    evidence: object,
+    source: object,
+    item_id: object = "",
+    item_label: str = "",
+    highlight: Sequence[str] = (),
+    cite_key: str | None = None,
 ) -> None:
-    """A verbatim quote with whose words it is, its source and a "Cite this"."""
+    """A verbatim quote with whose words it is, its source and a "Cite this" (lazy with a `cite_key`)."""
     st.markdown(quote_markdown(evidence, source, highlight))
-    cite_this(evidence, source, item_id, item_label)
+    cite_this(evidence, source, item_id, item_label, cite_key)
 
 
-def show_finding(finding: pd.Series, highlight: Sequence[str] = ()) -> None:
-    """One finding: statement, group and category, verbatim evidence and source, inferred marks, Cite this."""
+def show_finding(finding: pd.Series, highlight: Sequence[str] = (), cite_key: str | None = None) -> None:
+    """One finding: statement, group and category, verbatim evidence and source, inferred marks, Cite this
+    (lazy with a `cite_key`, see `cite_this`)."""
     theme_mark = " (theme name inferred)" if finding.get("theme_basis") == "inferred" else ""
     finding_id = finding["finding_id"]
     st.markdown(
@@ -179,7 +198,7 @@ def show_finding(finding: pd.Series, highlight: Sequence[str] = ()) -> None:
     st.markdown(quote_markdown(finding.get("evidence"), finding.get("source"), highlight))
     if finding.get("detail"):
         st.markdown(f"Detail from the source: “{highlight_markdown(finding['detail'], highlight)}”")
-    cite_this(finding.get("evidence"), finding.get("source"), finding_id, f"finding {finding_id}")
+    cite_this(finding.get("evidence"), finding.get("source"), finding_id, f"finding {finding_id}", cite_key)
 
 
 def text_alternative(summary: str, table: pd.DataFrame, key: str) -> None:

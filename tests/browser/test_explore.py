@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
+from components import explore, search
+from components.data.load import load_dataset_dir
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,
     open_page,
     rerun_after,
     screenshot,
+    track_runs,
     wait_for_app,
 )
 
@@ -26,6 +30,10 @@ def open_in_router(page: Page, app_url: str, path: str) -> None:
 
 def search_box(page: Page):
     return page.get_by_role("textbox", name=SEARCH_LABEL)
+
+
+def focused_text(page: Page) -> str:
+    return page.evaluate("() => document.activeElement && document.activeElement.innerText") or ""
 
 
 def follow(page: Page, link_name: str) -> None:
@@ -175,3 +183,77 @@ def test_an_empty_search_offers_a_near_match_that_runs_it(page: Page, app_url: s
     expect(search_box(page)).to_have_value("familiarity")
     expect(page.get_by_text("1 result", exact=False)).to_be_visible()
     assert_no_exception(page)
+
+
+# Every result's own link: "Open it and everything linked to it (F028)", or "Open it (C01)" for context.
+RESULT_LINK = re.compile(r"Open it( and everything linked to it)? \(")
+
+
+def test_the_first_view_draws_one_page_and_the_keyboard_reaches_every_result(page: Page, app_url: str):
+    every_id = search.search(search.build_corpus(load_dataset_dir()), "")["item_id"].tolist()
+    assert len(every_id) == 58
+    open_in_router(page, app_url, "/explore")
+    results = page.get_by_test_id("stMain").get_by_role("link", name=RESULT_LINK)
+    # A room opening /explore is sent one page of cards, not all 58.
+    expect(results).to_have_count(explore.PAGE_SIZE)
+    expect(page.get_by_text(f"Showing {explore.PAGE_SIZE} of 58.")).to_be_visible()
+    expect(page.get_by_text(every_id[explore.PAGE_SIZE - 1], exact=False).first).to_be_attached()
+    screenshot(page, "explore-first-page")
+
+    # "Show more" from the keyboard: Tab reaches the button, Enter presses it, the next cards follow.
+    more = page.get_by_role("button", name="Show 25 more")
+    more.focus()
+    rerun_after(page, lambda: page.keyboard.press("Enter"))
+    expect(results).to_have_count(50)
+    more = page.get_by_role("button", name="Show 8 more")
+    more.focus()
+    # Back one stop from the button is the last card drawn: the results sit in the keyboard's path.
+    page.keyboard.press("Shift+Tab")
+    assert f"({every_id[49]})" in focused_text(page)
+    more.focus()
+    rerun_after(page, lambda: page.keyboard.press("Enter"))
+    expect(results).to_have_count(58)
+    expect(page.get_by_role("button", name=re.compile(r"^Show \d+ more"))).to_have_count(0)
+    expect(page.get_by_text("Showing", exact=False)).to_have_count(0)
+
+    # From the 57th result's link, Tab goes through the last card (its "Cite this", then its own link).
+    results.nth(56).focus()
+    page.keyboard.press("Tab")
+    assert "Cite this" in focused_text(page)
+    page.keyboard.press("Tab")
+    assert f"({every_id[-1]})" in focused_text(page)
+    rerun_after(page, lambda: page.keyboard.press("Enter"))
+    expect(page.get_by_role("heading", name=re.compile(f"{re.escape(every_id[-1])}$"))).to_be_visible()
+    assert_no_exception(page)
+
+
+def test_explore_on_a_phone(browser: Browser, app_url: str):
+    context = track_runs(browser.new_context(viewport={"width": 390, "height": 844}))
+    phone = context.new_page()
+    try:
+        open_in_router(phone, app_url, "/explore?q=supervision")
+        expect(phone.get_by_text("4 results", exact=False)).to_be_visible()
+        expect(search_box(phone)).to_be_visible()
+        assert_no_exception(phone)
+        assert horizontal_overflow(phone) == 0
+        screenshot(phone, "explore-search-phone")
+        phone.get_by_role("link", name=RESULT_LINK).first.scroll_into_view_if_needed()
+        screenshot(phone, "explore-result-phone")
+    finally:
+        context.close()
+
+
+def test_a_result_cards_cite_this_fills_in_when_opened(page: Page, app_url: str):
+    open_in_router(page, app_url, "/explore?q=familiarity")
+    expect(page.get_by_text("1 result", exact=False)).to_be_visible()
+    # Closed, the card's popover holds nothing: its references are built when it opens (a rerun).
+    rerun_after(page, lambda: page.get_by_role("button", name="Cite this").click())
+    popover = page.get_by_test_id("stPopoverBody")
+    expect(popover).to_be_visible()
+    codes = popover.get_by_test_id("stCode")
+    expect(codes).to_have_count(3)
+    plain = codes.first.inner_text()
+    assert plain.startswith("Carpenter, Nicola (n.d.). Exploratory Study of Social Workers' Perceptions")
+    assert plain.strip().endswith(f"{app_url}/explore?id=F028")
+    assert_no_exception(page)
+    screenshot(page, "explore-result-cite-this")

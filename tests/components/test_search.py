@@ -260,39 +260,39 @@ class TestFindItem:
 
 class TestLinkedItems:
     def test_a_barrier_shows_what_helps_and_the_recommendations_that_address_it(self, bundled, corpus):
-        linked = search.linked_items(corpus, bundled.links, "F015")
+        linked = search.linked_items(corpus, bundled.link_index, "F015")
         by_heading = linked.groupby("heading")["item_id"].apply(list).to_dict()
         assert by_heading["What helps overcome it"] == ["F027", "F028", "F029", "F030"]
         assert by_heading["Addressed by"] == ["R02", "R11", "R13", "R15"]
         assert not linked["outgoing"].any()
 
     def test_an_enabler_shows_both_directions_outgoing_first(self, bundled, corpus):
-        linked = search.linked_items(corpus, bundled.links, "F028")
+        linked = search.linked_items(corpus, bundled.link_index, "F028")
         assert linked["heading"].tolist() == ["Helps overcome", "Helps overcome", "Built on by", "Built on by"]
         assert linked["item_id"].tolist() == ["F020", "F015", "R09", "R12"]
         assert linked.iloc[0]["text"] == corpus.set_index("item_id").at["F020", "text"]
         assert set(linked["link_basis"]) == {"inferred"}
 
     def test_a_recommendation_shows_what_it_addresses(self, bundled, corpus):
-        linked = search.linked_items(corpus, bundled.links, "R05")
+        linked = search.linked_items(corpus, bundled.link_index, "R05")
         assert linked["item_id"].tolist() == ["F021", "F009"]
         assert set(linked["heading"]) == {"Addresses"}
         assert set(linked["kind"]) == {"finding"}
 
     def test_every_link_is_seen_from_both_ends(self, bundled, corpus):
         for _, link in bundled.links.iterrows():
-            from_side = search.linked_items(corpus, bundled.links, link["from_id"])
-            to_side = search.linked_items(corpus, bundled.links, link["to_id"])
+            from_side = search.linked_items(corpus, bundled.link_index, link["from_id"])
+            to_side = search.linked_items(corpus, bundled.link_index, link["to_id"])
             assert link["to_id"] in from_side.loc[from_side["outgoing"], "item_id"].tolist()
             assert link["from_id"] in to_side.loc[~to_side["outgoing"].astype(bool), "item_id"].tolist()
 
     def test_context_and_unlinked_items_have_nothing_linked(self, bundled, corpus):
-        assert search.linked_items(corpus, bundled.links, "C01").empty
-        assert search.linked_items(corpus, bundled.links, "F001").empty
+        assert search.linked_items(corpus, bundled.link_index, "C01").empty
+        assert search.linked_items(corpus, bundled.link_index, "F001").empty
 
     def test_no_links_table(self):
         dataset = upload([finding("X1", "One")])
-        assert search.linked_items(search.build_corpus(dataset), dataset.links, "X1").empty
+        assert search.linked_items(search.build_corpus(dataset), dataset.link_index, "X1").empty
 
     @pytest.mark.parametrize(
         ("relation", "outgoing", "heading"),

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from components.data.load import build_dataset, load_dataset_dir
 from components.text import escape_markdown
 from components.ui.badges import CONTEXT_BADGE, inferred_badge
-from components.ui.session_keys import UPLOADED_DATASET
+from components.ui.session_keys import EXPLORE_CITE_PREFIX, EXPLORE_FACET_KEYS, EXPLORE_MORE, UPLOADED_DATASET
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 BUNDLED = load_dataset_dir()
@@ -279,3 +279,48 @@ class TestSearchFeatures:
         app.button(key="explore_try_familiarity").click().run()
         assert app.text_input(key="explore_query").value == "familiarity"
         assert "**1 result**: 1 finding" in markdown_text(app)
+
+
+class TestLazyCitations:
+    """A result card's "Cite this" is filled only when opened: closed, it sends its button alone."""
+
+    def test_closed_result_popovers_hold_nothing_yet(self):
+        app = open_explore({"q": "supervision"})
+        popovers = app.get("popover")
+        assert len(popovers) == 4
+        assert all(len(popover.code) == 0 for popover in popovers)
+
+    def test_an_opened_result_popover_gives_the_reference_that_reopens_the_item(self):
+        app = open_explore({"q": "familiarity"})
+        app.session_state[f"{EXPLORE_CITE_PREFIX}finding_F028"] = True
+        app.run()
+        popover = app.get("popover")[0]
+        plain, ris, bibtex = (code.value for code in popover.code)
+        assert plain.endswith("/explore?id=F028")
+        assert "UR  - /explore?id=F028" in ris.splitlines()
+        assert "url = {/explore?id=F028}" in bibtex
+
+    def test_an_items_own_view_fills_its_popover_at_once(self):
+        app = open_explore({"id": "R05"})
+        assert len(app.get("popover")[0].code) == 3
+
+
+class TestFirstView:
+    def test_the_study_opens_with_one_page_of_its_58_cards(self):
+        app = open_explore()
+        opens = [label for label in page_link_labels(app) if label.startswith("Open it")]
+        assert len(opens) == 25
+        assert "Showing 25 of 58." in markdown_text(app)
+        assert app.button(key=EXPLORE_MORE).label == "Show 25 more"
+
+    def test_show_more_twice_reaches_every_result_and_a_new_search_starts_again(self):
+        app = open_explore()
+        app.button(key=EXPLORE_MORE).click().run()
+        assert app.button(key=EXPLORE_MORE).label == "Show 8 more"
+        app.button(key=EXPLORE_MORE).click().run()
+        assert len([label for label in page_link_labels(app) if label.startswith("Open it")]) == 58
+        assert "Showing" not in markdown_text(app)
+        assert not [button for button in app.button if button.key == EXPLORE_MORE]
+        app.multiselect(key=EXPLORE_FACET_KEYS["group"]).select("CSW").run()
+        app.multiselect(key=EXPLORE_FACET_KEYS["group"]).unselect("CSW").run()
+        assert "Showing 25 of 58." in markdown_text(app)
