@@ -19,6 +19,8 @@ import csv
 import io
 import random
 
+from components.data.load import build_dataset
+from components.data.model import Dataset
 from components.data.vocabulary import (
     COP_ELEMENTS,
     FINDINGS_FILE,
@@ -29,8 +31,6 @@ from components.data.vocabulary import (
     RECOMMENDATIONS_FILE,
     RECOMMENDATIONS_SPEC,
     SHARED_GROUP,
-    Dataset,
-    build_dataset,
 )
 
 FINDINGS_PER_SCALE = 35

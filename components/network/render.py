@@ -259,6 +259,8 @@ def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure) -> None:
             on_select=focus_from_click,
             selection_mode="points",
             config={"scrollZoom": False},
+            # Built once per filters and focus (pages/network.py through view_cache), never changed.
+            cached_figure=True,
             alt="Network of barriers, what helps and recommendations. The table below lists every link.",
         )
     hint = (
