@@ -1,6 +1,8 @@
 """Every session-state key the app uses, named in one place.
 
-Widget keys are set beside their widgets (`key="compare_groups"`); these are the app's own state.
+First the app's own state (not a widget's value), then one section per page naming its widget keys: a
+widget passes `key=` one of these, so a test, a stylesheet (`st-key-…`) or a URL seed names the same key.
+State several pages share is changed only through components/ui/session.py.
 """
 
 UPLOADED_DATASET = "uploaded_dataset"  # Dataset: this session's validated upload, if any
