@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from components.data.model import Study
+from components.data.model import Study, StudySource
 
 APP_NAME = "Collaboration Findings Explorer"
 EXPLORE_PATH = "explore"
@@ -25,26 +25,10 @@ KIND_LABELS = {"thesis": "Masters thesis", "blog": "Blog post", "news": "News ar
 
 
 @dataclass(frozen=True)
-class SourceDocument:
-    """One source document as `study.json` → `sources` records it; blank fields are what the source does not give."""
-
-    key: str
-    kind: str
-    whose_words: str
-    reference_type: str = ""
-    author: str = ""
-    title: str = ""
-    publisher: str = ""
-    year: str = ""
-    url: str = ""
-    note: str = ""
-
-
-@dataclass(frozen=True)
 class SourceIndex:
     """The active dataset's source documents, and whether its source cells are an uploader's own."""
 
-    documents: tuple[SourceDocument, ...] = ()
+    documents: tuple[StudySource, ...] = ()
     uploaded: bool = False
     dataset_name: str = ""
 
@@ -54,7 +38,7 @@ class CitedSource:
     """A source cell read against the documents: which document (if any) and which section."""
 
     text: str
-    document: SourceDocument | None
+    document: StudySource | None
     section: str
     uploaded: bool
 
@@ -80,15 +64,9 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".?!" else text + "."
 
 
-def documents_from_study(study: Study | None) -> tuple[SourceDocument, ...]:
-    """The `sources` list of a study's metadata as documents (the loader has checked each has a key)."""
-    entries = study.sources if study else ()
-    fields = SourceDocument.__dataclass_fields__
-    return tuple(SourceDocument(**{name: _text(getattr(entry, name)) for name in fields}) for entry in entries)
-
-
 def source_index(study: Study | None, uploaded: bool, dataset_name: str = "") -> SourceIndex:
-    return SourceIndex(documents_from_study(study), uploaded, _text(dataset_name))
+    """The study's source documents (the loader's own `StudySource` records, each with a key) to cite against."""
+    return SourceIndex(study.sources if study else (), uploaded, _text(dataset_name))
 
 
 def resolve(source: object, index: SourceIndex | None) -> CitedSource:

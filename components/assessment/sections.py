@@ -21,6 +21,7 @@ from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import session
 from components.ui.badges import inferred_badge
+from components.ui.picks import open_on_click, open_on_pick
 from components.ui.session_keys import (
     ASSESSMENT_ADD_TO_PLAN,
     ASSESSMENT_AREA,
@@ -98,18 +99,9 @@ def _area(area: results.AreaResult) -> None:
         st.markdown(line)
 
 
-def _open_clicked_area() -> None:
-    # Runs before the rerun a dot click starts, so the area pick-list can take the clicked area.
-    picked = theme_from_selection(st.session_state.get(ASSESSMENT_CHART))
-    if picked:
-        st.session_state[ASSESSMENT_AREA] = picked
-        st.session_state[ASSESSMENT_CLICKED_THEME] = picked
-
-
-def _open_picked_area() -> None:
-    # The pick-list is the keyboard's way to an area: choosing one opens the same box a click does.
-    if st.session_state.get(ASSESSMENT_AREA):
-        st.session_state[ASSESSMENT_CLICKED_THEME] = st.session_state[ASSESSMENT_AREA]
+# A dot opens its area's passages by a click or, from the keyboard, by the area pick-list.
+_open_clicked_area = open_on_click(ASSESSMENT_CHART, theme_from_selection, ASSESSMENT_AREA, ASSESSMENT_CLICKED_THEME)
+_open_picked_area = open_on_pick(ASSESSMENT_AREA, ASSESSMENT_CLICKED_THEME)
 
 
 def _passages(dataset: Dataset, scored: pd.DataFrame, theme: str) -> None:

@@ -15,6 +15,7 @@ from components.data.model import Dataset
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import view_cache
+from components.ui.picks import open_on_click, open_on_pick
 from components.ui.session_keys import (
     COMPARE_CELL,
     COMPARE_CHART,
@@ -69,26 +70,10 @@ def cell_words(dataset: Dataset, cell: tuple[str, str]) -> compare_view.CellWord
 # Chart clicks and pick-lists
 
 
-def open_clicked_theme() -> None:
-    # Runs before the rerun a bar click starts, so the theme pick-list can take the clicked theme.
-    picked = theme_from_selection(st.session_state.get(COMPARE_CHART))
-    if picked:
-        st.session_state[COMPARE_THEME] = picked
-        st.session_state[COMPARE_CLICKED_THEME] = picked
-
-
-def open_clicked_cell() -> None:
-    # Runs before the rerun a cell click starts, so the cell pick-list can take the clicked cell.
-    picked = cell_from_selection(st.session_state.get(COMPARE_PARTNER_CHART))
-    if picked:
-        st.session_state[COMPARE_CELL] = picked
-        st.session_state[COMPARE_CLICKED_CELL] = picked
-
-
-def open_picked_cell() -> None:
-    # The pick-list is the keyboard's way to a cell: choosing one opens the same box a click does.
-    if st.session_state.get(COMPARE_CELL):
-        st.session_state[COMPARE_CLICKED_CELL] = st.session_state[COMPARE_CELL]
+# A bar or a cell opens its statements by a click or, from the keyboard, by its pick-list.
+open_clicked_theme = open_on_click(COMPARE_CHART, theme_from_selection, COMPARE_THEME, COMPARE_CLICKED_THEME)
+open_clicked_cell = open_on_click(COMPARE_PARTNER_CHART, cell_from_selection, COMPARE_CELL, COMPARE_CLICKED_CELL)
+open_picked_cell = open_on_pick(COMPARE_CELL, COMPARE_CLICKED_CELL)
 
 
 # ---------------------------------------------------------------------------------------------
