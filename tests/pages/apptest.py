@@ -13,9 +13,13 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = navigation.page_scripts()  # every page file, in navigation order
 
 
-def open_app_page(page: str, query: dict | None = None, state: dict | None = None) -> AppTest:
-    """Run the app, switch to `page` with the given URL parameters and session state, and check it ran clean."""
-    app = AppTest.from_file(APP, default_timeout=60)
+def open_app_page(page: str, query: dict | None = None, state: dict | None = None, timeout: float = 60) -> AppTest:
+    """Run the app, switch to `page` with the given URL parameters and session state, and check it ran clean.
+
+    The one opener for page tests: a user arriving by a link, the URL and any session state (an upload)
+    in place before the first run.
+    """
+    app = AppTest.from_file(APP, default_timeout=timeout)
     for key, value in (query or {}).items():
         app.query_params[key] = value
     for key, value in (state or {}).items():

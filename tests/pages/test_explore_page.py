@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -11,22 +9,13 @@ from components.data.load import build_dataset, load_dataset_dir
 from components.text import escape_markdown
 from components.ui.badges import CONTEXT_BADGE, inferred_badge
 from components.ui.session_keys import EXPLORE_CITE_PREFIX, EXPLORE_FACET_KEYS, EXPLORE_MORE, UPLOADED_DATASET
+from tests.pages.apptest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 BUNDLED = load_dataset_dir()
 
 
 def open_explore(params: dict[str, str | list[str]] | None = None, dataset=None) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    for name, value in (params or {}).items():
-        app.query_params[name] = value
-    if dataset is not None:
-        app.session_state[UPLOADED_DATASET] = dataset
-    app.run()
-    app.switch_page("pages/explore.py")
-    app.run()
-    assert not app.exception, [error.value for error in app.exception]
-    return app
+    return open_app_page("pages/explore.py", params, {UPLOADED_DATASET: dataset} if dataset is not None else None)
 
 
 def markdown_text(app: AppTest) -> str:

@@ -1,7 +1,6 @@
 """The Barriers network page in AppTest: with and without ?focus=, filters from the URL, empty states, scale."""
 
 import dataclasses
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -13,22 +12,13 @@ from components.data.synthetic import synthetic_graph_dataset
 from components.network.levers import LEVER_COLUMNS
 from components.ui.badges import inferred_badge
 from components.ui.session_keys import NETWORK_FOCUS, UPLOADED_DATASET
+from tests.pages.apptest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "pages/network.py"
 
 
 def open_network(params: dict | None = None, dataset=None) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=90)
-    if dataset is not None:
-        app.session_state[UPLOADED_DATASET] = dataset
-    app.run()
-    app.switch_page(PAGE)
-    for key, value in (params or {}).items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [error.value for error in app.exception]
-    return app
+    return open_app_page(PAGE, params, {UPLOADED_DATASET: dataset} if dataset is not None else None, timeout=90)
 
 
 def all_markdown(app: AppTest) -> str:

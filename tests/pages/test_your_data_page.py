@@ -13,10 +13,9 @@ from components.qda.intake import NO_GROUPS
 from components.text import escape_markdown
 from components.ui.session_keys import UPLOADED_DATASET
 from tests.fixtures.qda import projects as qda_fixtures
-from tests.pages.apptest import PAGES
+from tests.pages.apptest import PAGES, open_app_page
 
 REPO = Path(__file__).resolve().parents[2]
-APP = str(REPO / "app.py")
 FIXTURES = REPO / "tests" / "fixtures"
 HOSTILE = FIXTURES / "study" / "hostile"
 HEADER = b"finding_id,group,category,theme,statement\n"
@@ -24,12 +23,7 @@ VALID = HEADER + b"F1,Team A,barrier,Time,Not enough time.\nF2,Team B,enabler,De
 
 
 def open_your_data() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    app.switch_page("pages/your-data.py")
-    app.run()
-    assert not app.exception, [error.value for error in app.exception]
-    return app
+    return open_app_page("pages/your-data.py")
 
 
 def upload(app: AppTest, files: dict[str, bytes], name: str | None = None) -> AppTest:
@@ -185,12 +179,7 @@ SHAPES = uploaded_shapes()
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_on_uploaded_data(page, shape):
-    app = AppTest.from_file(APP, default_timeout=120)
-    app.session_state[UPLOADED_DATASET] = SHAPES[shape]
-    app.run()
-    app.switch_page(page)
-    app.run()
-    assert not app.exception, [error.value for error in app.exception]
+    app = open_app_page(page, state={UPLOADED_DATASET: SHAPES[shape]}, timeout=120)
     assert "You are viewing your own data" in shown_text(app)
 
 
