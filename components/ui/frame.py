@@ -44,8 +44,10 @@ def ensure_router() -> None:
 # Static CSS, never data. Streamlit draws blockquotes (every verbatim quote here) at 60% opacity, which is
 # about 4.7:1 on white: legal, but faint on a projector. Quotes are the evidence, so they get full contrast,
 # and an ink border: blue is MHSW's colour, not a quote's.
+# On a phone a page title at Streamlit's 2.75rem breaks mid-word ("Recommendatio / ns planner").
 QUOTE_STYLE = """<style>
 [data-testid="stMarkdownContainer"] blockquote { opacity: 1; border-left: 0.3rem solid #111827; }
+@media (max-width: 640px) { [data-testid="stHeadingWithActionElements"] h1 { font-size: 2rem; } }
 </style>"""
 
 
