@@ -11,7 +11,7 @@ from components.data.access import bundled_dataset
 from components.data.model import Dataset
 from components.text import escape_markdown
 from components.ui import frame as ui
-from components.ui import view_cache
+from components.ui import quotes, view_cache
 from components.ui.badges import CONTEXT_BADGE
 from components.ui.session_keys import ABOUT_GLOSSARY_FIND
 
@@ -46,7 +46,7 @@ def cop_section(dataset: Dataset) -> None:
     if lens.definition:
         st.markdown(lens.definition)
         if lens.quote:
-            ui.show_quote(*lens.quote)
+            quotes.show_quote(*lens.quote)
     if lens.use_sentence:
         st.markdown(
             "**How the recommendations use it.** The study used the three elements to shape its recommendations. "
@@ -93,7 +93,7 @@ def glossary_section(dataset: Dataset) -> None:
 
 
 def context_section(dataset: Dataset) -> None:
-    index = ui.source_index()
+    index = quotes.source_index()
     groups = view_cache.view(dataset, "about context", lambda data: about.context_by_source(data.context, index))
     if not groups:
         return
@@ -104,7 +104,7 @@ def context_section(dataset: Dataset) -> None:
             st.markdown(f"{CONTEXT_BADGE} **{escape_markdown(source)}**")
             for _, item in rows.iterrows():
                 st.markdown(f"**{escape_markdown(item['title'])}.** {escape_markdown(item['statement'])}")
-                ui.show_quote(
+                quotes.show_quote(
                     item["evidence"], item["source"], item["context_id"], f"context item {item['context_id']}"
                 )
 

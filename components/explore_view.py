@@ -18,7 +18,7 @@ from components import explore, search
 from components.data.model import Dataset
 from components.text import escape_markdown
 from components.ui import frame as ui
-from components.ui import url_state, view_cache
+from components.ui import quotes, url_state, view_cache
 from components.ui.badges import CONTEXT_BADGE
 from components.ui.session_keys import (
     EXPLORE_CITE_PREFIX,
@@ -117,9 +117,8 @@ def recommendation_markdown(item: Mapping[str, str], highlight: Sequence[str] = 
     element = ""
     if item["cop_element"]:
         # The recommendation is the source's words; the badge marks only the element as this app's reading.
-        element = (
-            f"  \n{search.highlight_markdown(item['cop_text'], highlight)}{ui.basis_badge(item['basis'], 'element')}"
-        )
+        badge = quotes.basis_badge(item["basis"], "element")
+        element = f"  \n{search.highlight_markdown(item['cop_text'], highlight)}{badge}"
     return (
         f"**{search.highlight_markdown(item['text'], highlight)}**  \n"
         f":gray-badge[Recommendation] :gray-badge[For {search.highlight_markdown(item['audience'], highlight)}]"
@@ -137,12 +136,13 @@ def context_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> 
 def show_item(item: Mapping[str, str], highlight: Sequence[str] = (), lazy_cite: bool = False) -> None:
     """One item of any kind: its words, badges and verbatim quote with whose words it is, and "Cite this".
 
-    `lazy_cite` for result cards: their "Cite this" is filled only when opened (`cite_key`, see `ui.cite_this`), which
+    `lazy_cite` for result cards: their "Cite this" is filled only when opened (`cite_key`, see
+    `quotes.cite_this`), which
     took a third of the server's time when a room opened this page with 25 cards each sending six elements.
     """
     cite_key = f"{EXPLORE_CITE_PREFIX}{item['kind']}_{item['item_id']}" if lazy_cite else None
     if item["kind"] == search.FINDING:
-        ui.show_finding(search.as_finding(item), highlight, cite_key)
+        quotes.show_finding(search.as_finding(item), highlight, cite_key)
         return
     if item["kind"] == search.RECOMMENDATION:
         st.markdown(recommendation_markdown(item, highlight))
@@ -150,7 +150,7 @@ def show_item(item: Mapping[str, str], highlight: Sequence[str] = (), lazy_cite:
     else:
         st.markdown(context_markdown(item, highlight))
         label = f"context item {item['item_id']}"
-    ui.show_quote(item["evidence"], item["source"], item["item_id"], label, highlight, cite_key)
+    quotes.show_quote(item["evidence"], item["source"], item["item_id"], label, highlight, cite_key)
 
 
 # ---------------------------------------------------------------------------------------------

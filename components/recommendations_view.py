@@ -15,7 +15,7 @@ from components import plan_documents
 from components import recommendations as planner
 from components.data.model import Dataset
 from components.ui import frame as ui
-from components.ui import session, url_state
+from components.ui import quotes, session, url_state
 from components.ui.session_keys import (
     RECOMMENDATIONS_ADD_ALL,
     RECOMMENDATIONS_AUDIENCE,
@@ -172,12 +172,12 @@ def recommendation_card(card: planner.Card, in_plan: bool) -> None:
             return
         with st.expander(card.evidence_label):
             if card.own_quote:
-                ui.show_quote(card.own_quote, card.source, card.recommendation_id)
+                quotes.show_quote(card.own_quote, card.source, card.recommendation_id)
             elif card.source_line:
                 st.markdown(card.source_line)
             for entry in card.entries:
                 st.markdown(entry.heading)
-                ui.show_quote(entry.evidence, entry.source, entry.finding_id, f"finding {entry.finding_id}")
+                quotes.show_quote(entry.evidence, entry.source, entry.finding_id, f"finding {entry.finding_id}")
                 if entry.why_linked:
                     st.markdown(entry.why_linked)
 

@@ -505,7 +505,7 @@ def export_table(results: pd.DataFrame) -> pd.DataFrame:
 
 
 def as_finding(item: Mapping[str, str]) -> dict[str, str]:
-    """A finding row of the corpus in the findings table's shape, for `ui.show_finding`.
+    """A finding row of the corpus in the findings table's shape, for `quotes.show_finding`.
 
     A plain dict, not a pandas Series: a result page draws 25 of these per run, and building a Series
     each time cost about 1.5 ms a card.

@@ -6,6 +6,7 @@ from components import about, about_view
 from components.about_view import open_link
 from components.text import escape_markdown
 from components.ui import frame as ui
+from components.ui import quotes
 
 
 def study_section(dataset) -> None:
@@ -18,7 +19,7 @@ def study_section(dataset) -> None:
             st.markdown(f"**The question it asked:** {escape_markdown(study.question)}")
             if study.question_evidence:
                 source = study.question_source
-                ui.show_quote(study.question_evidence, source)
+                quotes.show_quote(study.question_evidence, source)
     with cite:
         st.subheader("How to cite")
         if study.citation:
@@ -35,7 +36,7 @@ def study_section(dataset) -> None:
             st.markdown(f"The thesis is shared under the licence {escape_markdown(study.licence)}{plain}.")
             if study.licence_evidence:
                 source = study.licence_source
-                ui.show_quote(study.licence_evidence, source)
+                quotes.show_quote(study.licence_evidence, source)
 
 
 def method_section(dataset) -> None:
@@ -59,7 +60,7 @@ def method_section(dataset) -> None:
     if evidence:
         st.markdown("In the researcher's words (her summary and the thesis abstract):")
         for entry in evidence:
-            ui.show_quote(entry["quote"], entry["source"])
+            quotes.show_quote(entry["quote"], entry["source"])
 
     influences = about.influences(dataset)
     if not influences.empty:
@@ -72,7 +73,9 @@ def method_section(dataset) -> None:
                     open_link(influence["finding_id"], f"Open {escape_markdown(influence['finding_id'])}")
         # The abstract names all three in one sentence: show each distinct quote once, not once per card.
         for _, quoted in influences[influences["evidence"] != ""].drop_duplicates("evidence").iterrows():
-            ui.show_quote(quoted["evidence"], quoted["source"], quoted["finding_id"], f"finding {quoted['finding_id']}")
+            quotes.show_quote(
+                quoted["evidence"], quoted["source"], quoted["finding_id"], f"finding {quoted['finding_id']}"
+            )
 
 
 def limits_section(dataset) -> None:
@@ -84,7 +87,7 @@ def limits_section(dataset) -> None:
             with st.container(border=True):
                 st.markdown(f"**{escape_markdown(entry['limit'])}**")
                 if entry["quote"]:
-                    ui.show_quote(entry["quote"], entry["source"])
+                    quotes.show_quote(entry["quote"], entry["source"])
                 elif entry["source"]:
                     st.markdown(f"Source: {escape_markdown(entry['source'])}")
 

@@ -6,9 +6,9 @@ from components.compare import evidence_view as show
 from components.compare.figures import PROJECTOR_CHART_HEIGHT
 from components.compare.labels import category_label, chosen_groups
 from components.compare.view import CATEGORIES, group_notice
+from components.ui import charts, url_state
 from components.ui import frame as ui
 from components.ui import session_keys as keys
-from components.ui import url_state
 
 # No intro paragraph: the first chart has to fit a 1280x720 projector without scrolling.
 dataset = ui.page_start("Compare perspectives")
@@ -54,7 +54,7 @@ with chart_side:
         st.info(view.empty_message)
     else:
         st.markdown(view.heading)
-        ui.chart(
+        charts.chart(
             show.theme_chart(dataset, view, st.session_state[keys.COMPARE_THEME]),
             cached_figure=True,
             key=keys.COMPARE_CHART,
@@ -70,7 +70,7 @@ with chart_side:
         )
         if view.more_themes:
             st.markdown(view.more_themes)
-        ui.text_alternative(view.theme_summary, view.theme_table, key=keys.COMPARE_THEMES_TABLE)
+        charts.text_alternative(view.theme_summary, view.theme_table, key=keys.COMPARE_THEMES_TABLE)
 
 with partner_side:
     st.markdown("**Who collaboration is with**")
@@ -80,7 +80,7 @@ with partner_side:
         if st.session_state.get(keys.COMPARE_CELL) not in view.cells:
             st.session_state[keys.COMPARE_CELL] = None
         st.markdown("Click a cell for the statements it counts.")
-        ui.chart(
+        charts.chart(
             show.partner_chart(dataset, view, st.session_state[keys.COMPARE_CELL]),
             cached_figure=True,
             key=keys.COMPARE_PARTNER_CHART,
@@ -94,7 +94,7 @@ with partner_side:
         )
         if view.children_note is not None:
             show.children_note(view.children_note)
-        ui.text_alternative(view.partner_summary, view.partner_table, key=keys.COMPARE_PARTNERS_TABLE)
+        charts.text_alternative(view.partner_summary, view.partner_table, key=keys.COMPARE_PARTNERS_TABLE)
         picked_cell = st.selectbox(
             "Read the statements behind a cell",
             view.cells,

@@ -18,8 +18,8 @@ from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
 from components.data.exports import safe_csv_bytes
 from components.data.model import Dataset, DatasetError
 from components.text import escape_markdown
+from components.ui import charts, quotes, session
 from components.ui import frame as ui
-from components.ui import session
 from components.ui.badges import inferred_badge
 from components.ui.picks import open_on_click, open_on_pick
 from components.ui.session_keys import (
@@ -66,7 +66,7 @@ def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) ->
                         with st.expander(f"Where this comes from ({escape_markdown(item.finding_id)})"):
                             if item.help:
                                 st.markdown(f"_Why this statement:_ {escape_markdown(item.help)}")
-                            ui.show_finding(findings.loc[item.finding_id])
+                            quotes.show_finding(findings.loc[item.finding_id])
                 with rating:
                     choice = st.radio(
                         plain_label(item.statement),
@@ -84,11 +84,11 @@ def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) ->
 
 def _recommendations(recommendations: pd.DataFrame) -> None:
     for rec in recommendations.to_dict("records"):
-        basis = ui.basis_badge(rec["basis"], "Communities of Practice element")
+        basis = quotes.basis_badge(rec["basis"], "Communities of Practice element")
         st.markdown(results.recommendation_markdown(rec, basis, inferred_badge("inferred link")))
         if not results.is_verbatim(rec):
             with st.expander(f"Source passage for {escape_markdown(rec['recommendation_id'])}"):
-                ui.show_quote(rec["evidence"], rec["source"], rec["recommendation_id"])
+                quotes.show_quote(rec["evidence"], rec["source"], rec["recommendation_id"])
 
 
 def _area(area: results.AreaResult) -> None:
@@ -113,9 +113,9 @@ def _passages(dataset: Dataset, scored: pd.DataFrame, theme: str) -> None:
                 f"**{escape_markdown(passage.statement)}**  \nYour rating: {escape_markdown(passage.rating_label)}"
             )
             if passage.finding_id in findings.index:
-                ui.show_finding(findings.loc[passage.finding_id])
+                quotes.show_finding(findings.loc[passage.finding_id])
             else:
-                st.markdown(ui.quote_markdown(None, None))
+                st.markdown(quotes.quote_markdown(None, None))
 
 
 @st.dialog("The source passages behind this area", width="large")
@@ -168,7 +168,7 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
         return
     st.markdown(shown.headline)
     st.markdown("Click a dot to read the source passages behind that area.")
-    ui.chart(
+    charts.chart(
         score_chart(shown.ranked, shown.focus_themes),
         key=ASSESSMENT_CHART,
         title="Your self-assessment: score per area",
@@ -179,7 +179,7 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
         selection_mode="points",
         width="stretch",
     )
-    ui.text_alternative(shown.chart_summary, shown.chart_table, key=ASSESSMENT_CHART_TABLE)
+    charts.text_alternative(shown.chart_summary, shown.chart_table, key=ASSESSMENT_CHART_TABLE)
     if shown.unranked_note:
         st.markdown(shown.unranked_note)
     _area_passages(dataset, shown)

@@ -13,8 +13,7 @@ from components.compare.partners import cell_from_selection
 from components.compare.themes import theme_from_selection
 from components.data.model import Dataset
 from components.text import escape_markdown
-from components.ui import frame as ui
-from components.ui import view_cache
+from components.ui import quotes, view_cache
 from components.ui.picks import open_on_click, open_on_pick
 from components.ui.session_keys import (
     COMPARE_CELL,
@@ -87,12 +86,12 @@ def show_cell(words: compare_view.CellWords) -> None:
     if cell.why_zero:
         st.markdown(escape_markdown(cell.why_zero))
         if cell.note is not None:
-            point = escape_markdown(cell.note["statement"]) + ui.basis_badge(cell.note.get("basis"))
+            point = escape_markdown(cell.note["statement"]) + quotes.basis_badge(cell.note.get("basis"))
             st.markdown(f"**The source's own point:** {point}")
-            st.markdown(ui.quote_markdown(cell.note.get("evidence"), cell.note.get("source")))
+            st.markdown(quotes.quote_markdown(cell.note.get("evidence"), cell.note.get("source")))
     for finding in words.rows:
         with st.container(border=True):
-            ui.show_finding(finding)
+            quotes.show_finding(finding)
 
 
 @st.dialog("The statements behind the cell", width="large")
@@ -111,8 +110,8 @@ def picked_cell(words: compare_view.CellWords, just_picked: bool) -> None:
 
 def children_note(note: pd.Series) -> None:
     """Why the matrix shows children at 0: the source's own point, with its quote."""
-    st.markdown(f"**Why children is 0:** {escape_markdown(note['statement'])}{ui.basis_badge(note.get('basis'))}")
-    ui.show_quote(note.get("evidence"), note.get("source"), note.get("finding_id"))
+    st.markdown(f"**Why children is 0:** {escape_markdown(note['statement'])}{quotes.basis_badge(note.get('basis'))}")
+    quotes.show_quote(note.get("evidence"), note.get("source"), note.get("finding_id"))
 
 
 def show_words(words: compare_view.ThemeWords) -> None:
@@ -124,7 +123,7 @@ def show_words(words: compare_view.ThemeWords) -> None:
                 st.markdown(f"No {escape_markdown(group)} statements on this theme.")
             for finding in rows:
                 with st.container(border=True):
-                    ui.show_finding(finding)
+                    quotes.show_finding(finding)
 
 
 @st.dialog("The evidence behind the bar", width="large")

@@ -14,8 +14,8 @@ from components.network.kinds import RECOMMENDATION, kind_name
 from components.network.text import node_links, node_title
 from components.network.view import FilterOptions, NetworkView, traced_paths
 from components.text import escape_markdown
+from components.ui import charts, quotes, url_state, view_cache
 from components.ui import frame as ui
-from components.ui import url_state, view_cache
 from components.ui.session_keys import (
     NETWORK_ADJACENCY,
     NETWORK_AUDIENCES,
@@ -188,8 +188,8 @@ def node_details(view: NetworkView, node: str) -> None:
     with words:
         st.markdown(f":gray-badge[{escape_markdown(kind)}] {escape_markdown(node)}{where}")
         qualifies = "Communities of Practice element" if data["kind"] == RECOMMENDATION else ""
-        st.markdown(f"**{escape_markdown(data['label'])}**{ui.basis_badge(data['basis'], qualifies)}")
-        ui.show_quote(data["evidence"], data["source"], node, f"{kind.lower()} {node}")
+        st.markdown(f"**{escape_markdown(data['label'])}**{quotes.basis_badge(data['basis'], qualifies)}")
+        quotes.show_quote(data["evidence"], data["source"], node, f"{kind.lower()} {node}")
         if data["detail"]:
             st.markdown(f"Detail from the source: “{escape_markdown(data['detail'])}”")
     links = node_links(graph, node)
@@ -203,7 +203,7 @@ def node_details(view: NetworkView, node: str) -> None:
                 note = f"  \n  Why linked: _{escape_markdown(link['note'])}_" if link["note"] else ""
                 lines.append(
                     f"- **{escape_markdown(link['other_id'])}** {escape_markdown(link['other_label'])}"
-                    f"{ui.basis_badge(link['basis'])}{note}"
+                    f"{quotes.basis_badge(link['basis'])}{note}"
                 )
             st.markdown("\n".join(lines))
 
@@ -249,7 +249,7 @@ def focus_panel(view: NetworkView, focus: str | None) -> None:
 def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure) -> None:
     st.html(PHONE_STYLE)
     with st.container(key=NETWORK_GRAPH_BOX), st.container(key=NETWORK_GRAPH_CANVAS):
-        ui.chart(
+        charts.chart(
             figure,
             key=NETWORK_GRAPH,
             title="Barriers, what helps and recommendations, and the links between them",
@@ -273,7 +273,7 @@ def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure) -> None:
 
 
 def text_alternative(view: NetworkView) -> None:
-    ui.text_alternative(view.summary, view.adjacency, key=NETWORK_ADJACENCY)
+    charts.text_alternative(view.summary, view.adjacency, key=NETWORK_ADJACENCY)
 
 
 def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView, focus: str | None) -> None:

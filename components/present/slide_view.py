@@ -12,8 +12,7 @@ from components.data.model import Dataset
 from components.present import slide_model
 from components.present.deck import build_deck
 from components.text import escape_markdown
-from components.ui import frame as ui
-from components.ui import view_cache
+from components.ui import quotes, view_cache
 
 
 # The deck is built once per dataset, not on every slide step (on a 100x dataset it took 1.5 s a run), and
@@ -26,7 +25,7 @@ def deck_view(dataset: Dataset) -> list[slide_model.Slide]:
 def _point_markdown(point: slide_model.Point) -> str:
     label = f"**{escape_markdown(point.label)}:** " if point.label else ""
     tag = f" :gray-badge[{escape_markdown(point.tag)}]" if point.tag else ""
-    return f"{label}{escape_markdown(point.text)}{tag}{ui.basis_badge('inferred' if point.inferred else '')}"
+    return f"{label}{escape_markdown(point.text)}{tag}{quotes.basis_badge('inferred' if point.inferred else '')}"
 
 
 def bullets(points: tuple[slide_model.Point, ...]) -> str:

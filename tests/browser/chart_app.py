@@ -1,6 +1,6 @@
-"""A one-chart Streamlit script for the chart image test: the compare page's chart through ui.chart.
+"""A one-chart Streamlit script for the chart image test: the compare page's chart through charts.chart.
 
-Not a page of the app. The pages with charts switch to ui.chart on their own schedule; this runs the wrapper
+Not a page of the app. The pages with charts switch to charts.chart on their own schedule; this runs the wrapper
 in a real server and browser now, on a real figure of the app.
 """
 
@@ -11,12 +11,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # streamlit puts o
 
 from components.compare import compare_themes, theme_figure, theme_summary
 from components.data.load import load_dataset_dir
+from components.ui import charts
 from components.ui import frame as ui
 from components.ui.colours import group_colours
 
 dataset = load_dataset_dir()
 comparison = compare_themes(dataset.findings, "barrier", ["MHSW", "CSW"])
-ui.chart(
+charts.chart(
     theme_figure(comparison, group_colours(dataset.groups)),
     key="chart_test",
     title="What gets in the way: MHSW and CSW",

@@ -1,0 +1,126 @@
+"""A verbatim quote as every page shows it: whose words it is, the quote, its source, and "Cite this".
+
+Data is always escaped before it reaches Markdown; search terms are marked on the escaped text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from components import citation
+from components.search import highlight_markdown
+from components.text import escape_markdown
+from components.ui.badges import inferred_badge
+from components.ui.session_keys import SOURCE_INDEX
+
+
+def basis_badge(basis: object, qualifies: str = "") -> str:
+    """A Markdown badge that marks this app's interpretation; nothing for what the source states.
+
+    `qualifies` names what is inferred when it is not the text beside the badge: a recommendation quotes
+    the source word for word, and only its Communities of Practice element is this app's reading, so it
+    gets "element inferred", never a bare "inferred" that would seem to mark the recommendation itself.
+    """
+    if str(basis) != "inferred":
+        return ""
+    return (
+        " " + inferred_badge(f"{escape_markdown(qualifies)} inferred")
+        if qualifies
+        else " " + inferred_badge("inferred")
+    )
+
+
+def source_index() -> citation.SourceIndex | None:
+    """The active dataset's source documents, as page_start recorded them for this run."""
+    return st.session_state.get(SOURCE_INDEX)
+
+
+def quote_markdown(evidence: object, source: object, highlight: Sequence[str] = ()) -> str:
+    """A verbatim quote as a Markdown blockquote: whose words it is, the quote, its source; all escaped.
+
+    `highlight` marks search terms in the quote (on escaped text, so data never becomes Markdown).
+    """
+    if not evidence or pd.isna(evidence):
+        return "_No source passage recorded._"
+    cited = citation.resolve("" if source is None or pd.isna(source) else source, source_index())
+    lead = citation.whose_words(cited)
+    quote = highlight_markdown(evidence, highlight)
+    if cited.uploaded:
+        return f"> “{quote}”\n>\n> — {escape_markdown(lead)}"
+    source_text = f"— {escape_markdown(cited.text)}" if cited.text else ""
+    lines = [f"> *{escape_markdown(lead)}:*" if cited.document is not None else "", f"> “{quote}”"]
+    if source_text:
+        lines.append(f"> {source_text}")
+    return "\n>\n".join(line for line in lines if line)
+
+
+def _app_base_url() -> str:
+    """This app's address as the browser sees it (st.context.url less the page path); blank when unknown."""
+    ctx = get_script_run_ctx()
+    pages = [page.get("url_pathname", "") for page in ctx.pages_manager.get_pages().values()] if ctx else []
+    return citation.app_base_url(st.context.url, pages)
+
+
+def cite_this(
+    evidence: object, source: object, item_id: object = "", item_label: str = "", cite_key: str | None = None
+) -> None:
+    """A "Cite this" popover: the reference with its section as plain text, RIS and BibTeX, ready to copy.
+
+    With an item id the link reopens that item on Explore; without one, the page the quote is on. With a
+    `cite_key` (a list of many quotes) the references are built and sent only while the popover is open:
+    opening it reruns the page, instead of every closed popover sending its six elements on every run.
+    """
+    if not evidence or pd.isna(evidence):
+        return
+    popover = st.popover(
+        "Cite this",
+        icon=":material/format_quote:",
+        type="tertiary",
+        key=cite_key,
+        on_change="rerun" if cite_key else "ignore",
+    )
+    if cite_key and not popover.open:
+        return
+    base = _app_base_url()
+    url = citation.item_url(base, item_id) if item_id else (st.context.url or "")
+    cited = citation.cite(evidence, source, source_index(), item_id=item_id, item_label=item_label, url=url)
+    with popover:
+        st.markdown("**Reference** (copy with the button at the top right of each box)")
+        st.code(cited.plain, language=None, wrap_lines=True)
+        st.markdown("**RIS** (Zotero, EndNote, Mendeley)")
+        st.code(cited.ris, language=None)
+        st.markdown("**BibTeX**")
+        st.code(cited.bibtex, language=None)
+
+
+def show_quote(
+    evidence: object,
+    source: object,
+    item_id: object = "",
+    item_label: str = "",
+    highlight: Sequence[str] = (),
+    cite_key: str | None = None,
+) -> None:
+    """A verbatim quote with whose words it is, its source and a "Cite this" (lazy with a `cite_key`)."""
+    st.markdown(quote_markdown(evidence, source, highlight))
+    cite_this(evidence, source, item_id, item_label, cite_key)
+
+
+def show_finding(finding: pd.Series, highlight: Sequence[str] = (), cite_key: str | None = None) -> None:
+    """One finding: statement, group and category, verbatim evidence and source, inferred marks, Cite this
+    (lazy with a `cite_key`, see `cite_this`)."""
+    theme_mark = " (theme name inferred)" if finding.get("theme_basis") == "inferred" else ""
+    finding_id = finding["finding_id"]
+    st.markdown(
+        f"**{highlight_markdown(finding['statement'], highlight)}**{basis_badge(finding.get('basis'))}  \n"
+        f":gray-badge[{escape_markdown(finding['group'])}] :gray-badge[{escape_markdown(finding['category'])}] "
+        f"Theme: {highlight_markdown(finding['theme'], highlight)}{theme_mark} · id {escape_markdown(finding_id)}"
+    )
+    st.markdown(quote_markdown(finding.get("evidence"), finding.get("source"), highlight))
+    if finding.get("detail"):
+        st.markdown(f"Detail from the source: “{highlight_markdown(finding['detail'], highlight)}”")
+    cite_this(finding.get("evidence"), finding.get("source"), finding_id, f"finding {finding_id}", cite_key)
