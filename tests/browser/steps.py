@@ -10,9 +10,19 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from components.ui import navigation
 from tests.browser.conftest import open_page, rerun_after, wait_for_app
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PAGES = navigation.url_paths()  # every page's URL path, "" for home, in navigation order
+# axe-core's rules for WCAG 2.1 level A and AA.
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def describe(violation: dict) -> str:
+    """One axe violation in a line: rule, impact, what it asks, and the first elements at fault."""
+    targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+    return f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
 
 
 def go_to(page: Page, label: str) -> None:

@@ -6,23 +6,16 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from tests.browser.conftest import open_page
-from tests.browser.test_every_page import PAGES
+from tests.browser.steps import PAGES, WCAG_21_AA, describe
 
 # The charts each page opens with, so the text-alternative check below cannot pass on a page that lost its
 # charts. Self-assessment draws its chart only once statements are rated (tests/browser/test_self_assessment.py).
 CHARTS_ON_OPEN = {"compare": 2, "network": 1}
 
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
 
 @pytest.fixture(scope="module")
 def axe():
     return Axe()
-
-
-def describe(violation: dict) -> str:
-    targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
-    return f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -5,10 +5,9 @@ page at both sizes are saved under test-output/screenshots/."""
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components.ui import navigation
 from tests.browser.conftest import assert_no_exception, horizontal_overflow, open_page, screenshot, track_runs
+from tests.browser.steps import PAGES
 
-PAGES = navigation.url_paths()  # "" is the home page
 VIEWPORTS = {"projector": {"width": 1280, "height": 720}, "phone": {"width": 390, "height": 844}}
 
 

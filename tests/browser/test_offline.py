@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import Browser, Request
 
 from tests.browser.conftest import open_page, track_runs
-from tests.browser.test_every_page import PAGES
+from tests.browser.steps import PAGES
 
 
 def is_outside(url: str) -> bool:

@@ -27,8 +27,16 @@ from tests.browser.conftest import (
     start_streamlit,
     wait_for_app,
 )
-from tests.browser.steps import FIXTURES, go_to, name_the_study, open_your_data, press_check, upload_file
-from tests.browser.test_accessibility import WCAG_21_AA, describe
+from tests.browser.steps import (
+    FIXTURES,
+    WCAG_21_AA,
+    describe,
+    go_to,
+    name_the_study,
+    open_your_data,
+    press_check,
+    upload_file,
+)
 from tests.fixtures.qda import projects as qda_fixtures
 
 HOSTILE = FIXTURES / "study" / "hostile"

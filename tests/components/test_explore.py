@@ -11,7 +11,7 @@ from components import explore, search
 from components.data.load import build_dataset, load_dataset_dir
 from components.data.vocabulary import SHARED_GROUP
 from components.ui.badges import inferred_badge
-from tests.components.test_search import finding, upload
+from tests.components.small_uploads import finding, upload
 
 
 @pytest.fixture(scope="module")

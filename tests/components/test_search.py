@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pandas as pd
 import pytest
 
 from components import search
 from components.data.exports import safe_csv_bytes
-from components.data.load import build_dataset, load_dataset_dir
+from components.data.load import load_dataset_dir
 from components.text import escape_markdown, search_fold, search_fold_series
+from tests.components.small_uploads import finding, upload
 
 
 @pytest.fixture(scope="module")
@@ -22,30 +20,6 @@ def bundled():
 @pytest.fixture(scope="module")
 def corpus(bundled):
     return search.build_corpus(bundled)
-
-
-def csv_bytes(rows: list[dict[str, str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
-
-
-def upload(findings: list[dict[str, str]], recommendations=None, links=None):
-    files = {"findings.csv": csv_bytes(findings)}
-    if recommendations:
-        files["recommendations.csv"] = csv_bytes(recommendations)
-    if links:
-        files["links.csv"] = csv_bytes(links)
-    return build_dataset(files, name="test upload")
-
-
-def finding(finding_id: str, statement: str, **extra: str) -> dict[str, str]:
-    row = {"finding_id": finding_id, "group": "Team A", "category": "barrier", "theme": "A theme"}
-    row.update({"statement": statement, "evidence": "", "source": "", "basis": "stated"})
-    row.update(extra)
-    return row
 
 
 def ids(frame: pd.DataFrame) -> list[str]:
