@@ -18,8 +18,9 @@ import pandas as pd
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 # In a downloaded Markdown file only what builds links, emphasis, code, HTML, headings and tables: the file
 # is read as plain text as often as rendered, and escaped dots and dashes would litter it. Each value there
-# follows a bullet or heading marker of this app's own, so it cannot start a list or a heading itself.
-_FILE_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# follows a bullet or heading marker of this app's own, so it cannot start a list or a heading itself. `$` is
+# escaped too: GitHub, Obsidian and Pandoc read "$5 to $10" as maths.
+_FILE_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
 # Quote marks search ignores (after `fold` has straightened curly ones), so "childrens" finds "children's".
 _QUOTE_MARKS = str.maketrans("", "", "'\"`´")
 _QUOTES = str.maketrans(

@@ -76,6 +76,8 @@ class TestEscapeMarkdownInAFile:
             ("# A heading", r"\# A heading"),
             ("`code` | a |", r"\`code\` \| a \|"),
             (":red[x]", r":red\[x\]"),
+            # Dollar signs would be read as maths by GitHub, Obsidian and Pandoc.
+            ("Budget $5 to $10", r"Budget \$5 to \$10"),
             # Dots, dashes and brackets stay as typed, so the file reads well as plain text.
             ("Face-to-face, 1. first (or not).", "Face-to-face, 1. first (or not)."),
         ],
