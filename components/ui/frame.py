@@ -10,7 +10,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from components import citation
 from components.data.access import active_dataset, use_bundled_dataset
-from components.data.model import Dataset
+from components.data.model import Dataset, DatasetError
 from components.present.documents import citation_line
 from components.text import escape_markdown
 from components.ui.session_keys import ROUTER_CHECKED, SOURCE_INDEX
@@ -47,7 +47,13 @@ def page_start(title: str, intro: str | None = None) -> Dataset:
     """Title, one-line intro and (for an upload) the active-dataset banner. Returns the active dataset."""
     ensure_router()
     st.html(QUOTE_STYLE)
-    dataset = active_dataset()
+    try:
+        dataset = active_dataset()
+    except DatasetError as error:
+        # Only the server's own folder can fail here (an upload is checked before it becomes active): the
+        # person running the server needs the faults, a visitor a plain sentence, and nobody a traceback.
+        show_unreadable_data(error)
+        st.stop()
     # Quotes rendered later in this run say whose words they are from this dataset's own source list.
     st.session_state[SOURCE_INDEX] = citation.source_index(dataset.study, not dataset.is_bundled, dataset.name)
     if not dataset.is_bundled:
@@ -62,6 +68,15 @@ def page_start(title: str, intro: str | None = None) -> Dataset:
     if intro:
         st.markdown(intro)
     return dataset
+
+
+def show_unreadable_data(error: DatasetError) -> None:
+    st.title("The explorer's data could not be read")
+    st.error(
+        "The dataset this server was started with has faults, so no page can show it. Whoever runs the "
+        "server can fix these files and reload the page:"
+    )
+    st.markdown("\n".join(f"- {escape_markdown(line)}" for line in error.summary().splitlines()))
 
 
 def chart_source(dataset: Dataset) -> str:
