@@ -53,9 +53,13 @@ class DatasetError(Exception):
 
 def _problem_order(problem: Problem) -> tuple:
     # Files in the order a user meets them (findings, recommendations, links), then by row: fixable in one pass.
+    # Within a row by column. Faults with no row (study.json's, a missing column) keep the order they were
+    # found in, which is the order of the file's fields: the sort is stable.
     files = [spec.file for spec in (*UPLOADABLE_SPECS, *BUNDLED_ONLY_SPECS)]
     file_rank = files.index(problem.file) if problem.file in files else len(files)
-    return (file_rank, problem.file, problem.row or 0, problem.column or "", problem.message)
+    if problem.row is None:
+        return (file_rank, problem.file, 0)
+    return (file_rank, problem.file, problem.row, problem.column or "", problem.message)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,11 +166,11 @@ class Study:
 
     @property
     def finding_ids(self) -> tuple[tuple[str, str], ...]:
-        """(field, finding id) for every finding the metadata points at, in file order."""
+        """(field, finding id) for every finding the metadata points at, in the order of study.json's fields."""
         return (
+            *(("influences", influence.finding_id) for influence in self.influences),
             *(("headline_findings", finding_id) for finding_id in self.headline_findings),
             *(("points_to_note", finding_id) for finding_id in self.points_to_note),
-            *(("influences", influence.finding_id) for influence in self.influences),
         )
 
 
