@@ -34,8 +34,12 @@ EXPLORE = "pages/explore.py"
 # per line and push the page sideways, so below 640px each entry stacks: the term, its meaning, then where it
 # comes from. The header row is hidden from sight only (screen readers still read it), and "From:" says what
 # the last cell is. The coding counts keep their columns, with narrower cell padding so the four fit in 390px.
+# A recommendation's link in an element's narrow card wraps instead of cutting its text off after a few words.
 _GLOSSARY = f'.st-key-{ABOUT_GLOSSARY} [data-testid="stMarkdownContainer"]'
-TABLE_STYLE = f"""<style>
+_LENS_LINK = f'[class*="st-key-{ABOUT_LENS_LINKS_PREFIX}"] [data-testid="stPageLink-NavLink"]'
+ABOUT_STYLE = f"""<style>
+{_LENS_LINK} span:has(> [data-testid="stMarkdownContainer"]),
+{_LENS_LINK} [data-testid="stMarkdownContainer"] p {{ white-space: normal; overflow: visible; line-height: 1.4; }}
 @media (max-width: 640px) {{
   [data-testid="stMain"] [data-testid="stMarkdownContainer"] :is(th, td) {{ padding: 0.4rem; }}
   {_GLOSSARY} :is(table, tbody, tr, td) {{ display: block; width: 100%; }}
@@ -281,7 +285,7 @@ def upload_note(dataset: Dataset) -> None:
 
 def data_sections(dataset: Dataset) -> None:
     """Everything the page computes from the data, after the study's own sections."""
-    st.html(TABLE_STYLE)
+    st.html(ABOUT_STYLE)
     coding_section(dataset)
     cop_section(dataset)
     context_section(dataset)
