@@ -56,6 +56,14 @@ def open_link(item_id: str, label: str) -> None:
     st.page_link(EXPLORE, label=label, icon=":material/arrow_forward:", query_params={"id": item_id}, help="")
 
 
+def tooltip(dataset: Dataset, *terms: str) -> str | None:
+    """The glossary's definitions of these terms as a `help=` tooltip, built once per dataset (a glossary
+    lookup costs milliseconds, in every session)."""
+    return view_cache.view(
+        dataset, "about tooltip", lambda data, wanted: ui.glossary_tooltip(data, list(wanted)), terms
+    )
+
+
 def lead_and_quote(
     lead: str, evidence: object, source: object, place: str, item_id: object = "", item_label: str = ""
 ) -> None:
@@ -125,13 +133,13 @@ def method_section(dataset: Dataset) -> None:
     if parts:
         st.markdown(
             "; ".join(parts) + ".",
-            help=ui.glossary_tooltip(dataset, ["MHSW", "CSW", "semi-structured interview", "thematic analysis"]),
+            help=tooltip(dataset, "MHSW", "CSW", "semi-structured interview", "thematic analysis"),
         )
     for number, entry in enumerate(about.method_evidence(dataset.study)):
         lead = "In the researcher's words (her summary and the thesis abstract):" if number == 0 else ""
         lead_and_quote(lead, entry["quote"], entry["source"], f"method_{number}")
 
-    influences = about.influences(dataset)
+    influences = view_cache.view(dataset, "about influences", about.influences)
     if not influences.empty:
         st.subheader(f"The {len(influences)} influences the thesis found")
         st.markdown("Perspectives on collaboration were shaped by:")
@@ -186,9 +194,9 @@ def coding_section(dataset: Dataset) -> None:
         "Each point in the sources is one coded statement. Where the app goes beyond the words of the "
         "source — a theme name, a link between a barrier and what helps, a Communities of Practice "
         "element — it is marked **inferred** wherever it appears. Counted from the data:",
-        help=ui.glossary_tooltip(dataset, ["coded statement", "stated", "inferred"]),
+        help=tooltip(dataset, "coded statement", "stated", "inferred"),
     )
-    st.markdown(about.markdown_table(summary))
+    st.markdown(view_cache.view(dataset, "about coding table", lambda _: about.markdown_table(summary)))
 
 
 def cop_section(dataset: Dataset) -> None:
@@ -205,7 +213,7 @@ def cop_section(dataset: Dataset) -> None:
         st.markdown(
             "**How the recommendations use it.** The study used the three elements to shape its recommendations. "
             f"{lens.use_sentence}",
-            help=ui.glossary_tooltip(dataset, ["stated", "inferred"]),
+            help=tooltip(dataset, "stated", "inferred"),
         )
     for number, (column, element) in enumerate(
         zip(st.columns(len(lens.elements), border=True), lens.elements, strict=True)
@@ -280,7 +288,7 @@ def upload_note(dataset: Dataset) -> None:
         "only with the bundled study, Carpenter (2019): return to it with the button above to read them. "
         "Below is what can be worked out from your data."
     )
-    st.markdown(about.upload_summary(dataset), help=ui.glossary_tooltip(bundled_dataset(), ["coded statement"]))
+    st.markdown(about.upload_summary(dataset), help=tooltip(bundled_dataset(), "coded statement"))
 
 
 def data_sections(dataset: Dataset) -> None:
