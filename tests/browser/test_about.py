@@ -47,7 +47,7 @@ def test_the_glossary_and_the_counts_read_on_a_phone(phone: Page, app_url: str):
     assert horizontal_overflow(phone) == 0
 
     glossary = phone.locator(f".st-key-{ABOUT_GLOSSARY}")
-    glossary.scroll_into_view_if_needed()
+    phone.get_by_role("heading", name="Glossary").scroll_into_view_if_needed()
     # Each entry is a card the width of the screen: term, meaning, then where it comes from.
     entry = glossary.get_by_role("row").filter(has_text="Mental health social worker: here")
     expect(entry).to_be_visible()
