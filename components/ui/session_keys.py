@@ -84,6 +84,10 @@ COMPARE_PARTNERS_TABLE = "compare_partners_table"  # dataframe: the partner matr
 
 # About page (pages/about.py).
 ABOUT_GLOSSARY_FIND = "about_glossary_find"  # text input: the glossary filter
+ABOUT_CITE_PREFIX = "about_cite_"  # widgets: a quote's lazy "Cite this" popover, the quote's place appended
+ABOUT_BIBTEX = "about_bibtex"  # lazy expander: the study as a BibTeX entry
+ABOUT_LENS_LINKS_PREFIX = "about_lens_links_"  # lazy expanders: an element's recommendations, its number appended
+ABOUT_GLOSSARY = "about_glossary"  # container: the glossary (its key scopes the phone layout's CSS)
 
 # Home page (pages/home.py).
 HOME_CARDS = "home_cards"  # container: the "Where to go next" cards (its key scopes their CSS)

@@ -13,7 +13,13 @@ from components.data.load import build_dataset, load_dataset_dir
 from components.data.model import StudyInfluence
 from components.text import escape_markdown
 from components.ui.badges import CONTEXT_BADGE
-from components.ui.session_keys import UPLOADED_DATASET
+from components.ui.session_keys import (
+    ABOUT_BIBTEX,
+    ABOUT_CITE_PREFIX,
+    ABOUT_GLOSSARY_FIND,
+    ABOUT_LENS_LINKS_PREFIX,
+    UPLOADED_DATASET,
+)
 from tests.pages.apptest import open_app_page
 
 BUNDLED = load_dataset_dir()
@@ -195,6 +201,11 @@ class TestBundledStudy:
         assert app.title[0].value == "About the study"
         codes = [element.value for element in app.code]
         assert BUNDLED.study.citation in codes
+        # The BibTeX entry is in a box built when opened (see TestLazyFirstView).
+        opened = open_about()
+        opened.session_state[ABOUT_BIBTEX] = True
+        opened.run()
+        codes = [element.value for element in opened.code]
         assert any(code.startswith("@mastersthesis") for code in codes)
 
     def test_study_facts_and_licence(self, app):
@@ -263,12 +274,107 @@ class TestBundledStudy:
 
     def test_glossary_search_narrows_the_table(self):
         app = open_about()
-        app.text_input(key="about_glossary_find").input("Tuckman").run()
+        app.text_input(key=ABOUT_GLOSSARY_FIND).input("Tuckman").run()
         text = markdown_text(app)
         assert "| **Tuckman's stages** |" in text
         assert "| **MHSW** |" not in text
-        app.text_input(key="about_glossary_find").input("zzzz").run()
+        app.text_input(key=ABOUT_GLOSSARY_FIND).input("zzzz").run()
         assert "No term matches. Clear the box to see them all." in markdown_text(app)
+
+
+def quotes_on_the_page() -> list[str]:
+    """Every quote the bundled About page shows, each once (the influences share one sentence of the abstract)."""
+    study = BUNDLED.study
+    influences = about.influences(BUNDLED)
+    lens = about.lens(BUNDLED, BUNDLED.glossary)
+    return [
+        study.question_evidence,
+        study.licence_evidence,
+        *(entry["quote"] for entry in about.method_evidence(study)),
+        *influences.loc[influences["evidence"] != "", "evidence"].drop_duplicates(),
+        *(entry["quote"] for entry in about.limits(study) if entry["quote"]),
+        lens.quote[0],
+        *BUNDLED.context["evidence"],
+    ]
+
+
+def popover_key(popover) -> str:
+    # A keyed element's id ends with its key ("$$ID-<hash>-<key>").
+    return popover.proto.popover.id.rsplit("-", 1)[-1]
+
+
+class TestLazyFirstView:
+    """What a student opens on purpose is built when opened: the first view sends each quote and a closed
+    "Cite this", the citation itself, and closed boxes for the BibTeX entry and an element's recommendations."""
+
+    def test_every_quote_has_a_closed_cite_this_that_holds_nothing_yet(self, app):
+        popovers = app.get("popover")
+        assert len(popovers) == len(quotes_on_the_page())
+        keys = [popover_key(popover) for popover in popovers]
+        assert all(key.startswith(ABOUT_CITE_PREFIX) for key in keys)
+        assert len(set(keys)) == len(keys)
+        assert all(not popover.proto.popover.open and len(popover.children) == 0 for popover in popovers)
+
+    def test_the_first_view_sends_the_citation_alone_as_code(self, app):
+        assert [element.value for element in app.code] == [BUNDLED.study.citation]
+
+    def test_closed_boxes_hold_no_links_yet(self, app):
+        labels = [element.label for element in app.expander]
+        assert labels == ["As a BibTeX entry", *["Which recommendations"] * 3]
+        links = [element.proto.query_string for element in app.get("page_link")]
+        assert links == ["id=F032", "id=F033", "id=F034"]
+
+    def test_the_first_view_is_about_a_hundred_elements(self, app):
+        # It was 262 (docs/performance.md): each element costs server time in every session.
+        def count(node) -> int:
+            children = getattr(node, "children", None) or {}
+            return 1 + sum(count(child) for child in children.values())
+
+        assert count(app._tree) <= 110
+
+    def test_opening_a_context_quotes_cite_this_gives_its_reference(self):
+        app = open_about()
+        app.session_state[f"{ABOUT_CITE_PREFIX}context_C06"] = True
+        app.run()
+        opened = [popover for popover in app.get("popover") if popover.proto.popover.open]
+        assert [popover_key(popover) for popover in opened] == [f"{ABOUT_CITE_PREFIX}context_C06"]
+        plain, ris, bibtex = (code.value for code in opened[0].code)
+        assert "Councils step up support for mental health social workers" in plain
+        assert plain.endswith("/explore?id=C06")
+        assert "UR  - /explore?id=C06" in ris.splitlines()
+        assert bibtex.startswith("@")
+
+    def test_opening_a_limits_cite_this_names_its_document_and_section(self):
+        app = open_about()
+        app.session_state[f"{ABOUT_CITE_PREFIX}limit_0"] = True
+        app.run()
+        (opened,) = [popover for popover in app.get("popover") if popover.proto.popover.open]
+        assert BUNDLED.study.limits[0].source == "Carpenter 2019, summary: introduction"
+        plain = opened.code[0].value
+        assert "Summary of study, findings and recommendations. Section: introduction." in plain
+
+    def test_opening_an_elements_box_links_its_recommendations(self):
+        app = open_about()
+        app.session_state[f"{ABOUT_LENS_LINKS_PREFIX}2"] = True
+        app.run()
+        recommendations = BUNDLED.recommendations
+        chosen = recommendations.loc[recommendations["cop_element"] == "shared repertoire", "recommendation_id"]
+        links = [element.proto.query_string for element in app.expander[3].get("page_link")]
+        assert links == [f"id={rec_id}" for rec_id in chosen]
+        assert not app.expander[1].get("page_link")
+
+    def test_open_boxes_stay_open_through_a_glossary_search(self):
+        app = open_about()
+        app.session_state[f"{ABOUT_LENS_LINKS_PREFIX}0"] = True
+        app.session_state[f"{ABOUT_CITE_PREFIX}lens"] = True
+        app.run()
+        app.text_input(key=ABOUT_GLOSSARY_FIND).input("Tuckman").run()
+        assert not app.exception
+        assert app.expander[1].get("page_link")
+        (opened,) = [popover for popover in app.get("popover") if popover.proto.popover.open]
+        assert popover_key(opened) == f"{ABOUT_CITE_PREFIX}lens"
+        assert len(opened.code) == 3
+        assert "| **Tuckman's stages** |" in markdown_text(app)
 
 
 class TestUploadedData:
