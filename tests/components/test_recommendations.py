@@ -431,6 +431,12 @@ class TestCard:
         assert ":gray-badge[link inferred]" in addresses
         assert card.evidence_label == "The evidence behind it (2 findings)"
 
+    def test_the_closed_card_is_one_markdown_block_of_title_badges_and_why(self, study):
+        card = self.card(study, "R06")
+        assert card.summary == f"{card.title}\n\n{card.badges}\n\n{card.why[0]}"
+        bare = planner.card({"recommendation_id": "X1", "audience": "Team", "text": "Do it"}, ())
+        assert bare.summary.endswith("\n\n_No links to the study's findings are recorded for this recommendation._")
+
     def test_evidence_entries_quote_the_finding_and_name_the_link(self, study):
         card = self.card(study, "R06")
         first = card.entries[0]
