@@ -125,8 +125,64 @@ def filters(dataset: Dataset, view: planner.PlannerView) -> planner.PlannerFilte
     return chosen
 
 
+# ---------------------------------------------------------------------------------------------
+# What matches, the cards and the plan: one fragment
+
+
+@st.fragment
+def results_and_plan(
+    dataset: Dataset, view: planner.PlannerView, chosen: planner.PlannerFilters, matches: pd.DataFrame
+) -> None:
+    """Everything a tick changes: the count line, "Add all shown", the ticks, and the plan below the cards.
+
+    A fragment, so a tick, a box opened, a page of results or an edit to the plan reruns this part only:
+    the filters, the title and the footer are not rebuilt and resent, nor the matches filtered again
+    (they change only with a filter, which reruns the whole page). "Clear filters" reruns the whole page.
+    """
+    recommendations = dataset.recommendations
+    plan_ids = session.plan_ids(dataset)
+    if recommendations.empty:
+        st.info(
+            "This dataset has no recommendations, so there is nothing to plan from yet. Add a recommendations.csv "
+            "(recommendation_id, audience, text) on the Your data page, or return to the bundled study."
+        )
+        st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
+    else:
+        summary = planner.match_summary(len(matches), len(recommendations), chosen.audiences)
+        st.markdown(f"**{summary}**{planner.plan_note(len(plan_ids))}")
+        actions(matches["recommendation_id"].astype(str).tolist(), plan_ids, chosen.active)
+        if matches.empty:
+            st.info(planner.no_match_message(len(recommendations)))
+
+    page = page_number(planner.page_count(len(matches)))
+    in_plan = set(plan_ids)
+    for recommendation in planner.page_slice(matches, page).to_dict("records"):
+        recommendation_id = str(recommendation["recommendation_id"])
+        card = planner.card(recommendation, view.by_recommendation.get(recommendation_id, ()))
+        recommendation_card(card, recommendation_id in in_plan)
+
+    # --- The plan: edit who does what by when, then take it away
+    st.header("Your action plan", anchor="your-action-plan")
+    if not plan_ids:
+        st.info(
+            "Your plan is empty. Tick **In my plan** beside a recommendation above to add it; then fill in "
+            "the owner, due date, first step and notes here and download the plan."
+        )
+        return
+    st.markdown(
+        "Fill in who owns each item, when it is due and the first step. The plan lives in this browser "
+        "session only: download it before you close the tab."
+    )
+    table, edited = plan_editor(dataset, plan_ids)
+    plan_downloads(dataset, edited)
+    plan_removal(dataset, plan_ids, table)
+
+
 def actions(match_ids: list[str], plan_ids: list[str], filters_active: bool) -> None:
-    """ "Add all shown" (every page of matches) and "Clear filters", side by side."""
+    """ "Add all shown" (every page of matches) and "Clear filters", side by side.
+
+    Clearing the filters changes widgets outside the fragment, so after its callback the whole page reruns.
+    """
     row = st.container(horizontal=True, gap="small")
     if match_ids:
         label, all_in = planner.add_all_button(match_ids, plan_ids)
@@ -139,8 +195,8 @@ def actions(match_ids: list[str], plan_ids: list[str], filters_active: bool) -> 
             icon=":material/playlist_add:",
             help="Adds every recommendation your filters show, on every page of results, to your action plan.",
         )
-    if filters_active:
-        row.button("Clear filters", key=RECOMMENDATIONS_CLEAR_FILTERS, on_click=_clear_filters)
+    if filters_active and row.button("Clear filters", key=RECOMMENDATIONS_CLEAR_FILTERS, on_click=_clear_filters):
+        st.rerun(scope="app")
 
 
 def page_number(pages: int) -> int:

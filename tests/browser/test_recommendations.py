@@ -192,6 +192,14 @@ def test_a_tampered_link_is_tidied_with_a_quiet_notice(page: Page, app_url: str)
     assert "Nobody" not in page.url
     assert_no_exception(page)
 
+    # The button sits with the cards in a fragment, but the filters above it are cleared too, and the link.
+    rerun_after(page, lambda: page.get_by_role("button", name="Clear filters").click())
+    expect(page.get_by_text("Showing all 15 recommendations.")).to_be_visible()
+    expect(page.get_by_role("button", name="Remove Shared repertoire")).to_have_count(0)
+    expect(page.get_by_role("checkbox", name="In my plan")).to_have_count(15)
+    assert "element=" not in page.url
+    assert_no_exception(page)
+
 
 def test_add_all_shown_then_print_the_plan_and_clear_it(page: Page, app_url: str):
     go_to_planner(page, app_url)
