@@ -165,7 +165,7 @@ def results_and_plan(
     st.header("Your action plan", anchor="your-action-plan")
     if not plan_ids:
         st.info(
-            "Your plan is empty. Tick **In my plan** beside a recommendation above to add it; then fill in "
+            "Your plan is empty. Tick **In my plan** on a recommendation above to add it; then fill in "
             "the owner, due date, first step and notes here and download the plan."
         )
         return

@@ -120,6 +120,18 @@ def markdown_text(app: AppTest) -> str:
     return "\n".join(m.value for m in app.markdown)
 
 
+def card_block(app: AppTest, checkbox) -> object:
+    """The block that holds a card: the checkbox's parent, found by walking the tree down from the main area."""
+
+    def walk(block):
+        children = getattr(block, "children", None) or {}
+        if any(child is checkbox for child in children.values()):
+            return block
+        return next((found for child in children.values() if (found := walk(child)) is not None), None)
+
+    return walk(app.main)
+
+
 class TestLazyEvidence:
     """A closed evidence box sends nothing inside it; opening it builds the same evidence as before."""
 
@@ -134,6 +146,17 @@ class TestLazyEvidence:
         # Title, badges and reasons are one Markdown block per card; the text is all still there.
         assert len(app.markdown) == 15 + 1
         assert "Why — what it addresses" in markdown_text(app)
+
+    def test_a_closed_card_is_its_text_its_tick_and_its_box_on_every_card_of_a_full_page(self):
+        rows = "".join(f"X{n},Team,Do thing {n}\n" for n in range(30))
+        links = "from_id,to_id,relation\n" + "".join(f"X{n},F1,addresses\n" for n in range(30))
+        app = open_planner(state=upload({}, "recommendation_id,audience,text\n" + rows, links))
+        card_blocks = [card_block(app, box) for box in app.checkbox]
+        assert len(card_blocks) == 20
+        for block in card_blocks:
+            assert [type(child).__name__ for child in block.children.values()] == ["Markdown", "Checkbox", "Expander"]
+            assert block.children[2].label == "The evidence behind it (1 finding)"
+            assert not block.children[2].children
 
     def test_opening_a_box_shows_its_quotes_with_whose_words_and_a_closed_cite_this(self):
         app = open_planner({"audience": CHILDRENS})
