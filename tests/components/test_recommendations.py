@@ -91,6 +91,7 @@ class TestReasons:
         assert labels["F018"] == "CSW: Children's social workers are driven by timescales, tasks and targets."
         assert all(len(label) <= planner.MAX_LABEL_CHARS for label in labels.values())
         assert labels["F015"].endswith("…")
+        assert planner.barrier_labels(study, ["F999"]) == {"F999": "F999"}
 
     def test_element_options_in_wenger_order_only_when_used(self, study):
         assert planner.element_options(study) == ["mutual engagement", "joint enterprise", "shared repertoire"]
