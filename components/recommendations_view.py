@@ -16,14 +16,17 @@ from components import recommendations as planner
 from components.data.model import Dataset
 from components.ui import frame as ui
 from components.ui import quotes, session, url_state
+from components.ui.lazy import lazy_expander
 from components.ui.session_keys import (
     RECOMMENDATIONS_ADD_ALL,
     RECOMMENDATIONS_AUDIENCE,
     RECOMMENDATIONS_BARRIER,
+    RECOMMENDATIONS_CITE_PREFIX,
     RECOMMENDATIONS_CLEAR_FILTERS,
     RECOMMENDATIONS_DOWNLOAD_PREFIX,
     RECOMMENDATIONS_ELEMENT,
     RECOMMENDATIONS_EMPTY_PLAN,
+    RECOMMENDATIONS_EVIDENCE_PREFIX,
     RECOMMENDATIONS_PAGE,
     RECOMMENDATIONS_PICK_PREFIX,
     RECOMMENDATIONS_PLAN_EDITOR_PREFIX,
@@ -122,8 +125,64 @@ def filters(dataset: Dataset, view: planner.PlannerView) -> planner.PlannerFilte
     return chosen
 
 
+# ---------------------------------------------------------------------------------------------
+# What matches, the cards and the plan: one fragment
+
+
+@st.fragment
+def results_and_plan(
+    dataset: Dataset, view: planner.PlannerView, chosen: planner.PlannerFilters, matches: pd.DataFrame
+) -> None:
+    """Everything a tick changes: the count line, "Add all shown", the ticks, and the plan below the cards.
+
+    A fragment, so a tick, a box opened, a page of results or an edit to the plan reruns this part only:
+    the filters, the title and the footer are not rebuilt and resent, nor the matches filtered again
+    (they change only with a filter, which reruns the whole page). "Clear filters" reruns the whole page.
+    """
+    recommendations = dataset.recommendations
+    plan_ids = session.plan_ids(dataset)
+    if recommendations.empty:
+        st.info(
+            "This dataset has no recommendations, so there is nothing to plan from yet. Add a recommendations.csv "
+            "(recommendation_id, audience, text) on the Your data page, or return to the bundled study."
+        )
+        st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
+    else:
+        summary = planner.match_summary(len(matches), len(recommendations), chosen.audiences)
+        st.markdown(f"**{summary}**{planner.plan_note(len(plan_ids))}")
+        actions(matches["recommendation_id"].astype(str).tolist(), plan_ids, chosen.active)
+        if matches.empty:
+            st.info(planner.no_match_message(len(recommendations)))
+
+    page = page_number(planner.page_count(len(matches)))
+    in_plan = set(plan_ids)
+    for recommendation in planner.page_slice(matches, page).to_dict("records"):
+        recommendation_id = str(recommendation["recommendation_id"])
+        card = planner.card(recommendation, view.by_recommendation.get(recommendation_id, ()))
+        recommendation_card(card, recommendation_id in in_plan)
+
+    # --- The plan: edit who does what by when, then take it away
+    st.header("Your action plan", anchor="your-action-plan")
+    if not plan_ids:
+        st.info(
+            "Your plan is empty. Tick **In my plan** on a recommendation above to add it; then fill in "
+            "the owner, due date, first step and notes here and download the plan."
+        )
+        return
+    st.markdown(
+        "Fill in who owns each item, when it is due and the first step. The plan lives in this browser "
+        "session only: download it before you close the tab."
+    )
+    table, edited = plan_editor(dataset, plan_ids)
+    plan_downloads(dataset, edited)
+    plan_removal(dataset, plan_ids, table)
+
+
 def actions(match_ids: list[str], plan_ids: list[str], filters_active: bool) -> None:
-    """ "Add all shown" (every page of matches) and "Clear filters", side by side."""
+    """ "Add all shown" (every page of matches) and "Clear filters", side by side.
+
+    Clearing the filters changes widgets outside the fragment, so after its callback the whole page reruns.
+    """
     row = st.container(horizontal=True, gap="small")
     if match_ids:
         label, all_in = planner.add_all_button(match_ids, plan_ids)
@@ -136,8 +195,8 @@ def actions(match_ids: list[str], plan_ids: list[str], filters_active: bool) -> 
             icon=":material/playlist_add:",
             help="Adds every recommendation your filters show, on every page of results, to your action plan.",
         )
-    if filters_active:
-        row.button("Clear filters", key=RECOMMENDATIONS_CLEAR_FILTERS, on_click=_clear_filters)
+    if filters_active and row.button("Clear filters", key=RECOMMENDATIONS_CLEAR_FILTERS, on_click=_clear_filters):
+        st.rerun(scope="app")
 
 
 def page_number(pages: int) -> int:
@@ -157,29 +216,60 @@ def page_number(pages: int) -> int:
 # A recommendation's card
 
 
+def evidence_key(recommendation_id: str) -> str:
+    """The key of a card's evidence box: it holds whether the box is open."""
+    return RECOMMENDATIONS_EVIDENCE_PREFIX + recommendation_id
+
+
+def cite_key(recommendation_id: str, position: int) -> str:
+    """The key of the "Cite this" under a card's quote: 0 is the recommendation's own words, 1... its findings.
+
+    The position comes first: digits never hold "_", so no two (position, id) pairs give the same key,
+    whatever an uploaded id looks like.
+    """
+    return f"{RECOMMENDATIONS_CITE_PREFIX}{position}_{recommendation_id}"
+
+
 def recommendation_card(card: planner.Card, in_plan: bool) -> None:
+    """A card in four elements while its evidence is closed: the border, its text, the tick and the box.
+
+    The tick comes after the text and its reasons, where a team lead has read enough to decide; a row of
+    columns beside the title cost three more elements a card, and stacked under the text on a phone anyway.
+    The evidence is built only while its box is open.
+    """
     with st.container(border=True):
-        text_column, pick_column = st.columns([6, 1], vertical_alignment="top")
-        text_column.markdown(card.title)
-        text_column.markdown(card.badges)
+        st.markdown(card.summary)
         key = RECOMMENDATIONS_PICK_PREFIX + card.recommendation_id
         # The shared plan list decides the tick, so ids added on the self-assessment page show as ticked here.
         st.session_state[key] = in_plan
-        pick_column.checkbox("In my plan", key=key, on_change=_tick, args=(card.recommendation_id,))
-        for block in card.why:
-            st.markdown(block)
+        st.checkbox("In my plan", key=key, on_change=_tick, args=(card.recommendation_id,))
         if not card.evidence_label:
             return
-        with st.expander(card.evidence_label):
-            if card.own_quote:
-                quotes.show_quote(card.own_quote, card.source, card.recommendation_id)
-            elif card.source_line:
-                st.markdown(card.source_line)
-            for entry in card.entries:
-                st.markdown(entry.heading)
-                quotes.show_quote(entry.evidence, entry.source, entry.finding_id, f"finding {entry.finding_id}")
-                if entry.why_linked:
-                    st.markdown(entry.why_linked)
+        box = lazy_expander(card.evidence_label, key=evidence_key(card.recommendation_id))
+        if box:
+            with box:
+                _evidence(card)
+
+
+def _evidence(card: planner.Card) -> None:
+    """Inside the open box: the recommendation's own words, then each linked finding with its verbatim quote."""
+    if card.own_quote:
+        quotes.show_quote(
+            card.own_quote, card.source, card.recommendation_id, cite_key=cite_key(card.recommendation_id, 0)
+        )
+    elif card.source_line:
+        st.markdown(card.source_line)
+    for position, entry in enumerate(card.entries, start=1):
+        st.markdown(f"{entry.heading}\n\n{quotes.quote_markdown(entry.evidence, entry.source)}")
+        quotes.cite_this(
+            entry.evidence,
+            entry.source,
+            entry.finding_id,
+            f"finding {entry.finding_id}",
+            cite_key=cite_key(card.recommendation_id, position),
+        )
+        if entry.why_linked:
+            st.markdown(entry.why_linked)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -56,6 +56,8 @@ RECOMMENDATIONS_REMOVE = "recommendations_remove"  # button: take the chosen ite
 RECOMMENDATIONS_EMPTY_PLAN = "recommendations_empty"  # button: clear the plan
 RECOMMENDATIONS_PLAN_EDITOR_PREFIX = "recommendations_plan_editor_"  # + plan signature: the plan's data editor
 RECOMMENDATIONS_DOWNLOAD_PREFIX = "recommendations_download_"  # + PlanDownload.key: a plan download button
+RECOMMENDATIONS_EVIDENCE_PREFIX = "recommendations_evidence_"  # + recommendation id: its lazy evidence box
+RECOMMENDATIONS_CITE_PREFIX = "recommendations_cite_"  # + "<position>_<recommendation id>": a quote's lazy Cite this
 
 # --- Your data (pages/your-data.py): widget keys. Its own state is YOUR_DATA_LAST_CHECK and YOUR_DATA_QDA_READ.
 YOUR_DATA_UPLOAD_PREFIX = "your_data_upload_"  # + file stem (findings, ...): a CSV uploader

@@ -107,9 +107,21 @@ def test_team_lead_picks_audience_builds_plan_and_downloads_it(page: Page, app_u
     assert horizontal_overflow(page) == 0
     screenshot(page, "recommendations-audience")
 
-    card(page, R06_START).get_by_text("The evidence behind it").click()
+    # A closed box holds nothing: its evidence is built when it opens (a rerun), and so is each "Cite this".
+    holder = card(page, R06_START)
+    expect(holder.get_by_role("button", name="Cite this")).to_have_count(0)
+    rerun_after(page, lambda: holder.get_by_text("The evidence behind it").click())
     expect(page.get_by_text("“CSW – Timescales, tasks, targets”")).to_be_visible()
+    expect(holder.get_by_text("From the researcher's summary of her study:").first).to_be_visible()
     screenshot(page, "recommendations-evidence")
+    rerun_after(page, lambda: holder.get_by_role("button", name="Cite this").first.click())
+    popover = page.get_by_test_id("stPopoverBody")
+    expect(popover).to_be_visible()
+    codes = popover.get_by_test_id("stCode")
+    expect(codes).to_have_count(3)
+    assert codes.first.inner_text().strip().endswith(f"{app_url}/explore?id=F018")
+    page.keyboard.press("Escape")
+    expect(popover).to_have_count(0)
 
     tick(page, R05_START)
     tick(page, R06_START)
@@ -178,6 +190,14 @@ def test_a_tampered_link_is_tidied_with_a_quiet_notice(page: Page, app_url: str)
     expect(page.get_by_text("7 of 15 recommendations match your filters.")).to_be_visible()
     expect(page.get_by_role("button", name="Remove Shared repertoire")).to_be_visible()
     assert "Nobody" not in page.url
+    assert_no_exception(page)
+
+    # The button sits with the cards in a fragment, but the filters above it are cleared too, and the link.
+    rerun_after(page, lambda: page.get_by_role("button", name="Clear filters").click())
+    expect(page.get_by_text("Showing all 15 recommendations.")).to_be_visible()
+    expect(page.get_by_role("button", name="Remove Shared repertoire")).to_have_count(0)
+    expect(page.get_by_role("checkbox", name="In my plan")).to_have_count(15)
+    assert "element=" not in page.url
     assert_no_exception(page)
 
 

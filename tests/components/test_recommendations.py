@@ -91,6 +91,7 @@ class TestReasons:
         assert labels["F018"] == "CSW: Children's social workers are driven by timescales, tasks and targets."
         assert all(len(label) <= planner.MAX_LABEL_CHARS for label in labels.values())
         assert labels["F015"].endswith("…")
+        assert planner.barrier_labels(study, ["F999"]) == {"F999": "F999"}
 
     def test_element_options_in_wenger_order_only_when_used(self, study):
         assert planner.element_options(study) == ["mutual engagement", "joint enterprise", "shared repertoire"]
@@ -430,6 +431,12 @@ class TestCard:
         assert addresses.startswith("**Why — what it addresses:**\n- ")
         assert ":gray-badge[link inferred]" in addresses
         assert card.evidence_label == "The evidence behind it (2 findings)"
+
+    def test_the_closed_card_is_one_markdown_block_of_title_badges_and_why(self, study):
+        card = self.card(study, "R06")
+        assert card.summary == f"{card.title}\n\n{card.badges}\n\n{card.why[0]}"
+        bare = planner.card({"recommendation_id": "X1", "audience": "Team", "text": "Do it"}, ())
+        assert bare.summary.endswith("\n\n_No links to the study's findings are recorded for this recommendation._")
 
     def test_evidence_entries_quote_the_finding_and_name_the_link(self, study):
         card = self.card(study, "R06")

@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.load import build_dataset
+from components.recommendations_view import cite_key, evidence_key
 from components.ui.badges import inferred_badge
 from components.ui.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, UPLOADED_DATASET
 from tests.pages.apptest import open_app_page
@@ -78,6 +79,8 @@ class TestFilters:
 
     def test_each_card_says_why_with_inferred_marks_and_verbatim_evidence(self):
         app = open_planner({"audience": CHILDRENS})
+        app.session_state[evidence_key("R06")] = True
+        app.run()
         text = "\n".join(m.value for m in app.markdown)
         assert "Why — what it addresses" in text
         assert "driven by timescales, tasks and targets" in text
@@ -111,6 +114,105 @@ class TestFilters:
         assert len(shown_ids(app)) == 15
         assert "q" not in app.query_params
         assert app.text_input(key="recommendations_query").value == ""
+
+
+def markdown_text(app: AppTest) -> str:
+    return "\n".join(m.value for m in app.markdown)
+
+
+def card_block(app: AppTest, checkbox) -> object:
+    """The block that holds a card: the checkbox's parent, found by walking the tree down from the main area."""
+
+    def walk(block):
+        children = getattr(block, "children", None) or {}
+        if any(child is checkbox for child in children.values()):
+            return block
+        return next((found for child in children.values() if (found := walk(child)) is not None), None)
+
+    return walk(app.main)
+
+
+class TestLazyEvidence:
+    """A closed evidence box sends nothing inside it; opening it builds the same evidence as before."""
+
+    def test_the_first_view_sends_no_quote_and_no_cite_this(self):
+        app = open_planner()
+        assert len(app.expander) == 15
+        assert all(expander.label.startswith("The evidence behind it") for expander in app.expander)
+        assert all(len(expander.children) == 0 for expander in app.expander)
+        assert "“CSW – Timescales, tasks, targets”" not in markdown_text(app)
+        assert not app.get("popover")
+        assert not app.code
+        # Title, badges and reasons are one Markdown block per card; the text is all still there.
+        assert len(app.markdown) == 15 + 1
+        assert "Why — what it addresses" in markdown_text(app)
+
+    def test_a_closed_card_is_its_text_its_tick_and_its_box_on_every_card_of_a_full_page(self):
+        rows = "".join(f"X{n},Team,Do thing {n}\n" for n in range(30))
+        links = "from_id,to_id,relation\n" + "".join(f"X{n},F1,addresses\n" for n in range(30))
+        app = open_planner(state=upload({}, "recommendation_id,audience,text\n" + rows, links))
+        card_blocks = [card_block(app, box) for box in app.checkbox]
+        assert len(card_blocks) == 20
+        for block in card_blocks:
+            assert [type(child).__name__ for child in block.children.values()] == ["Markdown", "Checkbox", "Expander"]
+            assert block.children[2].label == "The evidence behind it (1 finding)"
+            assert not block.children[2].children
+
+    def test_opening_a_box_shows_its_quotes_with_whose_words_and_a_closed_cite_this(self):
+        app = open_planner({"audience": CHILDRENS})
+        app.session_state[evidence_key("R06")] = True
+        app.run()
+        # Only the opened card's evidence is built: the other card's box stays empty.
+        (opened,) = [expander for expander in app.expander if expander.children]
+        inside = "\n".join(m.value for m in opened.markdown)
+        assert "**Addresses:** Children's social workers are driven by timescales" in inside
+        assert "> *From the researcher's summary of her study:*" in inside
+        assert "> “CSW – Timescales, tasks, targets”" in inside
+        assert "Why this app links them (inferred): " in inside
+        popovers = app.get("popover")
+        assert [popover.proto.popover.label for popover in popovers] == ["Cite this", "Cite this"]
+        assert all(len(popover.code) == 0 for popover in popovers)
+
+    def test_an_opened_cite_this_gives_the_reference_ris_and_bibtex_of_its_finding(self):
+        app = open_planner({"audience": CHILDRENS})
+        app.session_state[evidence_key("R06")] = True
+        app.session_state[cite_key("R06", 1)] = True
+        app.run()
+        first, second = app.get("popover")
+        plain, ris, bibtex = (code.value for code in first.code)
+        assert plain.startswith("Carpenter, Nicola")
+        assert plain.endswith("/explore?id=F018")
+        assert "UR  - /explore?id=F018" in ris.splitlines()
+        assert "url = {/explore?id=F018}" in bibtex
+        assert len(second.code) == 0
+
+    def test_an_open_box_stays_open_when_a_filter_keeps_its_card(self):
+        app = open_planner()
+        app.session_state[evidence_key("R06")] = True
+        app.run()
+        app.multiselect(key="recommendations_audience").set_value([CHILDRENS]).run()
+        assert shown_ids(app) == ["R05", "R06"]
+        assert "> “CSW – Timescales, tasks, targets”" in markdown_text(app)
+
+    def test_a_recommendations_own_words_are_quoted_inside_its_box(self):
+        state = upload(
+            {},
+            "recommendation_id,audience,text,evidence,source\nX1,Team,Meet monthly,We should meet every month,Report\n",
+        )
+        app = open_planner(state=state)
+        assert not app.get("popover")
+        app.session_state[evidence_key("X1")] = True
+        app.run()
+        assert "“We should meet every month”" in markdown_text(app)
+        (popover,) = app.get("popover")
+        assert len(popover.code) == 0
+        app.session_state[cite_key("X1", 0)] = True
+        app.run()
+        assert len(app.get("popover")[0].code) == 3
+
+    def test_box_and_cite_keys_never_clash_whatever_the_ids(self):
+        assert cite_key("R1_1", 1) != cite_key("R1", 11)
+        assert evidence_key("R06") != cite_key("R06", 0)
 
 
 class TestUrl:
