@@ -87,6 +87,8 @@ ABOUT_GLOSSARY_FIND = "about_glossary_find"  # text input: the glossary filter
 
 # Home page (pages/home.py).
 HOME_CARDS = "home_cards"  # container: the "Where to go next" cards (its key scopes their CSS)
+HOME_HEADLINES = "home_headlines"  # container: the headline findings' links (its key scopes their CSS)
+HOME_FIGURES = "home_figures"  # container: the key figures, side by side
 # Self-assessment page (pages/self-assessment.py). Widget keys; ASSESSMENT_ANSWERS and ASSESSMENT_CLICKED_THEME
 # above are its non-widget state.
 ASSESSMENT_RATING_PREFIX = "self_assessment_rating_"  # + item id: one radio per statement
