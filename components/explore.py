@@ -20,8 +20,9 @@ from components.data.vocabulary import SHARED_GROUP
 from components.text import escape_markdown
 from components.ui.badges import inferred_badge
 
-# Cards drawn at first and added by each "Show more": every card is a dozen elements (its quote, a
-# "Cite this" with three references, a link), each serialised for every session on every rerun.
+# Cards drawn at first and added by each "Show more": each card is two or three elements (its words and quote
+# as one Markdown, a lazy "Cite this", a link when something is linked to it), each serialised for every
+# session on every rerun.
 PAGE_SIZE = 25
 
 KIND_ICONS = {
@@ -193,10 +194,20 @@ def results_csv(results: pd.DataFrame) -> bytes:
     return safe_csv_bytes(search.export_table(results))
 
 
-def open_label(card: dict[str, str]) -> str:
-    """The link under a result card, naming the item it opens."""
-    lead = "Open it" if card["kind"] == search.CONTEXT else "Open it and everything linked to it"
+def open_label(card: dict[str, str], linked: bool = True) -> str:
+    """The link to a result's own view, naming the item it opens (and what is linked to it, if anything is)."""
+    lead = "Open it and everything linked to it" if linked and card["kind"] != search.CONTEXT else "Open it"
     return f"{lead} ({escape_markdown(card['item_id'])})"
+
+
+def is_linked(link_index: LinkIndex, card: dict[str, str]) -> bool:
+    """Whether a result's own view has more to show than its card: anything linked to it.
+
+    Context evidence is never linked to the study's findings. A card without links keeps its link to its own
+    view inside its "Cite this" (whose reference points there), so the first view does not send a link per card
+    that opens the same card again.
+    """
+    return card["kind"] != search.CONTEXT and bool(link_index.neighbours(card["item_id"]))
 
 
 # ---------------------------------------------------------------------------------------------
