@@ -31,6 +31,7 @@ from components.ui.session_keys import (
     EXPLORE_MORE,
     EXPLORE_QUERY,
     EXPLORE_SIGNATURE,
+    EXPLORE_SUMMARY,
     EXPLORE_TRY_PREFIX,
     EXPLORE_VIEW,
 )
@@ -41,8 +42,10 @@ ABOUT_PAGE = "pages/about.py"
 # Static CSS, never data. Result cards are parted by a rule at the top of each card's Markdown, not a bordered
 # box (a box is one more element a card, in every session); Streamlit gives a rule 2em above and below, which
 # on a projector leaves more space between cards than inside one.
-RESULTS_STYLE = """<style>
-[data-testid="stMarkdownContainer"] hr { margin: 0.25rem 0 1.25rem; }
+# The summary row keeps its buttons beside the count on a wide screen and puts them under it on a phone.
+RESULTS_STYLE = f"""<style>
+[data-testid="stMarkdownContainer"] hr {{ margin: 0.25rem 0 1.25rem; }}
+@media (max-width: 640px) {{ .st-key-{EXPLORE_SUMMARY} {{ flex-wrap: wrap; }} }}
 </style>"""
 
 
@@ -243,9 +246,7 @@ def show_item_view(dataset: Dataset, item: pd.Series) -> None:
         st.markdown(f"#### {group.heading}")
         for card in group.cards:
             with st.container(border=True):
-                st.markdown(card.title)
-                if card.why:
-                    st.markdown(card.why)
+                st.markdown(f"{card.title}  \n{card.why}" if card.why else card.title)
                 if card.kind:
                     item_link(card.item_id, f"Open {escape_markdown(card.item_id)}", card.kind, carry)
 
@@ -391,8 +392,9 @@ def shown_limit(view: explore.SearchView) -> int:
 
 def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None:
     """The summary line, clear and download, then one page of result cards and a "Show more" for the rest."""
+    st.html(RESULTS_STYLE)
     # One row that wraps on a phone: columns would cost a block each, in every session.
-    row = st.container(horizontal=True, vertical_alignment="center", wrap=False)
+    row = st.container(horizontal=True, vertical_alignment="center", wrap=False, key=EXPLORE_SUMMARY)
     row.markdown(view.summary, help=tooltip(dataset, "results"))
     if view.filtered:
         row.button("Clear search", key=EXPLORE_CLEAR, on_click=clear_search, args=(search.FACETS,))
@@ -408,7 +410,6 @@ def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None
         help=view.download_help,
     )
     page = result_page(dataset, view, limit)
-    st.html(RESULTS_STYLE)
     for card in result_cards(dataset, view, limit):
         st.markdown(card.markdown)
         popover = cite_item(card.item, lazy=True)
