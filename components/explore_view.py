@@ -27,6 +27,7 @@ from components.ui.session_keys import (
     EXPLORE_CLEAR,
     EXPLORE_DOWNLOAD,
     EXPLORE_FACET_KEYS,
+    EXPLORE_FACETS,
     EXPLORE_LIMIT,
     EXPLORE_MORE,
     EXPLORE_QUERY,
@@ -311,6 +312,17 @@ def tooltip(dataset: Dataset, name: str) -> str | None:
 
 
 FACET_WIDTHS = {"group": 1, "category": 1, "theme": 2, "basis": 1}
+# Static CSS, never data: each picker grows by its FACET_WIDTHS share from a width its label and placeholder
+# fit, so four share a 1280 px row and a phone puts one under another.
+FACETS_STYLE = (
+    "<style>"
+    + f".st-key-{EXPLORE_FACETS} > .stElementContainer {{ flex: 1 1 0; min-width: 9rem; }}"
+    + "".join(
+        f".st-key-{EXPLORE_FACETS} > .st-key-{EXPLORE_FACET_KEYS[facet]} {{ flex-grow: {grow}; }}"
+        for facet, grow in FACET_WIDTHS.items()
+    )
+    + "</style>"
+)
 
 
 def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
@@ -333,8 +345,11 @@ def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
         )
     shown = [facet for facet in FACET_WIDTHS if view.options[facet]]
     if shown:
-        for column, facet in zip(st.columns([FACET_WIDTHS[facet] for facet in shown]), shown, strict=True):
-            column.multiselect(
+        # One row that wraps (FACETS_STYLE gives the widths): columns would cost a block each, in every session.
+        st.html(FACETS_STYLE)
+        row = st.container(horizontal=True, key=EXPLORE_FACETS)
+        for facet in shown:
+            row.multiselect(
                 search.FACET_LABELS[facet],
                 view.options[facet],
                 key=EXPLORE_FACET_KEYS[facet],

@@ -131,6 +131,7 @@ EXPLORE_TRY_PREFIX = "explore_try_"  # widgets: "Search “…”" buttons of th
 EXPLORE_CLEAR = "explore_clear"  # widget: "Clear search" / "Clear the search and filters"
 EXPLORE_DOWNLOAD = "explore_download"  # widget: the results' CSV download
 EXPLORE_MORE = "explore_more"  # widget: "Show N more" results
+EXPLORE_FACETS = "explore_facets"  # container: the facet pickers' row (its key scopes their widths' CSS)
 EXPLORE_SUMMARY = "explore_summary"  # container: the results' count, clear and download row (its key scopes CSS)
 EXPLORE_VIEW = "explore_view"  # str: the item id or search the explore page last wrote to the URL
 EXPLORE_SIGNATURE = "explore_signature"  # tuple: the search and facets the result limit belongs to
