@@ -50,3 +50,18 @@ class TestUpload:
         small = open_app_page("pages/home.py", state={UPLOADED_DATASET: many_observations(6)})
         large = open_app_page("pages/home.py", state={UPLOADED_DATASET: many_observations(600)})
         assert len(large.markdown) == len(small.markdown)
+
+
+def element_count(app) -> int:
+    """Every element and block the run sent, as the benchmark's count_elements counts them."""
+
+    def count(node) -> int:
+        children = getattr(node, "children", None) or {}
+        return 1 + sum(count(child) for child in (children.values() if isinstance(children, dict) else children))
+
+    return count(app._tree)
+
+
+def test_the_first_view_stays_near_sixty_elements():
+    # 93 when each headline finding was a pair of columns and each list line its own Markdown.
+    assert element_count(open_app_page("pages/home.py")) <= 60
