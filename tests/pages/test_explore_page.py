@@ -9,7 +9,7 @@ from components.data.load import build_dataset, load_dataset_dir
 from components.text import escape_markdown
 from components.ui.badges import CONTEXT_BADGE, inferred_badge
 from components.ui.session_keys import EXPLORE_CITE_PREFIX, EXPLORE_FACET_KEYS, EXPLORE_MORE, UPLOADED_DATASET
-from tests.pages.apptest import open_app_page
+from tests.pages.apptest import element_count, open_app_page
 
 BUNDLED = load_dataset_dir()
 
@@ -338,16 +338,6 @@ class TestFirstView:
         app.multiselect(key=EXPLORE_FACET_KEYS["group"]).select("CSW").run()
         app.multiselect(key=EXPLORE_FACET_KEYS["group"]).unselect("CSW").run()
         assert "Showing 25 of 58." in markdown_text(app)
-
-
-def element_count(app: AppTest) -> int:
-    """Every element and block the run sent, as the benchmark's count_elements counts them."""
-
-    def count(node) -> int:
-        children = getattr(node, "children", None) or {}
-        return 1 + sum(count(child) for child in (children.values() if isinstance(children, dict) else children))
-
-    return count(app._tree)
 
 
 class TestLightCards:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from components import home
 from components.data.load import build_dataset, load_dataset_dir
 from components.ui.session_keys import UPLOADED_DATASET
-from tests.pages.apptest import open_app_page
+from tests.pages.apptest import element_count, open_app_page
 
 
 def page_links(app) -> list:
@@ -50,16 +50,6 @@ class TestUpload:
         small = open_app_page("pages/home.py", state={UPLOADED_DATASET: many_observations(6)})
         large = open_app_page("pages/home.py", state={UPLOADED_DATASET: many_observations(600)})
         assert len(large.markdown) == len(small.markdown)
-
-
-def element_count(app) -> int:
-    """Every element and block the run sent, as the benchmark's count_elements counts them."""
-
-    def count(node) -> int:
-        children = getattr(node, "children", None) or {}
-        return 1 + sum(count(child) for child in (children.values() if isinstance(children, dict) else children))
-
-    return count(app._tree)
 
 
 def test_the_first_view_stays_near_sixty_elements():
