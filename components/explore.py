@@ -20,8 +20,9 @@ from components.data.vocabulary import SHARED_GROUP
 from components.text import escape_markdown
 from components.ui.badges import inferred_badge
 
-# Cards drawn at first and added by each "Show more": every card is a dozen elements (its quote, a
-# "Cite this" with three references, a link), each serialised for every session on every rerun.
+# Cards drawn at first and added by each "Show more": each card is two or three elements (its words and quote
+# as one Markdown, a lazy "Cite this", a link when something is linked to it), each serialised for every
+# session on every rerun.
 PAGE_SIZE = 25
 
 KIND_ICONS = {
@@ -78,6 +79,7 @@ class SearchView:
     tips: tuple[str, ...] = ()  # what to try when nothing matches
     tries: tuple[str, ...] = ()  # searches worth trying when nothing matches
     carry: dict[str, list[str]] = field(default_factory=dict)  # URL parameters that reopen this search
+    kinds: str = ""  # "35 findings, 15 recommendations and …": counted once, not on every run (5,000 rows at 100x)
 
     @property
     def filtered(self) -> bool:
@@ -86,10 +88,8 @@ class SearchView:
     @property
     def summary(self) -> str:
         """'**58 results**: 35 findings, …. Counts are of coded statements, not people.' (Markdown)."""
-        return (
-            f"**{plural(len(self.results), 'result')}**: {search.kind_summary(self.results)}. "
-            "Counts are of coded statements, not people."
-        )
+        kinds = self.kinds or search.kind_summary(self.results)
+        return f"**{plural(len(self.results), 'result')}**: {kinds}. Counts are of coded statements, not people."
 
     @property
     def download_help(self) -> str:
@@ -140,6 +140,7 @@ def build_search_view(
         tips=tips,
         tries=tries,
         carry=carry_params(query, chosen),
+        kinds=search.kind_summary(results),
     )
 
 
@@ -193,10 +194,20 @@ def results_csv(results: pd.DataFrame) -> bytes:
     return safe_csv_bytes(search.export_table(results))
 
 
-def open_label(card: dict[str, str]) -> str:
-    """The link under a result card, naming the item it opens."""
-    lead = "Open it" if card["kind"] == search.CONTEXT else "Open it and everything linked to it"
+def open_label(card: dict[str, str], linked: bool = True) -> str:
+    """The link to a result's own view, naming the item it opens (and what is linked to it, if anything is)."""
+    lead = "Open it and everything linked to it" if linked and card["kind"] != search.CONTEXT else "Open it"
     return f"{lead} ({escape_markdown(card['item_id'])})"
+
+
+def is_linked(link_index: LinkIndex, card: dict[str, str]) -> bool:
+    """Whether a result's own view has more to show than its card: anything linked to it.
+
+    Context evidence is never linked to the study's findings. A card without links keeps its link to its own
+    view inside its "Cite this" (whose reference points there), so the first view does not send a link per card
+    that opens the same card again.
+    """
+    return card["kind"] != search.CONTEXT and bool(link_index.neighbours(card["item_id"]))
 
 
 # ---------------------------------------------------------------------------------------------

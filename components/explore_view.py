@@ -9,10 +9,12 @@ session), which would lose an uploaded dataset.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from components import explore, search
 from components.data.model import Dataset
@@ -25,16 +27,27 @@ from components.ui.session_keys import (
     EXPLORE_CLEAR,
     EXPLORE_DOWNLOAD,
     EXPLORE_FACET_KEYS,
+    EXPLORE_FACETS,
     EXPLORE_LIMIT,
     EXPLORE_MORE,
     EXPLORE_QUERY,
     EXPLORE_SIGNATURE,
+    EXPLORE_SUMMARY,
     EXPLORE_TRY_PREFIX,
     EXPLORE_VIEW,
 )
 
 PAGE = "pages/explore.py"
 ABOUT_PAGE = "pages/about.py"
+
+# Static CSS, never data. Result cards are parted by a rule at the top of each card's Markdown, not a bordered
+# box (a box is one more element a card, in every session); Streamlit gives a rule 2em above and below, which
+# on a projector leaves more space between cards than inside one.
+# The summary row keeps its buttons beside the count on a wide screen and puts them under it on a phone.
+RESULTS_STYLE = f"""<style>
+[data-testid="stMarkdownContainer"] hr {{ margin: 0.25rem 0 1.25rem; }}
+@media (max-width: 640px) {{ .st-key-{EXPLORE_SUMMARY} {{ flex-wrap: wrap; }} }}
+</style>"""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -60,6 +73,22 @@ def search_view(dataset: Dataset, query: str, selections: dict[str, list[str]]) 
     return view_cache.view(dataset, "explore search", _search_view, query, explore.frozen_selections(selections))
 
 
+def facet_options(dataset: Dataset) -> dict[str, list[str]]:
+    """Every value each facet can take: on 100x data, hundreds of themes, read from the whole corpus."""
+    return view_cache.view(
+        dataset, "explore facet options", lambda dataset: search.facet_options(corpus(dataset), dataset.groups)
+    )
+
+
+@dataclass(frozen=True)
+class ResultCard:
+    """One result card as drawn: the corpus row, its whole text as one Markdown, and whether it is linked."""
+
+    item: dict[str, str]  # shared between sessions: read, never change
+    markdown: str
+    linked: bool  # something is linked to it, so its own view is worth a link on the card
+
+
 def result_page(dataset: Dataset, view: explore.SearchView, limit: int) -> explore.ResultPage:
     """The cards drawn now, as plain dicts, made once per search and limit: a room opening /explore shares them."""
 
@@ -67,6 +96,24 @@ def result_page(dataset: Dataset, view: explore.SearchView, limit: int) -> explo
         return explore.result_page(view.results, limit)  # the key (search and limit) says all it depends on
 
     return view_cache.view(dataset, "explore page", build, *search_signature(view), limit)
+
+
+def result_cards(dataset: Dataset, view: explore.SearchView, limit: int) -> tuple[ResultCard, ...]:
+    """The cards of `result_page` with their Markdown, escaped and highlighted once per search and limit."""
+
+    def build(dataset: Dataset, *_key: object) -> tuple[ResultCard, ...]:
+        cards = result_page(dataset, view, limit).cards
+        return tuple(
+            ResultCard(
+                item=card,
+                # A rule above each card: in the card's one Markdown, where a bordered box was one more element.
+                markdown="---\n\n" + card_markdown(card, view.terms),
+                linked=explore.is_linked(dataset.link_index, card),
+            )
+            for card in cards
+        )
+
+    return view_cache.view(dataset, "explore cards", build, *search_signature(view), limit)
 
 
 def item_view(dataset: Dataset, item: pd.Series) -> explore.ItemView:
@@ -133,24 +180,43 @@ def context_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> 
     )
 
 
-def show_item(item: Mapping[str, str], highlight: Sequence[str] = (), lazy_cite: bool = False) -> None:
-    """One item of any kind: its words, badges and verbatim quote with whose words it is, and "Cite this".
-
-    `lazy_cite` for result cards: their "Cite this" is filled only when opened (`cite_key`, see
-    `quotes.cite_this`), which
-    took a third of the server's time when a room opened this page with 25 cards each sending six elements.
-    """
-    cite_key = f"{EXPLORE_CITE_PREFIX}{item['kind']}_{item['item_id']}" if lazy_cite else None
+def item_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> str:
+    """One item of any kind as one Markdown element: its words and badges, then its verbatim quote with whose
+    words it is (and a finding's detail from the source)."""
     if item["kind"] == search.FINDING:
-        quotes.show_finding(search.as_finding(item), highlight, cite_key)
-        return
-    if item["kind"] == search.RECOMMENDATION:
-        st.markdown(recommendation_markdown(item, highlight))
-        label = f"recommendation {item['item_id']}"
+        parts = quotes.finding_markdown_parts(search.as_finding(item), highlight)
     else:
-        st.markdown(context_markdown(item, highlight))
-        label = f"context item {item['item_id']}"
-    quotes.show_quote(item["evidence"], item["source"], item["item_id"], label, highlight, cite_key)
+        lead = recommendation_markdown if item["kind"] == search.RECOMMENDATION else context_markdown
+        parts = [lead(item, highlight), quotes.quote_markdown(item["evidence"], item["source"], highlight)]
+    return "\n\n".join(parts)
+
+
+def card_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> str:
+    """A result card's Markdown: the item, and for a search, where its words were found."""
+    text = item_markdown(item, highlight)
+    if item.get("matched_in"):
+        text += f"\n\n:small[Found in: {escape_markdown(item['matched_in'])}]"
+    return text
+
+
+def cite_label(item: Mapping[str, str]) -> str:
+    """What a reference calls the item: "finding F012", "recommendation R05", "context item C01"."""
+    kind = {search.FINDING: "finding", search.RECOMMENDATION: "recommendation"}.get(item["kind"], "context item")
+    return f"{kind} {item['item_id']}"
+
+
+def cite_item(item: Mapping[str, str], lazy: bool = False) -> DeltaGenerator | None:
+    """The item's "Cite this"; with `lazy` (result cards) it is filled only when opened (`cite_key`, see
+    `quotes.cite_this`), which took a third of the server's time when a room opened this page with 25 cards
+    each sending six elements. Returns the popover while it is filled."""
+    cite_key = f"{EXPLORE_CITE_PREFIX}{item['kind']}_{item['item_id']}" if lazy else None
+    return quotes.cite_this(item["evidence"], item["source"], item["item_id"], cite_label(item), cite_key)
+
+
+def show_item(item: Mapping[str, str], highlight: Sequence[str] = ()) -> None:
+    """One item of any kind: its words, badges and verbatim quote with whose words it is, and "Cite this"."""
+    st.markdown(item_markdown(item, highlight))
+    cite_item(item)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,9 +247,7 @@ def show_item_view(dataset: Dataset, item: pd.Series) -> None:
         st.markdown(f"#### {group.heading}")
         for card in group.cards:
             with st.container(border=True):
-                st.markdown(card.title)
-                if card.why:
-                    st.markdown(card.why)
+                st.markdown(f"{card.title}  \n{card.why}" if card.why else card.title)
                 if card.kind:
                     item_link(card.item_id, f"Open {escape_markdown(card.item_id)}", card.kind, carry)
 
@@ -222,7 +286,7 @@ def seed_search(dataset: Dataset) -> tuple[str, dict[str, list[str]], dict[str, 
 
     Returns (query, selections, link values dropped per facet label).
     """
-    options = search.facet_options(corpus(dataset), dataset.groups)
+    options = facet_options(dataset)
     url_state.seed_text(EXPLORE_QUERY, "q")
     dropped = {
         search.FACET_LABELS[facet]: url_state.seed_multi(EXPLORE_FACET_KEYS[facet], facet, options[facet], default=[])
@@ -248,6 +312,17 @@ def tooltip(dataset: Dataset, name: str) -> str | None:
 
 
 FACET_WIDTHS = {"group": 1, "category": 1, "theme": 2, "basis": 1}
+# Static CSS, never data: each picker grows by its FACET_WIDTHS share from a width its label and placeholder
+# fit, so four share a 1280 px row and a phone puts one under another.
+FACETS_STYLE = (
+    "<style>"
+    + f".st-key-{EXPLORE_FACETS} > .stElementContainer {{ flex: 1 1 0; min-width: 9rem; }}"
+    + "".join(
+        f".st-key-{EXPLORE_FACETS} > .st-key-{EXPLORE_FACET_KEYS[facet]} {{ flex-grow: {grow}; }}"
+        for facet, grow in FACET_WIDTHS.items()
+    )
+    + "</style>"
+)
 
 
 def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
@@ -270,8 +345,11 @@ def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
         )
     shown = [facet for facet in FACET_WIDTHS if view.options[facet]]
     if shown:
-        for column, facet in zip(st.columns([FACET_WIDTHS[facet] for facet in shown]), shown, strict=True):
-            column.multiselect(
+        # One row that wraps (FACETS_STYLE gives the widths): columns would cost a block each, in every session.
+        st.html(FACETS_STYLE)
+        row = st.container(horizontal=True, key=EXPLORE_FACETS)
+        for facet in shown:
+            row.multiselect(
                 search.FACET_LABELS[facet],
                 view.options[facet],
                 key=EXPLORE_FACET_KEYS[facet],
@@ -329,11 +407,13 @@ def shown_limit(view: explore.SearchView) -> int:
 
 def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None:
     """The summary line, clear and download, then one page of result cards and a "Show more" for the rest."""
-    summary, clear, download = st.columns([5, 2, 2], vertical_alignment="center")
-    summary.markdown(view.summary, help=tooltip(dataset, "results"))
+    st.html(RESULTS_STYLE)
+    # One row that wraps on a phone: columns would cost a block each, in every session.
+    row = st.container(horizontal=True, vertical_alignment="center", wrap=False, key=EXPLORE_SUMMARY)
+    row.markdown(view.summary, help=tooltip(dataset, "results"))
     if view.filtered:
-        clear.button("Clear search", key=EXPLORE_CLEAR, on_click=clear_search, args=(search.FACETS,), width="stretch")
-    download.download_button(
+        row.button("Clear search", key=EXPLORE_CLEAR, on_click=clear_search, args=(search.FACETS,))
+    row.download_button(
         "Download CSV",
         # Built only when clicked: most visits never download, and the table is every result's text.
         data=partial(explore.results_csv, view.results),
@@ -342,16 +422,21 @@ def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None
         key=EXPLORE_DOWNLOAD,
         icon=":material/download:",
         on_click="ignore",
-        width="stretch",
         help=view.download_help,
     )
     page = result_page(dataset, view, limit)
-    for card in page.cards:
-        with st.container(border=True):
-            show_item(card, view.terms, lazy_cite=True)
-            if card["matched_in"]:
-                st.caption(f"Found in: {escape_markdown(card['matched_in'])}")
-            item_link(card["item_id"], explore.open_label(card), card["kind"], view.carry)
+    for card in result_cards(dataset, view, limit):
+        st.markdown(card.markdown)
+        popover = cite_item(card.item, lazy=True)
+        # A link to the item's own view where it shows more than the card (what is linked to it); otherwise
+        # the link waits inside "Cite this", whose reference points to that same view.
+        if card.linked:
+            item_link(card.item["item_id"], explore.open_label(card.item), card.item["kind"], view.carry)
+        elif popover is not None:
+            with popover:
+                item_link(
+                    card.item["item_id"], explore.open_label(card.item, linked=False), card.item["kind"], view.carry
+                )
     if page.hidden:
         st.markdown(page.showing)
         # A callback, so the larger limit is set before the rerun that draws it. A button is reached with

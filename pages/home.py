@@ -6,56 +6,63 @@ from components import home
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import view_cache
-from components.ui.session_keys import HOME_CARDS
+from components.ui.session_keys import HOME_CARDS, HOME_FIGURES, HOME_HEADLINES
 
 dataset = ui.page_start("Why social workers do — and don't — collaborate")
 study = dataset.study
 
 if study:
-    st.markdown(f"**The question.** {escape_markdown(study.question)}")
     st.markdown(
+        f"**The question.** {escape_markdown(study.question)}\n\n"
         f"{escape_markdown(study.author)}, {escape_markdown(study.author_role)}, interviewed social "
         f"workers in {escape_markdown(study.setting)} ({escape_markdown(study.year)})."
     )
 
 # Figures and findings are built once per dataset (components.ui.view_cache), not on every rerun.
 view = view_cache.view(dataset, "home", home.home_view)
-for column, figure in zip(st.columns(len(view.figures)), view.figures, strict=True):
-    column.metric(figure.label, figure.value, help=figure.help)
+# One row that wraps on a phone; columns would cost a block per figure in every session.
+with st.container(horizontal=True, key=HOME_FIGURES):
+    for figure in view.figures:
+        st.metric(figure.label, figure.value, help=figure.help)
 
+st.html(home.CARD_STYLE)
 if view.headline:
     st.subheader("What it found")
-    for finding in view.headline:
-        statement, evidence_link = st.columns([5, 1], vertical_alignment="center")
-        statement.markdown(f"- {escape_markdown(finding['statement'])} ({escape_markdown(finding['group'])})")
-        # A page link keeps this browser session (and an uploaded dataset); a Markdown link opens a new one.
-        with evidence_link:
+    st.markdown("Each finding opens with its evidence, the source's own words, on Explore.")
+    with st.container(key=HOME_HEADLINES):
+        for finding in view.headline:
+            # A page link keeps this browser session (and an uploaded dataset); a Markdown link opens a new one.
             st.page_link(
                 "pages/explore.py",
-                label="The evidence",
+                label=home.headline_label(finding),
                 icon=":material/format_quote:",
                 query_params={"id": finding["finding_id"]},
+                help="The evidence for this finding, on Explore",
             )
 
 left, right = st.columns(2, gap="large")
 with left:
-    st.subheader("Points to note")
-    for finding in view.points_to_note:
-        st.markdown(f"- {escape_markdown(finding['statement'])}")
+    if view.points_to_note:
+        st.subheader("Points to note")
+        st.markdown(view.points_markdown)
+    if view.points_hidden:
+        st.page_link(
+            "pages/explore.py",
+            label=view.points_rest_label,
+            icon=":material/filter_list:",
+            query_params=home.OBSERVATIONS_QUERY,
+        )
 with right:
     if view.influences:
         st.subheader("Three influences")
-        st.markdown("The thesis found that perspectives on collaboration were shaped by:")
-        for finding in view.influences:
-            st.markdown(f"- **{escape_markdown(finding['theme'])}**")
+        st.markdown(view.influences_markdown)
 
 st.subheader("Where to go next")
-st.html(home.CARD_STYLE)
 with st.container(key=HOME_CARDS):
     for row in home.card_rows():
-        for column, card in zip(st.columns(home.CARDS_PER_ROW), row, strict=False):
-            # "stretch": every card in a row is as tall as the tallest, so the row reads as one grid.
-            with column.container(border=True, height="stretch"):
+        # A bordered column is the card: a container inside each would cost one more block per card.
+        for column, card in zip(st.columns(home.CARDS_PER_ROW, border=True), row, strict=False):
+            with column:
                 st.page_link(card.script, label=f"**{card.title}**", width="stretch")
                 st.markdown(card.purpose)
 

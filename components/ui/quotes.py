@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.mutable_popover_container import PopoverContainer
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import citation
@@ -67,15 +68,16 @@ def _app_base_url() -> str:
 
 def cite_this(
     evidence: object, source: object, item_id: object = "", item_label: str = "", cite_key: str | None = None
-) -> None:
+) -> PopoverContainer | None:
     """A "Cite this" popover: the reference with its section as plain text, RIS and BibTeX, ready to copy.
 
     With an item id the link reopens that item on Explore; without one, the page the quote is on. With a
     `cite_key` (a list of many quotes) the references are built and sent only while the popover is open:
     opening it reruns the page, instead of every closed popover sending its six elements on every run.
+    Returns the popover while it is filled (a caller may add to it), else None.
     """
     if not evidence or pd.isna(evidence):
-        return
+        return None
     popover = st.popover(
         "Cite this",
         icon=":material/format_quote:",
@@ -84,7 +86,7 @@ def cite_this(
         on_change="rerun" if cite_key else "ignore",
     )
     if cite_key and not popover.open:
-        return
+        return None
     base = _app_base_url()
     url = citation.item_url(base, item_id) if item_id else (st.context.url or "")
     cited = citation.cite(evidence, source, source_index(), item_id=item_id, item_label=item_label, url=url)
@@ -95,6 +97,7 @@ def cite_this(
         st.code(cited.ris, language=None)
         st.markdown("**BibTeX**")
         st.code(cited.bibtex, language=None)
+    return popover
 
 
 def show_quote(
@@ -110,17 +113,27 @@ def show_quote(
     cite_this(evidence, source, item_id, item_label, cite_key)
 
 
+def finding_markdown_parts(finding: pd.Series | dict, highlight: Sequence[str] = ()) -> list[str]:
+    """A finding as `show_finding` draws it, one Markdown string per element: statement with group, category,
+    theme and inferred marks; verbatim evidence and source; the source's detail when there is one.
+    A list of many findings joins them into one element (every element costs the server, in each session)."""
+    theme_mark = " (theme name inferred)" if finding.get("theme_basis") == "inferred" else ""
+    finding_id = finding["finding_id"]
+    parts = [
+        f"**{highlight_markdown(finding['statement'], highlight)}**{basis_badge(finding.get('basis'))}  \n"
+        f":gray-badge[{escape_markdown(finding['group'])}] :gray-badge[{escape_markdown(finding['category'])}] "
+        f"Theme: {highlight_markdown(finding['theme'], highlight)}{theme_mark} · id {escape_markdown(finding_id)}",
+        quote_markdown(finding.get("evidence"), finding.get("source"), highlight),
+    ]
+    if finding.get("detail"):
+        parts.append(f"Detail from the source: “{highlight_markdown(finding['detail'], highlight)}”")
+    return parts
+
+
 def show_finding(finding: pd.Series, highlight: Sequence[str] = (), cite_key: str | None = None) -> None:
     """One finding: statement, group and category, verbatim evidence and source, inferred marks, Cite this
     (lazy with a `cite_key`, see `cite_this`)."""
-    theme_mark = " (theme name inferred)" if finding.get("theme_basis") == "inferred" else ""
+    for part in finding_markdown_parts(finding, highlight):
+        st.markdown(part)
     finding_id = finding["finding_id"]
-    st.markdown(
-        f"**{highlight_markdown(finding['statement'], highlight)}**{basis_badge(finding.get('basis'))}  \n"
-        f":gray-badge[{escape_markdown(finding['group'])}] :gray-badge[{escape_markdown(finding['category'])}] "
-        f"Theme: {highlight_markdown(finding['theme'], highlight)}{theme_mark} · id {escape_markdown(finding_id)}"
-    )
-    st.markdown(quote_markdown(finding.get("evidence"), finding.get("source"), highlight))
-    if finding.get("detail"):
-        st.markdown(f"Detail from the source: “{highlight_markdown(finding['detail'], highlight)}”")
     cite_this(finding.get("evidence"), finding.get("source"), finding_id, f"finding {finding_id}", cite_key)

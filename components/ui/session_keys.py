@@ -93,6 +93,8 @@ ABOUT_GLOSSARY = "about_glossary"  # container: the glossary (its key scopes the
 
 # Home page (pages/home.py).
 HOME_CARDS = "home_cards"  # container: the "Where to go next" cards (its key scopes their CSS)
+HOME_HEADLINES = "home_headlines"  # container: the headline findings' links (its key scopes their CSS)
+HOME_FIGURES = "home_figures"  # container: the key figures, side by side
 # Self-assessment page (pages/self-assessment.py). Widget keys; ASSESSMENT_ANSWERS and ASSESSMENT_CLICKED_THEME
 # above are its non-widget state.
 ASSESSMENT_RATING_PREFIX = "self_assessment_rating_"  # + item id: one radio per statement
@@ -135,6 +137,8 @@ EXPLORE_TRY_PREFIX = "explore_try_"  # widgets: "Search “…”" buttons of th
 EXPLORE_CLEAR = "explore_clear"  # widget: "Clear search" / "Clear the search and filters"
 EXPLORE_DOWNLOAD = "explore_download"  # widget: the results' CSV download
 EXPLORE_MORE = "explore_more"  # widget: "Show N more" results
+EXPLORE_FACETS = "explore_facets"  # container: the facet pickers' row (its key scopes their widths' CSS)
+EXPLORE_SUMMARY = "explore_summary"  # container: the results' count, clear and download row (its key scopes CSS)
 EXPLORE_VIEW = "explore_view"  # str: the item id or search the explore page last wrote to the URL
 EXPLORE_SIGNATURE = "explore_signature"  # tuple: the search and facets the result limit belongs to
 EXPLORE_LIMIT = "explore_limit"  # int: how many search results are shown ("Show more" raises it)

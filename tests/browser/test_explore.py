@@ -190,12 +190,19 @@ RESULT_LINK = re.compile(r"Open it( and everything linked to it)? \(")
 
 
 def test_the_first_view_draws_one_page_and_the_keyboard_reaches_every_result(page: Page, app_url: str):
-    every_id = search.search(search.build_corpus(load_dataset_dir()), "")["item_id"].tolist()
+    dataset = load_dataset_dir()
+    corpus = search.search(search.build_corpus(dataset), "")
+    every_id = corpus["item_id"].tolist()
     assert len(every_id) == 58
     open_in_router(page, app_url, "/explore")
-    results = page.get_by_test_id("stMain").get_by_role("link", name=RESULT_LINK)
+    main = page.get_by_test_id("stMain")
+    # Every card has its "Cite this"; a card links to its own view where that shows more (what is linked to it).
+    results = main.get_by_role("button", name="Cite this")
     # A room opening /explore is sent one page of cards, not all 58.
     expect(results).to_have_count(explore.PAGE_SIZE)
+    first_page = corpus.head(explore.PAGE_SIZE).to_dict("records")
+    linked = [card["item_id"] for card in first_page if explore.is_linked(dataset.link_index, card)]
+    expect(main.get_by_role("link", name=RESULT_LINK)).to_have_count(len(linked))
     expect(page.get_by_text(f"Showing {explore.PAGE_SIZE} of 58.")).to_be_visible()
     expect(page.get_by_text(every_id[explore.PAGE_SIZE - 1], exact=False).first).to_be_attached()
     screenshot(page, "explore-first-page")
@@ -216,12 +223,18 @@ def test_the_first_view_draws_one_page_and_the_keyboard_reaches_every_result(pag
     expect(page.get_by_role("button", name=re.compile(r"^Show \d+ more"))).to_have_count(0)
     expect(page.get_by_text("Showing", exact=False)).to_have_count(0)
 
-    # From the 57th result's link, Tab goes through the last card (its "Cite this", then its own link).
+    # The last two cards are context, linked to nothing: from the 57th card's "Cite this", Tab reaches the
+    # last card's; Enter opens it, and its own link is inside, after the references.
     results.nth(56).focus()
     page.keyboard.press("Tab")
     assert "Cite this" in focused_text(page)
-    page.keyboard.press("Tab")
-    assert f"({every_id[-1]})" in focused_text(page)
+    rerun_after(page, lambda: page.keyboard.press("Enter"))
+    expect(page.get_by_test_id("stPopoverBody").get_by_test_id("stCode")).to_have_count(3)
+    for _ in range(10):  # the reference, RIS and BibTeX boxes, then the link
+        page.keyboard.press("Tab")
+        if f"({every_id[-1]})" in focused_text(page):
+            break
+    assert f"Open it ({every_id[-1]})" in focused_text(page)
     rerun_after(page, lambda: page.keyboard.press("Enter"))
     expect(page.get_by_role("heading", name=re.compile(f"{re.escape(every_id[-1])}$"))).to_be_visible()
     assert_no_exception(page)

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components import home
+from components.data.load import load_dataset_dir
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,
@@ -73,3 +74,14 @@ def test_where_to_go_next_cards_show_full_titles(browser: Browser, app_url: str,
         screenshot(page, f"home-cards-{width}")
     finally:
         context.close()
+
+
+def test_a_headline_finding_opens_its_evidence_in_the_same_session(page: Page, app_url: str):
+    open_page(page, app_url)
+    finding = home.home_view(load_dataset_dir()).headline[0]
+    link = page.locator(".st-key-home_headlines").get_by_role("link", name=finding["statement"][:40])
+    link.scroll_into_view_if_needed()
+    rerun_after(page, link.click)
+    expect(page).to_have_url(re.compile(rf"/explore\?id={finding['finding_id']}$"))
+    expect(page.get_by_role("heading", name=f"Finding {finding['finding_id']}")).to_be_visible()
+    expect(page.get_by_text("From the", exact=False).first).to_be_visible()

@@ -5,6 +5,7 @@ import pytest
 
 from components import home
 from components.data.load import build_dataset, load_dataset_dir
+from components.text import escape_markdown
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +20,14 @@ def small_upload():
         "A2,Nurses,enabler,Time,Protected time\n"
     )
     return build_dataset({"findings.csv": findings.encode()}, name="Upload")
+
+
+def many_observations(count: int, statement: str = "Seen {n}"):
+    """An upload (no study metadata) with `count` observations, so they stand in for the points to note."""
+    lines = ["finding_id,group,category,theme,statement"]
+    lines += [f'O{n},Nurses,observation,Time,"{statement.format(n=n)}"' for n in range(count)]
+    lines.append("B1,Nurses,barrier,Time,No time")
+    return build_dataset({"findings.csv": "\n".join(lines).encode()}, name="Upload")
 
 
 class TestKeyFigures:
@@ -70,6 +79,41 @@ class TestHomeView:
         view = home.home_view(small_upload())
         assert view.headline == ()
         assert view.influences == ()
+
+    def test_the_points_the_study_names_are_one_markdown_list_in_full(self, study):
+        view = home.home_view(study)
+        assert view.points_hidden == 0
+        lines = view.points_markdown.splitlines()
+        assert lines == [f"- {escape_markdown(row['statement'])}" for row in view.points_to_note]
+
+    def test_observations_standing_in_for_points_are_bounded_with_a_way_to_the_rest(self):
+        view = home.home_view(many_observations(40))
+        assert [row["finding_id"] for row in view.points_to_note] == [f"O{n}" for n in range(home.POINTS_SHOWN)]
+        assert view.points_total == 40
+        assert view.points_hidden == 40 - home.POINTS_SHOWN
+        assert view.points_rest_label == "All 40 observations, on Explore"
+        assert home.OBSERVATIONS_QUERY == {"category": "observation"}
+
+    def test_a_few_observations_are_all_shown(self):
+        view = home.home_view(many_observations(3))
+        assert len(view.points_to_note) == 3
+        assert view.points_hidden == 0
+
+    def test_point_text_is_escaped(self):
+        view = home.home_view(many_observations(1, statement="[click](http://x) *now*"))
+        assert view.points_markdown == f"- {escape_markdown('[click](http://x) *now*')}"
+        assert "](" not in view.points_markdown
+
+    def test_influences_are_one_markdown_element(self, study):
+        markdown = home.home_view(study).influences_markdown
+        assert markdown.startswith("The thesis found that perspectives on collaboration were shaped by:")
+        assert "- **Organisational climate and culture**\n- **Professional identity**" in markdown
+
+    def test_a_headline_link_reads_as_the_finding_and_whose_view_it_is(self, study):
+        finding = home.home_view(study).headline[0]
+        assert home.headline_label(finding) == (
+            f"{escape_markdown(finding['statement'])} ({escape_markdown(finding['group'])})"
+        )
 
 
 class TestCards:

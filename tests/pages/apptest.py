@@ -29,3 +29,13 @@ def open_app_page(page: str, query: dict | None = None, state: dict | None = Non
     app.run()
     assert not app.exception, [error.value for error in app.exception]
     return app
+
+
+def element_count(app: AppTest) -> int:
+    """Every element and block the run sent, as the benchmark's count_elements counts them."""
+
+    def count(node) -> int:
+        children = getattr(node, "children", None) or {}
+        return 1 + sum(count(child) for child in (children.values() if isinstance(children, dict) else children))
+
+    return count(app._tree)

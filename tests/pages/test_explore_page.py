@@ -9,7 +9,7 @@ from components.data.load import build_dataset, load_dataset_dir
 from components.text import escape_markdown
 from components.ui.badges import CONTEXT_BADGE, inferred_badge
 from components.ui.session_keys import EXPLORE_CITE_PREFIX, EXPLORE_FACET_KEYS, EXPLORE_MORE, UPLOADED_DATASET
-from tests.pages.apptest import open_app_page
+from tests.pages.apptest import element_count, open_app_page
 
 BUNDLED = load_dataset_dir()
 
@@ -59,7 +59,8 @@ class TestSearch:
         assert "> “Relationships are helped by :orange-background[familiarity]”" in text
         assert "Carpenter 2019, summary\\: What could help overcome these barriers?" in text
         assert ":gray-badge[All] :gray-badge[enabler]" in text
-        assert any("Found in: statement, theme, evidence" in caption.value for caption in app.caption)
+        # Where the words were found is a small line of the card's own Markdown (no element of its own).
+        assert ":small[Found in: statement, theme, evidence]" in text
         assert "Open it and everything linked to it (F028)" in page_link_labels(app)
 
     def test_typing_a_search_writes_it_to_the_url(self):
@@ -294,9 +295,32 @@ class TestLazyCitations:
         assert len(app.get("popover")[0].code) == 3
 
 
+def open_every_cite_this(app: AppTest) -> AppTest:
+    """Open every result's "Cite this" (a card with nothing linked keeps its link to its own view there)."""
+    for item_id in BUNDLED_ITEMS:
+        app.session_state[f"{EXPLORE_CITE_PREFIX}{kind_of(item_id)}_{item_id}"] = True
+    return app.run()
+
+
+BUNDLED_ITEMS = [
+    *BUNDLED.findings["finding_id"],
+    *BUNDLED.recommendations["recommendation_id"],
+    *BUNDLED.context["context_id"],
+]
+
+
+def kind_of(item_id: str) -> str:
+    return {"F": "finding", "R": "recommendation", "C": "context"}[item_id[0]]
+
+
+def linked_ids() -> set[str]:
+    """Items something is linked to: their cards carry their own link on the first view."""
+    return {item_id for item_id in BUNDLED_ITEMS if item_id[0] != "C" and BUNDLED.link_index.neighbours(item_id)}
+
+
 class TestFirstView:
     def test_the_study_opens_with_one_page_of_its_58_cards(self):
-        app = open_explore()
+        app = open_every_cite_this(open_explore())
         opens = [label for label in page_link_labels(app) if label.startswith("Open it")]
         assert len(opens) == 25
         assert "Showing 25 of 58." in markdown_text(app)
@@ -307,9 +331,51 @@ class TestFirstView:
         app.button(key=EXPLORE_MORE).click().run()
         assert app.button(key=EXPLORE_MORE).label == "Show 8 more"
         app.button(key=EXPLORE_MORE).click().run()
+        open_every_cite_this(app)
         assert len([label for label in page_link_labels(app) if label.startswith("Open it")]) == 58
         assert "Showing" not in markdown_text(app)
         assert not [button for button in app.button if button.key == EXPLORE_MORE]
         app.multiselect(key=EXPLORE_FACET_KEYS["group"]).select("CSW").run()
         app.multiselect(key=EXPLORE_FACET_KEYS["group"]).unselect("CSW").run()
         assert "Showing 25 of 58." in markdown_text(app)
+
+
+class TestLightCards:
+    """A result card is one Markdown, a "Cite this" filled when opened, and a link only where it shows more."""
+
+    def test_the_first_view_links_only_the_cards_with_something_linked(self):
+        app = open_explore()
+        first_page = BUNDLED_ITEMS[:25]
+        opens = [label for label in page_link_labels(app) if label.startswith("Open it")]
+        linked = [item_id for item_id in first_page if item_id in linked_ids()]
+        expected = [f"Open it and everything linked to it ({item_id})" for item_id in linked]
+        assert opens == expected
+        assert "Open it (F001)" not in page_link_labels(app)
+
+    def test_an_unlinked_cards_link_is_inside_its_cite_this_once_opened(self):
+        app = open_explore()
+        app.session_state[f"{EXPLORE_CITE_PREFIX}finding_F001"] = True
+        app.run()
+        popover = app.get("popover")[0]
+        links = [element.proto for element in popover.get("page_link")]
+        assert [(link.label, link.query_string) for link in links] == [("Open it (F001)", "id=F001")]
+        assert len(popover.code) == 3
+
+    def test_a_context_card_opens_from_its_cite_this(self):
+        app = open_explore({"kind": "context"})
+        assert not [label for label in page_link_labels(app) if label.startswith("Open it")]
+        app.session_state[f"{EXPLORE_CITE_PREFIX}context_C01"] = True
+        app.run()
+        assert "Open it (C01)" in page_link_labels(app)
+
+    def test_a_card_is_one_markdown_with_its_quote_and_detail(self):
+        app = open_explore()
+        card = next(element.value for element in app.markdown if finding_statement("F006") in element.value)
+        assert card.startswith("---\n\n**")
+        assert "> *From the researcher's summary of her study:*" in card
+        assert "Detail from the source:" in card
+        assert not [block for block in app.get("flex_container") if block.proto.flex_container.border]
+
+    def test_the_first_view_stays_under_ninety_elements(self):
+        # 161 when each card was a bordered box of its statement, quote, detail, "Cite this" and a link.
+        assert element_count(open_explore()) <= 90
