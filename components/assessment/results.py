@@ -159,6 +159,16 @@ def assessment_results(
     )
 
 
+def join_markdown(lines: list[str]) -> str:
+    """Lines as one Markdown string (one element instead of one per line): list items stay one list."""
+    text = ""
+    for previous, line in zip(["", *lines], lines, strict=False):
+        if text:
+            text += "\n" if previous.startswith("- ") and line.startswith("- ") else "\n\n"
+        text += line
+    return text
+
+
 def recommendation_markdown(rec: dict, basis_badge: str, link_badge: str) -> str:
     """One recommendation: its words, audience, id, where it is verbatim from, and why it is here.
 

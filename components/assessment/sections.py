@@ -18,25 +18,36 @@ from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
 from components.data.exports import safe_csv_bytes
 from components.data.model import Dataset, DatasetError
 from components.text import escape_markdown
-from components.ui import charts, quotes, session
+from components.ui import charts, quotes, session, view_cache
 from components.ui import frame as ui
 from components.ui.badges import inferred_badge
+from components.ui.lazy import lazy_expander
 from components.ui.picks import open_on_click, open_on_pick
 from components.ui.session_keys import (
     ASSESSMENT_ADD_TO_PLAN,
     ASSESSMENT_AREA,
+    ASSESSMENT_AREA_BOX,
     ASSESSMENT_CHANGES_TABLE,
     ASSESSMENT_CHART,
     ASSESSMENT_CHART_TABLE,
+    ASSESSMENT_CITE_PREFIX,
     ASSESSMENT_CLICKED_THEME,
     ASSESSMENT_DOWNLOAD,
     ASSESSMENT_EARLIER,
+    ASSESSMENT_OTHER_AREA_PREFIX,
     ASSESSMENT_RATING_PREFIX,
+    ASSESSMENT_REC_SOURCE_PREFIX,
+    ASSESSMENT_SOURCE_PREFIX,
 )
 
 
-def _findings_by_id(dataset: Dataset) -> pd.DataFrame:
+def _index_findings(dataset: Dataset) -> pd.DataFrame:
     return dataset.findings.set_index(dataset.findings["finding_id"].astype(str), drop=False)
+
+
+def findings_by_id(dataset: Dataset) -> pd.DataFrame:
+    """The dataset's findings indexed by id, built once per dataset (shared: never changed by a caller)."""
+    return view_cache.view(dataset, "assessment findings by id", _index_findings)
 
 
 def reset_answers(item_ids: list[str]) -> None:
@@ -46,9 +57,25 @@ def reset_answers(item_ids: list[str]) -> None:
         st.session_state.pop(ASSESSMENT_RATING_PREFIX + item_id, None)
 
 
+def _item_source(item, finding: pd.Series) -> None:
+    """The finding a statement comes from, built only while its box is open (12+ closed boxes cost nothing)."""
+    box = lazy_expander(
+        f"Where this comes from ({escape_markdown(item.finding_id)})", key=ASSESSMENT_SOURCE_PREFIX + item.item_id
+    )
+    if box:
+        with box:
+            if item.help:
+                st.markdown(f"_Why this statement:_ {escape_markdown(item.help)}")
+            quotes.show_finding(finding, cite_key=f"{ASSESSMENT_CITE_PREFIX}item|{item.item_id}")
+
+
 def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) -> dict[str, str]:
-    """One radio per statement, grouped by theme, with the finding's evidence a click away. Returns the ratings."""
-    findings = _findings_by_id(dataset)
+    """One radio per statement, grouped by theme, with the finding's evidence a click away. Returns the ratings.
+
+    Each statement is three elements stacked (its words, the radio, a closed box), not a pair of columns:
+    a column pair costs three blocks more per statement on every run, and a phone stacks them anyway.
+    """
+    findings = findings_by_id(dataset)
     items = item_set.items
     updated: dict[str, str] = {}
     for theme in item_set.themes:
@@ -59,44 +86,49 @@ def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) ->
                 # Widget state is dropped when the user visits another page; the answers outlive it.
                 if key not in st.session_state and item.item_id in answers:
                     st.session_state[key] = answers[item.item_id]
-                statement, rating = st.columns([1, 1], gap="large", vertical_alignment="top")
-                with statement:
-                    st.markdown(f"**{escape_markdown(item.statement)}**")
-                    if item.finding_id in findings.index:
-                        with st.expander(f"Where this comes from ({escape_markdown(item.finding_id)})"):
-                            if item.help:
-                                st.markdown(f"_Why this statement:_ {escape_markdown(item.help)}")
-                            quotes.show_finding(findings.loc[item.finding_id])
-                with rating:
-                    choice = st.radio(
-                        plain_label(item.statement),
-                        options=RATINGS,
-                        format_func=RATING_LABELS.get,
-                        index=None,
-                        horizontal=True,
-                        key=key,
-                        label_visibility="collapsed",
-                    )
+                st.markdown(f"**{escape_markdown(item.statement)}**")
+                choice = st.radio(
+                    plain_label(item.statement),
+                    options=RATINGS,
+                    format_func=RATING_LABELS.get,
+                    index=None,
+                    horizontal=True,
+                    key=key,
+                    label_visibility="collapsed",
+                )
+                if item.finding_id in findings.index:
+                    _item_source(item, findings.loc[item.finding_id])
                 if choice:
                     updated[item.item_id] = choice
     return updated
 
 
-def _recommendations(recommendations: pd.DataFrame) -> None:
+def _recommendations(theme: str, recommendations: pd.DataFrame) -> None:
     for rec in recommendations.to_dict("records"):
         basis = quotes.basis_badge(rec["basis"], "Communities of Practice element")
         st.markdown(results.recommendation_markdown(rec, basis, inferred_badge("inferred link")))
         if not results.is_verbatim(rec):
-            with st.expander(f"Source passage for {escape_markdown(rec['recommendation_id'])}"):
-                quotes.show_quote(rec["evidence"], rec["source"], rec["recommendation_id"])
+            # One recommendation can answer two areas: the theme keeps its keys apart.
+            where = f"{theme}|{rec['recommendation_id']}"
+            box = lazy_expander(
+                f"Source passage for {escape_markdown(rec['recommendation_id'])}",
+                key=ASSESSMENT_REC_SOURCE_PREFIX + where,
+            )
+            if box:
+                with box:
+                    quotes.show_quote(
+                        rec["evidence"],
+                        rec["source"],
+                        rec["recommendation_id"],
+                        cite_key=f"{ASSESSMENT_CITE_PREFIX}rec|{where}",
+                    )
 
 
 def _area(area: results.AreaResult) -> None:
-    for line in area.before:
-        st.markdown(line)
-    _recommendations(area.recommendations)
-    for line in area.after:
-        st.markdown(line)
+    st.markdown(results.join_markdown(area.before))
+    _recommendations(area.theme, area.recommendations)
+    if area.after:
+        st.markdown(results.join_markdown(area.after))
 
 
 # A dot opens its area's passages by a click or, from the keyboard, by the area pick-list.
@@ -104,16 +136,21 @@ _open_clicked_area = open_on_click(ASSESSMENT_CHART, theme_from_selection, ASSES
 _open_picked_area = open_on_pick(ASSESSMENT_AREA, ASSESSMENT_CLICKED_THEME)
 
 
-def _passages(dataset: Dataset, scored: pd.DataFrame, theme: str) -> None:
-    """An area's statements, your rating of each and the source passage of the finding it comes from."""
-    findings = _findings_by_id(dataset)
+def _passages(dataset: Dataset, scored: pd.DataFrame, theme: str, cite_prefix: str | None = None) -> None:
+    """An area's statements, your rating of each and the source passage of the finding it comes from.
+
+    With a `cite_prefix` each "Cite this" is lazy (see quotes.cite_this); the dialog's are not, as a dialog
+    is built only on the run that opens it.
+    """
+    findings = findings_by_id(dataset)
     for passage in results.theme_passages(scored, dataset.findings, theme).itertuples():
         with st.container(border=True):
             st.markdown(
                 f"**{escape_markdown(passage.statement)}**  \nYour rating: {escape_markdown(passage.rating_label)}"
             )
             if passage.finding_id in findings.index:
-                quotes.show_finding(findings.loc[passage.finding_id])
+                cite_key = f"{cite_prefix}{passage.item_id}" if cite_prefix else None
+                quotes.show_finding(findings.loc[passage.finding_id], cite_key=cite_key)
             else:
                 st.markdown(quotes.quote_markdown(None, None))
 
@@ -140,8 +177,10 @@ def _area_passages(dataset: Dataset, shown: results.Results) -> None:
         # Opened only on the run straight after a pick, so the passages appear where the user is looking.
         if st.session_state.pop(ASSESSMENT_CLICKED_THEME, None) == area:
             _passages_dialog(dataset, shown.scored, area)
-        with st.expander(f"Source passages: {escape_markdown(area)}"):
-            _passages(dataset, shown.scored, area)
+        box = lazy_expander(f"Source passages: {escape_markdown(area)}", key=ASSESSMENT_AREA_BOX)
+        if box:
+            with box:
+                _passages(dataset, shown.scored, area, cite_prefix=f"{ASSESSMENT_CITE_PREFIX}passage|")
     st.session_state.pop(ASSESSMENT_CLICKED_THEME, None)
 
 
@@ -194,8 +233,10 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
     if shown.others:
         st.subheader("Your other areas")
         for area in shown.others:
-            with st.expander(area.expander_label):
-                _area(area)
+            box = lazy_expander(area.expander_label, key=ASSESSMENT_OTHER_AREA_PREFIX + area.theme)
+            if box:
+                with box:
+                    _area(area)
 
 
 def _compare_with_earlier(items: pd.DataFrame, answers: dict[str, str], name: str, raw: bytes) -> None:

@@ -198,3 +198,22 @@ class TestPassages:
         findings = pd.DataFrame({"finding_id": ["F1"], "statement": ["x"], "evidence": ["y"], "source": ["z"]})
         passages = results.theme_passages(score.score_items(items, {}), findings, "T")
         assert passages.loc[0, "evidence"] == ""
+
+
+class TestJoinMarkdown:
+    """An area's lines go to the page as one Markdown element, reading as they did line by line."""
+
+    def test_paragraphs_are_apart_and_list_items_one_list(self):
+        lines = ["Score: **1 out of 2**.", "**Where you are not there yet:**", "- first — _partly_", "- second", "After."]
+        assert results.join_markdown(lines) == (
+            "Score: **1 out of 2**.\n\n**Where you are not there yet:**\n\n- first — _partly_\n- second\n\nAfter."
+        )
+
+    def test_one_line_is_itself_and_none_is_empty(self):
+        assert results.join_markdown(["Only."]) == "Only."
+        assert results.join_markdown([]) == ""
+
+    def test_an_areas_lines_keep_their_words(self, item_set, mapping):
+        area = shown(item_set, mapping).focus[0]
+        joined = results.join_markdown(area.before)
+        assert all(line in joined for line in area.before)
