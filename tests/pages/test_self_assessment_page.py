@@ -337,7 +337,8 @@ class TestLazyBoxes:
         assert len(codes) == 3
         assert codes[0].startswith("Carpenter, Nicola")
         assert codes[1].startswith("TY  - ")
-        assert codes[2].startswith("@unpublished{") and "F029" in codes[2]
+        assert codes[2].startswith("@unpublished{")
+        assert "F029" in codes[2]
 
     def test_another_area_is_built_when_its_box_is_opened(self):
         app = rate(open_page(), RATINGS)

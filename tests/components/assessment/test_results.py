@@ -204,7 +204,8 @@ class TestJoinMarkdown:
     """An area's lines go to the page as one Markdown element, reading as they did line by line."""
 
     def test_paragraphs_are_apart_and_list_items_one_list(self):
-        lines = ["Score: **1 out of 2**.", "**Where you are not there yet:**", "- first — _partly_", "- second", "After."]
+        lines = ["Score: **1 out of 2**.", "**Where you are not there yet:**", "- first — _partly_", "- second"]
+        lines.append("After.")
         assert results.join_markdown(lines) == (
             "Score: **1 out of 2**.\n\n**Where you are not there yet:**\n\n- first — _partly_\n- second\n\nAfter."
         )
