@@ -4,7 +4,7 @@ first and leaves with the recommendations that answer them. Answers stay in this
 import streamlit as st
 
 from components.assessment import items as assessment_items
-from components.assessment import recommendation_map, results, sections
+from components.assessment import recommendation_map, sections
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import session, url_state, view_cache
@@ -64,10 +64,10 @@ else:
         )
     audience = st.session_state[ASSESSMENT_AUDIENCE] or all_audiences
     mapping = view_cache.view(dataset, "assessment recommendation map", recommendation_map.build_recommendation_map)
-    sections.results_section(dataset, results.assessment_results(items, answers, mapping, audience))
+    sections.results_section(dataset, sections.assessment_results(dataset, items, answers, mapping, audience))
     url_state.write_url({"audience": audience or None})
 
     st.header("3. Keep a record and see what changed")
-    sections.answers_file_section(items, answers)
+    sections.answers_file_section(dataset, items, answers)
 
 ui.page_end(dataset)

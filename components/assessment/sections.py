@@ -7,6 +7,8 @@ and read the widgets. Shared state (answers, the action plan) goes through compo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +16,7 @@ import streamlit as st
 from components.assessment import answers_file, changes, results
 from components.assessment.figure import FOOTER_LINE_CHARS, score_chart, theme_from_selection
 from components.assessment.items import ItemSet
+from components.assessment.recommendation_map import RecommendationMap
 from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
 from components.data.exports import safe_csv_bytes
 from components.data.model import Dataset, DatasetError
@@ -34,11 +37,45 @@ from components.ui.session_keys import (
     ASSESSMENT_CLICKED_THEME,
     ASSESSMENT_DOWNLOAD,
     ASSESSMENT_EARLIER,
+    ASSESSMENT_LAST_VIEWS,
     ASSESSMENT_OTHER_AREA_PREFIX,
     ASSESSMENT_RATING_PREFIX,
     ASSESSMENT_REC_SOURCE_PREFIX,
     ASSESSMENT_SOURCE_PREFIX,
 )
+
+T = TypeVar("T")
+
+
+def last_view(name: str, key: Hashable, build: Callable[[], T]) -> T:
+    """What `build` made on an earlier run of this session for the same key, else built now.
+
+    Opening a box or a "Cite this" reruns the page with the same answers, so the results, the chart and
+    an uploaded earlier file need not be made again. One view is kept per name, in this session only:
+    a room of people rating differently would otherwise fill the shared view cache with their answers.
+    """
+    kept = st.session_state.setdefault(ASSESSMENT_LAST_VIEWS, {})
+    if name in kept and kept[name][0] == key:
+        return kept[name][1]
+    value = build()
+    kept[name] = (key, value)
+    return value
+
+
+def _answers_key(answers: dict[str, str]) -> tuple:
+    return tuple(sorted(answers.items()))
+
+
+def assessment_results(
+    dataset: Dataset,
+    items: pd.DataFrame,
+    answers: dict[str, str],
+    mapping: RecommendationMap,
+    audience: str | None,
+) -> results.Results | None:
+    """results.assessment_results, made again only when the answers, the audience or the dataset change."""
+    key = (dataset.fingerprint, _answers_key(answers), audience)
+    return last_view("results", key, lambda: results.assessment_results(items, answers, mapping, audience))
 
 
 def _index_findings(dataset: Dataset) -> pd.DataFrame:
@@ -200,6 +237,10 @@ def _plan_button(dataset: Dataset, candidates: list[str]) -> None:
     )
 
 
+def _score_chart(shown: results.Results):
+    return score_chart(shown.ranked, shown.focus_themes)
+
+
 def results_section(dataset: Dataset, shown: results.Results | None) -> None:
     """Scores, the chart, the weakest areas with their recommendations, the plan button, the other areas."""
     if shown is None:
@@ -207,8 +248,11 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
         return
     st.markdown(shown.headline)
     st.markdown("Click a dot to read the source passages behind that area.")
+    scores = (dataset.fingerprint, tuple(zip(shown.ranked["theme"], shown.ranked["score"], strict=True)))
+    figure = last_view("score chart", (*scores, tuple(shown.focus_themes)), lambda: _score_chart(shown))
     charts.chart(
-        score_chart(shown.ranked, shown.focus_themes),
+        figure,
+        cached_figure=True,
         key=ASSESSMENT_CHART,
         title="Your self-assessment: score per area",
         source=ui.chart_source(dataset),
@@ -239,11 +283,22 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
                     _area(area)
 
 
-def _compare_with_earlier(items: pd.DataFrame, answers: dict[str, str], name: str, raw: bytes) -> None:
+def _read_earlier(items: pd.DataFrame, name: str, raw: bytes) -> answers_file.EarlierAnswers | DatasetError:
     try:
-        earlier = answers_file.read_answers(name, raw, items)
+        return answers_file.read_answers(name, raw, items)
     except DatasetError as error:
-        st.error(answers_file.file_error_markdown(error), icon=":material/error:")
+        return error
+
+
+def _compare_with_earlier(items: pd.DataFrame, answers: dict[str, str], uploaded, fingerprint: str) -> None:
+    # Read once per file: every rating and every box opened reruns the page with the file still there.
+    earlier = last_view(
+        "earlier answers",
+        (fingerprint, uploaded.file_id),
+        lambda: _read_earlier(items, uploaded.name, uploaded.getvalue()),
+    )
+    if isinstance(earlier, DatasetError):
+        st.error(answers_file.file_error_markdown(earlier), icon=":material/error:")
         return
     for note in earlier.notes:
         st.markdown(escape_markdown(note))
@@ -260,16 +315,19 @@ def _compare_with_earlier(items: pd.DataFrame, answers: dict[str, str], name: st
         st.dataframe(item_changes, hide_index=True, width="stretch", key=ASSESSMENT_CHANGES_TABLE)
 
 
-def answers_file_section(items: pd.DataFrame, answers: dict[str, str]) -> None:
+def answers_file_section(dataset: Dataset, items: pd.DataFrame, answers: dict[str, str]) -> None:
     """Download the answers; upload an earlier file to see what changed."""
     today = dt.date.today()
     st.markdown(
         "Download your answers to keep them: nothing is stored on the server. Next time, upload that file "
         "here to see what changed."
     )
+    rated = dict(answers)
     st.download_button(
         "Download your answers (CSV)",
-        data=safe_csv_bytes(answers_file.answers_frame(items, answers, today)),
+        # Made when the button is pressed, not on every rating of every session.
+        data=lambda: safe_csv_bytes(answers_file.answers_frame(items, rated, today)),
+        on_click="ignore",
         file_name=answers_file.answers_file_name(today),
         mime="text/csv",
         key=ASSESSMENT_DOWNLOAD,
@@ -279,4 +337,4 @@ def answers_file_section(items: pd.DataFrame, answers: dict[str, str]) -> None:
     )
     uploaded = st.file_uploader("Upload an earlier answers file to compare", type=["csv"], key=ASSESSMENT_EARLIER)
     if uploaded is not None:
-        _compare_with_earlier(items, answers, uploaded.name, uploaded.getvalue())
+        _compare_with_earlier(items, answers, uploaded, dataset.fingerprint)

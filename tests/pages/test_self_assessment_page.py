@@ -384,3 +384,37 @@ class TestLazyBoxes:
         opened = [box for box in app.expander if box.label == "Source passage for R1" and box.children]
         assert len(opened) == 1
         assert "“protect an hour”" in opened[0].markdown[0].value
+
+
+class TestRerunWork:
+    """A rerun that changes no answer (a box or "Cite this" opened) reuses the results and the chart."""
+
+    def kept(self, app: AppTest, name: str):
+        return app.session_state["self_assessment_last_views"][name][1]
+
+    def test_opening_a_box_reuses_the_results_and_the_chart(self):
+        app = rate(open_page(), RATINGS)
+        results_before, chart_before = self.kept(app, "results"), self.kept(app, "score chart")
+        open_box(app, "self_assessment_source_A01")
+        assert self.kept(app, "results") is results_before
+        assert self.kept(app, "score chart") is chart_before
+        assert "Your 2 weakest areas" in [header.value for header in app.subheader]
+
+    def test_a_new_rating_makes_new_results_and_the_page_shows_them(self):
+        app = rate(open_page(), RATINGS)
+        results_before = self.kept(app, "results")
+        rate(app, {"A07": "fully", "A09": "fully"})  # Priority and ownership is now fully in place
+        assert self.kept(app, "results") is not results_before
+        area_titles = [element.value for element in app.markdown if element.value.startswith("### ")]
+        assert area_titles == ["### 1. Wellbeing", "### 2. Knowing the other service"]
+        assert app.session_state[ASSESSMENT_ANSWERS]["A07"] == "fully"
+
+    def test_another_dataset_with_the_same_answers_gets_its_own_results(self):
+        app = rate(open_page(), {"A01": "partly"})
+        assert "### 1. Knowing the other service" in markdown_text(app)
+        files = {"findings.csv": UPLOAD_FINDINGS.encode()}
+        app.session_state[UPLOADED_DATASET] = build_dataset(files, name="Our team data")
+        app.run()
+        rate(app, {"E1": "partly"})
+        assert "### 1. Contact" in markdown_text(app)
+        assert "### 1. Knowing the other service" not in markdown_text(app)
