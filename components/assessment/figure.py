@@ -29,8 +29,8 @@ def score_chart(ranked: pd.DataFrame, focus: list[str]) -> go.Figure:
 
     Dots rather than bars because a score of 0 is an answer, and a bar of length 0 cannot be seen. Each
     area's name is written above its stem, not beside the axis, so that on a phone the stems and the
-    "1.5 out of 2" beside each dot keep the chart's whole width. The figure is built as one dict and
-    checked once: adding traces and annotations one by one cost plotly 5-6x as long, on every rating.
+    "1.5 out of 2" beside each dot keep the chart's whole width. The figure is built as one dict: adding
+    traces and annotations one by one cost plotly 5-6x as long, on every rating.
     """
     labels = {theme: wrap_label(escape_plotly(theme), width=LABEL_CHARS) for theme in ranked["theme"]}
     traces: list[dict] = []
@@ -128,7 +128,9 @@ def score_chart(ranked: pd.DataFrame, focus: list[str]) -> go.Figure:
             "tickfont": {"size": FONT_SIZE, "color": TEXT_COLOUR},
         },
     }
-    return go.Figure({"data": traces, "layout": layout})
+    # Unchecked: plotly's checks cost more than the rest of a rating's run on a large dataset, and this dict is
+    # code, not data (tests/components/assessment/test_figure.py checks it through plotly's validators).
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def theme_from_selection(selection: object) -> str | None:

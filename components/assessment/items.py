@@ -32,6 +32,33 @@ class ItemSet:
         return list(dict.fromkeys(self.items["theme"].astype(str)))
 
 
+@dataclass(frozen=True)
+class FormItem:
+    """One statement as the form draws it: plain strings, so a run reads no DataFrame per statement."""
+
+    item_id: str
+    statement: str
+    finding_id: str
+    help: str
+    has_finding: bool  # whether the dataset has the finding, so its source can be shown
+
+
+def form_sections(item_set: ItemSet, finding_ids: set[str]) -> list[tuple[str, list[FormItem]]]:
+    """The form's themes in order, each with its statements in order (built once per dataset)."""
+    sections: dict[str, list[FormItem]] = {theme: [] for theme in item_set.themes}
+    for row in item_set.items.astype(str).to_dict("records"):
+        sections[row["theme"]].append(
+            FormItem(
+                item_id=row["item_id"],
+                statement=row["statement"],
+                finding_id=row["finding_id"],
+                help=row["help"],
+                has_finding=row["finding_id"] in finding_ids,
+            )
+        )
+    return list(sections.items())
+
+
 def _empty_items() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype="object") for name in ITEM_COLUMNS})
 

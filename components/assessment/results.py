@@ -4,7 +4,9 @@ around them. Markdown here is built from escaped data (components/text.py), so t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 import pandas as pd
 
@@ -31,19 +33,12 @@ NO_GAP = "Every rated statement in this area is fully in place."
 
 
 @dataclass(frozen=True)
-class AreaResult:
-    """One area (theme): its score and gaps, then the recommendations for the chosen audience.
-
-    `before` are Markdown lines above the recommendations, `after` lines below them; `recommendations`
-    holds the rows shown (area_recommendations' columns), empty when there is nothing to show.
-    """
+class AreaHeading:
+    """An area's rank, theme and score: what its heading or closed box says."""
 
     rank: int
     theme: str
     score: float
-    before: list[str]
-    recommendations: pd.DataFrame
-    after: list[str] = field(default_factory=list)
 
     @property
     def expander_label(self) -> str:
@@ -52,6 +47,49 @@ class AreaResult:
     @property
     def heading(self) -> str:
         return f"### {self.rank}. {escape_markdown(self.theme)}"
+
+
+@dataclass(frozen=True)
+class AreaResult(AreaHeading):
+    """One area (theme): its score and gaps, then the recommendations for the chosen audience.
+
+    `before` are Markdown lines above the recommendations, `after` lines below them; `recommendations`
+    holds the rows shown (area_recommendations' columns), empty when there is nothing to show.
+    """
+
+    before: list[str]
+    recommendations: pd.DataFrame
+    after: list[str] = field(default_factory=list)
+
+
+class LazyAreas(Sequence[AreaResult]):
+    """The areas after the weakest, each worked out when first read, not before.
+
+    The page shows them as closed boxes, which need only their headings; a dataset with many themes would
+    otherwise find every area's gaps and recommendations on every rating (most of a run on 100x data).
+    """
+
+    def __init__(
+        self, scored: pd.DataFrame, rows: list[pd.Series], mapping: RecommendationMap, audience: str | None
+    ) -> None:
+        self._scored, self._rows, self._mapping, self._audience = scored, rows, mapping, audience
+        self._built: dict[int, AreaResult] = {}
+        self.headings = [AreaHeading(int(row["rank"]), str(row["theme"]), float(row["score"])) for row in rows]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> AreaResult: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[AreaResult]: ...
+    def __getitem__(self, index: int | slice) -> AreaResult | list[AreaResult]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(len(self))[index]]
+        position = range(len(self))[index]  # negative indexes and IndexError as a list gives them
+        if position not in self._built:
+            self._built[position] = area_result(self._scored, self._rows[position], self._mapping, self._audience)
+        return self._built[position]
 
 
 @dataclass(frozen=True)
@@ -65,7 +103,7 @@ class Results:
     chart_table: pd.DataFrame
     unranked_note: str | None
     focus: list[AreaResult]
-    others: list[AreaResult]
+    others: LazyAreas  # the areas after the weakest: their headings at once, the rest when read
 
     @property
     def focus_themes(self) -> list[str]:
@@ -146,7 +184,7 @@ def assessment_results(
         return None
     focus = weakest_themes(ranked, FOCUS_AREAS)
     unscored = themes.loc[themes["score"].isna(), "theme"].tolist()
-    areas = [area_result(scored, row, mapping, audience) for _, row in ranked.iterrows()]
+    rows = [row for _, row in ranked.iterrows()]
     return Results(
         scored=scored,
         ranked=ranked,
@@ -154,8 +192,8 @@ def assessment_results(
         chart_summary=chart_summary(ranked, unscored),
         chart_table=chart_table(ranked),
         unranked_note=unranked_note(themes, ranked),
-        focus=areas[: len(focus)],
-        others=areas[len(focus) :],
+        focus=[area_result(scored, row, mapping, audience) for row in rows[: len(focus)]],
+        others=LazyAreas(scored, rows[len(focus) :], mapping, audience),
     )
 
 

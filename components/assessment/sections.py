@@ -15,7 +15,7 @@ import streamlit as st
 
 from components.assessment import answers_file, changes, results
 from components.assessment.figure import FOOTER_LINE_CHARS, score_chart, theme_from_selection
-from components.assessment.items import ItemSet
+from components.assessment.items import FormItem, ItemSet, form_sections
 from components.assessment.recommendation_map import RecommendationMap
 from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
 from components.data.exports import safe_csv_bytes
@@ -94,7 +94,7 @@ def reset_answers(item_ids: list[str]) -> None:
         st.session_state.pop(ASSESSMENT_RATING_PREFIX + item_id, None)
 
 
-def _item_source(item, finding: pd.Series) -> None:
+def _item_source(dataset: Dataset, item: FormItem) -> None:
     """The finding a statement comes from, built only while its box is open (12+ closed boxes cost nothing)."""
     box = lazy_expander(
         f"Where this comes from ({escape_markdown(item.finding_id)})", key=ASSESSMENT_SOURCE_PREFIX + item.item_id
@@ -103,7 +103,12 @@ def _item_source(item, finding: pd.Series) -> None:
         with box:
             if item.help:
                 st.markdown(f"_Why this statement:_ {escape_markdown(item.help)}")
+            finding = findings_by_id(dataset).loc[item.finding_id]
             quotes.show_finding(finding, cite_key=f"{ASSESSMENT_CITE_PREFIX}item|{item.item_id}")
+
+
+def _form_sections(dataset: Dataset, item_set: ItemSet) -> list[tuple[str, list[FormItem]]]:
+    return form_sections(item_set, set(dataset.findings["finding_id"].astype(str)))
 
 
 def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) -> dict[str, str]:
@@ -112,16 +117,18 @@ def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) ->
     Each statement is three elements stacked (its words, the radio, a closed box), not a pair of columns:
     a column pair costs three blocks more per statement on every run, and a phone stacks them anyway.
     """
-    findings = findings_by_id(dataset)
-    items = item_set.items
+    # The item set is itself a view of this dataset, so the dataset alone keys the form.
+    sections = view_cache.view(dataset, "assessment form", lambda data: _form_sections(data, item_set))
+    # Reading st.session_state's keys copies its whole state, so once per run rather than once per statement.
+    shown_widgets = set(st.session_state.keys()) if answers else set()
     updated: dict[str, str] = {}
-    for theme in item_set.themes:
+    for theme, form_items in sections:
         with st.container(border=True):
             st.subheader(escape_markdown(theme))
-            for item in items.loc[items["theme"] == theme].itertuples():
+            for item in form_items:
                 key = ASSESSMENT_RATING_PREFIX + item.item_id
                 # Widget state is dropped when the user visits another page; the answers outlive it.
-                if key not in st.session_state and item.item_id in answers:
+                if item.item_id in answers and key not in shown_widgets:
                     st.session_state[key] = answers[item.item_id]
                 st.markdown(f"**{escape_markdown(item.statement)}**")
                 choice = st.radio(
@@ -133,8 +140,8 @@ def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) ->
                     key=key,
                     label_visibility="collapsed",
                 )
-                if item.finding_id in findings.index:
-                    _item_source(item, findings.loc[item.finding_id])
+                if item.has_finding:
+                    _item_source(dataset, item)
                 if choice:
                     updated[item.item_id] = choice
     return updated
@@ -276,11 +283,11 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
     _plan_button(dataset, shown.plan_candidates)
     if shown.others:
         st.subheader("Your other areas")
-        for area in shown.others:
-            box = lazy_expander(area.expander_label, key=ASSESSMENT_OTHER_AREA_PREFIX + area.theme)
+        for position, heading in enumerate(shown.others.headings):
+            box = lazy_expander(heading.expander_label, key=ASSESSMENT_OTHER_AREA_PREFIX + heading.theme)
             if box:
                 with box:
-                    _area(area)
+                    _area(shown.others[position])
 
 
 def _read_earlier(items: pd.DataFrame, name: str, raw: bytes) -> answers_file.EarlierAnswers | DatasetError:

@@ -218,3 +218,44 @@ class TestJoinMarkdown:
         area = shown(item_set, mapping).focus[0]
         joined = results.join_markdown(area.before)
         assert all(line in joined for line in area.before)
+
+
+class TestLazyOtherAreas:
+    """The areas after the weakest are worked out when read, and read the same as if worked out at once."""
+
+    def test_nothing_is_worked_out_until_read(self, item_set, mapping):
+        others = shown(item_set, mapping).others
+        assert others._built == {}
+        assert [heading.expander_label for heading in others.headings] == [
+            "3 · Knowing the other service: 1.67 out of 2",
+            "4 · Relationships and contact: 1.67 out of 2",
+            "5 · The whole family: 2 out of 2",
+        ]
+        assert others._built == {}
+        others[1]
+        assert list(others._built) == [1]
+
+    def test_each_area_reads_as_area_result_gives_it(self, item_set, mapping):
+        result = shown(item_set, mapping, audience=CHILDRENS)
+        scored = score.score_items(item_set.items, RATINGS)
+        ranked = score.rank_themes(score.theme_scores(scored))
+        rows = [row for _, row in ranked.iterrows()][len(result.focus) :]
+        assert len(result.others) == len(rows) == 3
+        for area, row in zip(result.others, rows, strict=True):
+            expected = results.area_result(scored, row, mapping, CHILDRENS)
+            assert (area.rank, area.theme, area.score, area.before, area.after) == (
+                expected.rank,
+                expected.theme,
+                expected.score,
+                expected.before,
+                expected.after,
+            )
+            assert area.recommendations.equals(expected.recommendations)
+
+    def test_indexes_and_slices_work_as_on_a_list(self, item_set, mapping):
+        others = shown(item_set, mapping).others
+        assert others[-1].theme == "The whole family"
+        assert [area.theme for area in others[1:]] == ["Relationships and contact", "The whole family"]
+        assert others[0] is others[0]  # worked out once
+        with pytest.raises(IndexError):
+            others[3]
