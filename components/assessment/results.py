@@ -118,20 +118,26 @@ class Results:
 def area_result(scored: pd.DataFrame, row: pd.Series, mapping: RecommendationMap, audience: str | None) -> AreaResult:
     """One area: its score, the statements that are gaps, and the recommendations for the chosen audience
     that answer them (all audiences for "" or None)."""
-    gaps = scored.loc[(scored["theme"] == row["theme"]) & scored["rating"].isin(GAP_RATINGS)]
+    # Plain lists: a boolean mask and itertuples on a few rows cost pandas more than the rest of an area.
+    theme = row["theme"]
+    gaps = [
+        (statement, rating)
+        for item_theme, statement, rating in zip(
+            scored["theme"].tolist(), scored["statement"].tolist(), scored["rating"].tolist(), strict=True
+        )
+        if item_theme == theme and rating in GAP_RATINGS
+    ]
     counts = f"{plural(int(row['rated']), 'statement')} rated" + (
         f", {row['dont_know']} don't know" if row["dont_know"] else ""
     )
     before = [f"Score: **{format_score(row['score'])}** ({counts})."]
     result = {"rank": int(row["rank"]), "theme": str(row["theme"]), "score": float(row["score"])}
     none = pd.DataFrame(columns=["recommendation_id"])
-    if gaps.empty:
+    if not gaps:
         return AreaResult(**result, before=[*before, NO_GAP], recommendations=none)
     before.append("**Where you are not there yet:**")
-    before += [
-        f"- {escape_markdown(gap.statement)} — _{RATING_LABELS[gap.rating].lower()}_" for gap in gaps.itertuples()
-    ]
-    every_audience = area_recommendations(scored, row["theme"], mapping)
+    before += [f"- {escape_markdown(statement)} — _{RATING_LABELS[rating].lower()}_" for statement, rating in gaps]
+    every_audience = area_recommendations(scored, theme, mapping)
     if every_audience.empty:
         return AreaResult(**result, before=[*before, NO_LINKED_RECOMMENDATION], recommendations=every_audience)
     shown = for_audience(every_audience, audience)
