@@ -122,9 +122,8 @@ def test_short_assessment_to_plan_and_download(page: Page, app_url: str, tmp_pat
     # The file stays read; a rating changed now is compared with it at once.
     choose(page, "Our service makes collaboration with the other service a priority.", "Partly")
     expect(page.get_by_text("Priority and ownership: 1 out of 2 then, 1 out of 2 now", exact=False)).to_be_visible()
-    expect(page.get_by_text("Worse: Our service makes collaboration with the other service a priority.")).to_have_count(
-        0
-    )
+    worse = page.get_by_text("Worse: Our service makes collaboration with the other service a priority.")
+    expect(worse).to_have_count(0)
 
     rerun_after(page, plan_link.click)
     page.wait_for_url("**/recommendations")
