@@ -30,15 +30,10 @@ if items.empty:
     st.warning(assessment_items.NOTHING_TO_RATE)
     st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 else:
-    st.header("1. Rate your service")
-    st.markdown(
-        "For each statement, choose how far it is true of your service today. Open “Where this comes from” "
-        "to read the study's own words."
-    )
     # Filled after the form, so the count includes the click that caused this run.
-    progress = st.empty()
+    form_heading = st.empty()
     answers = sections.rating_form(dataset, item_set, session.assessment_answers(items["item_id"]))
-    progress.markdown(f"**{len(answers)} of {len(items)} statements rated.**")
+    form_heading.markdown(assessment_items.form_heading(len(answers), len(items)))
     session.save_assessment_answers(answers)
     st.button(
         "Clear all answers",
@@ -67,7 +62,6 @@ else:
     sections.results_section(dataset, sections.assessment_results(dataset, items, answers, mapping, audience))
     url_state.write_url({"audience": audience or None})
 
-    st.header("3. Keep a record and see what changed")
     sections.answers_file_section(dataset, items, answers)
 
 ui.page_end(dataset)

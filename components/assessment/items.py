@@ -147,6 +147,14 @@ def reflection_note(study: Study | None, dataset_name: str) -> str:
     )
 
 
+def form_heading(rated: int, total: int) -> str:
+    """Section 1's heading, what to do and how many statements are rated, as one Markdown element."""
+    return (
+        "## 1. Rate your service\n\nFor each statement, choose how far it is true of your service today. Open "
+        f"“Where this comes from” to read the study's own words.\n\n**{rated} of {total} statements rated.**"
+    )
+
+
 DERIVED_NOTE = (
     "This dataset has no self-assessment statements of its own, so they were derived from its barrier "
     "and enabler findings: each enabler as “In our service: …” and each barrier as “In our service this "

@@ -253,8 +253,7 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
     if shown is None:
         st.markdown(results.RATE_FIRST)
         return
-    st.markdown(shown.headline)
-    st.markdown("Click a dot to read the source passages behind that area.")
+    st.markdown(f"{shown.headline}\n\nClick a dot to read the source passages behind that area.")
     scores = (dataset.fingerprint, tuple(zip(shown.ranked["theme"], shown.ranked["score"], strict=True)))
     figure = last_view("score chart", (*scores, tuple(shown.focus_themes)), lambda: _score_chart(shown))
     charts.chart(
@@ -323,11 +322,11 @@ def _compare_with_earlier(items: pd.DataFrame, answers: dict[str, str], uploaded
 
 
 def answers_file_section(dataset: Dataset, items: pd.DataFrame, answers: dict[str, str]) -> None:
-    """Download the answers; upload an earlier file to see what changed."""
+    """Section 3 with its heading: download the answers; upload an earlier file to see what changed."""
     today = dt.date.today()
     st.markdown(
-        "Download your answers to keep them: nothing is stored on the server. Next time, upload that file "
-        "here to see what changed."
+        "## 3. Keep a record and see what changed\n\nDownload your answers to keep them: nothing is stored on "
+        "the server. Next time, upload that file here to see what changed."
     )
     rated = dict(answers)
     st.download_button(

@@ -114,6 +114,14 @@ class TestFormSections:
         assert not any(has for finding_id, has in flags.items() if finding_id != "F015")
 
 
+class TestFormHeading:
+    def test_the_heading_says_what_to_do_and_how_many_are_rated(self):
+        heading = assessment_items.form_heading(3, 12)
+        assert heading.startswith("## 1. Rate your service\n\n")
+        assert "Open “Where this comes from” to read the study's own words." in heading
+        assert heading.endswith("**3 of 12 statements rated.**")
+
+
 class TestSourceDescription:
     def test_the_bundled_study_is_named_with_its_size(self, bundled):
         assert assessment_items.source_description(bundled.study, bundled.name) == (
