@@ -45,7 +45,12 @@ else:
 
     st.header("2. Your results")
     all_audiences = recommendation_map.ALL_AUDIENCES
-    audiences = [all_audiences, *recommendation_map.audiences_of(dataset.recommendations)]
+    audiences = [
+        all_audiences,
+        *view_cache.view(
+            dataset, "assessment audiences", lambda data: recommendation_map.audiences_of(data.recommendations)
+        ),
+    ]
     url_state.notice_dropped(
         {"Audience": url_state.seed_single(ASSESSMENT_AUDIENCE, "audience", audiences, all_audiences)}
     )
