@@ -17,7 +17,7 @@ from components.assessment.recommendation_map import (
     for_audience,
     recommendation_ids,
 )
-from components.assessment.scale import GAP_RATINGS, RATING_LABELS, format_score, plural
+from components.assessment.scale import GAP_RATINGS, RATING_LABELS, SCORES, format_score, plural
 from components.assessment.score import rank_themes, score_items, theme_scores, weakest_themes
 from components.text import escape_markdown
 
@@ -183,6 +183,9 @@ def assessment_results(
     items: pd.DataFrame, answers: dict[str, str], mapping: RecommendationMap, audience: str | None
 ) -> Results | None:
     """The results for these answers, or None while nothing is rated (other than don't know)."""
+    # The first view has no answers: say so without building frames (pandas' index work, in every session).
+    if not any(rating in SCORES for rating in answers.values()):
+        return None
     scored = score_items(items, answers)
     themes = theme_scores(scored)
     ranked = rank_themes(themes)

@@ -259,3 +259,13 @@ class TestLazyOtherAreas:
         assert others[0] is others[0]  # worked out once
         with pytest.raises(IndexError):
             others[3]
+
+
+class TestNothingToScore:
+    def test_answers_for_statements_not_in_the_form_score_nothing(self, item_set, mapping):
+        assert shown(item_set, mapping, {"Z9": FULLY}) is None
+
+    def test_one_scorable_answer_among_dont_knows_is_enough(self, item_set, mapping):
+        result = shown(item_set, mapping, {"A01": DONT_KNOW, "A02": DONT_KNOW, "A07": PARTLY})
+        assert result is not None
+        assert result.focus_themes == ["Priority and ownership"]
