@@ -4,7 +4,7 @@ first and leaves with the recommendations that answer them. Answers stay in this
 import streamlit as st
 
 from components.assessment import items as assessment_items
-from components.assessment import recommendation_map, results, sections
+from components.assessment import recommendation_map, sections
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import session, url_state, view_cache
@@ -30,15 +30,10 @@ if items.empty:
     st.warning(assessment_items.NOTHING_TO_RATE)
     st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 else:
-    st.header("1. Rate your service")
-    st.markdown(
-        "For each statement, choose how far it is true of your service today. Open “Where this comes from” "
-        "to read the study's own words."
-    )
     # Filled after the form, so the count includes the click that caused this run.
-    progress = st.empty()
+    form_heading = st.empty()
     answers = sections.rating_form(dataset, item_set, session.assessment_answers(items["item_id"]))
-    progress.markdown(f"**{len(answers)} of {len(items)} statements rated.**")
+    form_heading.markdown(assessment_items.form_heading(len(answers), len(items)))
     session.save_assessment_answers(answers)
     st.button(
         "Clear all answers",
@@ -50,7 +45,12 @@ else:
 
     st.header("2. Your results")
     all_audiences = recommendation_map.ALL_AUDIENCES
-    audiences = [all_audiences, *recommendation_map.audiences_of(dataset.recommendations)]
+    audiences = [
+        all_audiences,
+        *view_cache.view(
+            dataset, "assessment audiences", lambda data: recommendation_map.audiences_of(data.recommendations)
+        ),
+    ]
     url_state.notice_dropped(
         {"Audience": url_state.seed_single(ASSESSMENT_AUDIENCE, "audience", audiences, all_audiences)}
     )
@@ -64,10 +64,9 @@ else:
         )
     audience = st.session_state[ASSESSMENT_AUDIENCE] or all_audiences
     mapping = view_cache.view(dataset, "assessment recommendation map", recommendation_map.build_recommendation_map)
-    sections.results_section(dataset, results.assessment_results(items, answers, mapping, audience))
+    sections.results_section(dataset, sections.assessment_results(dataset, items, answers, mapping, audience))
     url_state.write_url({"audience": audience or None})
 
-    st.header("3. Keep a record and see what changed")
-    sections.answers_file_section(items, answers)
+    sections.answers_file_section(dataset, items, answers)
 
 ui.page_end(dataset)

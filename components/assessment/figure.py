@@ -29,96 +29,108 @@ def score_chart(ranked: pd.DataFrame, focus: list[str]) -> go.Figure:
 
     Dots rather than bars because a score of 0 is an answer, and a bar of length 0 cannot be seen. Each
     area's name is written above its stem, not beside the axis, so that on a phone the stems and the
-    "1.5 out of 2" beside each dot keep the chart's whole width.
+    "1.5 out of 2" beside each dot keep the chart's whole width. The figure is built as one dict: adding
+    traces and annotations one by one cost plotly 5-6x as long, on every rating.
     """
-    figure = go.Figure()
     labels = {theme: wrap_label(escape_plotly(theme), width=LABEL_CHARS) for theme in ranked["theme"]}
+    traces: list[dict] = []
     for name, colour, is_focus in (("Weakest areas", FOCUS_COLOUR, True), ("Other areas", OTHER_COLOUR, False)):
         subset = ranked.loc[ranked["theme"].isin(focus) == is_focus]
         if subset.empty:
             continue
+        themes, scores = subset["theme"].tolist(), subset["score"].tolist()
         stems_x: list[float | None] = []
         stems_y: list[str | None] = []
-        for theme, score in zip(subset["theme"], subset["score"], strict=True):
+        for theme, score in zip(themes, scores, strict=True):
             stems_x += [0, score, None]
             stems_y += [labels[theme], labels[theme], None]
-        figure.add_trace(
-            go.Scatter(
-                x=stems_x,
-                y=stems_y,
-                mode="lines",
-                line={"color": colour, "width": 6},
-                hoverinfo="skip",
-                showlegend=False,
-                legendgroup=name,
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": stems_x,
+                "y": stems_y,
+                "mode": "lines",
+                "line": {"color": colour, "width": 6},
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "legendgroup": name,
+            }
         )
-        figure.add_trace(
-            go.Scatter(
-                x=subset["score"],
-                y=[labels[theme] for theme in subset["theme"]],
-                mode="markers+text",
-                name=name,
-                legendgroup=name,
-                marker={"color": colour, "size": 22, "line": {"color": "#FFFFFF", "width": 2}},
-                text=[format_score(score) for score in subset["score"]],
-                textposition="middle right",
-                textfont={"size": FONT_SIZE, "color": colour},
-                cliponaxis=False,
+        traces.append(
+            {
+                "type": "scatter",
+                "x": scores,
+                "y": [labels[theme] for theme in themes],
+                "mode": "markers+text",
+                "name": name,
+                "legendgroup": name,
+                "marker": {"color": colour, "size": 22, "line": {"color": "#FFFFFF", "width": 2}},
+                "text": [format_score(score) for score in scores],
+                "textposition": "middle right",
+                "textfont": {"size": FONT_SIZE, "color": colour},
+                "cliponaxis": False,
                 # The raw theme, so a click can open that area's passages; the hover shows it escaped.
-                customdata=[[theme] for theme in subset["theme"]],
-                hovertext=[escape_plotly(theme) for theme in subset["theme"]],
-                hovertemplate="%{hovertext}: %{x:.2f} out of 2 · click for the source passages<extra></extra>",
-            )
+                "customdata": [[theme] for theme in themes],
+                "hovertext": [escape_plotly(theme) for theme in themes],
+                "hovertemplate": "%{hovertext}: %{x:.2f} out of 2 · click for the source passages<extra></extra>",
+            }
         )
-    for label in labels.values():
-        figure.add_annotation(
-            text=label,
-            name="area name",
-            xref="paper",
-            x=0,
-            xanchor="left",
-            y=label,
-            yanchor="bottom",
-            yshift=14,  # clear of the dot's radius; a wrapped name grows upwards
-            align="left",
-            showarrow=False,
-            font={"size": FONT_SIZE, "color": TEXT_COLOUR},
-        )
+    annotations = [
+        {
+            "text": label,
+            "name": "area name",
+            "xref": "paper",
+            "x": 0,
+            "xanchor": "left",
+            "y": label,
+            "yanchor": "bottom",
+            "yshift": 14,  # clear of the dot's radius; a wrapped name grows upwards
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": FONT_SIZE, "color": TEXT_COLOUR},
+        }
+        for label in labels.values()
+    ]
     height = max(260, 90 * len(ranked) + 150)
     margin = {"l": 20, "r": 20, "t": 10, "b": 10}
     # The legend sits a fixed distance under the plot, below the two-line ticks and axis title, whatever
     # the number of areas (plotly places it in fractions of the plot's height).
     legend_y = -LEGEND_GAP_PX / (height - margin["t"] - margin["b"])
-    figure.update_layout(
-        height=height,
-        margin=margin,
-        legend={"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0, "font": {"size": FONT_SIZE}},
-        hoverlabel={"font": {"size": FONT_SIZE}},
-        clickmode="event+select",
-        dragmode=False,
-    )
-    figure.update_xaxes(
-        # Room left of 0 for its centred two-line tick, right of 2 for "2 out of 2".
-        range=[-0.3, MAX_SCORE + 0.7],
-        tickvals=[0, 1, 2],
-        # Two lines each, so that a phone's narrow axis does not tilt them.
-        ticktext=["0<br>not in place", "1<br>partly", "2<br>fully"],
-        tickfont={"size": FONT_SIZE, "color": TEXT_COLOUR},
-        title={"text": "Score out of 2<br>(mean of your ratings)", "font": {"size": FONT_SIZE, "color": TEXT_COLOUR}},
-        showgrid=True,
-        zeroline=False,
-    )
-    # Plotly draws the first category at the bottom; reverse so the weakest reads first, at the top.
-    figure.update_yaxes(
-        categoryorder="array",
-        categoryarray=[labels[theme] for theme in ranked["theme"]][::-1],
-        # Room above the top stem for its name.
-        range=[-0.5, len(ranked) - 0.1],
-        showticklabels=False,
-        tickfont={"size": FONT_SIZE, "color": TEXT_COLOUR},
-    )
-    return figure
+    layout = {
+        "height": height,
+        "margin": margin,
+        "legend": {"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0, "font": {"size": FONT_SIZE}},
+        "hoverlabel": {"font": {"size": FONT_SIZE}},
+        "clickmode": "event+select",
+        "dragmode": False,
+        "annotations": annotations,
+        "xaxis": {
+            # Room left of 0 for its centred two-line tick, right of 2 for "2 out of 2".
+            "range": [-0.3, MAX_SCORE + 0.7],
+            "tickvals": [0, 1, 2],
+            # Two lines each, so that a phone's narrow axis does not tilt them.
+            "ticktext": ["0<br>not in place", "1<br>partly", "2<br>fully"],
+            "tickfont": {"size": FONT_SIZE, "color": TEXT_COLOUR},
+            "title": {
+                "text": "Score out of 2<br>(mean of your ratings)",
+                "font": {"size": FONT_SIZE, "color": TEXT_COLOUR},
+            },
+            "showgrid": True,
+            "zeroline": False,
+        },
+        # Plotly draws the first category at the bottom; reverse so the weakest reads first, at the top.
+        "yaxis": {
+            "categoryorder": "array",
+            "categoryarray": [labels[theme] for theme in ranked["theme"]][::-1],
+            # Room above the top stem for its name.
+            "range": [-0.5, len(ranked) - 0.1],
+            "showticklabels": False,
+            "tickfont": {"size": FONT_SIZE, "color": TEXT_COLOUR},
+        },
+    }
+    # Unchecked: plotly's checks cost more than the rest of a rating's run on a large dataset, and this dict is
+    # code, not data (tests/components/assessment/test_figure.py checks it through plotly's validators).
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def theme_from_selection(selection: object) -> str | None:

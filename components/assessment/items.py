@@ -32,6 +32,33 @@ class ItemSet:
         return list(dict.fromkeys(self.items["theme"].astype(str)))
 
 
+@dataclass(frozen=True)
+class FormItem:
+    """One statement as the form draws it: plain strings, so a run reads no DataFrame per statement."""
+
+    item_id: str
+    statement: str
+    finding_id: str
+    help: str
+    has_finding: bool  # whether the dataset has the finding, so its source can be shown
+
+
+def form_sections(item_set: ItemSet, finding_ids: set[str]) -> list[tuple[str, list[FormItem]]]:
+    """The form's themes in order, each with its statements in order (built once per dataset)."""
+    sections: dict[str, list[FormItem]] = {theme: [] for theme in item_set.themes}
+    for row in item_set.items.astype(str).to_dict("records"):
+        sections[row["theme"]].append(
+            FormItem(
+                item_id=row["item_id"],
+                statement=row["statement"],
+                finding_id=row["finding_id"],
+                help=row["help"],
+                has_finding=row["finding_id"] in finding_ids,
+            )
+        )
+    return list(sections.items())
+
+
 def _empty_items() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype="object") for name in ITEM_COLUMNS})
 
@@ -117,6 +144,14 @@ def reflection_note(study: Study | None, dataset_name: str) -> str:
         "tested as a measure. Scores are the mean of your own ratings, out of 2 (fully in place = 2, partly "
         "= 1, not in place = 0; don't know is left out): they are not percentages of people. Your answers "
         "stay in this browser session; download them to keep a record."
+    )
+
+
+def form_heading(rated: int, total: int) -> str:
+    """Section 1's heading, what to do and how many statements are rated, as one Markdown element."""
+    return (
+        "## 1. Rate your service\n\nFor each statement, choose how far it is true of your service today. Open "
+        f"“Where this comes from” to read the study's own words.\n\n**{rated} of {total} statements rated.**"
     )
 
 

@@ -4,7 +4,9 @@ around them. Markdown here is built from escaped data (components/text.py), so t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 import pandas as pd
 
@@ -15,7 +17,7 @@ from components.assessment.recommendation_map import (
     for_audience,
     recommendation_ids,
 )
-from components.assessment.scale import GAP_RATINGS, RATING_LABELS, format_score, plural
+from components.assessment.scale import GAP_RATINGS, RATING_LABELS, SCORES, format_score, plural
 from components.assessment.score import rank_themes, score_items, theme_scores, weakest_themes
 from components.text import escape_markdown
 
@@ -31,19 +33,12 @@ NO_GAP = "Every rated statement in this area is fully in place."
 
 
 @dataclass(frozen=True)
-class AreaResult:
-    """One area (theme): its score and gaps, then the recommendations for the chosen audience.
-
-    `before` are Markdown lines above the recommendations, `after` lines below them; `recommendations`
-    holds the rows shown (area_recommendations' columns), empty when there is nothing to show.
-    """
+class AreaHeading:
+    """An area's rank, theme and score: what its heading or closed box says."""
 
     rank: int
     theme: str
     score: float
-    before: list[str]
-    recommendations: pd.DataFrame
-    after: list[str] = field(default_factory=list)
 
     @property
     def expander_label(self) -> str:
@@ -52,6 +47,49 @@ class AreaResult:
     @property
     def heading(self) -> str:
         return f"### {self.rank}. {escape_markdown(self.theme)}"
+
+
+@dataclass(frozen=True)
+class AreaResult(AreaHeading):
+    """One area (theme): its score and gaps, then the recommendations for the chosen audience.
+
+    `before` are Markdown lines above the recommendations, `after` lines below them; `recommendations`
+    holds the rows shown (area_recommendations' columns), empty when there is nothing to show.
+    """
+
+    before: list[str]
+    recommendations: pd.DataFrame
+    after: list[str] = field(default_factory=list)
+
+
+class LazyAreas(Sequence[AreaResult]):
+    """The areas after the weakest, each worked out when first read, not before.
+
+    The page shows them as closed boxes, which need only their headings; a dataset with many themes would
+    otherwise find every area's gaps and recommendations on every rating (most of a run on 100x data).
+    """
+
+    def __init__(
+        self, scored: pd.DataFrame, rows: list[pd.Series], mapping: RecommendationMap, audience: str | None
+    ) -> None:
+        self._scored, self._rows, self._mapping, self._audience = scored, rows, mapping, audience
+        self._built: dict[int, AreaResult] = {}
+        self.headings = [AreaHeading(int(row["rank"]), str(row["theme"]), float(row["score"])) for row in rows]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> AreaResult: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[AreaResult]: ...
+    def __getitem__(self, index: int | slice) -> AreaResult | list[AreaResult]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(len(self))[index]]
+        position = range(len(self))[index]  # negative indexes and IndexError as a list gives them
+        if position not in self._built:
+            self._built[position] = area_result(self._scored, self._rows[position], self._mapping, self._audience)
+        return self._built[position]
 
 
 @dataclass(frozen=True)
@@ -65,7 +103,7 @@ class Results:
     chart_table: pd.DataFrame
     unranked_note: str | None
     focus: list[AreaResult]
-    others: list[AreaResult]
+    others: LazyAreas  # the areas after the weakest: their headings at once, the rest when read
 
     @property
     def focus_themes(self) -> list[str]:
@@ -80,20 +118,26 @@ class Results:
 def area_result(scored: pd.DataFrame, row: pd.Series, mapping: RecommendationMap, audience: str | None) -> AreaResult:
     """One area: its score, the statements that are gaps, and the recommendations for the chosen audience
     that answer them (all audiences for "" or None)."""
-    gaps = scored.loc[(scored["theme"] == row["theme"]) & scored["rating"].isin(GAP_RATINGS)]
+    # Plain lists: a boolean mask and itertuples on a few rows cost pandas more than the rest of an area.
+    theme = row["theme"]
+    gaps = [
+        (statement, rating)
+        for item_theme, statement, rating in zip(
+            scored["theme"].tolist(), scored["statement"].tolist(), scored["rating"].tolist(), strict=True
+        )
+        if item_theme == theme and rating in GAP_RATINGS
+    ]
     counts = f"{plural(int(row['rated']), 'statement')} rated" + (
         f", {row['dont_know']} don't know" if row["dont_know"] else ""
     )
     before = [f"Score: **{format_score(row['score'])}** ({counts})."]
     result = {"rank": int(row["rank"]), "theme": str(row["theme"]), "score": float(row["score"])}
     none = pd.DataFrame(columns=["recommendation_id"])
-    if gaps.empty:
+    if not gaps:
         return AreaResult(**result, before=[*before, NO_GAP], recommendations=none)
     before.append("**Where you are not there yet:**")
-    before += [
-        f"- {escape_markdown(gap.statement)} — _{RATING_LABELS[gap.rating].lower()}_" for gap in gaps.itertuples()
-    ]
-    every_audience = area_recommendations(scored, row["theme"], mapping)
+    before += [f"- {escape_markdown(statement)} — _{RATING_LABELS[rating].lower()}_" for statement, rating in gaps]
+    every_audience = area_recommendations(scored, theme, mapping)
     if every_audience.empty:
         return AreaResult(**result, before=[*before, NO_LINKED_RECOMMENDATION], recommendations=every_audience)
     shown = for_audience(every_audience, audience)
@@ -139,6 +183,9 @@ def assessment_results(
     items: pd.DataFrame, answers: dict[str, str], mapping: RecommendationMap, audience: str | None
 ) -> Results | None:
     """The results for these answers, or None while nothing is rated (other than don't know)."""
+    # The first view has no answers: say so without building frames (pandas' index work, in every session).
+    if not any(rating in SCORES for rating in answers.values()):
+        return None
     scored = score_items(items, answers)
     themes = theme_scores(scored)
     ranked = rank_themes(themes)
@@ -146,7 +193,7 @@ def assessment_results(
         return None
     focus = weakest_themes(ranked, FOCUS_AREAS)
     unscored = themes.loc[themes["score"].isna(), "theme"].tolist()
-    areas = [area_result(scored, row, mapping, audience) for _, row in ranked.iterrows()]
+    rows = [row for _, row in ranked.iterrows()]
     return Results(
         scored=scored,
         ranked=ranked,
@@ -154,9 +201,19 @@ def assessment_results(
         chart_summary=chart_summary(ranked, unscored),
         chart_table=chart_table(ranked),
         unranked_note=unranked_note(themes, ranked),
-        focus=areas[: len(focus)],
-        others=areas[len(focus) :],
+        focus=[area_result(scored, row, mapping, audience) for row in rows[: len(focus)]],
+        others=LazyAreas(scored, rows[len(focus) :], mapping, audience),
     )
+
+
+def join_markdown(lines: list[str]) -> str:
+    """Lines as one Markdown string (one element instead of one per line): list items stay one list."""
+    text = ""
+    for previous, line in zip(["", *lines], lines, strict=False):
+        if text:
+            text += "\n" if previous.startswith("- ") and line.startswith("- ") else "\n\n"
+        text += line
+    return text
 
 
 def recommendation_markdown(rec: dict, basis_badge: str, link_badge: str) -> str:

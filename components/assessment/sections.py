@@ -7,36 +7,84 @@ and read the widgets. Shared state (answers, the action plan) goes through compo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
 from components.assessment import answers_file, changes, results
 from components.assessment.figure import FOOTER_LINE_CHARS, score_chart, theme_from_selection
-from components.assessment.items import ItemSet
+from components.assessment.items import FormItem, ItemSet, form_sections
+from components.assessment.recommendation_map import RecommendationMap
 from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
 from components.data.exports import safe_csv_bytes
 from components.data.model import Dataset, DatasetError
 from components.text import escape_markdown
-from components.ui import charts, quotes, session
+from components.ui import charts, quotes, session, view_cache
 from components.ui import frame as ui
 from components.ui.badges import inferred_badge
+from components.ui.lazy import lazy_expander
 from components.ui.picks import open_on_click, open_on_pick
 from components.ui.session_keys import (
     ASSESSMENT_ADD_TO_PLAN,
     ASSESSMENT_AREA,
+    ASSESSMENT_AREA_BOX,
     ASSESSMENT_CHANGES_TABLE,
     ASSESSMENT_CHART,
     ASSESSMENT_CHART_TABLE,
+    ASSESSMENT_CITE_PREFIX,
     ASSESSMENT_CLICKED_THEME,
     ASSESSMENT_DOWNLOAD,
     ASSESSMENT_EARLIER,
+    ASSESSMENT_LAST_VIEWS,
+    ASSESSMENT_OTHER_AREA_PREFIX,
     ASSESSMENT_RATING_PREFIX,
+    ASSESSMENT_REC_SOURCE_PREFIX,
+    ASSESSMENT_SOURCE_PREFIX,
 )
 
+T = TypeVar("T")
 
-def _findings_by_id(dataset: Dataset) -> pd.DataFrame:
+
+def last_view(name: str, key: Hashable, build: Callable[[], T]) -> T:
+    """What `build` made on an earlier run of this session for the same key, else built now.
+
+    Opening a box or a "Cite this" reruns the page with the same answers, so the results, the chart and
+    an uploaded earlier file need not be made again. One view is kept per name, in this session only:
+    a room of people rating differently would otherwise fill the shared view cache with their answers.
+    """
+    kept = st.session_state.setdefault(ASSESSMENT_LAST_VIEWS, {})
+    if name in kept and kept[name][0] == key:
+        return kept[name][1]
+    value = build()
+    kept[name] = (key, value)
+    return value
+
+
+def _answers_key(answers: dict[str, str]) -> tuple:
+    return tuple(sorted(answers.items()))
+
+
+def assessment_results(
+    dataset: Dataset,
+    items: pd.DataFrame,
+    answers: dict[str, str],
+    mapping: RecommendationMap,
+    audience: str | None,
+) -> results.Results | None:
+    """results.assessment_results, made again only when the answers, the audience or the dataset change."""
+    key = (dataset.fingerprint, _answers_key(answers), audience)
+    return last_view("results", key, lambda: results.assessment_results(items, answers, mapping, audience))
+
+
+def _index_findings(dataset: Dataset) -> pd.DataFrame:
     return dataset.findings.set_index(dataset.findings["finding_id"].astype(str), drop=False)
+
+
+def findings_by_id(dataset: Dataset) -> pd.DataFrame:
+    """The dataset's findings indexed by id, built once per dataset (shared: never changed by a caller)."""
+    return view_cache.view(dataset, "assessment findings by id", _index_findings)
 
 
 def reset_answers(item_ids: list[str]) -> None:
@@ -46,57 +94,85 @@ def reset_answers(item_ids: list[str]) -> None:
         st.session_state.pop(ASSESSMENT_RATING_PREFIX + item_id, None)
 
 
+def _item_source(dataset: Dataset, item: FormItem) -> None:
+    """The finding a statement comes from, built only while its box is open (12+ closed boxes cost nothing)."""
+    box = lazy_expander(
+        f"Where this comes from ({escape_markdown(item.finding_id)})", key=ASSESSMENT_SOURCE_PREFIX + item.item_id
+    )
+    if box:
+        with box:
+            if item.help:
+                st.markdown(f"_Why this statement:_ {escape_markdown(item.help)}")
+            finding = findings_by_id(dataset).loc[item.finding_id]
+            quotes.show_finding(finding, cite_key=f"{ASSESSMENT_CITE_PREFIX}item|{item.item_id}")
+
+
+def _form_sections(dataset: Dataset, item_set: ItemSet) -> list[tuple[str, list[FormItem]]]:
+    return form_sections(item_set, set(dataset.findings["finding_id"].astype(str)))
+
+
 def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) -> dict[str, str]:
-    """One radio per statement, grouped by theme, with the finding's evidence a click away. Returns the ratings."""
-    findings = _findings_by_id(dataset)
-    items = item_set.items
+    """One radio per statement, grouped by theme, with the finding's evidence a click away. Returns the ratings.
+
+    Each statement is three elements stacked (its words, the radio, a closed box), not a pair of columns:
+    a column pair costs three blocks more per statement on every run, and a phone stacks them anyway.
+    """
+    # The item set is itself a view of this dataset, so the dataset alone keys the form.
+    sections = view_cache.view(dataset, "assessment form", lambda data: _form_sections(data, item_set))
+    # Reading st.session_state's keys copies its whole state, so once per run rather than once per statement.
+    shown_widgets = set(st.session_state.keys()) if answers else set()
     updated: dict[str, str] = {}
-    for theme in item_set.themes:
+    for theme, form_items in sections:
         with st.container(border=True):
             st.subheader(escape_markdown(theme))
-            for item in items.loc[items["theme"] == theme].itertuples():
+            for item in form_items:
                 key = ASSESSMENT_RATING_PREFIX + item.item_id
                 # Widget state is dropped when the user visits another page; the answers outlive it.
-                if key not in st.session_state and item.item_id in answers:
+                if item.item_id in answers and key not in shown_widgets:
                     st.session_state[key] = answers[item.item_id]
-                statement, rating = st.columns([1, 1], gap="large", vertical_alignment="top")
-                with statement:
-                    st.markdown(f"**{escape_markdown(item.statement)}**")
-                    if item.finding_id in findings.index:
-                        with st.expander(f"Where this comes from ({escape_markdown(item.finding_id)})"):
-                            if item.help:
-                                st.markdown(f"_Why this statement:_ {escape_markdown(item.help)}")
-                            quotes.show_finding(findings.loc[item.finding_id])
-                with rating:
-                    choice = st.radio(
-                        plain_label(item.statement),
-                        options=RATINGS,
-                        format_func=RATING_LABELS.get,
-                        index=None,
-                        horizontal=True,
-                        key=key,
-                        label_visibility="collapsed",
-                    )
+                st.markdown(f"**{escape_markdown(item.statement)}**")
+                choice = st.radio(
+                    plain_label(item.statement),
+                    options=RATINGS,
+                    format_func=RATING_LABELS.get,
+                    index=None,
+                    horizontal=True,
+                    key=key,
+                    label_visibility="collapsed",
+                )
+                if item.has_finding:
+                    _item_source(dataset, item)
                 if choice:
                     updated[item.item_id] = choice
     return updated
 
 
-def _recommendations(recommendations: pd.DataFrame) -> None:
+def _recommendations(theme: str, recommendations: pd.DataFrame) -> None:
     for rec in recommendations.to_dict("records"):
         basis = quotes.basis_badge(rec["basis"], "Communities of Practice element")
         st.markdown(results.recommendation_markdown(rec, basis, inferred_badge("inferred link")))
         if not results.is_verbatim(rec):
-            with st.expander(f"Source passage for {escape_markdown(rec['recommendation_id'])}"):
-                quotes.show_quote(rec["evidence"], rec["source"], rec["recommendation_id"])
+            # One recommendation can answer two areas: the theme keeps its keys apart.
+            where = f"{theme}|{rec['recommendation_id']}"
+            box = lazy_expander(
+                f"Source passage for {escape_markdown(rec['recommendation_id'])}",
+                key=ASSESSMENT_REC_SOURCE_PREFIX + where,
+            )
+            if box:
+                with box:
+                    quotes.show_quote(
+                        rec["evidence"],
+                        rec["source"],
+                        rec["recommendation_id"],
+                        cite_key=f"{ASSESSMENT_CITE_PREFIX}rec|{where}",
+                    )
 
 
 def _area(area: results.AreaResult) -> None:
-    for line in area.before:
-        st.markdown(line)
-    _recommendations(area.recommendations)
-    for line in area.after:
-        st.markdown(line)
+    st.markdown(results.join_markdown(area.before))
+    _recommendations(area.theme, area.recommendations)
+    if area.after:
+        st.markdown(results.join_markdown(area.after))
 
 
 # A dot opens its area's passages by a click or, from the keyboard, by the area pick-list.
@@ -104,16 +180,21 @@ _open_clicked_area = open_on_click(ASSESSMENT_CHART, theme_from_selection, ASSES
 _open_picked_area = open_on_pick(ASSESSMENT_AREA, ASSESSMENT_CLICKED_THEME)
 
 
-def _passages(dataset: Dataset, scored: pd.DataFrame, theme: str) -> None:
-    """An area's statements, your rating of each and the source passage of the finding it comes from."""
-    findings = _findings_by_id(dataset)
+def _passages(dataset: Dataset, scored: pd.DataFrame, theme: str, cite_prefix: str | None = None) -> None:
+    """An area's statements, your rating of each and the source passage of the finding it comes from.
+
+    With a `cite_prefix` each "Cite this" is lazy (see quotes.cite_this); the dialog's are not, as a dialog
+    is built only on the run that opens it.
+    """
+    findings = findings_by_id(dataset)
     for passage in results.theme_passages(scored, dataset.findings, theme).itertuples():
         with st.container(border=True):
             st.markdown(
                 f"**{escape_markdown(passage.statement)}**  \nYour rating: {escape_markdown(passage.rating_label)}"
             )
             if passage.finding_id in findings.index:
-                quotes.show_finding(findings.loc[passage.finding_id])
+                cite_key = f"{cite_prefix}{passage.item_id}" if cite_prefix else None
+                quotes.show_finding(findings.loc[passage.finding_id], cite_key=cite_key)
             else:
                 st.markdown(quotes.quote_markdown(None, None))
 
@@ -140,8 +221,10 @@ def _area_passages(dataset: Dataset, shown: results.Results) -> None:
         # Opened only on the run straight after a pick, so the passages appear where the user is looking.
         if st.session_state.pop(ASSESSMENT_CLICKED_THEME, None) == area:
             _passages_dialog(dataset, shown.scored, area)
-        with st.expander(f"Source passages: {escape_markdown(area)}"):
-            _passages(dataset, shown.scored, area)
+        box = lazy_expander(f"Source passages: {escape_markdown(area)}", key=ASSESSMENT_AREA_BOX)
+        if box:
+            with box:
+                _passages(dataset, shown.scored, area, cite_prefix=f"{ASSESSMENT_CITE_PREFIX}passage|")
     st.session_state.pop(ASSESSMENT_CLICKED_THEME, None)
 
 
@@ -161,15 +244,21 @@ def _plan_button(dataset: Dataset, candidates: list[str]) -> None:
     )
 
 
+def _score_chart(shown: results.Results):
+    return score_chart(shown.ranked, shown.focus_themes)
+
+
 def results_section(dataset: Dataset, shown: results.Results | None) -> None:
     """Scores, the chart, the weakest areas with their recommendations, the plan button, the other areas."""
     if shown is None:
         st.markdown(results.RATE_FIRST)
         return
-    st.markdown(shown.headline)
-    st.markdown("Click a dot to read the source passages behind that area.")
+    st.markdown(f"{shown.headline}\n\nClick a dot to read the source passages behind that area.")
+    scores = (dataset.fingerprint, tuple(zip(shown.ranked["theme"], shown.ranked["score"], strict=True)))
+    figure = last_view("score chart", (*scores, tuple(shown.focus_themes)), lambda: _score_chart(shown))
     charts.chart(
-        score_chart(shown.ranked, shown.focus_themes),
+        figure,
+        cached_figure=True,
         key=ASSESSMENT_CHART,
         title="Your self-assessment: score per area",
         source=ui.chart_source(dataset),
@@ -193,16 +282,29 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
     _plan_button(dataset, shown.plan_candidates)
     if shown.others:
         st.subheader("Your other areas")
-        for area in shown.others:
-            with st.expander(area.expander_label):
-                _area(area)
+        for position, heading in enumerate(shown.others.headings):
+            box = lazy_expander(heading.expander_label, key=ASSESSMENT_OTHER_AREA_PREFIX + heading.theme)
+            if box:
+                with box:
+                    _area(shown.others[position])
 
 
-def _compare_with_earlier(items: pd.DataFrame, answers: dict[str, str], name: str, raw: bytes) -> None:
+def _read_earlier(items: pd.DataFrame, name: str, raw: bytes) -> answers_file.EarlierAnswers | DatasetError:
     try:
-        earlier = answers_file.read_answers(name, raw, items)
+        return answers_file.read_answers(name, raw, items)
     except DatasetError as error:
-        st.error(answers_file.file_error_markdown(error), icon=":material/error:")
+        return error
+
+
+def _compare_with_earlier(items: pd.DataFrame, answers: dict[str, str], uploaded, fingerprint: str) -> None:
+    # Read once per file: every rating and every box opened reruns the page with the file still there.
+    earlier = last_view(
+        "earlier answers",
+        (fingerprint, uploaded.file_id),
+        lambda: _read_earlier(items, uploaded.name, uploaded.getvalue()),
+    )
+    if isinstance(earlier, DatasetError):
+        st.error(answers_file.file_error_markdown(earlier), icon=":material/error:")
         return
     for note in earlier.notes:
         st.markdown(escape_markdown(note))
@@ -219,16 +321,19 @@ def _compare_with_earlier(items: pd.DataFrame, answers: dict[str, str], name: st
         st.dataframe(item_changes, hide_index=True, width="stretch", key=ASSESSMENT_CHANGES_TABLE)
 
 
-def answers_file_section(items: pd.DataFrame, answers: dict[str, str]) -> None:
-    """Download the answers; upload an earlier file to see what changed."""
+def answers_file_section(dataset: Dataset, items: pd.DataFrame, answers: dict[str, str]) -> None:
+    """Section 3 with its heading: download the answers; upload an earlier file to see what changed."""
     today = dt.date.today()
     st.markdown(
-        "Download your answers to keep them: nothing is stored on the server. Next time, upload that file "
-        "here to see what changed."
+        "## 3. Keep a record and see what changed\n\nDownload your answers to keep them: nothing is stored on "
+        "the server. Next time, upload that file here to see what changed."
     )
+    rated = dict(answers)
     st.download_button(
         "Download your answers (CSV)",
-        data=safe_csv_bytes(answers_file.answers_frame(items, answers, today)),
+        # Made when the button is pressed, not on every rating of every session.
+        data=lambda: safe_csv_bytes(answers_file.answers_frame(items, rated, today)),
+        on_click="ignore",
         file_name=answers_file.answers_file_name(today),
         mime="text/csv",
         key=ASSESSMENT_DOWNLOAD,
@@ -238,4 +343,4 @@ def answers_file_section(items: pd.DataFrame, answers: dict[str, str]) -> None:
     )
     uploaded = st.file_uploader("Upload an earlier answers file to compare", type=["csv"], key=ASSESSMENT_EARLIER)
     if uploaded is not None:
-        _compare_with_earlier(items, answers, uploaded.name, uploaded.getvalue())
+        _compare_with_earlier(items, answers, uploaded, dataset.fingerprint)

@@ -107,6 +107,12 @@ ASSESSMENT_ADD_TO_PLAN = "self_assessment_add_to_plan"  # button: add the weakes
 ASSESSMENT_DOWNLOAD = "self_assessment_download"  # download button: the answers as CSV
 ASSESSMENT_EARLIER = "self_assessment_earlier"  # file uploader: an earlier answers file to compare
 ASSESSMENT_CHANGES_TABLE = "self_assessment_changes_table"  # dataframe: every statement, then and now
+ASSESSMENT_SOURCE_PREFIX = "self_assessment_source_"  # + item id: its lazy "Where this comes from" box
+ASSESSMENT_CITE_PREFIX = "self_assessment_cite_"  # + where it is + id: a lazy "Cite this" popover
+ASSESSMENT_OTHER_AREA_PREFIX = "self_assessment_other_area_"  # + theme: the lazy box of an area not in focus
+ASSESSMENT_REC_SOURCE_PREFIX = "self_assessment_rec_source_"  # + theme + id: a recommendation's source box
+ASSESSMENT_AREA_BOX = "self_assessment_area_box"  # lazy expander: the picked area's source passages
+ASSESSMENT_LAST_VIEWS = "self_assessment_last_views"  # dict: name -> (key, view) last built in this session
 # Barriers network (pages/network.py): its widget and container keys. Its one non-widget key,
 # NETWORK_OPEN_DIALOG, is with the page-local state above.
 NETWORK_KINDS = "network_kinds"  # pills: the node kinds drawn

@@ -119,6 +119,11 @@ def test_short_assessment_to_plan_and_download(page: Page, app_url: str, tmp_pat
     ).to_be_visible()
     expect(page.get_by_text("Priority and ownership: 1 out of 2 then, 0.5 out of 2 now (down 0.5)")).to_be_visible()
     screenshot(page, "self_assessment_changes")
+    # The file stays read; a rating changed now is compared with it at once.
+    choose(page, "Our service makes collaboration with the other service a priority.", "Partly")
+    expect(page.get_by_text("Priority and ownership: 1 out of 2 then, 1 out of 2 now", exact=False)).to_be_visible()
+    worse = page.get_by_text("Worse: Our service makes collaboration with the other service a priority.")
+    expect(worse).to_have_count(0)
 
     rerun_after(page, plan_link.click)
     page.wait_for_url("**/recommendations")
@@ -215,3 +220,27 @@ def test_a_phone_rates_and_reads_its_weakest_areas_without_sideways_scrolling(br
         assert_no_exception(page)
     finally:
         context.close()
+
+
+def test_a_statements_source_box_and_its_cite_this_fill_in_when_opened(page: Page, app_url: str):
+    open_self_assessment(page, app_url)
+    finding = load_dataset_dir().findings.set_index("finding_id").loc["F029"]
+    box = page.get_by_test_id("stExpander").filter(has_text="Where this comes from (F029)")
+    quote = box.get_by_text(f"“{finding['evidence']}”")
+    # Closed, the box holds nothing: the finding is built when it opens (a rerun).
+    expect(page.get_by_text(f"“{finding['evidence']}”")).to_have_count(0)
+    rerun_after(page, lambda: box.get_by_text("Where this comes from (F029)").click())
+    expect(quote).to_be_visible()
+    expect(box.get_by_text("Why this statement:", exact=False)).to_be_visible()
+    # The radio above it keeps working while the box is open, and the box stays open.
+    choose(page, "Workers from both services meet face to face.", "Partly")
+    expect(quote).to_be_visible()
+    rerun_after(page, lambda: box.get_by_role("button", name="Cite this").click())
+    popover = page.get_by_test_id("stPopoverBody")
+    expect(popover).to_be_visible()
+    codes = popover.get_by_test_id("stCode")
+    expect(codes).to_have_count(3)
+    assert codes.first.inner_text().startswith("Carpenter, Nicola")
+    assert "F029" in codes.nth(2).inner_text()
+    assert_no_exception(page)
+    screenshot(page, "self_assessment_source_open")

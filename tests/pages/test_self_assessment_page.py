@@ -46,6 +46,14 @@ def rate(app: AppTest, ratings: dict[str, str]) -> AppTest:
     return app
 
 
+def open_box(app: AppTest, key: str) -> AppTest:
+    """Open a lazy box (expander or "Cite this" popover) as a click would: its key holds its open state."""
+    app.session_state[key] = True
+    app.run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
 def plain(text: str) -> str:
     """Undo escape_markdown's backslashes, to compare page text with data."""
     return text.replace("\\", "")
@@ -74,7 +82,8 @@ class TestForm:
         assert "not percentages of people" in note
         assert "stay in this browser session" in note
         assert any(expander.label == "Where this comes from (F029)" for expander in app.expander)
-        # The finding's verbatim evidence sits in its expander.
+        # The finding's verbatim evidence sits in its expander, built when the box is opened.
+        open_box(app, "self_assessment_source_A04")
         assert "“Face to face contact builds relationships”" in markdown_text(app)
 
     def test_before_any_rating_there_is_a_prompt_and_no_plan_button(self):
@@ -276,3 +285,136 @@ class TestAreaPassages:
         finding = load_dataset_dir().findings.set_index("finding_id").loc["F019"]
         assert f"“{finding['evidence']}”" in plain(markdown_text(app))
         assert "Your rating: Partly" in plain(markdown_text(app))
+
+
+def expander_labelled(app: AppTest, label: str):
+    return next(expander for expander in app.expander if plain(expander.label) == label)
+
+
+UPLOAD_TWO_AREAS = """finding_id,group,category,theme,statement,evidence
+B1,Team A,barrier,Time pressure,We never have time to meet.,no time ever
+B2,Team B,barrier,Distance,Our offices are far apart.,miles apart
+"""
+# R1's words are the app's summary, not the source's, so its source passage sits in a box of its own.
+UPLOAD_SHARED_RECOMMENDATION = """recommendation_id,audience,text,evidence
+R1,Managers,Protect an hour a week for joint work.,protect an hour
+"""
+UPLOAD_SHARED_LINKS = """from_id,to_id,relation
+R1,B1,addresses
+R1,B2,addresses
+"""
+
+
+class TestLazyBoxes:
+    """Closed boxes and "Cite this" popovers send nothing until opened; opened, they show what they showed."""
+
+    def test_the_first_view_sends_no_evidence_and_no_citation(self):
+        app = open_page()
+        sources = [expander for expander in app.expander if expander.label.startswith("Where this comes from")]
+        assert len(sources) == 12
+        assert all(not expander.children for expander in sources)
+        assert not app.code
+        assert not [element for element in app.markdown if element.value.startswith(">")]
+        assert "Cite this" not in str(app.get("popover"))
+
+    def test_opening_a_statements_box_shows_why_the_finding_and_a_closed_cite_this(self):
+        app = open_box(open_page(), "self_assessment_source_A04")
+        box = expander_labelled(app, "Where this comes from (F029)")
+        text = "\n".join(element.value for element in box.markdown)
+        assert "_Why this statement:_ Face to face contact was named as something that builds relationships" in plain(
+            text
+        )
+        assert "“Face to face contact builds relationships”" in text
+        assert "> *From the researcher's summary of her study:*" in text
+        assert not app.code  # its "Cite this" is still closed
+        # The other statements' boxes stay closed and empty.
+        assert not expander_labelled(app, "Where this comes from (F015)").children
+
+    def test_cite_this_in_a_statements_box_gives_the_reference_ris_and_bibtex(self):
+        app = open_box(open_page(), "self_assessment_source_A04")
+        open_box(app, "self_assessment_cite_item|A04")
+        codes = [element.value for element in app.code]
+        assert len(codes) == 3
+        assert codes[0].startswith("Carpenter, Nicola")
+        assert codes[1].startswith("TY  - ")
+        assert codes[2].startswith("@unpublished{")
+        assert "F029" in codes[2]
+
+    def test_another_area_is_built_when_its_box_is_opened(self):
+        app = rate(open_page(), RATINGS)
+        label = "3 · Knowing the other service: 1.67 out of 2"
+        assert not expander_labelled(app, label).children
+        assert "Score: **1.67 out of 2**" not in markdown_text(app)
+        open_box(app, "self_assessment_other_area_Knowing the other service")
+        text = "\n".join(element.value for element in expander_labelled(app, label).markdown)
+        assert "Score: **1.67 out of 2** (3 statements rated)." in text
+        assert "**Where you are not there yet:**" in text
+        # The other areas stay closed.
+        assert not expander_labelled(app, "5 · The whole family: 2 out of 2").children
+
+    def test_an_areas_source_passages_box_opens_with_each_passage_and_a_lazy_cite_this(self):
+        app = rate(open_page(), RATINGS)
+        app.selectbox(key="self_assessment_area").set_value("Wellbeing").run()
+        app.run()  # the dialog shows on the run after the pick only
+        box = expander_labelled(app, "Source passages: Wellbeing")
+        assert not box.children
+        open_box(app, "self_assessment_area_box")
+        box = expander_labelled(app, "Source passages: Wellbeing")
+        finding = load_dataset_dir().findings.set_index("finding_id").loc["F019"]
+        text = plain("\n".join(element.value for element in box.markdown))
+        assert f"“{finding['evidence']}”" in text
+        assert "Your rating: Partly" in text
+        assert not box.code
+        item_id = load_dataset_dir().assessment_items.set_index("finding_id").loc["F019", "item_id"]
+        open_box(app, f"self_assessment_cite_passage|{item_id}")
+        assert len(expander_labelled(app, "Source passages: Wellbeing").code) == 3
+
+    def test_a_recommendation_answering_two_areas_has_its_own_source_box_in_each(self):
+        files = {
+            "findings.csv": UPLOAD_TWO_AREAS.encode(),
+            "recommendations.csv": UPLOAD_SHARED_RECOMMENDATION.encode(),
+            "links.csv": UPLOAD_SHARED_LINKS.encode(),
+        }
+        dataset = build_dataset(files, name="Two areas")
+        app = rate(open_page({UPLOADED_DATASET: dataset}), {"B1": "not in place", "B2": "partly"})
+        boxes = [expander for expander in app.expander if expander.label == "Source passage for R1"]
+        assert len(boxes) == 2
+        assert all(not box.children for box in boxes)
+        open_box(app, "self_assessment_rec_source_Distance|R1")
+        opened = [box for box in app.expander if box.label == "Source passage for R1" and box.children]
+        assert len(opened) == 1
+        assert "“protect an hour”" in opened[0].markdown[0].value
+
+
+class TestRerunWork:
+    """A rerun that changes no answer (a box or "Cite this" opened) reuses the results and the chart."""
+
+    def kept(self, app: AppTest, name: str):
+        return app.session_state["self_assessment_last_views"][name][1]
+
+    def test_opening_a_box_reuses_the_results_and_the_chart(self):
+        app = rate(open_page(), RATINGS)
+        results_before, chart_before = self.kept(app, "results"), self.kept(app, "score chart")
+        open_box(app, "self_assessment_source_A01")
+        assert self.kept(app, "results") is results_before
+        assert self.kept(app, "score chart") is chart_before
+        assert "Your 2 weakest areas" in [header.value for header in app.subheader]
+
+    def test_a_new_rating_makes_new_results_and_the_page_shows_them(self):
+        app = rate(open_page(), RATINGS)
+        results_before = self.kept(app, "results")
+        rate(app, {"A07": "fully", "A09": "fully"})  # Priority and ownership is now fully in place
+        assert self.kept(app, "results") is not results_before
+        area_titles = [element.value for element in app.markdown if element.value.startswith("### ")]
+        assert area_titles == ["### 1. Wellbeing", "### 2. Knowing the other service"]
+        assert app.session_state[ASSESSMENT_ANSWERS]["A07"] == "fully"
+
+    def test_another_dataset_with_the_same_answers_gets_its_own_results(self):
+        app = rate(open_page(), {"A01": "partly"})
+        assert "### 1. Knowing the other service" in markdown_text(app)
+        files = {"findings.csv": UPLOAD_FINDINGS.encode()}
+        app.session_state[UPLOADED_DATASET] = build_dataset(files, name="Our team data")
+        app.run()
+        rate(app, {"E1": "partly"})
+        assert "### 1. Contact" in markdown_text(app)
+        assert "### 1. Knowing the other service" not in markdown_text(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from components.assessment import score
 from components.assessment.figure import FOCUS_COLOUR, chart_summary, chart_table, score_chart, theme_from_selection
@@ -23,6 +24,12 @@ class TestChart:
         assert [trace.name for trace in dots] == ["Weakest areas", "Other areas"]
         assert dots[0].marker.color == FOCUS_COLOUR
         assert list(dots[0].text) == ["0 out of 2", "0.5 out of 2"]
+
+    def test_the_figure_passes_plotlys_own_checks(self):
+        # score_chart skips plotly's validators for speed; building it again with them on must not raise.
+        figure = score_chart(self.ranked(), ["T3", "T2"])
+        checked = go.Figure(figure.to_dict())
+        assert checked.to_plotly_json() == figure.to_plotly_json()
 
     def test_every_text_on_the_chart_is_at_least_14px(self):
         figure = score_chart(self.ranked(), ["T3"])

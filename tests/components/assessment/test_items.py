@@ -93,6 +93,35 @@ class TestItemsForOtherDatasets:
         assert set(item_set.items["item_id"]) == {"B1", "E1", "E2"}
 
 
+class TestFormSections:
+    """The form reads plain statements per theme, built once per dataset, in the items' own order."""
+
+    def test_themes_and_statements_keep_the_items_order(self, bundled, item_set):
+        sections = assessment_items.form_sections(item_set, set(bundled.findings["finding_id"]))
+        assert [theme for theme, _ in sections] == item_set.themes
+        flat = [item for _, form_items in sections for item in form_items]
+        assert [item.item_id for item in flat] == item_set.items["item_id"].tolist()
+        assert [item.statement for item in flat] == item_set.items["statement"].tolist()
+        assert all(item.has_finding for item in flat)
+        first = flat[0]
+        row = item_set.items.iloc[0]
+        assert (first.finding_id, first.help) == (row["finding_id"], row["help"])
+
+    def test_a_statement_whose_finding_is_missing_is_marked(self, item_set):
+        sections = assessment_items.form_sections(item_set, {"F015"})
+        flags = {item.finding_id: item.has_finding for _, form_items in sections for item in form_items}
+        assert flags["F015"] is True
+        assert not any(has for finding_id, has in flags.items() if finding_id != "F015")
+
+
+class TestFormHeading:
+    def test_the_heading_says_what_to_do_and_how_many_are_rated(self):
+        heading = assessment_items.form_heading(3, 12)
+        assert heading.startswith("## 1. Rate your service\n\n")
+        assert "Open “Where this comes from” to read the study's own words." in heading
+        assert heading.endswith("**3 of 12 statements rated.**")
+
+
 class TestSourceDescription:
     def test_the_bundled_study_is_named_with_its_size(self, bundled):
         assert assessment_items.source_description(bundled.study, bundled.name) == (

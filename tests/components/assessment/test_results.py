@@ -198,3 +198,74 @@ class TestPassages:
         findings = pd.DataFrame({"finding_id": ["F1"], "statement": ["x"], "evidence": ["y"], "source": ["z"]})
         passages = results.theme_passages(score.score_items(items, {}), findings, "T")
         assert passages.loc[0, "evidence"] == ""
+
+
+class TestJoinMarkdown:
+    """An area's lines go to the page as one Markdown element, reading as they did line by line."""
+
+    def test_paragraphs_are_apart_and_list_items_one_list(self):
+        lines = ["Score: **1 out of 2**.", "**Where you are not there yet:**", "- first — _partly_", "- second"]
+        lines.append("After.")
+        assert results.join_markdown(lines) == (
+            "Score: **1 out of 2**.\n\n**Where you are not there yet:**\n\n- first — _partly_\n- second\n\nAfter."
+        )
+
+    def test_one_line_is_itself_and_none_is_empty(self):
+        assert results.join_markdown(["Only."]) == "Only."
+        assert results.join_markdown([]) == ""
+
+    def test_an_areas_lines_keep_their_words(self, item_set, mapping):
+        area = shown(item_set, mapping).focus[0]
+        joined = results.join_markdown(area.before)
+        assert all(line in joined for line in area.before)
+
+
+class TestLazyOtherAreas:
+    """The areas after the weakest are worked out when read, and read the same as if worked out at once."""
+
+    def test_nothing_is_worked_out_until_read(self, item_set, mapping):
+        others = shown(item_set, mapping).others
+        assert others._built == {}
+        assert [heading.expander_label for heading in others.headings] == [
+            "3 · Knowing the other service: 1.67 out of 2",
+            "4 · Relationships and contact: 1.67 out of 2",
+            "5 · The whole family: 2 out of 2",
+        ]
+        assert others._built == {}
+        others[1]
+        assert list(others._built) == [1]
+
+    def test_each_area_reads_as_area_result_gives_it(self, item_set, mapping):
+        result = shown(item_set, mapping, audience=CHILDRENS)
+        scored = score.score_items(item_set.items, RATINGS)
+        ranked = score.rank_themes(score.theme_scores(scored))
+        rows = [row for _, row in ranked.iterrows()][len(result.focus) :]
+        assert len(result.others) == len(rows) == 3
+        for area, row in zip(result.others, rows, strict=True):
+            expected = results.area_result(scored, row, mapping, CHILDRENS)
+            assert (area.rank, area.theme, area.score, area.before, area.after) == (
+                expected.rank,
+                expected.theme,
+                expected.score,
+                expected.before,
+                expected.after,
+            )
+            assert area.recommendations.equals(expected.recommendations)
+
+    def test_indexes_and_slices_work_as_on_a_list(self, item_set, mapping):
+        others = shown(item_set, mapping).others
+        assert others[-1].theme == "The whole family"
+        assert [area.theme for area in others[1:]] == ["Relationships and contact", "The whole family"]
+        assert others[0] is others[0]  # worked out once
+        with pytest.raises(IndexError):
+            others[3]
+
+
+class TestNothingToScore:
+    def test_answers_for_statements_not_in_the_form_score_nothing(self, item_set, mapping):
+        assert shown(item_set, mapping, {"Z9": FULLY}) is None
+
+    def test_one_scorable_answer_among_dont_knows_is_enough(self, item_set, mapping):
+        result = shown(item_set, mapping, {"A01": DONT_KNOW, "A02": DONT_KNOW, "A07": PARTLY})
+        assert result is not None
+        assert result.focus_themes == ["Priority and ownership"]
