@@ -18,6 +18,7 @@ from components.ui.picks import open_on_click, open_on_pick
 from components.ui.session_keys import (
     COMPARE_CELL,
     COMPARE_CHART,
+    COMPARE_CHILDREN_CITE,
     COMPARE_CLICKED_CELL,
     COMPARE_CLICKED_THEME,
     COMPARE_PARTNER_CHART,
@@ -111,7 +112,8 @@ def picked_cell(words: compare_view.CellWords, just_picked: bool) -> None:
 def children_note(note: pd.Series) -> None:
     """Why the matrix shows children at 0: the source's own point, with its quote."""
     st.markdown(f"**Why children is 0:** {escape_markdown(note['statement'])}{quotes.basis_badge(note.get('basis'))}")
-    quotes.show_quote(note.get("evidence"), note.get("source"), note.get("finding_id"))
+    # "Cite this" built only while open: on every run it would add six elements to the page's first view.
+    quotes.show_quote(note.get("evidence"), note.get("source"), note.get("finding_id"), cite_key=COMPARE_CHILDREN_CITE)
 
 
 def show_words(words: compare_view.ThemeWords) -> None:

@@ -276,5 +276,8 @@ def partner_figure(
         dragmode=False,
         clickmode="event+select",
         showlegend=False,
+        # The mode bar's buttons stacked down the right edge: in a row, at 1280 px they sat over this narrow
+        # chart's title. The saved image carries no mode bar.
+        modebar={"orientation": "v"},
     )
     return figure

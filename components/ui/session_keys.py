@@ -80,6 +80,11 @@ COMPARE_CHART = "compare_chart"  # plotly chart: the theme bars' selection
 COMPARE_PARTNER_CHART = "compare_partners_chart"  # plotly chart: the partner matrix's selection
 COMPARE_THEMES_TABLE = "compare_themes_table"  # dataframe: the theme chart's numbers
 COMPARE_PARTNERS_TABLE = "compare_partners_table"  # dataframe: the partner matrix's numbers
+COMPARE_THEMES_TABLE_BOX = "compare_themes_table_box"  # lazy expander: open state of the theme chart's table
+COMPARE_PARTNERS_TABLE_BOX = "compare_partners_table_box"  # lazy expander: open state of the matrix's table
+COMPARE_CHILDREN_CITE = "compare_children_cite"  # lazy popover: "Cite this" of the note on why children is 0
+COMPARE_CONTROLS = "compare_controls"  # container: the row of group pickers and categories
+COMPARE_NOTICE = "compare_notice"  # container: the note when there are not two groups (always there)
 # Its non-widget keys, COMPARE_CLICKED_THEME and COMPARE_CLICKED_CELL, are named above with the page-local state.
 
 # About page (pages/about.py).
