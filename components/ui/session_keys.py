@@ -70,6 +70,9 @@ YOUR_DATA_QDA_NAME = "your_data_qda_name"  # text input: the QDA study's name
 YOUR_DATA_QDA_OPEN = "your_data_qda_open"  # button: open the mapped QDA study
 YOUR_DATA_EXPORT_QDPX = "your_data_export_qdpx"  # download button: the open study as .qdpx
 YOUR_DATA_EXPORT_QDC = "your_data_export_qdc"  # download button: the open study's codebook
+YOUR_DATA_GUIDE_BOX = "your_data_guide_box"  # lazy expander: open state of the CSV rules and column guide
+YOUR_DATA_QDA_RULES_BOX = "your_data_qda_rules_box"  # lazy expander: open state of what a QDA file must hold
+YOUR_DATA_EXPORTS = "your_data_exports"  # container: the row of QDA export download buttons
 # Compare page (pages/compare.py). Widget keys: the widgets own these values (seeded once from the URL).
 COMPARE_LEFT = "compare_left"  # selectbox: the group on the left
 COMPARE_RIGHT = "compare_right"  # selectbox: the group on the right
