@@ -29,6 +29,7 @@ VIEW_CACHE = "view_cache"  # view_cache.ViewStore: views of this session's uploa
 PRESENT_JUMP = "present_jump"  # widget: the single window's jump list; its value is the current slide (0-based)
 PRESENT_ROOM_JUMP = "present_jump_"  # widget key prefix: a room's jump list, a new one per room version
 PRESENT_NOTES = "present_notes"  # widget: the single window's speaker-notes toggle
+PRESENT_NOTES_SLOT = "present_notes_slot"  # container: where the single window's notes go (always there)
 PRESENT_KEYS = "present_keys"  # widget: the single window's clicker-key listener
 PRESENT_ROOM_KEYS = "present_room_keys"  # widget: a room window's clicker-key listener
 PRESENT_PREVIOUS = "present_previous"  # widget: Previous (single window and presenter)
