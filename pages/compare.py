@@ -85,46 +85,8 @@ with chart_side:
         )
 
 with partner_side:
-    if not view.has_partners:
-        st.markdown("**Who collaboration is with**")
-        st.info(view.partner_empty_message)
-    else:
-        if st.session_state.get(keys.COMPARE_CELL) not in view.cells:
-            st.session_state[keys.COMPARE_CELL] = None
-        st.markdown("**Who collaboration is with**  \nClick a cell for the statements it counts.")
-        charts.chart(
-            show.partner_chart(dataset, view, st.session_state[keys.COMPARE_CELL]),
-            cached_figure=True,
-            key=keys.COMPARE_PARTNER_CHART,
-            title="Who collaboration is with",
-            source=ui.chart_source(dataset),
-            line_chars=32,
-            on_select=show.open_clicked_cell,
-            selection_mode="points",
-            theme=None,
-            alt=view.partner_summary,
-        )
-        if view.children_note is not None:
-            show.children_note(view.children_note)
-        charts.text_alternative(
-            view.partner_summary,
-            view.partner_table,
-            key=keys.COMPARE_PARTNERS_TABLE,
-            box_key=keys.COMPARE_PARTNERS_TABLE_BOX,
-        )
-        picked_cell = st.selectbox(
-            "Read the statements behind a cell",
-            view.cells,
-            format_func=view.cell_labels.get,
-            key=keys.COMPARE_CELL,
-            placeholder="Click a cell above, or choose one here",
-            on_change=show.open_picked_cell,
-        )
-        if picked_cell:
-            # The dialog opens only on the run straight after a pick, like the bars' words.
-            just_picked = st.session_state.pop(keys.COMPARE_CLICKED_CELL, None) == picked_cell
-            show.picked_cell(show.cell_words(dataset, picked_cell), just_picked)
-st.session_state.pop(keys.COMPARE_CLICKED_CELL, None)
+    # A fragment: a click on a cell, a pick or its image format reruns only this column.
+    show.partner_panel(dataset, view)
 
 if not comparison.is_empty:
     st.markdown("#### Read the evidence behind a theme")
