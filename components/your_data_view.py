@@ -19,16 +19,20 @@ from components.qda import QDA_FILE_TYPES, QDA_UPLOAD_LIMIT_MB, intake
 from components.qda.mapping import CATEGORY_CHOICES
 from components.text import escape_markdown
 from components.ui import view_cache
+from components.ui.lazy import lazy_expander
 from components.ui.session_keys import (
     YOUR_DATA_CHECK,
     YOUR_DATA_EXPORT_QDC,
     YOUR_DATA_EXPORT_QDPX,
+    YOUR_DATA_EXPORTS,
+    YOUR_DATA_GUIDE_BOX,
     YOUR_DATA_NAME,
     YOUR_DATA_PROBLEMS_DOWNLOAD,
     YOUR_DATA_QDA_GROUP,
     YOUR_DATA_QDA_NAME,
     YOUR_DATA_QDA_OPEN,
     YOUR_DATA_QDA_READ,
+    YOUR_DATA_QDA_RULES_BOX,
     YOUR_DATA_QDA_UPLOAD,
 )
 
@@ -65,8 +69,9 @@ def csv_uploads() -> dict:
     st.subheader("1. Download a template, fill it in, upload it")
     uploads = {}
     for slot in upload.UPLOAD_SLOTS:
-        with st.container(border=True):
-            about, drop = st.columns([5, 6], gap="large", vertical_alignment="center")
+        # One bordered row per file: a horizontal container costs two elements fewer than a box of columns.
+        with st.container(border=True, horizontal=True, gap="large", vertical_alignment="center"):
+            about = st.container()
             need = "required" if slot.required else "optional"
             about.markdown(f"#### {slot.file} :gray-badge[{need}]\n{slot.purpose}")
             about.download_button(
@@ -77,18 +82,20 @@ def csv_uploads() -> dict:
                 icon=":material/download:",
                 key=slot.template_key,
             )
-            uploads[slot.file] = drop.file_uploader(
+            uploads[slot.file] = st.file_uploader(
                 f"Your {slot.file}",
                 key=slot.key,
                 max_upload_size=CSV_UPLOAD_LIMIT_MB,
                 help=f"A CSV file in the format of the template. {'Needed.' if slot.required else 'Optional.'}",
             )
-    with st.expander("What each file must hold, and the rules the check applies"):
-        for rule in upload.upload_rules():
-            st.markdown(f"- {rule}")
-        for slot in upload.UPLOAD_SLOTS:
-            st.markdown(f"**{slot.file}**")
-            st.table(upload.column_guide(slot.spec), hide_index=True, border="horizontal")
+    # Built only while open (components.ui.lazy): closed, its rules and tables were a third of the first view.
+    guide = lazy_expander("What each file must hold, and the rules the check applies", key=YOUR_DATA_GUIDE_BOX)
+    if guide:
+        with guide:
+            st.markdown("\n".join(f"- {rule}" for rule in upload.upload_rules()))
+            for slot in upload.UPLOAD_SLOTS:
+                st.markdown(f"**{slot.file}**")
+                st.table(upload.column_guide(slot.spec), hide_index=True, border="horizontal")
     return uploads
 
 
@@ -164,8 +171,9 @@ def problem_list(result: upload.CheckResult) -> None:
 
 def qda_import(dataset: Dataset) -> None:
     """Upload a QDA file, read it once, show how its codes map, open it with the choices made."""
-    st.subheader("Or open a project from your QDA tool")
+    # The heading in the same Markdown as its text: one element, and the same anchor the intro's link jumps to.
     st.markdown(
+        "### Or open a project from your QDA tool\n"
         "Export your project from ATLAS.ti, MAXQDA, NVivo, QualCoder or any tool that writes **REFI\\-QDA** "
         f"(.qdpx, up to {QDA_UPLOAD_LIMIT_MB} MB), or Taguette's highlights (.csv, up to 2 MB). Check how the codes "
         "map to the explorer, change what it guessed, then open it."
@@ -177,9 +185,10 @@ def qda_import(dataset: Dataset) -> None:
         max_upload_size=QDA_UPLOAD_LIMIT_MB,
         help="Read in memory in this session only; nothing is saved on the server.",
     )
-    with st.expander("What a QDA file must hold, and how it maps"):
-        for rule in intake.qda_rules():
-            st.markdown(f"- {escape_markdown(rule)}")
+    rules = lazy_expander("What a QDA file must hold, and how it maps", key=YOUR_DATA_QDA_RULES_BOX)
+    if rules:
+        with rules:
+            st.markdown("\n".join(f"- {escape_markdown(rule)}" for rule in intake.qda_rules()))
     if qda_upload is None:
         return
     fingerprint = (qda_upload.name, qda_upload.size, qda_upload.file_id)
@@ -250,17 +259,17 @@ def qda_mapping(dataset: Dataset, read: intake.QdaRead) -> None:
 
 
 def qda_export(dataset: Dataset) -> None:
-    st.subheader("Take this study to your QDA tool")
     stem = intake.export_file_stem(dataset)
     st.markdown(
+        "### Take this study to your QDA tool\n"
         f"Download {escape_markdown(dataset.name)} as a REFI\\-QDA project or codebook. In the project, each source "
         "document is a text holding the evidence quoted from it; each finding is a coded selection of that text "
         "(named with its statement), themes are codes under their category, groups are cases with a *group* "
         "variable, and links keep their basis in a note."
     )
     _show_notes(intake.export_notes(dataset))
-    columns = st.columns(2)
-    columns[0].download_button(
+    exports = st.container(key=YOUR_DATA_EXPORTS, horizontal=True, gap="medium")
+    exports.download_button(
         "Download as a REFI-QDA project (.qdpx)",
         # Built once per dataset (milliseconds) and sent as a file, not on click: a deferred download's reply
         # sometimes never reached a busy browser.
@@ -270,7 +279,7 @@ def qda_export(dataset: Dataset) -> None:
         icon=":material/download:",
         key=YOUR_DATA_EXPORT_QDPX,
     )
-    columns[1].download_button(
+    exports.download_button(
         "Download the codebook (.qdc)",
         data=view_cache.view(dataset, "qdc export", intake.qdc_bytes),
         file_name=f"{stem}.qdc",

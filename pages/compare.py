@@ -10,6 +10,9 @@ from components.ui import charts, url_state
 from components.ui import frame as ui
 from components.ui import session_keys as keys
 
+# Wide enough for a group's name; the two pickers and the categories share one row at 1280 px.
+CONTROL_WIDTH = 150
+
 # No intro paragraph: the first chart has to fit a 1280x720 projector without scrolling.
 dataset = ui.page_start("Compare perspectives")
 # Static CSS, no data: less space above the title, so the first chart fits a 1280x720 projector whole.
@@ -22,25 +25,32 @@ dropped = {
     "Category": url_state.seed_single(keys.COMPARE_CATEGORY, "category", CATEGORIES, CATEGORIES[0]),
 }
 
-controls = st.columns([1, 1, 4] if len(pickable) >= 2 else [1], vertical_alignment="bottom")
-if len(pickable) >= 2:
-    # Labels stay for screen readers; the line above the chart says what is compared, in fewer pixels.
-    controls[0].selectbox("Compare group", pickable, key=keys.COMPARE_LEFT, label_visibility="collapsed")
-    controls[1].selectbox("With group", pickable, key=keys.COMPARE_RIGHT, label_visibility="collapsed")
-controls[-1].segmented_control(
-    "Category",
-    CATEGORIES,
-    format_func=category_label,
-    key=keys.COMPARE_CATEGORY,
-    required=True,
-    label_visibility="collapsed",
-    wrap=True,
-)
+# One row that wraps on a phone: a horizontal container is one element where columns are one per control.
+with st.container(key=keys.COMPARE_CONTROLS, horizontal=True, vertical_alignment="bottom", gap="small"):
+    if len(pickable) >= 2:
+        # Labels stay for screen readers; the line above the chart says what is compared, in fewer pixels.
+        st.selectbox(
+            "Compare group", pickable, key=keys.COMPARE_LEFT, label_visibility="collapsed", width=CONTROL_WIDTH
+        )
+        st.selectbox("With group", pickable, key=keys.COMPARE_RIGHT, label_visibility="collapsed", width=CONTROL_WIDTH)
+    st.segmented_control(
+        "Category",
+        CATEGORIES,
+        format_func=category_label,
+        key=keys.COMPARE_CATEGORY,
+        required=True,
+        label_visibility="collapsed",
+        wrap=True,
+        width="content",
+    )
 left, right = st.session_state[keys.COMPARE_LEFT], st.session_state[keys.COMPARE_RIGHT]
 category = st.session_state[keys.COMPARE_CATEGORY] or CATEGORIES[0]
 notice = group_notice(choice.pickable, left, right)
-if notice:
-    st.info(notice)
+# Always drawn, empty or not: a note coming and going must not shift the charts below it, which would make
+# the browser draw them from scratch.
+with st.container(key=keys.COMPARE_NOTICE):
+    if notice:
+        st.info(notice)
 
 # Counts, sentences, tables and figures are built once per dataset and view (components.ui.view_cache).
 view = show.page_view(dataset, category, tuple(chosen_groups(left, right)))
@@ -70,44 +80,13 @@ with chart_side:
         )
         if view.more_themes:
             st.markdown(view.more_themes)
-        charts.text_alternative(view.theme_summary, view.theme_table, key=keys.COMPARE_THEMES_TABLE)
+        charts.text_alternative(
+            view.theme_summary, view.theme_table, key=keys.COMPARE_THEMES_TABLE, box_key=keys.COMPARE_THEMES_TABLE_BOX
+        )
 
 with partner_side:
-    st.markdown("**Who collaboration is with**")
-    if not view.has_partners:
-        st.info(view.partner_empty_message)
-    else:
-        if st.session_state.get(keys.COMPARE_CELL) not in view.cells:
-            st.session_state[keys.COMPARE_CELL] = None
-        st.markdown("Click a cell for the statements it counts.")
-        charts.chart(
-            show.partner_chart(dataset, view, st.session_state[keys.COMPARE_CELL]),
-            cached_figure=True,
-            key=keys.COMPARE_PARTNER_CHART,
-            title="Who collaboration is with",
-            source=ui.chart_source(dataset),
-            line_chars=32,
-            on_select=show.open_clicked_cell,
-            selection_mode="points",
-            theme=None,
-            alt=view.partner_summary,
-        )
-        if view.children_note is not None:
-            show.children_note(view.children_note)
-        charts.text_alternative(view.partner_summary, view.partner_table, key=keys.COMPARE_PARTNERS_TABLE)
-        picked_cell = st.selectbox(
-            "Read the statements behind a cell",
-            view.cells,
-            format_func=view.cell_labels.get,
-            key=keys.COMPARE_CELL,
-            placeholder="Click a cell above, or choose one here",
-            on_change=show.open_picked_cell,
-        )
-        if picked_cell:
-            # The dialog opens only on the run straight after a pick, like the bars' words.
-            just_picked = st.session_state.pop(keys.COMPARE_CLICKED_CELL, None) == picked_cell
-            show.picked_cell(show.cell_words(dataset, picked_cell), just_picked)
-st.session_state.pop(keys.COMPARE_CLICKED_CELL, None)
+    # A fragment: a click on a cell, a pick or its image format reruns only this column.
+    show.partner_panel(dataset, view)
 
 if not comparison.is_empty:
     st.markdown("#### Read the evidence behind a theme")

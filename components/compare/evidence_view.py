@@ -1,5 +1,5 @@
-"""The Compare page's Streamlit pieces: its views from the view cache, the statements behind a bar or a cell
-(inline and in a dialog), and the chart-click callbacks that open them."""
+"""The Compare page's Streamlit pieces: its views from the view cache, the partner matrix's column (a fragment),
+the statements behind a bar or a cell (inline and in a dialog), and the chart-click callbacks that open them."""
 
 from __future__ import annotations
 
@@ -13,14 +13,18 @@ from components.compare.partners import cell_from_selection
 from components.compare.themes import theme_from_selection
 from components.data.model import Dataset
 from components.text import escape_markdown
-from components.ui import quotes, view_cache
+from components.ui import charts, quotes, view_cache
+from components.ui.frame import chart_source
 from components.ui.picks import open_on_click, open_on_pick
 from components.ui.session_keys import (
     COMPARE_CELL,
     COMPARE_CHART,
+    COMPARE_CHILDREN_CITE,
     COMPARE_CLICKED_CELL,
     COMPARE_CLICKED_THEME,
     COMPARE_PARTNER_CHART,
+    COMPARE_PARTNERS_TABLE,
+    COMPARE_PARTNERS_TABLE_BOX,
     COMPARE_THEME,
 )
 
@@ -108,10 +112,60 @@ def picked_cell(words: compare_view.CellWords, just_picked: bool) -> None:
         show_cell(words)
 
 
+@st.fragment
+def partner_panel(dataset: Dataset, view: compare_view.CompareView) -> None:
+    """The partner matrix with its text alternative, pick-list and the statements behind a picked cell.
+
+    A fragment: clicking a cell, picking one or changing the image format reruns this column only, not
+    the theme chart beside it. Everything it shows depends on the dataset, the groups and the cell.
+    """
+    if not view.has_partners:
+        st.markdown("**Who collaboration is with**")
+        st.info(view.partner_empty_message)
+    else:
+        if st.session_state.get(COMPARE_CELL) not in view.cells:
+            st.session_state[COMPARE_CELL] = None
+        st.markdown("**Who collaboration is with**  \nClick a cell for the statements it counts.")
+        charts.chart(
+            partner_chart(dataset, view, st.session_state[COMPARE_CELL]),
+            cached_figure=True,
+            key=COMPARE_PARTNER_CHART,
+            title="Who collaboration is with",
+            source=chart_source(dataset),
+            line_chars=32,
+            on_select=open_clicked_cell,
+            selection_mode="points",
+            theme=None,
+            alt=view.partner_summary,
+        )
+        if view.children_note is not None:
+            children_note(view.children_note)
+        charts.text_alternative(
+            view.partner_summary,
+            view.partner_table,
+            key=COMPARE_PARTNERS_TABLE,
+            box_key=COMPARE_PARTNERS_TABLE_BOX,
+        )
+        cell = st.selectbox(
+            "Read the statements behind a cell",
+            view.cells,
+            format_func=view.cell_labels.get,
+            key=COMPARE_CELL,
+            placeholder="Click a cell above, or choose one here",
+            on_change=open_picked_cell,
+        )
+        if cell:
+            # The dialog opens only on the run straight after a pick, like the bars' words.
+            just_picked = st.session_state.pop(COMPARE_CLICKED_CELL, None) == cell
+            picked_cell(cell_words(dataset, cell), just_picked)
+    st.session_state.pop(COMPARE_CLICKED_CELL, None)
+
+
 def children_note(note: pd.Series) -> None:
     """Why the matrix shows children at 0: the source's own point, with its quote."""
     st.markdown(f"**Why children is 0:** {escape_markdown(note['statement'])}{quotes.basis_badge(note.get('basis'))}")
-    quotes.show_quote(note.get("evidence"), note.get("source"), note.get("finding_id"))
+    # "Cite this" built only while open: on every run it would add six elements to the page's first view.
+    quotes.show_quote(note.get("evidence"), note.get("source"), note.get("finding_id"), cite_key=COMPARE_CHILDREN_CITE)
 
 
 def show_words(words: compare_view.ThemeWords) -> None:

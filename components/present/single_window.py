@@ -62,12 +62,15 @@ def show_single_window() -> None:
     write_url({"slide": index + 1})
 
     ui.page_start(slide.heading)
-    if link_note:
-        st.caption(escape_markdown(link_note))
-    if st.session_state.get(keys.PRESENT_NOTES):
-        with st.container(key="present_notes_box", border=True):
-            st.markdown(slide_view.notes_markdown(slide))
-            slide_view.show_source_words(slide)
+    # Always there, empty or not: notes (or a link's note) coming and going must not move the slide and its
+    # controls, which the browser would then draw afresh, the notes toggle losing the keyboard's focus.
+    with st.container(key=keys.PRESENT_NOTES_SLOT):
+        if link_note:
+            st.caption(escape_markdown(link_note))
+        if st.session_state.get(keys.PRESENT_NOTES):
+            with st.container(key="present_notes_box", border=True):
+                st.markdown(slide_view.notes_markdown(slide))
+                slide_view.show_source_words(slide)
 
     revealed = index in st.session_state.get(keys.PRESENT_REVEALED, set())
 

@@ -29,6 +29,7 @@ VIEW_CACHE = "view_cache"  # view_cache.ViewStore: views of this session's uploa
 PRESENT_JUMP = "present_jump"  # widget: the single window's jump list; its value is the current slide (0-based)
 PRESENT_ROOM_JUMP = "present_jump_"  # widget key prefix: a room's jump list, a new one per room version
 PRESENT_NOTES = "present_notes"  # widget: the single window's speaker-notes toggle
+PRESENT_NOTES_SLOT = "present_notes_slot"  # container: where the single window's notes go (always there)
 PRESENT_KEYS = "present_keys"  # widget: the single window's clicker-key listener
 PRESENT_ROOM_KEYS = "present_room_keys"  # widget: a room window's clicker-key listener
 PRESENT_PREVIOUS = "present_previous"  # widget: Previous (single window and presenter)
@@ -72,6 +73,9 @@ YOUR_DATA_QDA_NAME = "your_data_qda_name"  # text input: the QDA study's name
 YOUR_DATA_QDA_OPEN = "your_data_qda_open"  # button: open the mapped QDA study
 YOUR_DATA_EXPORT_QDPX = "your_data_export_qdpx"  # download button: the open study as .qdpx
 YOUR_DATA_EXPORT_QDC = "your_data_export_qdc"  # download button: the open study's codebook
+YOUR_DATA_GUIDE_BOX = "your_data_guide_box"  # lazy expander: open state of the CSV rules and column guide
+YOUR_DATA_QDA_RULES_BOX = "your_data_qda_rules_box"  # lazy expander: open state of what a QDA file must hold
+YOUR_DATA_EXPORTS = "your_data_exports"  # container: the row of QDA export download buttons
 # Compare page (pages/compare.py). Widget keys: the widgets own these values (seeded once from the URL).
 COMPARE_LEFT = "compare_left"  # selectbox: the group on the left
 COMPARE_RIGHT = "compare_right"  # selectbox: the group on the right
@@ -82,6 +86,11 @@ COMPARE_CHART = "compare_chart"  # plotly chart: the theme bars' selection
 COMPARE_PARTNER_CHART = "compare_partners_chart"  # plotly chart: the partner matrix's selection
 COMPARE_THEMES_TABLE = "compare_themes_table"  # dataframe: the theme chart's numbers
 COMPARE_PARTNERS_TABLE = "compare_partners_table"  # dataframe: the partner matrix's numbers
+COMPARE_THEMES_TABLE_BOX = "compare_themes_table_box"  # lazy expander: open state of the theme chart's table
+COMPARE_PARTNERS_TABLE_BOX = "compare_partners_table_box"  # lazy expander: open state of the matrix's table
+COMPARE_CHILDREN_CITE = "compare_children_cite"  # lazy popover: "Cite this" of the note on why children is 0
+COMPARE_CONTROLS = "compare_controls"  # container: the row of group pickers and categories
+COMPARE_NOTICE = "compare_notice"  # container: the note when there are not two groups (always there)
 # Its non-widget keys, COMPARE_CLICKED_THEME and COMPARE_CLICKED_CELL, are named above with the page-local state.
 
 # About page (pages/about.py).

@@ -263,3 +263,33 @@ def test_no_tooltip_covers_the_partner_names(page: Page, compare_url: str):
     # Plotly draws a tooltip into its hover layer; over the matrix there is none to cover the row labels.
     expect(chart.locator(".hoverlayer .hovertext")).to_have_count(0)
     expect(chart.locator(".ytick text").first).to_be_visible()
+
+
+def test_the_chart_buttons_sit_clear_of_each_charts_title(page: Page, compare_url: str):
+    """At 1280 px the partner matrix is narrow: its camera button once sat over its title."""
+    open_compare(page, compare_url)
+    overlaps = page.evaluate(
+        """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]')).map(chart => {
+            const title = chart.querySelector('.gtitle').getBoundingClientRect();
+            const buttons = Array.from(chart.querySelectorAll('.modebar-btn')).map(b => b.getBoundingClientRect());
+            return [buttons.length, buttons.filter(b => b.left < title.right && b.right > title.left
+                && b.top < title.bottom && b.bottom > title.top).length];
+        })"""
+    )
+    assert len(overlaps) == 2
+    for buttons, over_title in overlaps:
+        assert buttons >= 1  # the camera is there
+        assert over_title == 0
+    screenshot(page, "compare-chart-buttons")
+
+
+def test_a_table_of_the_numbers_opens_under_the_chart(page: Page, compare_url: str, study):
+    """The tables are built only when their box is opened; opening one shows the grid of numbers."""
+    open_compare(page, compare_url)
+    boxes = page.get_by_text("Show the numbers as a table")
+    expect(boxes).to_have_count(2)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    rerun_after(page, boxes.nth(1).click)
+    grid = page.locator('[data-testid="stDataFrame"]')
+    expect(grid).to_have_count(1)
+    expect(grid.first).to_be_visible()

@@ -161,8 +161,9 @@ def test_templates_download_as_spreadsheet_safe_csv(page: Page, app_url: str):
 
 def test_the_rules_and_column_guide_are_readable(page: Page, app_url: str):
     open_your_data(page, app_url)
-    # An expander opens in the browser alone: no rerun to wait for.
-    page.get_by_text("What each file must hold, and the rules the check applies").click()
+    # A lazy box: opening it reruns the page, which then builds the rules and tables.
+    assert page.locator('[data-testid="stTable"]').count() == 0
+    rerun_after(page, page.get_by_text("What each file must hold, and the rules the check applies").click)
     expect(page.get_by_text("Each file may be up to 2 MB", exact=False)).to_be_visible()
     guide = page.locator('[data-testid="stTable"]').first
     expect(guide).to_contain_text("One of: purpose, barrier, enabler, perception, observation.")

@@ -10,7 +10,12 @@ from components import compare
 from components.data.load import build_dataset, load_dataset_dir
 from components.data.synthetic import synthetic_dataset_files
 from components.text import escape_markdown
-from components.ui.session_keys import UPLOADED_DATASET
+from components.ui.session_keys import (
+    COMPARE_CHILDREN_CITE,
+    COMPARE_PARTNERS_TABLE_BOX,
+    COMPARE_THEMES_TABLE_BOX,
+    UPLOADED_DATASET,
+)
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/compare.py"
@@ -62,6 +67,11 @@ class TestDefaultView:
         assert escape_markdown(partner_summary) in text
         assert "MHSW most often names clients" in partner_summary
         assert "CSW most often names professionals" in partner_summary
+        # The tables are in lazy boxes: open them as a user does.
+        app.session_state[COMPARE_THEMES_TABLE_BOX] = True
+        app.session_state[COMPARE_PARTNERS_TABLE_BOX] = True
+        app.run()
+        assert not app.exception
         tables = [element.value for element in app.dataframe]
         assert len(tables) == 2
         expected = compare.theme_table(compare.compare_themes(study.findings, "purpose", ["MHSW", "CSW"]))
@@ -84,6 +94,58 @@ class TestDefaultView:
         app = open_compare()
         assert app.selectbox(key="compare_theme").value is None
         assert "theme" not in app.query_params
+
+
+class TestFirstViewIsLight:
+    """What the first view does not send until a user opens it: the tables and the note's "Cite this"."""
+
+    def test_closed_boxes_send_no_table_and_no_reference(self):
+        app = open_compare()
+        assert len(app.dataframe) == 0
+        assert [expander.label for expander in app.expander].count("Show the numbers as a table") == 2
+        assert len(app.code) == 0  # Cite this's reference, RIS and BibTeX
+        assert app.session_state[COMPARE_CHILDREN_CITE] is False
+
+    def test_opening_one_table_sends_that_table_only(self, study):
+        app = open_compare()
+        app.session_state[COMPARE_PARTNERS_TABLE_BOX] = True
+        app.run()
+        assert not app.exception
+        assert [table.value["Group"].tolist() for table in app.dataframe] == [["MHSW", "CSW"]]
+
+    def test_opening_cite_this_on_the_childrens_note_gives_its_references(self, study):
+        observation = compare.children_observation(study.findings)
+        app = open_compare()
+        app.session_state[COMPARE_CHILDREN_CITE] = True
+        app.run()
+        assert not app.exception
+        codes = [code.value for code in app.code]
+        assert len(codes) == 3  # the reference, RIS and BibTeX
+        assert any(observation["evidence"] in code for code in codes)
+
+    def test_a_group_note_keeps_the_charts_in_place(self):
+        """The note sits in a container that is always there, so the charts keep their place on the page (a
+        chart that moves is a new element to the browser, drawn from scratch)."""
+        app = open_compare()
+        before = chart_paths(app)
+        assert len(before) == 2
+        app.selectbox(key="compare_right").select("MHSW").run()
+        assert any("Both sides show MHSW" in info.value for info in app.info)
+        assert chart_paths(app) == before
+
+
+def chart_paths(app: AppTest) -> list[tuple[int, ...]]:
+    """Where each plotly chart sits in the main area: the index of every block on the way down to it."""
+    paths = []
+
+    def walk(node, path):
+        if getattr(node, "type", None) == "plotly_chart":
+            paths.append(path)
+        for index, child in (getattr(node, "children", None) or {}).items():
+            walk(child, (*path, index))
+
+    walk(app.main, ())
+    return paths
 
 
 class TestViewFromUrl:

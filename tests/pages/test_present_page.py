@@ -113,6 +113,34 @@ def test_speaker_notes_are_hidden_until_the_toggle_is_on():
     assert app.expander, "the sources' own words should be folded in an expander"
 
 
+def test_the_slide_and_its_controls_keep_their_place_when_the_notes_open():
+    """The notes go in a container that is always there: a control that moved would be a new element to the
+    browser, drawn afresh, and the notes toggle would lose the keyboard's focus."""
+    app = open_present("1")
+    before = widget_paths(app)
+    assert {keys.PRESENT_NEXT, keys.PRESENT_NOTES, keys.PRESENT_JUMP} <= before.keys()
+    app.toggle(key=keys.PRESENT_NOTES).set_value(True).run()
+    assert "**Speaker notes.**" in markdown_text(app)
+    after = widget_paths(app)
+    assert "present_notes_box" in after
+    assert {key: after[key] for key in before} == before
+
+
+def widget_paths(app: AppTest) -> dict[str, tuple[int, ...]]:
+    """Each keyed widget's or container's place in the main area: the index of every block on the way down to it."""
+    paths = {}
+
+    def walk(node, path):
+        key = getattr(node, "key", None)
+        if isinstance(key, str) and key.startswith("present_"):
+            paths[key] = path
+        for index, child in (getattr(node, "children", None) or {}).items():
+            walk(child, (*path, index))
+
+    walk(app.main, ())
+    return paths
+
+
 def test_an_uploaded_dataset_without_study_or_prompts_steps_through_without_error():
     findings = (
         b"finding_id,group,category,theme,statement\n"

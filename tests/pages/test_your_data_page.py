@@ -9,9 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.load import build_dataset
-from components.qda.intake import NO_GROUPS
+from components.data.upload import UPLOAD_SLOTS
+from components.qda.intake import NO_GROUPS, qda_rules
 from components.text import escape_markdown
-from components.ui.session_keys import UPLOADED_DATASET
+from components.ui.session_keys import UPLOADED_DATASET, YOUR_DATA_GUIDE_BOX, YOUR_DATA_QDA_RULES_BOX
 from tests.fixtures.qda import projects as qda_fixtures
 from tests.pages.apptest import PAGES, open_app_page
 
@@ -62,6 +63,31 @@ class TestBeforeUpload:
         assert app.button(key="your_data_check").disabled
         assert "Add **findings.csv** to check your data." in shown_text(app)
         assert "**Showing now:** the bundled study" in shown_text(app)
+
+    def test_the_guides_are_sent_only_when_opened(self):
+        app = open_your_data()
+        labels = [expander.label for expander in app.expander]
+        assert "What each file must hold, and the rules the check applies" in labels
+        assert "What a QDA file must hold, and how it maps" in labels
+        assert len(app.table) == 0
+        assert "Each file may be up to" not in shown_text(app)
+        app.session_state[YOUR_DATA_GUIDE_BOX] = True
+        app.session_state[YOUR_DATA_QDA_RULES_BOX] = True
+        app.run()
+        assert not app.exception
+        assert len(app.table) == len(UPLOAD_SLOTS)
+        text = shown_text(app)
+        assert "Each file may be up to" in text
+        for rule in qda_rules():
+            assert escape_markdown(rule) in text
+
+    def test_a_researcher_can_start_from_the_first_view(self):
+        """Closed guides hide nothing needed to start: every template and uploader is on the first view."""
+        app = open_your_data()
+        templates = [button.label for button in app.get("download_button")]
+        for slot in UPLOAD_SLOTS:
+            assert f"{slot.file} template" in templates
+        assert len(app.file_uploader) == len(UPLOAD_SLOTS) + 1  # and the QDA project's
 
     def test_uploading_alone_changes_nothing_until_checked(self):
         app = open_your_data()

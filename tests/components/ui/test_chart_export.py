@@ -165,3 +165,26 @@ class TestKeptFraming:
         assert other.layout.title.text == "<b>What helps</b>"
         assert first.layout.title.text == "<b>Barriers</b>"
         assert figure.to_dict() == before
+
+    def test_streamlit_is_sent_the_same_figure_as_framing_it_gives(self):
+        """st.plotly_chart serialises `to_dict()`; the kept copy decodes its JSON, made once, to the same spec."""
+        import plotly.io
+        import plotly.tools
+
+        def spec(figure: go.Figure) -> str:
+            # What st.plotly_chart puts in its message (streamlit/elements/plotly_chart.py).
+            return plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(figure, True), validate=False)
+
+        dataset = load_dataset_dir()
+        comparison = compare_themes(dataset.findings, "purpose", ["MHSW", "CSW"])
+        figure = theme_figure(comparison, group_colours(dataset.groups))
+        kept = kept_framed_figure(figure, "Why collaborate", CITATION, max_height=470)
+        assert spec(kept) == spec(framed_figure(figure, "Why collaborate", CITATION, max_height=470))
+
+    def test_each_to_dict_is_a_fresh_dict(self):
+        kept = kept_framed_figure(bar(), "Barriers", CITATION)
+        first = kept.to_dict()
+        first["layout"]["title"]["text"] = "changed"
+        first["data"].clear()
+        assert kept.to_dict()["layout"]["title"]["text"] == "<b>Barriers</b>"
+        assert len(kept.to_dict()["data"]) == 1
