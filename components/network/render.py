@@ -16,10 +16,13 @@ from components.network.view import FilterOptions, NetworkView, traced_paths
 from components.text import escape_markdown
 from components.ui import charts, quotes, url_state, view_cache
 from components.ui import frame as ui
+from components.ui.lazy import lazy_expander
 from components.ui.session_keys import (
     NETWORK_ADJACENCY,
+    NETWORK_ADJACENCY_BOX,
     NETWORK_AUDIENCES,
     NETWORK_CLEAR_FOCUS,
+    NETWORK_COPY_BOX,
     NETWORK_DOWNLOAD_PATHS,
     NETWORK_FOCUS,
     NETWORK_FOCUS_PANEL,
@@ -273,7 +276,13 @@ def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure) -> None:
 
 
 def text_alternative(view: NetworkView) -> None:
-    charts.text_alternative(view.summary, view.adjacency, key=NETWORK_ADJACENCY)
+    """The sentence, and the table of every link in a box built only while open: on a big graph the table
+    is most of what the page would send (4,000 rows on data 100x the study), and most visitors never open it."""
+    st.markdown(escape_markdown(view.summary))
+    box = lazy_expander("Show the numbers as a table", NETWORK_ADJACENCY_BOX)
+    if box:
+        with box:
+            st.dataframe(view.adjacency, hide_index=True, width="stretch", key=NETWORK_ADJACENCY)
 
 
 def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView, focus: str | None) -> None:
@@ -300,7 +309,11 @@ def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView, fo
     )
     with st.container(border=True):
         st.markdown(traced.markdown)
-    with st.expander("Copy or download this list"):
+    # Built only while open: the code block costs every browser that opens the page its syntax highlighter.
+    box = lazy_expander("Copy or download this list", NETWORK_COPY_BOX)
+    if not box:
+        return
+    with box:
         st.markdown("The copy button is at the top right of the box.")
         st.code(traced.text, language=None, wrap_lines=True)
         if traced.csv:

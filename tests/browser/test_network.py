@@ -192,7 +192,9 @@ def test_unknown_focus_in_link_gives_quiet_notice(page: Page, app_url: str):
 
 def test_trace_copy_text(page: Page, app_url: str):
     open_network(page, app_url, "?trace=F015")
-    page.get_by_text("Copy or download this list").click()
+    # The box is built only when opened: opening it reruns the page.
+    expect(page.locator('[data-testid="stCode"]')).to_have_count(0)
+    rerun_after(page, lambda: page.get_by_text("Copy or download this list").click())
     code = page.locator('[data-testid="stCode"]').first
     code.scroll_into_view_if_needed()
     expect(code).to_contain_text("What helps: Face to face contact builds relationships. (F029)")
