@@ -34,7 +34,7 @@ else:
             focus,
             spinner="Drawing the network…",
         )
-        render.graph_chart(dataset, view, figure)
+        render.graph_chart(dataset, view, figure, focus)
         render.focus_panel(view, focus)
         render.text_alternative(view)
         render.trace_section(dataset, filters, view, focus)

@@ -249,8 +249,12 @@ def focus_panel(view: NetworkView, focus: str | None) -> None:
 # The graph, the paths, the levers
 
 
-def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure) -> None:
+def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure, focus: str | None) -> None:
     st.html(PHONE_STYLE)
+    # Above the graph: what a big graph's figure leaves out is read before the figure.
+    note = view.figure_note(focus)
+    if note:
+        st.info(note, icon=":material/info:")
     with st.container(key=NETWORK_GRAPH_BOX), st.container(key=NETWORK_GRAPH_CANVAS):
         charts.chart(
             figure,
