@@ -63,7 +63,8 @@ def overview_note(graph: nx.DiGraph, drawn: nx.DiGraph, hubs: int) -> str | None
         f"This graph has {_count(graph.number_of_nodes(), 'node')} and {_count(graph.number_of_edges(), 'link')}, "
         f"too many to draw readably. Drawn here: the {_count(hubs, 'node')} with the most links, each with every "
         f"node linked to it ({_count(drawn.number_of_nodes(), 'node')} and {_count(drawn.number_of_edges(), 'link')} "
-        "in all). Focus any node from the list to draw it with its links; the table under the graph lists every link."
+        "in all). Focus any node from the list to draw it with its links; the table under the graph (Show the numbers "
+        "as a table) lists every link."
     )
 
 

@@ -254,7 +254,7 @@ def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure, focus: s
     # Above the graph: what a big graph's figure leaves out is read before the figure.
     note = view.figure_note(focus)
     if note:
-        st.info(note, icon=":material/info:")
+        st.info(escape_markdown(note), icon=":material/info:")
     with st.container(key=NETWORK_GRAPH_BOX), st.container(key=NETWORK_GRAPH_CANVAS):
         charts.chart(
             figure,

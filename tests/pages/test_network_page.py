@@ -236,7 +236,7 @@ class TestOtherDatasets:
         assert "labels show on hover" in captions(app)
         # Too big to draw whole: the page says what the figure draws, and where every node and link is.
         assert "This graph has 500 nodes" in app.info[0].value
-        assert "the table under the graph lists every link" in app.info[0].value
+        assert "the table under the graph (Show the numbers as a table) lists every link" in app.info[0].value
         assert len(focus_box(app).options) == 500
         assert len(adjacency_frame(app)) == 1500
         levers = levers_frame(app)
@@ -248,7 +248,7 @@ class TestOtherDatasets:
         assert focus_box(app).value == "S0001"
         assert "so it draws S0001 and the" in app.info[0].value
         app.button(key="network_clear_focus").click().run()
-        assert "the table under the graph lists every link" in app.info[0].value
+        assert "the table under the graph (Show the numbers as a table) lists every link" in app.info[0].value
 
     def test_unicode_labels_and_markdown_in_data_are_escaped(self):
         bundled = load_dataset_dir()

@@ -41,7 +41,7 @@ class TestOverview:
         assert note.startswith(f"This graph has 500 nodes and {big.number_of_edges():,} links, too many to draw")
         assert f"the {hubs} nodes with the most links" in note
         assert f"({drawn.number_of_nodes()} nodes and {drawn.number_of_edges()} links in all)" in note
-        assert "the table under the graph lists every link" in note
+        assert "the table under the graph (Show the numbers as a table) lists every link" in note
 
     def test_one_node_with_more_neighbours_than_fit(self, big):
         drawn, hubs = overview(big, limit=3)
