@@ -10,6 +10,7 @@ from components.data.links import build_link_index
 from components.data.load import load_dataset_dir
 from components.data.synthetic import synthetic_graph_dataset
 from components.network.levers import LEVER_COLUMNS
+from components.text import escape_markdown
 from components.ui.badges import inferred_badge
 from components.ui.session_keys import (
     NETWORK_ADJACENCY_BOX,
@@ -20,6 +21,7 @@ from components.ui.session_keys import (
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/network.py"
+EVERY_LINK_NOTE = "the table under the graph (Show the numbers as a table) lists every link"
 
 
 def open_network(params: dict | None = None, dataset=None) -> AppTest:
@@ -236,7 +238,7 @@ class TestOtherDatasets:
         assert "labels show on hover" in captions(app)
         # Too big to draw whole: the page says what the figure draws, and where every node and link is.
         assert "This graph has 500 nodes" in app.info[0].value
-        assert "the table under the graph (Show the numbers as a table) lists every link" in app.info[0].value
+        assert escape_markdown(EVERY_LINK_NOTE) in app.info[0].value
         assert len(focus_box(app).options) == 500
         assert len(adjacency_frame(app)) == 1500
         levers = levers_frame(app)
@@ -248,7 +250,7 @@ class TestOtherDatasets:
         assert focus_box(app).value == "S0001"
         assert "so it draws S0001 and the" in app.info[0].value
         app.button(key="network_clear_focus").click().run()
-        assert "the table under the graph (Show the numbers as a table) lists every link" in app.info[0].value
+        assert escape_markdown(EVERY_LINK_NOTE) in app.info[0].value
 
     def test_unicode_labels_and_markdown_in_data_are_escaped(self):
         bundled = load_dataset_dir()
