@@ -12,7 +12,7 @@ from components.data.model import Dataset
 from components.network.graph import GraphFilters
 from components.network.kinds import RECOMMENDATION, kind_name
 from components.network.text import node_links, node_title
-from components.network.view import FilterOptions, NetworkView, traced_paths
+from components.network.view import FilterOptions, NetworkView, focused_figure, traced_paths
 from components.text import escape_markdown
 from components.ui import charts, quotes, url_state, view_cache
 from components.ui import frame as ui
@@ -143,8 +143,9 @@ def filters(options: FilterOptions) -> tuple[GraphFilters, dict[str, list[str]]]
     return chosen, dropped
 
 
-def seed_focus(dataset: Dataset, view: NetworkView, dropped: dict[str, list[str]]) -> None:
-    """Seed the focus from ?focus= once; say when it names a node the filters hide, or nothing known."""
+def seed_focus_and_trace(dataset: Dataset, view: NetworkView, dropped: dict[str, list[str]]) -> None:
+    """Seed the focus from ?focus= and the traced barrier from ?trace= once, before the focus part of the page
+    (which writes the URL) runs; say when the focus names a node the filters hide, or nothing known."""
     requested = st.query_params.get("focus") if NETWORK_FOCUS not in st.session_state else None
     url_state.seed_single(NETWORK_FOCUS, "focus", view.node_ids, None)
     if requested and requested not in view.node_ids:
@@ -152,6 +153,10 @@ def seed_focus(dataset: Dataset, view: NetworkView, dropped: dict[str, list[str]
             st.caption(f"{escape_markdown(requested)} is hidden by the current filters, so nothing is in focus.")
         else:
             dropped["Focus"] = [requested]
+    starts = list(view.trace_starts)
+    focus = current_focus()
+    default_trace = focus if focus in starts else (starts[0] if starts else None)
+    dropped["Trace"] = url_state.seed_single(NETWORK_TRACE, "trace", starts, default_trace)
     url_state.notice_dropped(dropped)
 
 
@@ -238,6 +243,30 @@ def focus_picker(view: NetworkView) -> str | None:
     return focus
 
 
+def current_focus() -> str | None:
+    return st.session_state.get(NETWORK_FOCUS)
+
+
+@st.fragment
+def focus_and_graph(dataset: Dataset, options: FilterOptions, filters: GraphFilters, view: NetworkView) -> None:
+    """The focus list, the graph and the focused node's details. A new focus (a pick, a click on a node, Clear)
+    reruns only this part: the filters, paths and levers around it are not built or sent again."""
+    focus = focus_picker(view)
+    # Built once per dataset, filters and focus (components.ui.view_cache): sessions on the bundled study share it.
+    figure = view_cache.view(
+        dataset,
+        "network figure",
+        lambda _, _filters, focus: focused_figure(view, focus),
+        filters,
+        focus,
+        spinner="Drawing the network…",
+    )
+    graph_chart(dataset, view, figure, focus)
+    focus_panel(view, focus)
+    # The page writes the URL at its end too; a run of this part alone must keep ?focus= up to date itself.
+    write_url(options, view.trace_starts)
+
+
 def focus_panel(view: NetworkView, focus: str | None) -> None:
     """Kept under the graph as well as in the box a pick opens, so a shared ?focus= link shows it."""
     if focus:
@@ -289,12 +318,10 @@ def text_alternative(view: NetworkView) -> None:
             st.dataframe(view.adjacency, hide_index=True, width="stretch", key=NETWORK_ADJACENCY)
 
 
-def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView, focus: str | None) -> None:
+def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView) -> None:
     """Trace a barrier: its chains to what helps and to recommendations, to read, copy or download."""
     st.subheader("Trace a barrier")
-    starts = list(view.trace_starts)
-    default_trace = focus if focus in starts else (starts[0] if starts else None)
-    url_state.notice_dropped({"Trace": url_state.seed_single(NETWORK_TRACE, "trace", starts, default_trace)})
+    starts = list(view.trace_starts)  # the selection was seeded from the URL by seed_focus_and_trace
     if not starts:
         st.markdown("No barriers are in the graph with these filters.")
         return
