@@ -247,6 +247,10 @@ def add_kind_nodes(
             "opacity": opacities,
             "line": {"color": TEXT_COLOUR, "width": outlines},
         },
+        "text": texts,
+        "textposition": TEXT_POSITIONS.get(layer, "middle right"),
+        # A colour per point only where labels are drawn: a trace without labels need not carry one per point.
+        "textfont": {"size": FONT_SIZE, "color": text_colours if any_text else TEXT_COLOUR},
         "customdata": members,
         "hovertext": hovers,
         "hovertemplate": "%{hovertext}<extra></extra>",
@@ -257,10 +261,6 @@ def add_kind_nodes(
         "selected": {"marker": {"opacity": 1}},
         "unselected": {"marker": {"opacity": 1}},
     }
-    trace["text"] = texts
-    trace["textposition"] = TEXT_POSITIONS.get(layer, "middle right")
-    # A colour per point only where labels are drawn: a trace without labels need not carry one per point.
-    trace["textfont"] = {"size": FONT_SIZE, "color": text_colours if any_text else TEXT_COLOUR}
     parts.data.append(trace)
     # The legend gets its own empty trace: a node trace's legend symbol would fade with its first point.
     parts.data.append(
