@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.network import render
-from components.network.view import dataset_empty_state, filter_options, focused_figure, network_view
+from components.network.view import dataset_empty_state, filter_options, network_view
 from components.ui import frame as ui
 from components.ui import view_cache
 
@@ -21,23 +21,14 @@ else:
     filters, dropped = render.filters(options)
     # Built once per dataset and filters (components.ui.view_cache): every session on the bundled study shares it.
     view = view_cache.view(dataset, "network view", network_view, filters)
-    render.seed_focus(dataset, view, dropped)
+    render.seed_focus_and_trace(dataset, view, dropped)
     if view.empty_message:
         st.info(view.empty_message)
     else:
-        focus = render.focus_picker(view)
-        figure = view_cache.view(
-            dataset,
-            "network figure",
-            lambda _, _filters, focus: focused_figure(view, focus),
-            filters,
-            focus,
-            spinner="Drawing the network…",
-        )
-        render.graph_chart(dataset, view, figure)
-        render.focus_panel(view, focus)
+        # A fragment: a new focus reruns only the focus list, the graph and the focused node's details.
+        render.focus_and_graph(dataset, options, filters, view)
         render.text_alternative(view)
-        render.trace_section(dataset, filters, view, focus)
+        render.trace_section(dataset, filters, view)
         render.levers_section(view)
     render.write_url(options, view.trace_starts)
 

@@ -12,14 +12,17 @@ from components.data.model import Dataset
 from components.network.graph import GraphFilters
 from components.network.kinds import RECOMMENDATION, kind_name
 from components.network.text import node_links, node_title
-from components.network.view import FilterOptions, NetworkView, traced_paths
+from components.network.view import FilterOptions, NetworkView, focused_figure, traced_paths
 from components.text import escape_markdown
 from components.ui import charts, quotes, url_state, view_cache
 from components.ui import frame as ui
+from components.ui.lazy import lazy_expander
 from components.ui.session_keys import (
     NETWORK_ADJACENCY,
+    NETWORK_ADJACENCY_BOX,
     NETWORK_AUDIENCES,
     NETWORK_CLEAR_FOCUS,
+    NETWORK_COPY_BOX,
     NETWORK_DOWNLOAD_PATHS,
     NETWORK_FOCUS,
     NETWORK_FOCUS_PANEL,
@@ -140,8 +143,9 @@ def filters(options: FilterOptions) -> tuple[GraphFilters, dict[str, list[str]]]
     return chosen, dropped
 
 
-def seed_focus(dataset: Dataset, view: NetworkView, dropped: dict[str, list[str]]) -> None:
-    """Seed the focus from ?focus= once; say when it names a node the filters hide, or nothing known."""
+def seed_focus_and_trace(dataset: Dataset, view: NetworkView, dropped: dict[str, list[str]]) -> None:
+    """Seed the focus from ?focus= and the traced barrier from ?trace= once, before the focus part of the page
+    (which writes the URL) runs; say when the focus names a node the filters hide, or nothing known."""
     requested = st.query_params.get("focus") if NETWORK_FOCUS not in st.session_state else None
     url_state.seed_single(NETWORK_FOCUS, "focus", view.node_ids, None)
     if requested and requested not in view.node_ids:
@@ -149,6 +153,10 @@ def seed_focus(dataset: Dataset, view: NetworkView, dropped: dict[str, list[str]
             st.caption(f"{escape_markdown(requested)} is hidden by the current filters, so nothing is in focus.")
         else:
             dropped["Focus"] = [requested]
+    starts = list(view.trace_starts)
+    focus = current_focus()
+    default_trace = focus if focus in starts else (starts[0] if starts else None)
+    dropped["Trace"] = url_state.seed_single(NETWORK_TRACE, "trace", starts, default_trace)
     url_state.notice_dropped(dropped)
 
 
@@ -235,6 +243,30 @@ def focus_picker(view: NetworkView) -> str | None:
     return focus
 
 
+def current_focus() -> str | None:
+    return st.session_state.get(NETWORK_FOCUS)
+
+
+@st.fragment
+def focus_and_graph(dataset: Dataset, options: FilterOptions, filters: GraphFilters, view: NetworkView) -> None:
+    """The focus list, the graph and the focused node's details. A new focus (a pick, a click on a node, Clear)
+    reruns only this part: the filters, paths and levers around it are not built or sent again."""
+    focus = focus_picker(view)
+    # Built once per dataset, filters and focus (components.ui.view_cache): sessions on the bundled study share it.
+    figure = view_cache.view(
+        dataset,
+        "network figure",
+        lambda _, _filters, focus: focused_figure(view, focus),
+        filters,
+        focus,
+        spinner="Drawing the network…",
+    )
+    graph_chart(dataset, view, figure, focus)
+    focus_panel(view, focus)
+    # The page writes the URL at its end too; a run of this part alone must keep ?focus= up to date itself.
+    write_url(options, view.trace_starts)
+
+
 def focus_panel(view: NetworkView, focus: str | None) -> None:
     """Kept under the graph as well as in the box a pick opens, so a shared ?focus= link shows it."""
     if focus:
@@ -246,8 +278,12 @@ def focus_panel(view: NetworkView, focus: str | None) -> None:
 # The graph, the paths, the levers
 
 
-def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure) -> None:
+def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure, focus: str | None) -> None:
     st.html(PHONE_STYLE)
+    # Above the graph: what a big graph's figure leaves out is read before the figure.
+    note = view.figure_note(focus)
+    if note:
+        st.info(escape_markdown(note), icon=":material/info:")
     with st.container(key=NETWORK_GRAPH_BOX), st.container(key=NETWORK_GRAPH_CANVAS):
         charts.chart(
             figure,
@@ -273,15 +309,19 @@ def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure) -> None:
 
 
 def text_alternative(view: NetworkView) -> None:
-    charts.text_alternative(view.summary, view.adjacency, key=NETWORK_ADJACENCY)
+    """The sentence, and the table of every link in a box built only while open: on a big graph the table
+    is most of what the page would send (4,000 rows on data 100x the study), and most visitors never open it."""
+    st.markdown(escape_markdown(view.summary))
+    box = lazy_expander("Show the numbers as a table", NETWORK_ADJACENCY_BOX)
+    if box:
+        with box:
+            st.dataframe(view.adjacency, hide_index=True, width="stretch", key=NETWORK_ADJACENCY)
 
 
-def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView, focus: str | None) -> None:
+def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView) -> None:
     """Trace a barrier: its chains to what helps and to recommendations, to read, copy or download."""
     st.subheader("Trace a barrier")
-    starts = list(view.trace_starts)
-    default_trace = focus if focus in starts else (starts[0] if starts else None)
-    url_state.notice_dropped({"Trace": url_state.seed_single(NETWORK_TRACE, "trace", starts, default_trace)})
+    starts = list(view.trace_starts)  # the selection was seeded from the URL by seed_focus_and_trace
     if not starts:
         st.markdown("No barriers are in the graph with these filters.")
         return
@@ -300,7 +340,11 @@ def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView, fo
     )
     with st.container(border=True):
         st.markdown(traced.markdown)
-    with st.expander("Copy or download this list"):
+    # Built only while open: the code block costs every browser that opens the page its syntax highlighter.
+    box = lazy_expander("Copy or download this list", NETWORK_COPY_BOX)
+    if not box:
+        return
+    with box:
         st.markdown("The copy button is at the top right of the box.")
         st.code(traced.text, language=None, wrap_lines=True)
         if traced.csv:

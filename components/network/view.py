@@ -2,8 +2,10 @@
 
 `network_view` is built once per dataset and filters, and `focused_figure` once per focus on top of it
 (the page keeps both through components.ui.view_cache, so every session on the bundled study shares them).
-The layout depends on the graph only, so a new focus redraws the figure without laying it out again;
-`traced_paths` is kept per barrier traced, as its text and CSV cost more than the rest of a rerun's own work.
+The layout depends on the graph only, so a new focus redraws the figure without laying it out again; on a
+graph too big to draw whole (components.network.overview) a focus draws only its own neighbourhood, laid out
+on its own in a few milliseconds. `traced_paths` is kept per barrier traced, as its text and CSV cost more
+than the rest of a rerun's own work.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from components.network.figure import LABEL_LIMIT, network_figure
 from components.network.graph import GraphFilters, available_kinds, build_graph, every_link_inferred, graph_inputs
 from components.network.layout import Positions, layered_positions
 from components.network.levers import betweenness, levers
+from components.network.overview import DRAW_LIMIT, around, around_note, overview, overview_note
 from components.network.paths import paths_for_download, trace_paths, traceable_nodes
 from components.network.text import adjacency_table, graph_summary, paths_text
 
@@ -74,16 +77,29 @@ class NetworkView:
     graph: nx.DiGraph
     node_ids: tuple[str, ...]
     empty_message: str | None  # why nothing is drawn, or None when there is a graph to draw
-    positions: Positions
+    positions: Positions  # of the nodes drawn with no focus: every node, unless the graph is too big
     summary: str
     adjacency: pd.DataFrame
     levers: pd.DataFrame  # the LEVERS_SHOWN enablers and recommendations that reach the most barriers
     trace_starts: tuple[str, ...]
+    drawn: nx.DiGraph | None = None  # what the unfocused figure draws (the graph, unless it is too big)
+    drawn_note: str | None = None  # what the unfocused figure leaves out, or None when it draws everything
 
     @property
     def large(self) -> bool:
         """Too many nodes to label them all: labels show on hover and around the focus."""
-        return self.graph.number_of_nodes() > LABEL_LIMIT
+        return (self.drawn if self.drawn is not None else self.graph).number_of_nodes() > LABEL_LIMIT
+
+    @property
+    def bounded(self) -> bool:
+        """Too many nodes to draw them all: the figure draws a part and says which (components.network.overview)."""
+        return self.graph.number_of_nodes() > DRAW_LIMIT
+
+    def figure_note(self, focus: str | None) -> str | None:
+        """What the figure for this focus leaves out, in words; None when it draws the whole graph."""
+        if self.bounded and focus in self.graph:
+            return around_note(self.graph, around(self.graph, focus), focus)
+        return self.drawn_note
 
 
 def graph_empty_state(dataset: Dataset, graph: nx.DiGraph, filters: GraphFilters) -> str | None:
@@ -100,20 +116,28 @@ def network_view(dataset: Dataset, filters: GraphFilters) -> NetworkView:
     empty_message = graph_empty_state(dataset, graph, filters)
     nodes, edges = graph_inputs(graph)
     drawn = empty_message is None
+    shown, hubs = overview(graph) if drawn else (graph, 0)
     return NetworkView(
         graph=graph,
         node_ids=tuple(node for node, _ in nodes),
         empty_message=empty_message,
-        positions=layered_positions(nodes, edges) if drawn else {},
+        positions=layered_positions(*graph_inputs(shown)) if drawn else {},
         summary=graph_summary(graph),
         adjacency=adjacency_table(graph),
         levers=levers(graph, betweenness(nodes, edges)).head(LEVERS_SHOWN) if drawn else pd.DataFrame(),
         trace_starts=tuple(traceable_nodes(graph)) if drawn else (),
+        drawn=shown,
+        drawn_note=overview_note(graph, shown, hubs) if drawn else None,
     )
 
 
 def focused_figure(view: NetworkView, focus: str | None) -> go.Figure:
-    return network_figure(view.graph, view.positions, focus=focus)
+    """The figure for a focus: the whole graph with the focus and its neighbours bright, or, on a graph too
+    big to draw whole, the focus and its neighbours alone (no focus: the overview)."""
+    if view.bounded and focus in view.graph:
+        near = around(view.graph, focus)
+        return network_figure(near, layered_positions(*graph_inputs(near)), focus=focus)
+    return network_figure(view.drawn if view.drawn is not None else view.graph, view.positions, focus=focus)
 
 
 @dataclass(frozen=True)

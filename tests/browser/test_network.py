@@ -192,9 +192,25 @@ def test_unknown_focus_in_link_gives_quiet_notice(page: Page, app_url: str):
 
 def test_trace_copy_text(page: Page, app_url: str):
     open_network(page, app_url, "?trace=F015")
-    page.get_by_text("Copy or download this list").click()
+    # The box is built only when opened: opening it reruns the page.
+    expect(page.locator('[data-testid="stCode"]')).to_have_count(0)
+    rerun_after(page, lambda: page.get_by_text("Copy or download this list").click())
     code = page.locator('[data-testid="stCode"]').first
     code.scroll_into_view_if_needed()
     expect(code).to_contain_text("What helps: Face to face contact builds relationships. (F029)")
     expect(code).to_contain_text("Recommendation for Mental Health in Families team: Remain co-located (R09)")
     screenshot(page, "network-trace")
+
+
+def test_a_new_focus_keeps_the_rest_of_the_link(page: Page, app_url: str):
+    # A new focus reruns only the focus list, graph and details (a fragment), which write the URL themselves.
+    open_network(page, app_url, "?trace=F017")
+    pick_focus(page, FACE_TO_FACE)
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    assert "focus=F029" in page.url
+    assert "trace=F017" in page.url
+    expect(page.get_by_role("combobox", name="Barrier to trace")).to_have_value(
+        re.compile("Mental health social workers feel cast adrift")
+    )
+    assert_no_exception(page)

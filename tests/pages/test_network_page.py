@@ -10,11 +10,18 @@ from components.data.links import build_link_index
 from components.data.load import load_dataset_dir
 from components.data.synthetic import synthetic_graph_dataset
 from components.network.levers import LEVER_COLUMNS
+from components.text import escape_markdown
 from components.ui.badges import inferred_badge
-from components.ui.session_keys import NETWORK_FOCUS, UPLOADED_DATASET
+from components.ui.session_keys import (
+    NETWORK_ADJACENCY_BOX,
+    NETWORK_COPY_BOX,
+    NETWORK_FOCUS,
+    UPLOADED_DATASET,
+)
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/network.py"
+EVERY_LINK_NOTE = "the table under the graph (Show the numbers as a table) lists every link"
 
 
 def open_network(params: dict | None = None, dataset=None) -> AppTest:
@@ -29,13 +36,32 @@ def captions(app: AppTest) -> str:
     return "\n".join(element.value for element in app.caption)
 
 
+def open_box(app: AppTest, key: str) -> AppTest:
+    """Open a lazy expander as a click would: its key holds its open state, and opening it reruns the page."""
+    if not app.session_state[key]:
+        app.session_state[key] = True
+        app.run()
+        assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def tables(app: AppTest) -> list[pd.DataFrame]:
+    return [element.value for element in app.dataframe]
+
+
 def adjacency_frame(app: AppTest) -> pd.DataFrame:
-    """The text alternative's table (the first table on the page: it sits under the graph)."""
-    return app.dataframe[0].value
+    """The text alternative's table of every link, in its lazy box under the graph (opened first)."""
+    open_box(app, NETWORK_ADJACENCY_BOX)
+    return next(table for table in tables(app) if "Relation" in table.columns)
 
 
 def levers_frame(app: AppTest) -> pd.DataFrame:
-    return app.dataframe[1].value
+    return next(table for table in tables(app) if "Betweenness" in table.columns)
+
+
+def paths_to_copy(app: AppTest) -> str:
+    """The trace's plain text, in the lazy "Copy or download this list" box (opened first)."""
+    return open_box(app, NETWORK_COPY_BOX).code[0].value
 
 
 def focus_box(app: AppTest):
@@ -72,7 +98,7 @@ class TestWithoutFocus:
         assert "focus" not in app.query_params
 
     def test_trace_lists_first_barrier_as_text_to_copy(self, app):
-        text = app.code[0].value
+        text = paths_to_copy(app)
         assert text.startswith("Barrier: Social workers do not understand enough about the other service")
         assert "- What helps: Face to face contact builds relationships. (F029) — inferred link" in text
         shown = all_markdown(app)
@@ -92,6 +118,31 @@ class TestWithoutFocus:
     def test_filters_offered(self, app):
         assert set(app.multiselect(key="network_groups").value) == {"MHSW", "CSW", "All"}
         assert app.toggle(key="network_stated_only").value is False
+
+
+class TestLazyBoxes:
+    def test_first_view_sends_neither_the_link_table_nor_the_text_to_copy(self):
+        app = open_network()
+        assert [expander.label for expander in app.expander] == [
+            "Filter the graph",
+            "Show the numbers as a table",
+            "Copy or download this list",
+        ]
+        assert [list(table.columns) for table in tables(app)] == [LEVER_COLUMNS]
+        assert not app.code
+        assert not app.get("download_button")
+
+    def test_opening_the_boxes_shows_every_link_and_the_paths(self):
+        app = open_network()
+        assert len(adjacency_frame(app)) == 40
+        assert paths_to_copy(app).startswith("Barrier: Social workers do not understand enough")
+        assert len(app.get("download_button")) == 1
+        # Open boxes stay open on the next run, so a filter change does not make the page jump.
+        app.multiselect(key="network_groups").set_value(["MHSW", "All"]).run()
+        assert app.session_state[NETWORK_ADJACENCY_BOX]
+        assert app.session_state[NETWORK_COPY_BOX]
+        assert app.code
+        assert len(tables(app)) == 2
 
 
 class TestWithFocus:
@@ -147,7 +198,7 @@ class TestUrlState:
 
     def test_trace_from_url_and_unknown_trace(self):
         app = open_network({"trace": "F017"})
-        assert app.code[0].value.startswith("Barrier: Mental health social workers feel cast adrift")
+        assert paths_to_copy(app).startswith("Barrier: Mental health social workers feel cast adrift")
         assert app.query_params["trace"] == "F017"
         app = open_network({"trace": "nope"})
         assert "Trace: nope" in captions(app)
@@ -185,10 +236,21 @@ class TestOtherDatasets:
         app = open_network(dataset=synthetic_graph_dataset(500, 1500, seed=5))
         assert len(app.get("plotly_chart")) == 1
         assert "labels show on hover" in captions(app)
+        # Too big to draw whole: the page says what the figure draws, and where every node and link is.
+        assert "This graph has 500 nodes" in app.info[0].value
+        assert escape_markdown(EVERY_LINK_NOTE) in app.info[0].value
+        assert len(focus_box(app).options) == 500
         assert len(adjacency_frame(app)) == 1500
         levers = levers_frame(app)
         assert isinstance(levers, pd.DataFrame)
         assert len(levers) == 15
+
+    def test_large_graph_focus_draws_its_neighbourhood_and_says_so(self):
+        app = open_network({"focus": "S0001"}, dataset=synthetic_graph_dataset(500, 1500, seed=5))
+        assert focus_box(app).value == "S0001"
+        assert "so it draws S0001 and the" in app.info[0].value
+        app.button(key="network_clear_focus").click().run()
+        assert escape_markdown(EVERY_LINK_NOTE) in app.info[0].value
 
     def test_unicode_labels_and_markdown_in_data_are_escaped(self):
         bundled = load_dataset_dir()

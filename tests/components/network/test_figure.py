@@ -1,7 +1,13 @@
 """The plotly figure: legend shapes and colours, node ids in customdata, escaping, focus, fonts."""
 
+import json
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
 from components.network.figure import FADED_OPACITY, Focus, link_emphasis, link_note, network_figure, node_hover
-from components.network.graph import graph_inputs
+from components.network.graph import build_graph, graph_inputs
 from components.network.layout import layered_positions
 from components.ui.colours import KIND_COLOURS
 from tests.components.network.tiny import node_traces
@@ -87,3 +93,19 @@ class TestFigureParts:
         assert boxed == ["Enabler one"]
         titles = [note.text for note in figure.layout.annotations if note.text.startswith("<b>")]
         assert titles == ["<b>Barriers and<br>other findings</b>", "<b>What helps</b>", "<b>Recommendations</b>"]
+
+
+class TestPlotlyChecks:
+    """The figure is built without plotly's property checks, for speed: it must pass them all the same."""
+
+    @pytest.mark.parametrize("focus", [None, "E1", "R2", "nope"])
+    def test_the_tiny_graph_passes_plotlys_checks_unchanged(self, graph, focus):
+        figure = network_figure(graph, layered_positions(*graph_inputs(graph)), focus=focus)
+        checked = go.Figure(figure.to_dict())  # raises on any property plotly does not know or accept
+        assert json.loads(pio.to_json(checked)) == json.loads(pio.to_json(figure))
+
+    @pytest.mark.parametrize("focus", [None, "F029"])
+    def test_the_study_passes_plotlys_checks_unchanged(self, bundled, focus):
+        graph = build_graph(bundled)
+        figure = network_figure(graph, layered_positions(*graph_inputs(graph)), focus=focus)
+        assert json.loads(pio.to_json(go.Figure(figure.to_dict()))) == json.loads(pio.to_json(figure))

@@ -3,10 +3,13 @@
 import dataclasses
 
 import pandas as pd
+import pytest
 
 from components.data.links import build_link_index
-from components.network.graph import GraphFilters, available_kinds, every_link_inferred
+from components.data.synthetic import synthetic_graph_dataset
+from components.network.graph import GraphFilters, available_kinds, every_link_inferred, neighbours
 from components.network.levers import LEVER_COLUMNS
+from components.network.overview import DRAW_LIMIT
 from components.network.view import (
     ALL_INFERRED_HIDDEN,
     LEVERS_SHOWN,
@@ -118,3 +121,42 @@ class TestFilterOptions:
         assert options.kinds == ("barrier", "perception", "enabler", "recommendation")
         assert options.groups == ("MHSW", "CSW", "All")  # the shared group last
         assert options.audiences == ("Managers", "Teams")
+
+
+@pytest.fixture(scope="module")
+def big_view():
+    return network_view(synthetic_graph_dataset(500, 1500, seed=3), GraphFilters())
+
+
+class TestBigGraph:
+    """Above DRAW_LIMIT nodes the figure draws a part of the graph and the view says which."""
+
+    @pytest.fixture
+    def view(self, big_view):
+        return big_view
+
+    def test_the_overview_is_bounded_and_every_node_stays_pickable(self, view):
+        assert view.bounded
+        assert len(view.node_ids) == 500
+        assert len(view.adjacency) == 1500  # the text alternative keeps every link
+        assert set(view.positions) == set(view.drawn) != set(view.graph)
+        drawn = {node for trace in node_traces(focused_figure(view, None)) for node in trace.customdata}
+        assert drawn == set(view.drawn)
+        assert len(drawn) <= DRAW_LIMIT
+        assert view.figure_note(None) == view.drawn_note
+        assert "too many to draw readably" in view.drawn_note
+
+    def test_a_focus_draws_the_node_and_everything_linked_to_it(self, view):
+        focus = "S0001"
+        figure = focused_figure(view, focus)
+        drawn = {node for trace in node_traces(figure) for node in trace.customdata}
+        assert drawn == {focus} | neighbours(view.graph, focus)
+        assert f"so it draws {focus} and the" in view.figure_note(focus)
+        # All of it is the focus and its neighbours, so nothing is faded.
+        assert all(value == 1.0 for trace in node_traces(figure) for value in trace.marker.opacity)
+
+    def test_a_small_graph_is_drawn_whole_with_no_note(self):
+        view = network_view(tiny_dataset(), GraphFilters())
+        assert not view.bounded
+        assert view.figure_note(None) is None
+        assert view.figure_note("E1") is None
