@@ -33,6 +33,7 @@ from components.ui.session_keys import (
     ASSESSMENT_CHANGES_TABLE,
     ASSESSMENT_CHART,
     ASSESSMENT_CHART_TABLE,
+    ASSESSMENT_CHART_TABLE_BOX,
     ASSESSMENT_CITE_PREFIX,
     ASSESSMENT_CLICKED_THEME,
     ASSESSMENT_DOWNLOAD,
@@ -268,7 +269,9 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
         selection_mode="points",
         width="stretch",
     )
-    charts.text_alternative(shown.chart_summary, shown.chart_table, key=ASSESSMENT_CHART_TABLE)
+    charts.text_alternative(
+        shown.chart_summary, shown.chart_table, key=ASSESSMENT_CHART_TABLE, box_key=ASSESSMENT_CHART_TABLE_BOX
+    )
     if shown.unranked_note:
         st.markdown(shown.unranked_note)
     _area_passages(dataset, shown)

@@ -309,13 +309,9 @@ def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure, focus: s
 
 
 def text_alternative(view: NetworkView) -> None:
-    """The sentence, and the table of every link in a box built only while open: on a big graph the table
-    is most of what the page would send (4,000 rows on data 100x the study), and most visitors never open it."""
-    st.markdown(escape_markdown(view.summary))
-    box = lazy_expander("Show the numbers as a table", NETWORK_ADJACENCY_BOX)
-    if box:
-        with box:
-            st.dataframe(view.adjacency, hide_index=True, width="stretch", key=NETWORK_ADJACENCY)
+    # The table of every link is sent only while its box is open: on a big graph it is most of what the page
+    # would send (4,000 rows on data 100x the study), and most visitors never open it.
+    charts.text_alternative(view.summary, view.adjacency, NETWORK_ADJACENCY, box_key=NETWORK_ADJACENCY_BOX)
 
 
 def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView) -> None:

@@ -17,17 +17,13 @@ from components.ui.lazy import lazy_expander
 TABLE_BOX_LABEL = "Show the numbers as a table"
 
 
-def text_alternative(summary: str, table: pd.DataFrame, key: str, box_key: str | None = None) -> None:
+def text_alternative(summary: str, table: pd.DataFrame, key: str, box_key: str) -> None:
     """Under every chart: a generated sentence and the numbers as a table, for screen readers and the room.
 
-    With a `box_key` the table's box is lazy (components.ui.lazy): the table is sent only while the box is
-    open, instead of on every run of every session (a closed expander's table is still sent and drawn).
+    The table's box is lazy (components.ui.lazy, open state under `box_key`): the table is sent only while
+    the box is open, instead of on every run of every session (a closed expander's table is still sent).
     """
     st.markdown(escape_markdown(summary))
-    if box_key is None:
-        with st.expander(TABLE_BOX_LABEL):
-            st.dataframe(table, hide_index=True, width="stretch", key=key)
-        return
     box = lazy_expander(TABLE_BOX_LABEL, key=box_key)
     if box:
         with box:

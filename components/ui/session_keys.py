@@ -111,6 +111,7 @@ ASSESSMENT_CLEAR = "self_assessment_clear"  # button: forget every rating
 ASSESSMENT_AUDIENCE = "self_assessment_audience"  # selectbox: whose recommendations to show (URL "audience")
 ASSESSMENT_CHART = "self_assessment_chart"  # plotly chart: a click on a score dot picks an area
 ASSESSMENT_CHART_TABLE = "self_assessment_chart_table"  # dataframe: the chart's numbers
+ASSESSMENT_CHART_TABLE_BOX = "self_assessment_chart_table_box"  # widget: the lazy box of the chart's numbers
 ASSESSMENT_AREA = "self_assessment_area"  # selectbox: the area whose source passages are shown
 ASSESSMENT_ADD_TO_PLAN = "self_assessment_add_to_plan"  # button: add the weakest areas' recommendations
 ASSESSMENT_DOWNLOAD = "self_assessment_download"  # download button: the answers as CSV

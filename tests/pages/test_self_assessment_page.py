@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from components.assessment.recommendation_map import ALL_AUDIENCES
 from components.assessment.scale import plain_label
 from components.data.load import build_dataset, load_dataset_dir
-from components.ui.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, UPLOADED_DATASET
+from components.ui.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, ASSESSMENT_CHART_TABLE_BOX, UPLOADED_DATASET
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/self-assessment.py"
@@ -136,6 +136,12 @@ class TestTailoredList:
             "Wellbeing 1 out of 2; Knowing the other service 1.67 out of 2" in text
         )
         assert "%" not in text.split("Scores by theme")[1].split("\n")[0]
+
+    def test_the_charts_numbers_are_sent_only_when_their_box_is_opened(self):
+        app = rate(open_page(), RATINGS)
+        assert not app.dataframe
+        table = open_box(app, ASSESSMENT_CHART_TABLE_BOX).dataframe[0].value
+        assert list(table.iloc[:, 1])[:2] == ["Priority and ownership", "Wellbeing"]
 
     def test_the_button_adds_to_the_action_plan_without_duplicates(self):
         app = rate(open_page({ACTION_PLAN: ["R10", "R06"]}), RATINGS)
