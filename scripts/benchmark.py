@@ -877,9 +877,32 @@ def hot_spots(raw_file: Path, top: int = 8) -> tuple[int, list[tuple[str, float]
     return total, ranked(inclusive), ranked(own)
 
 
+SETTLE_LOAD_PER_CORE = 1.0  # the crowd starts once the 1-minute load average is at most this per core…
+SETTLE_LIMIT = 240  # …or after this many seconds, whichever comes first
+
+
+def settle() -> float:
+    """Wait for the machine to calm down after the browser phases, bounded; returns the seconds waited.
+
+    The 30-tab phase leaves a load average near 30 on 2 cores for minutes after its tabs close; a crowd
+    started then measures that load as much as the server.
+    """
+    started = time.perf_counter()
+    threshold = SETTLE_LOAD_PER_CORE * (os.cpu_count() or 1)
+    while os.getloadavg()[0] > threshold and time.perf_counter() - started < SETTLE_LIMIT:
+        time.sleep(5)
+    return time.perf_counter() - started
+
+
 def run_crowd(args: argparse.Namespace, pages: dict[str, str], servers: list[Server]) -> list[str]:
     """The crowd measurement: bare page, one app process and (optionally) replicas, page by page, paired."""
-    print("Crowd: starting servers…", file=sys.stderr, flush=True)
+    print(
+        f"Crowd: waiting for a load average of {SETTLE_LOAD_PER_CORE:g} per core (at most {SETTLE_LIMIT} s)…",
+        file=sys.stderr,
+        flush=True,
+    )
+    waited = settle()
+    print(f"Crowd: starting servers after {waited:.0f} s…", file=sys.stderr, flush=True)
     load_before = os.getloadavg()[0]
     bare = start_server("bare", REPO / "scripts" / "bare_app.py")
     servers.append(bare)
