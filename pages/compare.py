@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.compare import evidence_view as show
-from components.compare.figures import PROJECTOR_CHART_HEIGHT
+from components.compare.figures import PROJECTOR_CHART_HEIGHT, THEME_CHART_MIN_WIDTH
 from components.compare.labels import category_label, chosen_groups
 from components.compare.view import CATEGORIES, group_notice
 from components.ui import charts, url_state
@@ -73,6 +73,7 @@ with chart_side:
             # What is left of a 1280x720 projector under the page's controls: the whole chart stays in view.
             max_height=PROJECTOR_CHART_HEIGHT,
             line_chars=60,
+            phone_min_width=THEME_CHART_MIN_WIDTH,
             on_select=show.open_clicked_theme,
             selection_mode="points",
             theme=None,

@@ -21,6 +21,9 @@ from components.ui.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rg
 MAX_CHART_THEMES = 20
 # The theme chart with its frame (title, source, caveat) never runs past a 1280x720 window under the controls.
 PROJECTOR_CHART_HEIGHT = 470
+# The narrowest the theme chart draws with its title, labels and 60-character source lines whole: narrower (a
+# phone) it keeps this width and scrolls sideways, since plotly cannot wrap them to the screen.
+THEME_CHART_MIN_WIDTH = 520
 
 FONT_SIZE = 15
 TITLE_SIZE = 17

@@ -27,8 +27,6 @@ from components.ui.session_keys import (
     NETWORK_FOCUS,
     NETWORK_FOCUS_PANEL,
     NETWORK_GRAPH,
-    NETWORK_GRAPH_BOX,
-    NETWORK_GRAPH_CANVAS,
     NETWORK_GROUPS,
     NETWORK_KINDS,
     NETWORK_LEVERS,
@@ -37,17 +35,9 @@ from components.ui.session_keys import (
     NETWORK_TRACE,
 )
 
-# The narrowest width at which the three columns of labels fit side by side without being cut off.
+# The narrowest width at which the three columns of labels fit side by side without being cut off: on a phone
+# the graph keeps it and scrolls sideways in its own box (swipe to see the recommendations).
 GRAPH_MIN_WIDTH = 760
-# Static CSS, never data. On a phone the graph keeps the width its labels need and its box scrolls sideways
-# (swipe to see the recommendations), instead of squeezing three columns of labels into 390 px. The width
-# goes on an inner box because Streamlit sizes a chart to the block around it.
-PHONE_STYLE = f"""<style>
-@media (max-width: {GRAPH_MIN_WIDTH + 40}px) {{
-  .st-key-{NETWORK_GRAPH_BOX} {{ overflow-x: auto; }}
-  .st-key-{NETWORK_GRAPH_CANVAS} {{ min-width: {GRAPH_MIN_WIDTH}px; }}
-}}
-</style>"""
 LEVER_COLUMNS_CONFIG = {
     "ID": st.column_config.TextColumn(width="small"),
     "Statement": st.column_config.TextColumn(width="large"),
@@ -279,26 +269,25 @@ def focus_panel(view: NetworkView, focus: str | None) -> None:
 
 
 def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure, focus: str | None) -> None:
-    st.html(PHONE_STYLE)
     # Above the graph: what a big graph's figure leaves out is read before the figure.
     note = view.figure_note(focus)
     if note:
         st.info(escape_markdown(note), icon=":material/info:")
-    with st.container(key=NETWORK_GRAPH_BOX), st.container(key=NETWORK_GRAPH_CANVAS):
-        charts.chart(
-            figure,
-            key=NETWORK_GRAPH,
-            title="Barriers, what helps and recommendations, and the links between them",
-            source=ui.chart_source(dataset),
-            caveat="Each node is a coded statement or a recommendation; a link marked inferred is this app's "
-            "reading, not the source's.",
-            on_select=focus_from_click,
-            selection_mode="points",
-            config={"scrollZoom": False},
-            # Built once per filters and focus (pages/network.py through view_cache), never changed.
-            cached_figure=True,
-            alt="Network of barriers, what helps and recommendations. The table below lists every link.",
-        )
+    charts.chart(
+        figure,
+        key=NETWORK_GRAPH,
+        title="Barriers, what helps and recommendations, and the links between them",
+        source=ui.chart_source(dataset),
+        caveat="Each node is a coded statement or a recommendation; a link marked inferred is this app's "
+        "reading, not the source's.",
+        on_select=focus_from_click,
+        selection_mode="points",
+        config={"scrollZoom": False},
+        # Built once per filters and focus (pages/network.py through view_cache), never changed.
+        cached_figure=True,
+        alt="Network of barriers, what helps and recommendations. The table below lists every link.",
+        phone_min_width=GRAPH_MIN_WIDTH,
+    )
     hint = (
         "Click a node to focus it and read its evidence and links. Hover over a link for its note. "
         "On a phone, swipe the graph sideways to see every column."

@@ -4,6 +4,7 @@ alternative under it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,8 +14,26 @@ from components.present.deck import COUNTS_NOTE
 from components.text import escape_markdown
 from components.ui.chart_export import FOOTER_CHARS, chart_config, framed_figure, kept_framed_figure
 from components.ui.lazy import lazy_expander
+from components.ui.session_keys import CHART_PHONE_BOX_SUFFIX, CHART_PHONE_CANVAS_SUFFIX
 
 TABLE_BOX_LABEL = "Show the numbers as a table"
+
+
+def phone_box_key(chart_key: str) -> str:
+    """The key of the box that scrolls sideways around a chart with a `phone_min_width`."""
+    return chart_key + CHART_PHONE_BOX_SUFFIX
+
+
+def phone_style(chart_key: str, min_width: int) -> str:
+    """Static CSS (keys are this app's own, never data): on a screen narrower than the chart needs, the chart
+    keeps `min_width` and its own box scrolls sideways (swipe), instead of squeezing the labels, title and
+    source that plotly cannot wrap into a phone's width and cutting them off."""
+    return f"""<style>
+@media (max-width: {min_width + 40}px) {{
+  .st-key-{phone_box_key(chart_key)} {{ overflow-x: auto; }}
+  .st-key-{chart_key}{CHART_PHONE_CANVAS_SUFFIX} {{ min-width: {min_width}px; }}
+}}
+</style>"""
 
 
 def text_alternative(summary: str, table: pd.DataFrame, key: str, box_key: str) -> None:
@@ -50,6 +69,7 @@ def chart(
     width: str | int = "stretch",
     height: str | int = "content",
     cached_figure: bool = False,
+    phone_min_width: int | None = None,
 ):
     """st.plotly_chart for a chart whose saved image keeps its title, source and caveat.
 
@@ -64,7 +84,9 @@ def chart(
                  thirds of a 1280 px page wide; pass about 40 for one in a third of the page;
       max_height -- the most pixels the framed chart may take, the plot area giving up room for the frame;
       cached_figure -- True for a figure from components.ui.view_cache (never changed): it is framed once,
-                 not on every rerun (see chart_export.kept_framed_figure).
+                 not on every rerun (see chart_export.kept_framed_figure);
+      phone_min_width -- the narrowest the chart can be drawn with its labels, title and source whole: on a
+                 narrower screen it keeps this width and scrolls sideways in its own box.
     `key` is required: it keys the chart and, with "_image_format" added, the PNG/SVG choice under it
     that decides what the camera button in the chart's mode bar saves. The mode bar is always shown.
     Data in title and source is escaped here; the figure is copied, never changed.
@@ -73,17 +95,23 @@ def chart(
     image_format = st.session_state.get(format_key) or "png"
     frame = kept_framed_figure if cached_figure else framed_figure
     framed = frame(figure, title, source, caveat, line_chars, max_height)
-    shown = st.plotly_chart(
-        framed,
-        key=key,
-        on_select=on_select,
-        selection_mode=selection_mode,
-        config=chart_config(framed, title, image_format, config),
-        theme=theme,
-        width=width,
-        height=height,
-        alt=alt,
-    )
+    if phone_min_width:
+        st.html(phone_style(key, phone_min_width))
+    with (
+        st.container(key=phone_box_key(key)) if phone_min_width else nullcontext(),
+        st.container(key=key + CHART_PHONE_CANVAS_SUFFIX) if phone_min_width else nullcontext(),
+    ):
+        shown = st.plotly_chart(
+            framed,
+            key=key,
+            on_select=on_select,
+            selection_mode=selection_mode,
+            config=chart_config(framed, title, image_format, config),
+            theme=theme,
+            width=width,
+            height=height,
+            alt=alt,
+        )
     st.segmented_control(
         "Camera button saves the chart as",
         list(IMAGE_FORMAT_LABELS),

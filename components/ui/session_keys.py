@@ -23,6 +23,11 @@ PRESENT_ROOM_SEEN = "present_room_seen"  # int: the room version this presenter 
 YOUR_DATA_QDA_READ = "your_data_qda_read"  # QdaRead: the last QDA file read on your-data, and what came of it
 VIEW_CACHE = "view_cache"  # view_cache.ViewStore: views of this session's uploaded dataset, built once per session
 
+# Every chart with a phone_min_width (components/ui/charts.py): its key plus these name the box that scrolls
+# sideways on a phone and the container inside it that keeps the width the chart needs.
+CHART_PHONE_BOX_SUFFIX = "_phone_box"
+CHART_PHONE_CANVAS_SUFFIX = "_phone_canvas"
+
 # Present (pages/present.py, components/present/single_window.py and room_windows.py). PRESENT_REVEALED and
 # PRESENT_ROOM_SEEN above are its own state too. Widget keys: the page's stylesheets and the clicker script
 # (components/present/slide_view.py, slide_keys.py) find some of these by their `st-key-…` class.
@@ -133,8 +138,6 @@ NETWORK_GRAPH = "network_graph"  # plotly chart: its selection is the node just 
 NETWORK_FOCUS = "network_focus"  # selectbox: the node in focus (a click on the graph sets it too)
 NETWORK_CLEAR_FOCUS = "network_clear_focus"  # button: nothing in focus
 NETWORK_FOCUS_PANEL = "network_focus_panel"  # container: the focused node's details under the graph
-NETWORK_GRAPH_BOX = "network_graph_box"  # container: scrolls sideways on a phone
-NETWORK_GRAPH_CANVAS = "network_graph_canvas"  # container inside it: keeps the width the labels need
 NETWORK_ADJACENCY = "network_adjacency"  # the text alternative's table of every link
 NETWORK_ADJACENCY_BOX = "network_adjacency_box"  # lazy expander: opens the table of every link
 NETWORK_COPY_BOX = "network_copy_box"  # lazy expander: the paths as text to copy, and their CSV

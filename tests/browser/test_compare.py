@@ -10,7 +10,10 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from components import compare
+from components.compare.figures import THEME_CHART_MIN_WIDTH
 from components.data.load import load_dataset_dir
+from components.ui.charts import phone_box_key
+from components.ui.session_keys import COMPARE_CHART
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,
@@ -293,3 +296,31 @@ def test_a_table_of_the_numbers_opens_under_the_chart(page: Page, compare_url: s
     grid = page.locator('[data-testid="stDataFrame"]')
     expect(grid).to_have_count(1)
     expect(grid.first).to_be_visible()
+
+
+def test_on_a_phone_the_theme_chart_keeps_its_width_and_scrolls_in_its_own_box(browser: Browser, app_url: str):
+    """Plotly cannot wrap a title or a source line to the screen: at 390 px they once ran off both edges.
+    The chart keeps the width they need, and its own box scrolls sideways; the page itself does not."""
+    context = track_runs(browser.new_context(viewport={"width": 390, "height": 844}))
+    try:
+        page = context.new_page()
+        open_page(page, app_url)
+        open_compare(page, f"{app_url}/compare")
+        assert horizontal_overflow(page) == 0
+        box = page.locator(f".st-key-{phone_box_key(COMPARE_CHART)}")
+        box.scroll_into_view_if_needed()
+        widths = box.evaluate("box => [box.scrollWidth, box.clientWidth]")
+        assert widths[0] >= THEME_CHART_MIN_WIDTH > widths[1]
+        # Every text of the frame (title, source, caveat) lies inside the drawn chart, none cut at its edges.
+        cut = box.evaluate(
+            """box => {
+                const svg = box.querySelector('.main-svg').getBoundingClientRect();
+                return Array.from(box.querySelectorAll('.gtitle, .annotation-text'))
+                    .map(text => text.getBoundingClientRect())
+                    .filter(r => r.left < svg.left - 1 || r.right > svg.right + 1).length;
+            }"""
+        )
+        assert cut == 0
+        screenshot(page, "compare-phone-theme-chart")
+    finally:
+        context.close()

@@ -6,7 +6,8 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from components.network.render import GRAPH_MIN_WIDTH
-from components.ui.session_keys import NETWORK_GRAPH_BOX
+from components.ui.charts import phone_box_key
+from components.ui.session_keys import NETWORK_GRAPH
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,
@@ -147,7 +148,7 @@ def test_graph_labels_readable_on_a_phone(browser: Browser, app_url: str):
     try:
         page = context.new_page()
         open_network(page, app_url)
-        graph_box = page.locator(f".st-key-{NETWORK_GRAPH_BOX}")
+        graph_box = page.locator(f".st-key-{phone_box_key(NETWORK_GRAPH)}")
         graph_box.scroll_into_view_if_needed()
         # The graph keeps the width its three columns of labels need, and its own box scrolls sideways.
         svg_width = page.evaluate(
