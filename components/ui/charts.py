@@ -3,8 +3,8 @@ alternative under it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,6 +24,11 @@ def phone_box_key(chart_key: str) -> str:
     return chart_key + CHART_PHONE_BOX_SUFFIX
 
 
+def phone_canvas_key(chart_key: str) -> str:
+    """The key of the container inside that box which keeps the chart's width."""
+    return chart_key + CHART_PHONE_CANVAS_SUFFIX
+
+
 def phone_style(chart_key: str, min_width: int) -> str:
     """Static CSS (keys are this app's own, never data): on a screen narrower than the chart needs, the chart
     keeps `min_width` and its own box scrolls sideways (swipe), instead of squeezing the labels, title and
@@ -31,9 +36,21 @@ def phone_style(chart_key: str, min_width: int) -> str:
     return f"""<style>
 @media (max-width: {min_width + 40}px) {{
   .st-key-{phone_box_key(chart_key)} {{ overflow-x: auto; }}
-  .st-key-{chart_key}{CHART_PHONE_CANVAS_SUFFIX} {{ min-width: {min_width}px; }}
+  .st-key-{phone_canvas_key(chart_key)} {{ min-width: {min_width}px; }}
 }}
 </style>"""
+
+
+@contextmanager
+def kept_width_on_a_phone(chart_key: str, min_width: int | None) -> Iterator[None]:
+    """Around a chart: with a `min_width`, the box that scrolls sideways on a narrower screen; else nothing.
+    The width goes on an inner container because Streamlit sizes a chart to the block around it."""
+    if not min_width:
+        yield
+        return
+    st.html(phone_style(chart_key, min_width))
+    with st.container(key=phone_box_key(chart_key)), st.container(key=phone_canvas_key(chart_key)):
+        yield
 
 
 def text_alternative(summary: str, table: pd.DataFrame, key: str, box_key: str) -> None:
@@ -95,12 +112,7 @@ def chart(
     image_format = st.session_state.get(format_key) or "png"
     frame = kept_framed_figure if cached_figure else framed_figure
     framed = frame(figure, title, source, caveat, line_chars, max_height)
-    if phone_min_width:
-        st.html(phone_style(key, phone_min_width))
-    with (
-        st.container(key=phone_box_key(key)) if phone_min_width else nullcontext(),
-        st.container(key=key + CHART_PHONE_CANVAS_SUFFIX) if phone_min_width else nullcontext(),
-    ):
+    with kept_width_on_a_phone(key, phone_min_width):
         shown = st.plotly_chart(
             framed,
             key=key,
