@@ -69,8 +69,7 @@ def lead_and_quote(
 ) -> None:
     """One Markdown element: the lines that lead into a quote (Markdown, escaped), then the quote with whose
     words it is; then its "Cite this", built only while open. `place` names the quote uniquely on the page."""
-    st.markdown("\n\n".join(part for part in (lead, quotes.quote_markdown(evidence, source)) if part))
-    quotes.cite_this(evidence, source, item_id, item_label, cite_key=f"{ABOUT_CITE_PREFIX}{place}")
+    quotes.show_quote(evidence, source, item_id, item_label, cite_key=f"{ABOUT_CITE_PREFIX}{place}", lead=lead)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -260,13 +260,13 @@ def _evidence(card: planner.Card) -> None:
     elif card.source_line:
         st.markdown(card.source_line)
     for position, entry in enumerate(card.entries, start=1):
-        st.markdown(f"{entry.heading}\n\n{quotes.quote_markdown(entry.evidence, entry.source)}")
-        quotes.cite_this(
+        quotes.show_quote(
             entry.evidence,
             entry.source,
             entry.finding_id,
             f"finding {entry.finding_id}",
             cite_key=cite_key(card.recommendation_id, position),
+            lead=entry.heading,
         )
         if entry.why_linked:
             st.markdown(entry.why_linked)

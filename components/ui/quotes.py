@@ -107,9 +107,15 @@ def show_quote(
     item_label: str = "",
     highlight: Sequence[str] = (),
     cite_key: str | None = None,
+    lead: str = "",
 ) -> None:
-    """A verbatim quote with whose words it is, its source and a "Cite this" (lazy with a `cite_key`)."""
-    st.markdown(quote_markdown(evidence, source, highlight))
+    """A verbatim quote with whose words it is, its source and a "Cite this" (lazy with a `cite_key`).
+
+    `lead` (Markdown, already escaped) is what introduces the quote, a heading or a line of text: it goes in
+    the quote's own element, since every element costs the server in each session.
+    """
+    quote = quote_markdown(evidence, source, highlight)
+    st.markdown(f"{lead}\n\n{quote}" if lead else quote)
     cite_this(evidence, source, item_id, item_label, cite_key)
 
 
