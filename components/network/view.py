@@ -82,13 +82,13 @@ class NetworkView:
     adjacency: pd.DataFrame
     levers: pd.DataFrame  # the LEVERS_SHOWN enablers and recommendations that reach the most barriers
     trace_starts: tuple[str, ...]
-    drawn: nx.DiGraph | None = None  # what the unfocused figure draws (the graph, unless it is too big)
+    drawn: nx.DiGraph  # what the unfocused figure draws: the graph, unless it is too big to draw whole
     drawn_note: str | None = None  # what the unfocused figure leaves out, or None when it draws everything
 
     @property
     def large(self) -> bool:
         """Too many nodes to label them all: labels show on hover and around the focus."""
-        return (self.drawn if self.drawn is not None else self.graph).number_of_nodes() > LABEL_LIMIT
+        return self.drawn.number_of_nodes() > LABEL_LIMIT
 
     @property
     def bounded(self) -> bool:
@@ -115,19 +115,19 @@ def network_view(dataset: Dataset, filters: GraphFilters) -> NetworkView:
     graph = build_graph(dataset, filters)
     empty_message = graph_empty_state(dataset, graph, filters)
     nodes, edges = graph_inputs(graph)
-    drawn = empty_message is None
-    shown, hubs = overview(graph) if drawn else (graph, 0)
+    has_graph = empty_message is None
+    shown, hubs = overview(graph) if has_graph else (graph, 0)
     return NetworkView(
         graph=graph,
         node_ids=tuple(node for node, _ in nodes),
         empty_message=empty_message,
-        positions=layered_positions(*graph_inputs(shown)) if drawn else {},
+        positions=layered_positions(*graph_inputs(shown)) if has_graph else {},
         summary=graph_summary(graph),
         adjacency=adjacency_table(graph),
-        levers=levers(graph, betweenness(nodes, edges)).head(LEVERS_SHOWN) if drawn else pd.DataFrame(),
-        trace_starts=tuple(traceable_nodes(graph)) if drawn else (),
+        levers=levers(graph, betweenness(nodes, edges)).head(LEVERS_SHOWN) if has_graph else pd.DataFrame(),
+        trace_starts=tuple(traceable_nodes(graph)) if has_graph else (),
         drawn=shown,
-        drawn_note=overview_note(graph, shown, hubs) if drawn else None,
+        drawn_note=overview_note(graph, shown, hubs) if has_graph else None,
     )
 
 
@@ -137,7 +137,7 @@ def focused_figure(view: NetworkView, focus: str | None) -> go.Figure:
     if view.bounded and focus in view.graph:
         near = around(view.graph, focus)
         return network_figure(near, layered_positions(*graph_inputs(near)), focus=focus)
-    return network_figure(view.drawn if view.drawn is not None else view.graph, view.positions, focus=focus)
+    return network_figure(view.drawn, view.positions, focus=focus)
 
 
 @dataclass(frozen=True)
