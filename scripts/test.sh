@@ -16,14 +16,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# The app, the test tools and the benchmark, exactly as locked: every file pip installs must match a hash in
+# requirements-dev.lock (generated from requirements-dev.txt by scripts/lock.sh).
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-dev.lock
 
 echo "ruff: lint and format"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
+# Every test, browser ones included (markers in pyproject.toml; `-m "not browser"` runs only the fast ones),
+# then the 20 slowest. Arguments go to pytest: `bash scripts/test.sh -m "not browser"`.
 echo "pytest: unit, AppTest, browser and accessibility tests"
-.venv/bin/python -m pytest -p no:cacheprovider -ra "$@"
+.venv/bin/python -m pytest -p no:cacheprovider -ra --durations=20 "$@"

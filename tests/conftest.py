@@ -1,4 +1,4 @@
-"""Fixtures shared by every test folder."""
+"""Fixtures shared by every test folder, and the markers each test gets from the folder it lives in."""
 
 from __future__ import annotations
 
@@ -7,6 +7,21 @@ from pathlib import Path
 import pytest
 
 from tests.seeds import seed_paths
+
+TESTS = Path(__file__).resolve().parent
+# Folder under tests/ -> marker (registered in pyproject.toml). Every other test is `unit`, so a test file
+# never names its own kind: `-m "not browser"` runs the fast ones (unit and AppTest), `-m browser` the rest.
+FOLDER_MARKERS = {"browser": "browser", "pages": "apptest"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by these markers
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        try:
+            folder = item.path.resolve().relative_to(TESTS).parts[0]
+        except ValueError:  # collected from outside tests/ (a path given on the command line)
+            continue
+        item.add_marker(FOLDER_MARKERS.get(folder, "unit"))
 
 
 @pytest.fixture(scope="session")
