@@ -1,4 +1,5 @@
-"""One real `streamlit run` server and one headless Chromium for all browser tests.
+"""One real `streamlit run` server and one headless Chromium for all browser tests (server start and the
+"app is ready" check are in tests/browser/server.py, which the benchmark shares).
 
 Chromium is Debian's package, driven by Playwright through `executable_path` (a Playwright
 browser download cannot work on this network). Tests wait for the app's own "script finished"
@@ -10,15 +11,6 @@ the runs the server reports finished (`RUN_TRACKER`), so a wait can tell "this r
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,18 +19,19 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-REPO = Path(__file__).resolve().parents[2]
+# Server start and readiness live in tests/browser/server.py, shared with the benchmark; the tests import
+# them from here as before.
+from tests.browser.server import (  # noqa: F401 (re-exported for the test modules)
+    CHROMIUM_ARGS,
+    REPO,
+    chromium_path,
+    free_port,
+    served_app,
+    start_streamlit,
+    wait_for_app,
+)
+
 ARTIFACTS = REPO / "test-output" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 def _field_number(message: type, name: str) -> int:
@@ -137,64 +130,6 @@ def track_runs(context: BrowserContext) -> BrowserContext:
     return context
 
 
-def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    raise RuntimeError("Debian's chromium is not installed: run `bash scripts/test.sh`, which installs it.")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_streamlit(script: Path, port: int, extra_args: tuple[str, ...] = ()) -> subprocess.Popen:
-    """Start `streamlit run` and block until /_stcore/health answers."""
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--server.fileWatcherType",
-        "none",
-        "--browser.gatherUsageStats",
-        "false",
-        *extra_args,
-    ]
-    process = subprocess.Popen(command, cwd=script.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early: {process.stderr.read().decode()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("streamlit did not become healthy within 60 s")
-
-
-@contextmanager
-def served_app() -> Iterator[str]:
-    """A fresh `streamlit run app.py` on a free port, stopped on exit: yields its base URL."""
-    port = free_port()
-    process = start_streamlit(REPO / "app.py", port)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-
-
 @pytest.fixture(scope="session")
 def app_url():
     with served_app() as url:
@@ -215,26 +150,6 @@ def page(browser: Browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-def wait_for_app(page: Page, timeout: float = 30_000) -> None:
-    """Wait until the script has finished, the connection is live and nothing is stale or loading."""
-    page.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            if (!app) return false;
-            // 'initial' means the first run has not started yet: not done, however quiet the page looks.
-            if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-            if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-            if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-            if (document.querySelector('[data-stale="true"]')) return false;
-            for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
-                if (!chart.querySelector('.main-svg')) return false;
-            }
-            return document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]') !== null;
-        }""",
-        timeout=timeout,
-    )
 
 
 def _runs(page: Page) -> dict:
