@@ -50,7 +50,8 @@ workdir=$(mktemp -d)
 trap 'rm -rf "$workdir"' EXIT
 cp requirements.txt requirements-dev.txt "$workdir/"
 for lock in requirements.lock requirements-dev.lock; do
-  if [ -f "$lock" ]; then cp "$lock" "$workdir/"; fi
+  # A lock left with merge-conflict markers is no preference: start that one afresh (the other still counts).
+  if [ -f "$lock" ] && ! grep -q '^<<<<<<<\|^>>>>>>>' "$lock"; then cp "$lock" "$workdir/"; fi
 done
 (
   cd "$workdir"

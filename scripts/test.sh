@@ -17,7 +17,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # The app, the test tools and the benchmark, exactly as locked: every file pip installs must match a hash in
-# requirements-dev.lock (generated from requirements-dev.txt by scripts/lock.sh).
+# requirements-dev.lock (generated from requirements-dev.txt by scripts/lock.sh). A pin added to a .txt list
+# without regenerating the locks stops the run here, by name.
+python3 scripts/check_locks.py
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
