@@ -233,11 +233,12 @@ def measure_crowd(
 
 def run_crowd(args: argparse.Namespace, pages: dict[str, str], servers: list[Server]) -> dict:
     """The crowd measurement: bare page, one app process and (optionally) replicas, page by page, paired."""
-    print(
-        f"Crowd: waiting for a load average of {SETTLE_LOAD_PER_CORE:g} per core (at most {SETTLE_LIMIT} s)…",
-        file=sys.stderr,
-        flush=True,
-    )
+    if args.settle:
+        print(
+            f"Crowd: waiting for a load average of {SETTLE_LOAD_PER_CORE:g} per core (at most {SETTLE_LIMIT} s)…",
+            file=sys.stderr,
+            flush=True,
+        )
     waited = settle() if args.settle else 0.0
     print(f"Crowd: starting servers after {waited:.0f} s…", file=sys.stderr, flush=True)
     load_before = os.getloadavg()[0]
