@@ -56,7 +56,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from components.data.synthetic import synthetic_dataset_files  # noqa: E402
-from components.ui import navigation  # noqa: E402
+from components.shared import navigation  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     CHROMIUM_ARGS,
     chromium_path,
@@ -65,7 +65,7 @@ from tests.browser.conftest import (  # noqa: E402
     wait_for_app,
 )
 
-DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"  # read by components/data/access.py
+DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"  # read by components/ui/access.py
 # Page name (its file name in pages/) -> URL path ("" is the home page), from the app's one list of pages.
 PAGES = {Path(page.script).stem: page.url_path for page in navigation.PAGES}
 TARGET_PAGE = 1.5  # page load within 1.5x of the bare page

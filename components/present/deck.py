@@ -22,7 +22,7 @@ from components.present.finding_slides import (
 )
 from components.present.prompt_slides import prompt_slides
 from components.present.slide_model import Column, Point, Quote, Slide, sources_of
-from components.text import cell_text
+from components.shared.text import cell_text
 
 # Slide kinds in deck order.
 KINDS = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from components.data.model import Dataset
 from components.present.deck import COUNTS_NOTE, Point, Slide
 from components.present.documents import PrintDocument, citation_line, printable
-from components.text import cell_text
+from components.shared.text import cell_text
 
 INFERRED_MARK = " (inferred: this app's interpretation)"
 ELEMENT_INFERRED = ": element inferred by this app"

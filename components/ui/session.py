@@ -3,7 +3,7 @@
 The action plan is built on two pages (recommendations and self-assessment); the self-assessment's
 answers outlive a visit to another page. Pages call these
 functions instead of writing `st.session_state` themselves, so each rule (no duplicates, order kept, ids
-of another dataset left alone) lives once, in components/recommendations.py, and is tested there.
+of another dataset left alone) lives once, in components/recommendations/planner.py, and is tested there.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
-from components import recommendations as planner
 from components.data.model import Dataset
-from components.ui.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, ASSESSMENT_ANSWERS
+from components.recommendations import planner
+from components.shared.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, ASSESSMENT_ANSWERS
 
 
 def plan_ids(dataset: Dataset) -> list[str]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import about
+from components.about import study as about
 from components.data.load import build_dataset, load_dataset_dir
 from components.data.vocabulary import COP_ELEMENTS
-from components.text import escape_markdown
+from components.shared.text import escape_markdown
 
 BUNDLED = load_dataset_dir()
 FINDINGS = "finding_id,group,category,theme,statement,evidence,source\nX1,Nurses,barrier,Time,No time,Quote,Src\n"

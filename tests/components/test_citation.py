@@ -6,8 +6,8 @@ import bibtexparser
 import pytest
 import rispy
 
-from components import citation
 from components.data.load import load_dataset_dir
+from components.shared import citation
 
 
 @pytest.fixture(scope="module")

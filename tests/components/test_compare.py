@@ -9,7 +9,7 @@ from components import compare
 from components.compare import view
 from components.data.load import build_dataset, load_dataset_dir
 from components.data.vocabulary import PARTNERS, SHARED_GROUP
-from components.ui.colours import contrast_ratio, group_colours
+from components.shared.colours import contrast_ratio, group_colours
 
 COLUMNS = ("finding_id", "group", "category", "theme", "statement", "evidence", "source", "partner", "theme_basis")
 

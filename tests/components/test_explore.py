@@ -7,10 +7,11 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from components import explore, search
 from components.data.load import build_dataset, load_dataset_dir
 from components.data.vocabulary import SHARED_GROUP
-from components.ui.badges import inferred_badge
+from components.explore import search
+from components.explore import view as explore
+from components.shared.badges import inferred_badge
 from tests.components.small_uploads import finding, upload
 
 

@@ -1,9 +1,10 @@
-"""The Markdown of Explore's recommendation and context cards (plain functions of components/explore_view.py)."""
+"""The Markdown of Explore's recommendation and context cards (plain functions of components/explore/draw.py)."""
 
 from __future__ import annotations
 
-from components import explore_view, search
-from components.ui.badges import CONTEXT_BADGE, inferred_badge
+from components.explore import draw as explore_view
+from components.explore import search
+from components.shared.badges import CONTEXT_BADGE, inferred_badge
 
 
 def recommendation(**values: str) -> dict[str, str]:

@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from components import home
 from components.data.load import build_dataset, load_dataset_dir
-from components.text import escape_markdown
+from components.home import view as home
+from components.shared.text import escape_markdown
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ import docx
 import pandas as pd
 import pytest
 
-from components import recommendations as planner
 from components.data.load import build_dataset, load_dataset_dir
-from components.plan_documents import COLUMNS, DOWNLOADS, EMPTY_NOTE, plan_docx_bytes, plan_pdf_bytes
 from components.present.documents import citation_line
+from components.recommendations import planner
+from components.recommendations.plan_documents import COLUMNS, DOWNLOADS, EMPTY_NOTE, plan_docx_bytes, plan_pdf_bytes
 from tests.pdf_text import flat, pages_text
 
 CHILDRENS = "Children's social care"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from components.data.model import Problem
-from components.qda import intake
 from components.qda.mapping import Mapping
+from components.your_data import qda_intake as intake
 
 
 def failed_read(count: int) -> intake.QdaRead:

@@ -98,7 +98,7 @@ def test_a_segment_with_two_codes_is_two_statements():
 
 
 def test_code_names_in_widget_labels_keep_their_markdown_inert_and_their_words_readable():
-    from components.qda.intake import category_choices, label_text
+    from components.your_data.qda_intake import category_choices, label_text
 
     assert label_text("What *helps* [x](javascript:1) <b>") == "What \\*helps\\* \\[x\\](javascript:1) \\<b\\>"
     # Parentheses and full stops stay as typed: screen readers read the raw label.

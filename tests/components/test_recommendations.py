@@ -10,8 +10,8 @@ import io
 import pandas as pd
 import pytest
 
-from components import recommendations as planner
 from components.data.load import build_dataset, load_dataset_dir
+from components.recommendations import planner
 
 CITATION = "Carpenter, Nicola (2019) Exploratory Study. Masters thesis. Licence: CC BY-NC-ND."
 CHILDRENS = "Children's social care"

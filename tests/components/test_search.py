@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import search
 from components.data.exports import safe_csv_bytes
 from components.data.load import load_dataset_dir
-from components.text import escape_markdown, search_fold, search_fold_series
+from components.explore import search
+from components.shared.text import escape_markdown, search_fold, search_fold_series
 from tests.components.small_uploads import finding, upload
 
 

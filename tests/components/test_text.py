@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from components.text import cell_text, escape_markdown, escape_plotly, fold, search_fold, search_fold_series
+from components.shared.text import cell_text, escape_markdown, escape_plotly, fold, search_fold, search_fold_series
 
 # Input a study file could carry, and what Streamlit's Markdown would otherwise make of it.
 HOSTILE = [

@@ -8,18 +8,19 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import about, citation
+from components.about import study as about
 from components.data.load import build_dataset, load_dataset_dir
 from components.data.model import StudyInfluence
-from components.text import escape_markdown
-from components.ui.badges import CONTEXT_BADGE
-from components.ui.session_keys import (
+from components.shared import citation
+from components.shared.badges import CONTEXT_BADGE
+from components.shared.session_keys import (
     ABOUT_BIBTEX,
     ABOUT_CITE_PREFIX,
     ABOUT_GLOSSARY_FIND,
     ABOUT_LENS_LINKS_PREFIX,
     UPLOADED_DATASET,
 )
+from components.shared.text import escape_markdown
 from tests.pages.apptest import open_app_page
 
 BUNDLED = load_dataset_dir()

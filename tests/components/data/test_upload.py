@@ -7,10 +7,10 @@ import io
 
 import pytest
 
-from components.data import upload
 from components.data.load import build_dataset, load_dataset_dir
 from components.data.model import DatasetError, Problem
 from components.data.vocabulary import FINDINGS_SPEC, LINKS_SPEC, RECOMMENDATIONS_SPEC
+from components.your_data import upload
 
 
 @pytest.fixture(scope="module")

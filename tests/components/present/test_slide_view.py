@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from components.present import slide_keys, slide_view, stepping
-from components.ui import session_keys as keys
+from components.present import draw_keys as slide_keys
+from components.present import draw_slides as slide_view
+from components.present import stepping
+from components.shared import session_keys as keys
 
 
 def test_the_key_listeners_are_hidden_by_their_named_keys():

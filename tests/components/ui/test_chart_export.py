@@ -8,7 +8,7 @@ import pytest
 from components.compare import compare_themes, theme_figure
 from components.data.load import load_dataset_dir
 from components.present.deck import COUNTS_NOTE
-from components.ui.chart_export import (
+from components.shared.chart_export import (
     EXPORT_WIDTH,
     FOOTER_CHARS,
     REMOVED_BUTTONS,
@@ -17,7 +17,7 @@ from components.ui.chart_export import (
     image_file_name,
     kept_framed_figure,
 )
-from components.ui.colours import group_colours
+from components.shared.colours import group_colours
 
 CITATION = (
     "Carpenter, Nicola (2019) Exploratory Study of Social Workers’ Perceptions of Collaboration in a Local "

@@ -11,8 +11,8 @@ import pytest
 
 from components.assessment import figure as assessment_figure
 from components.network import figure as network
-from components.ui import colours
-from components.ui.colours import (
+from components.shared import colours
+from components.shared.colours import (
     BACKGROUND,
     FIXED_GROUP_COLOURS,
     KIND_COLOURS,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from components import home
-from components.ui import navigation
+from components.home import view as home
+from components.shared import navigation
 
 
 class TestRegistry:

@@ -124,7 +124,7 @@ def by_script(script: str) -> PageRecord:
     for page in PAGES:
         if page.script == script:
             return page
-    raise KeyError(f"{script} is not in components/ui/navigation.py PAGES")
+    raise KeyError(f"{script} is not in components/shared/navigation.py PAGES")
 
 
 def page_files_on_disk(repo: Path = REPO) -> list[str]:

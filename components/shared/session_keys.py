@@ -28,9 +28,9 @@ VIEW_CACHE = "view_cache"  # view_cache.ViewStore: views of this session's uploa
 CHART_PHONE_BOX_SUFFIX = "_phone_box"
 CHART_PHONE_CANVAS_SUFFIX = "_phone_canvas"
 
-# Present (pages/present.py, components/present/single_window.py and room_windows.py). PRESENT_REVEALED and
+# Present (pages/present.py, components/present/draw_single_window.py and draw_rooms.py). PRESENT_REVEALED and
 # PRESENT_ROOM_SEEN above are its own state too. Widget keys: the page's stylesheets and the clicker script
-# (components/present/slide_view.py, slide_keys.py) find some of these by their `st-key-…` class.
+# (components/present/draw_slides.py, draw_keys.py) find some of these by their `st-key-…` class.
 PRESENT_JUMP = "present_jump"  # widget: the single window's jump list; its value is the current slide (0-based)
 PRESENT_ROOM_JUMP = "present_jump_"  # widget key prefix: a room's jump list, a new one per room version
 PRESENT_NOTES = "present_notes"  # widget: the single window's speaker-notes toggle

@@ -12,21 +12,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import about
-from components.data.access import bundled_dataset
+from components.about import study as about
 from components.data.model import Dataset
-from components.text import escape_markdown
-from components.ui import frame as ui
-from components.ui import quotes, view_cache
-from components.ui.badges import CONTEXT_BADGE
-from components.ui.lazy import lazy_expander
-from components.ui.session_keys import (
+from components.shared.badges import CONTEXT_BADGE
+from components.shared.session_keys import (
     ABOUT_BIBTEX,
     ABOUT_CITE_PREFIX,
     ABOUT_GLOSSARY,
     ABOUT_GLOSSARY_FIND,
     ABOUT_LENS_LINKS_PREFIX,
 )
+from components.shared.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import quotes, view_cache
+from components.ui.access import bundled_dataset
+from components.ui.lazy import lazy_expander
 
 EXPLORE = "pages/explore.py"
 

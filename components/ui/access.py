@@ -14,7 +14,7 @@ import streamlit as st
 from components.data.load import load_dataset_dir
 from components.data.model import Dataset
 from components.data.vocabulary import BUNDLED_DATA_DIR
-from components.ui.session_keys import UPLOADED_DATASET
+from components.shared.session_keys import UPLOADED_DATASET
 
 # EXPLORER_DATA_DIR points the server at another dataset folder (the benchmark's synthetic data).
 DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from components import search
 from components.data.exports import safe_csv_bytes
 from components.data.links import LinkIndex
 from components.data.model import Dataset
 from components.data.vocabulary import SHARED_GROUP
-from components.text import escape_markdown
-from components.ui.badges import inferred_badge
+from components.explore import search
+from components.shared.badges import inferred_badge
+from components.shared.text import escape_markdown
 
 # Cards drawn at first and added by each "Show more": each card is two or three elements (its words and quote
 # as one Markdown, a lazy "Cite this", a link when something is linked to it), each serialised for every

@@ -11,13 +11,15 @@ from functools import partial
 
 import streamlit as st
 
-from components.data.access import active_dataset
 from components.data.model import Dataset
-from components.present import handouts, presenter, slide_keys, slide_view, stepping
+from components.present import draw_keys as slide_keys
+from components.present import draw_slides as slide_view
+from components.present import handouts, presenter, stepping
 from components.present.slide_model import Slide
-from components.text import escape_markdown
+from components.shared import session_keys as keys
+from components.shared.text import escape_markdown
 from components.ui import frame as ui
-from components.ui import session_keys as keys
+from components.ui.access import active_dataset
 from components.ui.url_state import write_url
 
 

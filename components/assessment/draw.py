@@ -20,13 +20,8 @@ from components.assessment.recommendation_map import RecommendationMap
 from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
 from components.data.exports import safe_csv_bytes
 from components.data.model import Dataset, DatasetError
-from components.text import escape_markdown
-from components.ui import charts, quotes, session, view_cache
-from components.ui import frame as ui
-from components.ui.badges import inferred_badge
-from components.ui.lazy import lazy_expander
-from components.ui.picks import open_on_click, open_on_pick
-from components.ui.session_keys import (
+from components.shared.badges import inferred_badge
+from components.shared.session_keys import (
     ASSESSMENT_ADD_TO_PLAN,
     ASSESSMENT_AREA,
     ASSESSMENT_AREA_BOX,
@@ -44,6 +39,11 @@ from components.ui.session_keys import (
     ASSESSMENT_REC_SOURCE_PREFIX,
     ASSESSMENT_SOURCE_PREFIX,
 )
+from components.shared.text import escape_markdown
+from components.ui import charts, quotes, session, view_cache
+from components.ui import frame as ui
+from components.ui.lazy import lazy_expander
+from components.ui.picks import open_on_click, open_on_pick
 
 T = TypeVar("T")
 

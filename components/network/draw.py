@@ -13,11 +13,7 @@ from components.network.graph import GraphFilters
 from components.network.kinds import RECOMMENDATION, kind_name
 from components.network.text import node_links, node_title
 from components.network.view import FilterOptions, NetworkView, focused_figure, traced_paths
-from components.text import escape_markdown
-from components.ui import charts, quotes, url_state, view_cache
-from components.ui import frame as ui
-from components.ui.lazy import lazy_expander
-from components.ui.session_keys import (
+from components.shared.session_keys import (
     NETWORK_ADJACENCY,
     NETWORK_ADJACENCY_BOX,
     NETWORK_AUDIENCES,
@@ -34,6 +30,10 @@ from components.ui.session_keys import (
     NETWORK_STATED_ONLY,
     NETWORK_TRACE,
 )
+from components.shared.text import escape_markdown
+from components.ui import charts, quotes, url_state, view_cache
+from components.ui import frame as ui
+from components.ui.lazy import lazy_expander
 
 # The narrowest width at which the three columns of labels fit side by side without being cut off: on a phone
 # the graph keeps it and scrolls sideways in its own box (swipe to see the recommendations).

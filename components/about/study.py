@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components import citation
 from components.data.model import Dataset, Study
 from components.data.vocabulary import COP_ELEMENTS
-from components.text import escape_markdown, fold, search_fold, search_fold_series
+from components.shared import citation
+from components.shared.text import escape_markdown, fold, search_fold, search_fold_series
 
 COP_TERM = "Communities of Practice"
 APP_CODING_SOURCE = "this app's coding"

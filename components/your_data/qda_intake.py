@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, replace
 
 from components.data.model import Dataset, DatasetError, Problem
-from components.data.upload import dataset_summary, not_changed
 from components.qda import QDA_UPLOAD_LIMIT_MB, read_qda_file
 from components.qda.export import export_gaps, export_qdc, export_qdpx
 from components.qda.folder import project_dataset
@@ -20,8 +19,9 @@ from components.qda.mapping import (
     mapping_summary,
 )
 from components.qda.model import QdaProject, problem_text
-from components.text import escape_markdown
-from components.ui.session_keys import YOUR_DATA_QDA_CATEGORY_PREFIX
+from components.shared.session_keys import YOUR_DATA_QDA_CATEGORY_PREFIX
+from components.shared.text import escape_markdown
+from components.your_data.upload import dataset_summary, not_changed
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ from components.data.exports import safe_csv_bytes
 from components.data.links import RECOMMENDATION_KIND
 from components.data.model import Dataset
 from components.data.vocabulary import COP_ELEMENTS
-from components.text import cell_text, escape_markdown, search_fold, search_fold_series
-from components.ui.badges import inferred_badge
+from components.shared.badges import inferred_badge
+from components.shared.text import cell_text, escape_markdown, search_fold, search_fold_series
 
 ADDRESSES = "addresses"
 PAGE_SIZE = 20

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data.access import active_dataset
-from components.present import presenter, slide_keys, slide_view, stepping
+from components.present import draw_keys as slide_keys
+from components.present import draw_slides as slide_view
+from components.present import presenter, stepping
 from components.present.presenter import PROJECTOR, Room
 from components.present.slide_model import Slide
+from components.shared import session_keys as keys
 from components.ui import frame as ui
-from components.ui import session_keys as keys
+from components.ui.access import active_dataset
 
 
 def show_room(view: str, code_param: object) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 from components.data.model import Dataset
 from components.present import slide_model
 from components.present.deck import build_deck
-from components.text import escape_markdown
+from components.shared.text import escape_markdown
 from components.ui import quotes, view_cache
 
 

@@ -24,8 +24,8 @@ from components.data.vocabulary import (
     SHARED_GROUP,
     TableSpec,
 )
-from components.text import escape_markdown
-from components.ui.session_keys import YOUR_DATA_LAST_CHECK, YOUR_DATA_TEMPLATE_SUFFIX, YOUR_DATA_UPLOAD_PREFIX
+from components.shared.session_keys import YOUR_DATA_LAST_CHECK, YOUR_DATA_TEMPLATE_SUFFIX, YOUR_DATA_UPLOAD_PREFIX
+from components.shared.text import escape_markdown
 
 # The your-data page's own state: the outcome of the last check, kept in this session only.
 CHECK_STATE_KEY = YOUR_DATA_LAST_CHECK

@@ -18,7 +18,7 @@ import pandas as pd
 from components.data.links import LinkIndex
 from components.data.model import Dataset
 from components.data.vocabulary import BASIS_VALUES, CATEGORIES
-from components.text import cell_text, escape_markdown, fold, search_fold, search_fold_series
+from components.shared.text import cell_text, escape_markdown, fold, search_fold, search_fold_series
 
 FINDING = "finding"
 RECOMMENDATION = "recommendation"

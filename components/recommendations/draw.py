@@ -1,7 +1,8 @@
 """What the recommendations planner draws: its filters, a recommendation's card and the action plan editor.
 
-Streamlit lives here, logic does not: every table, sentence and decision comes from components/recommendations.py
-(tested without Streamlit), and the plan changes only through components/ui/session.py.
+Streamlit lives here, logic does not: every table, sentence and decision comes from
+components/recommendations/planner.py (tested without Streamlit), and the plan changes only through
+components/ui/session.py.
 """
 
 from __future__ import annotations
@@ -11,13 +12,9 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from components import plan_documents
-from components import recommendations as planner
 from components.data.model import Dataset
-from components.ui import frame as ui
-from components.ui import quotes, session, url_state
-from components.ui.lazy import lazy_expander
-from components.ui.session_keys import (
+from components.recommendations import plan_documents, planner
+from components.shared.session_keys import (
     RECOMMENDATIONS_ADD_ALL,
     RECOMMENDATIONS_AUDIENCE,
     RECOMMENDATIONS_BARRIER,
@@ -34,6 +31,9 @@ from components.ui.session_keys import (
     RECOMMENDATIONS_REMOVE,
     RECOMMENDATIONS_REMOVE_CHOICE,
 )
+from components.ui import frame as ui
+from components.ui import quotes, session, url_state
+from components.ui.lazy import lazy_expander
 
 FILTER_KEYS = (RECOMMENDATIONS_AUDIENCE, RECOMMENDATIONS_BARRIER, RECOMMENDATIONS_ELEMENT)
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data.model import Dataset, StudyMethod
-from components.text import escape_markdown
-from components.ui import navigation
-from components.ui.session_keys import HOME_CARDS, HOME_HEADLINES
+from components.shared import navigation
+from components.shared.session_keys import HOME_CARDS, HOME_HEADLINES
+from components.shared.text import escape_markdown
 
 # The cards under "Where to go next": every page but this one, in navigation order, each with its title as the
 # navigation names it and its one-line purpose.

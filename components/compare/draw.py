@@ -12,11 +12,7 @@ from components.compare.figures import partner_figure, theme_figure
 from components.compare.partners import cell_from_selection
 from components.compare.themes import theme_from_selection
 from components.data.model import Dataset
-from components.text import escape_markdown
-from components.ui import charts, quotes, view_cache
-from components.ui.frame import chart_source
-from components.ui.picks import open_on_click, open_on_pick
-from components.ui.session_keys import (
+from components.shared.session_keys import (
     COMPARE_CELL,
     COMPARE_CHART,
     COMPARE_CHILDREN_CITE,
@@ -27,6 +23,10 @@ from components.ui.session_keys import (
     COMPARE_PARTNERS_TABLE_BOX,
     COMPARE_THEME,
 )
+from components.shared.text import escape_markdown
+from components.ui import charts, quotes, view_cache
+from components.ui.frame import chart_source
+from components.ui.picks import open_on_click, open_on_pick
 
 # ---------------------------------------------------------------------------------------------
 # Views, built once per dataset fingerprint and parameters (components.ui.view_cache), never per rerun

@@ -1,6 +1,6 @@
 """Streamlit pieces of the Explore page: the search controls, result cards, and one item's own view.
 
-What to show is decided in components/explore.py (plain data, tested without Streamlit); these
+What to show is decided in components/explore/view.py (plain data, tested without Streamlit); these
 functions read and write widget state and the URL, and draw. Links between items are `st.page_link`s
 with query parameters rather than Markdown links: Streamlit opens Markdown links in a new tab (a new
 session), which would lose an uploaded dataset.
@@ -16,13 +16,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from components import explore, search
 from components.data.model import Dataset
-from components.text import escape_markdown
-from components.ui import frame as ui
-from components.ui import quotes, url_state, view_cache
-from components.ui.badges import CONTEXT_BADGE
-from components.ui.session_keys import (
+from components.explore import search
+from components.explore import view as explore
+from components.shared.badges import CONTEXT_BADGE
+from components.shared.session_keys import (
     EXPLORE_CITE_PREFIX,
     EXPLORE_CLEAR,
     EXPLORE_DOWNLOAD,
@@ -36,6 +34,9 @@ from components.ui.session_keys import (
     EXPLORE_TRY_PREFIX,
     EXPLORE_VIEW,
 )
+from components.shared.text import escape_markdown
+from components.ui import frame as ui
+from components.ui import quotes, url_state, view_cache
 
 PAGE = "pages/explore.py"
 ABOUT_PAGE = "pages/about.py"

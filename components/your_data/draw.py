@@ -1,7 +1,7 @@
 """What the your-data page draws: the CSV uploaders and their check, the QDA import and the QDA export.
 
-Streamlit lives here, logic does not: checking, sentences and problem lists come from components/data/upload.py
-and components/qda/intake.py (tested without Streamlit). Uploads are read from the uploaders in memory and
+Streamlit lives here, logic does not: checking, sentences and problem lists come from components/your_data/upload.py
+and components/your_data/qda_intake.py (tested without Streamlit). Uploads are read from the uploaders in memory and
 never written to disk; a checked dataset is opened through components.data.access.
 """
 
@@ -11,16 +11,11 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from components.data import upload
-from components.data.access import bundled_dataset, use_uploaded_dataset
 from components.data.exports import safe_csv_bytes
 from components.data.model import Dataset
-from components.qda import QDA_FILE_TYPES, QDA_UPLOAD_LIMIT_MB, intake
+from components.qda import QDA_FILE_TYPES, QDA_UPLOAD_LIMIT_MB
 from components.qda.mapping import CATEGORY_CHOICES
-from components.text import escape_markdown
-from components.ui import view_cache
-from components.ui.lazy import lazy_expander
-from components.ui.session_keys import (
+from components.shared.session_keys import (
     YOUR_DATA_CHECK,
     YOUR_DATA_EXPORT_QDC,
     YOUR_DATA_EXPORT_QDPX,
@@ -35,6 +30,12 @@ from components.ui.session_keys import (
     YOUR_DATA_QDA_RULES_BOX,
     YOUR_DATA_QDA_UPLOAD,
 )
+from components.shared.text import escape_markdown
+from components.ui import view_cache
+from components.ui.access import bundled_dataset, use_uploaded_dataset
+from components.ui.lazy import lazy_expander
+from components.your_data import qda_intake as intake
+from components.your_data import upload
 
 # The CSV uploaders' own limit: the server-wide one is raised for .qdpx projects only.
 CSV_UPLOAD_LIMIT_MB = 5
