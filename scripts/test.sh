@@ -24,6 +24,7 @@ fi
 echo "ruff: lint and format"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/lint-imports
 
 echo "pytest: unit, AppTest, browser and accessibility tests"
 .venv/bin/python -m pytest -p no:cacheprovider -ra "$@"

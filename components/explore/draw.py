@@ -34,7 +34,7 @@ from components.shared.session_keys import (
     EXPLORE_TRY_PREFIX,
     EXPLORE_VIEW,
 )
-from components.shared.text import escape_markdown
+from components.shared.text import escape_markdown, highlight_markdown
 from components.ui import frame as ui
 from components.ui import quotes, url_state, view_cache
 
@@ -166,18 +166,18 @@ def recommendation_markdown(item: Mapping[str, str], highlight: Sequence[str] = 
     if item["cop_element"]:
         # The recommendation is the source's words; the badge marks only the element as this app's reading.
         badge = quotes.basis_badge(item["basis"], "element")
-        element = f"  \n{search.highlight_markdown(item['cop_text'], highlight)}{badge}"
+        element = f"  \n{highlight_markdown(item['cop_text'], highlight)}{badge}"
     return (
-        f"**{search.highlight_markdown(item['text'], highlight)}**  \n"
-        f":gray-badge[Recommendation] :gray-badge[For {search.highlight_markdown(item['audience'], highlight)}]"
+        f"**{highlight_markdown(item['text'], highlight)}**  \n"
+        f":gray-badge[Recommendation] :gray-badge[For {highlight_markdown(item['audience'], highlight)}]"
         f" · {escape_markdown(item['item_id'])}{element}"
     )
 
 
 def context_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> str:
     return (
-        f"{CONTEXT_BADGE} **{search.highlight_markdown(item['title'], highlight)}** · "
-        f"{escape_markdown(item['item_id'])}  \n{search.highlight_markdown(item['text'], highlight)}"
+        f"{CONTEXT_BADGE} **{highlight_markdown(item['title'], highlight)}** · "
+        f"{escape_markdown(item['item_id'])}  \n{highlight_markdown(item['text'], highlight)}"
     )
 
 
@@ -372,8 +372,8 @@ def show_glossary_matches(view: explore.SearchView) -> None:
         return
     with st.container(border=True):
         lines = [
-            f"- **{search.highlight_markdown(entry['term'], view.terms)}**: "
-            f"{search.highlight_markdown(entry['definition'], view.terms)}"
+            f"- **{highlight_markdown(entry['term'], view.terms)}**: "
+            f"{highlight_markdown(entry['definition'], view.terms)}"
             for entry in view.glossary.to_dict("records")
         ]
         st.markdown(":gray-badge[Glossary] In the glossary:\n" + "\n".join(lines))

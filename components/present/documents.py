@@ -18,7 +18,6 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from components.data.model import Dataset
 from components.shared.text import cell_text
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -49,15 +48,6 @@ def printable(value: object, keep_lines: bool = False) -> str:
     )
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip() if keep_lines else (lines[0] if lines else "")
-
-
-def citation_line(dataset: Dataset) -> str:
-    """How the data is cited on every page: the study's reference and licence, or the upload's name."""
-    study = dataset.study
-    if study and cell_text(study.citation):
-        licence = cell_text(study.licence)
-        return f"{cell_text(study.citation)} Licence: {licence}." if licence else cell_text(study.citation)
-    return f"{dataset.name}: data uploaded in this session."
 
 
 class PrintDocument(FPDF):

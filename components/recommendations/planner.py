@@ -10,7 +10,6 @@ barrier (or view) the recommendation answers; any other relation from a recommen
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -22,6 +21,7 @@ from components.data.exports import safe_csv_bytes
 from components.data.links import RECOMMENDATION_KIND
 from components.data.model import Dataset
 from components.data.vocabulary import COP_ELEMENTS
+from components.shared.action_plan import as_date, coerce_details, known_plan
 from components.shared.badges import inferred_badge
 from components.shared.text import cell_text, escape_markdown, search_fold, search_fold_series
 
@@ -30,8 +30,6 @@ PAGE_SIZE = 20
 MAX_QUERY_CHARS = 200
 MAX_LABEL_CHARS = 90
 
-# The editable part of the plan, one row per recommendation id: the shape of session_keys.ACTION_PLAN_DETAILS.
-DETAIL_COLUMNS = ("recommendation_id", "owner", "due_date", "first_step", "notes")
 EDITABLE_COLUMNS = ("owner", "due_date", "first_step", "notes")
 # What the page's data editor shows: the fixed facts first, then the columns a team lead fills in.
 PLAN_COLUMNS = ("recommendation_id", "audience", "recommendation", *EDITABLE_COLUMNS)
@@ -389,48 +387,6 @@ def remove_label(plan_labels: dict[str, str], recommendation_id: str) -> str:
 # The plan
 
 
-def known_plan(dataset: Dataset, plan_ids: object) -> list[str]:
-    """The plan's ids that this dataset knows, each once, in the order they were added.
-
-    Other pages append to the plan too, and a plan may outlive a dataset switch: unknown ids are dropped
-    here (not deleted from the session) so switching back to the bundled study brings them back.
-    """
-    if not isinstance(plan_ids, (list, tuple)):
-        return []
-    known = set(dataset.recommendations["recommendation_id"].astype(str))
-    return [value for value in dict.fromkeys(str(item) for item in plan_ids) if value in known]
-
-
-def toggle_plan(plan_ids: object, recommendation_id: str, include: bool) -> list[str]:
-    """The plan with this id added (at the end, once) or removed; anything else in it is kept as it was."""
-    current = list(plan_ids) if isinstance(plan_ids, (list, tuple)) else []
-    current = [item for item in current if item != recommendation_id]
-    if include:
-        current.append(recommendation_id)
-    return current
-
-
-def add_all_to_plan(plan_ids: object, shown_ids: Iterable[str]) -> tuple[list[str], list[str]]:
-    """The plan with every id the filters show added at the end, in the order shown, and the ids newly added.
-
-    "Shown" means every match, on every page of results, not only the page on screen. The self-assessment
-    page adds its tailored list the same way, so both share one rule.
-    """
-    current = [str(item) for item in plan_ids] if isinstance(plan_ids, (list, tuple)) else []
-    added = [item for item in dict.fromkeys(str(item) for item in shown_ids) if item not in current]
-    return list(dict.fromkeys(current)) + added, added
-
-
-def clear_plan(plan_ids: object, dataset_ids: Iterable[str]) -> list[str]:
-    """The plan without this dataset's ids; ids from another dataset (a switched upload) stay put.
-
-    Owners, dates and notes stay in the details, so an item put back keeps what was typed for it.
-    """
-    current = list(plan_ids) if isinstance(plan_ids, (list, tuple)) else []
-    remove = set(dataset_ids)
-    return [item for item in current if item not in remove]
-
-
 def plan_signature(plan_ids: Sequence[str]) -> str:
     """A short stable name for one plan's contents, for the data editor's key.
 
@@ -438,50 +394,6 @@ def plan_signature(plan_ids: Sequence[str]) -> str:
     a new editor; otherwise an edit made to row 2 would land on whatever recommendation is row 2 now.
     """
     return hashlib.sha1("\x1f".join(plan_ids).encode("utf-8")).hexdigest()[:12]
-
-
-def empty_details() -> pd.DataFrame:
-    return pd.DataFrame({column: pd.Series(dtype=object) for column in DETAIL_COLUMNS})
-
-
-def _as_date(value: object) -> dt.date | None:
-    if not cell_text(value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = cell_text(value).strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
-def coerce_details(details: object) -> pd.DataFrame:
-    """Whatever the session holds as plan details, as a clean frame: one row per id, text and dates only."""
-    if not isinstance(details, pd.DataFrame) or "recommendation_id" not in details.columns:
-        return empty_details()
-    rows = []
-    for record in details.to_dict("records"):
-        recommendation_id = cell_text(record.get("recommendation_id"))
-        if not recommendation_id:
-            continue
-        rows.append(
-            {
-                "recommendation_id": recommendation_id,
-                "owner": cell_text(record.get("owner")),
-                "due_date": _as_date(record.get("due_date")),
-                "first_step": cell_text(record.get("first_step")),
-                "notes": cell_text(record.get("notes")),
-            }
-        )
-    if not rows:
-        return empty_details()
-    frame = pd.DataFrame(rows, columns=list(DETAIL_COLUMNS), dtype=object)
-    return frame.drop_duplicates("recommendation_id", keep="last").reset_index(drop=True)
 
 
 def plan_table(dataset: Dataset, plan_ids: Sequence[str], details: object) -> pd.DataFrame:
@@ -519,25 +431,10 @@ def editor_table(table: pd.DataFrame) -> pd.DataFrame:
     frame = table.copy()
     for column in frame.columns:
         if column == "due_date":
-            frame[column] = frame[column].map(_as_date).astype(EDITOR_DATE_DTYPE)
+            frame[column] = frame[column].map(as_date).astype(EDITOR_DATE_DTYPE)
         else:
             frame[column] = frame[column].map(cell_text).astype(object)
     return frame
-
-
-def update_details(details: object, edited: pd.DataFrame) -> pd.DataFrame:
-    """Stored details with the editor's rows written over them; details of items not shown now are kept.
-
-    Keeping them means a recommendation taken out of the plan and put back keeps its owner and notes.
-    """
-    stored = coerce_details(details)
-    fresh = coerce_details(edited)
-    kept = stored.loc[~stored["recommendation_id"].isin(set(fresh["recommendation_id"]))]
-    if kept.empty:
-        return fresh
-    if fresh.empty:
-        return kept.reset_index(drop=True)
-    return pd.concat([kept, fresh], ignore_index=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -643,7 +540,7 @@ def plan_items(dataset: Dataset, table: pd.DataFrame) -> list[dict]:
                     "element": element,
                     "element_inferred": bool(element) and cell_text(recommendation["basis"]) == "inferred",
                     "owner": cell_text(record.get("owner")),
-                    "due_date": _as_date(record.get("due_date")),
+                    "due_date": as_date(record.get("due_date")),
                     "first_step": cell_text(record.get("first_step")),
                     "notes": cell_text(record.get("notes")),
                     "addresses": [_reason_entry(item) for item in addressed.to_dict("records")],
@@ -694,7 +591,7 @@ def plan_markdown(dataset: Dataset, table: pd.DataFrame, citation: str, title: s
             number += 1
             recommendation_id = record["recommendation_id"]
             recommendation = recommendations.loc[recommendation_id]
-            due = _as_date(record.get("due_date"))
+            due = as_date(record.get("due_date"))
             lines += [
                 f"### {number}. {_file_text(recommendation['text'])} ({_file_text(recommendation_id)})",
                 "",

@@ -23,8 +23,8 @@ import unicodedata
 import plotly.graph_objects as go
 import plotly.io
 
-from components.present.deck import COUNTS_NOTE
 from components.shared.text import escape_plotly, wrap_label
+from components.shared.wording import COUNTS_NOTE
 
 IMAGE_FORMATS = ("png", "svg")
 EXPORT_WIDTH = 1280  # a 1280x720 slide's width: text sized for it reads on a projector

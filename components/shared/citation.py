@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from components.data.model import Study, StudySource
+from components.data.model import Dataset, Study, StudySource
+from components.shared.text import cell_text
 
 APP_NAME = "Collaboration Findings Explorer"
 EXPLORE_PATH = "explore"
@@ -222,3 +223,12 @@ def cite(
     body = ",\n".join(f"  {name} = {{{_bibtex_value(value)}}}" for name, value in fields)
     bibtex = f"@{BIBTEX_TYPES.get(reference_type, 'misc')}{{{_bibtex_key(cited, item)},\n{body}\n}}"
     return Citation(plain=plain_full, ris="\n".join(ris), bibtex=bibtex, url=url)
+
+
+def citation_line(dataset: Dataset) -> str:
+    """How the data is cited on every page: the study's reference and licence, or the upload's name."""
+    study = dataset.study
+    if study and cell_text(study.citation):
+        licence = cell_text(study.licence)
+        return f"{cell_text(study.citation)} Licence: {licence}." if licence else cell_text(study.citation)
+    return f"{dataset.name}: data uploaded in this session."

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from components.data.load import build_dataset, load_dataset_dir
-from components.present.documents import citation_line
 from components.recommendations import planner
 from components.recommendations.plan_documents import COLUMNS, DOWNLOADS, EMPTY_NOTE, plan_docx_bytes, plan_pdf_bytes
+from components.shared.citation import citation_line
 from tests.pdf_text import flat, pages_text
 
 CHILDRENS = "Children's social care"

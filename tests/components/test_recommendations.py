@@ -12,6 +12,7 @@ import pytest
 
 from components.data.load import build_dataset, load_dataset_dir
 from components.recommendations import planner
+from components.shared import action_plan
 
 CITATION = "Carpenter, Nicola (2019) Exploratory Study. Masters thesis. Licence: CC BY-NC-ND."
 CHILDRENS = "Children's social care"
@@ -162,39 +163,39 @@ class TestFilter:
 
 class TestPlan:
     def test_known_plan_drops_unknown_ids_and_repeats(self, study):
-        assert planner.known_plan(study, ["R05", "X99", "R05", "R01"]) == ["R05", "R01"]
-        assert planner.known_plan(study, None) == []
-        assert planner.known_plan(study, "R05") == []
+        assert action_plan.known_plan(study, ["R05", "X99", "R05", "R01"]) == ["R05", "R01"]
+        assert action_plan.known_plan(study, None) == []
+        assert action_plan.known_plan(study, "R05") == []
 
     def test_toggle_adds_once_and_removes_keeping_the_rest(self):
-        plan = planner.toggle_plan(["R01", "OTHER"], "R05", True)
+        plan = action_plan.toggle_plan(["R01", "OTHER"], "R05", True)
         assert plan == ["R01", "OTHER", "R05"]
-        assert planner.toggle_plan(plan, "R05", True) == ["R01", "OTHER", "R05"]
-        assert planner.toggle_plan(plan, "R01", False) == ["OTHER", "R05"]
-        assert planner.toggle_plan(None, "R02", True) == ["R02"]
+        assert action_plan.toggle_plan(plan, "R05", True) == ["R01", "OTHER", "R05"]
+        assert action_plan.toggle_plan(plan, "R01", False) == ["OTHER", "R05"]
+        assert action_plan.toggle_plan(None, "R02", True) == ["R02"]
 
     def test_add_all_shown_adds_every_match_once_after_what_is_there(self, study):
         matches = planner.filter_recommendations(study, audiences=["Mental Health in Families team"])
         assert len(matches) == 7
-        plan, added = planner.add_all_to_plan(["R05", "R10"], matches["recommendation_id"])
+        plan, added = action_plan.add_all_to_plan(["R05", "R10"], matches["recommendation_id"])
         assert plan == ["R05", "R10", "R09", "R11", "R12", "R13", "R14", "R15"]
         assert added == ["R09", "R11", "R12", "R13", "R14", "R15"]
-        assert planner.add_all_to_plan(plan, matches["recommendation_id"]) == (plan, [])
-        assert planner.add_all_to_plan(None, ["R01"]) == (["R01"], ["R01"])
+        assert action_plan.add_all_to_plan(plan, matches["recommendation_id"]) == (plan, [])
+        assert action_plan.add_all_to_plan(None, ["R01"]) == (["R01"], ["R01"])
 
     def test_add_all_takes_every_page_of_matches_not_only_the_one_on_screen(self):
         rows = "".join(f"X{n},Team,Do thing {n}\n" for n in range(45))
         dataset = make_dataset("recommendation_id,audience,text\n" + rows)
         matches = planner.filter_recommendations(dataset)
         assert len(planner.page_slice(matches, 1)) == planner.PAGE_SIZE
-        plan, added = planner.add_all_to_plan([], matches["recommendation_id"])
+        plan, added = action_plan.add_all_to_plan([], matches["recommendation_id"])
         assert plan == [f"X{n}" for n in range(45)]
         assert added == plan
 
     def test_clear_plan_keeps_ids_of_another_dataset(self, study):
         known = study.recommendations["recommendation_id"]
-        assert planner.clear_plan(["R05", "UPLOAD1", "R01"], known) == ["UPLOAD1"]
-        assert planner.clear_plan(None, known) == []
+        assert action_plan.clear_plan(["R05", "UPLOAD1", "R01"], known) == ["UPLOAD1"]
+        assert action_plan.clear_plan(None, known) == []
 
     def test_editor_table_types_do_not_change_when_a_date_is_typed(self, study):
         """The data editor is identified by its column types: a first due date must not make a new one."""
@@ -233,17 +234,17 @@ class TestPlan:
     def test_details_of_an_item_taken_out_are_kept_for_when_it_returns(self, study):
         table = planner.plan_table(study, ["R05", "R06"], None)
         table.loc[1, "owner"] = "Priya"
-        details = planner.update_details(None, table)
+        details = action_plan.update_details(None, table)
         smaller = planner.plan_table(study, ["R05"], details)
-        details = planner.update_details(details, smaller)
+        details = action_plan.update_details(details, smaller)
         again = planner.plan_table(study, ["R05", "R06"], details)
         assert again.set_index("recommendation_id").loc["R06", "owner"] == "Priya"
 
     @pytest.mark.parametrize("junk", [None, "text", 42, pd.DataFrame({"x": [1]}), pd.DataFrame()])
     def test_unexpected_session_details_become_an_empty_table(self, junk):
-        details = planner.coerce_details(junk)
+        details = action_plan.coerce_details(junk)
         assert details.empty
-        assert list(details.columns) == list(planner.DETAIL_COLUMNS)
+        assert list(details.columns) == list(action_plan.DETAIL_COLUMNS)
 
     def test_editor_dates_and_missing_values_are_cleaned(self):
         edited = pd.DataFrame(
@@ -255,7 +256,7 @@ class TestPlan:
                 "notes": [None, "n", float("nan")],
             }
         )
-        details = planner.coerce_details(edited)
+        details = action_plan.coerce_details(edited)
         assert details["owner"].tolist() == ["", "", "Lee"]
         assert details["due_date"].tolist() == [dt.date(2027, 1, 31), None, None]
         assert details["notes"].tolist() == ["", "n", ""]

@@ -7,7 +7,6 @@ import pytest
 
 from components.compare import compare_themes, theme_figure
 from components.data.load import load_dataset_dir
-from components.present.deck import COUNTS_NOTE
 from components.shared.chart_export import (
     EXPORT_WIDTH,
     FOOTER_CHARS,
@@ -18,6 +17,7 @@ from components.shared.chart_export import (
     kept_framed_figure,
 )
 from components.shared.colours import group_colours
+from components.shared.wording import COUNTS_NOTE
 
 CITATION = (
     "Carpenter, Nicola (2019) Exploratory Study of Social Workers’ Perceptions of Collaboration in a Local "
