@@ -9,7 +9,7 @@ Three families that never share a hue:
 
 Colours come from the Okabe-Ito and Paul Tol palettes (darkened where needed), which stay apart with the
 common forms of colour blindness; every mark is at least 3:1 against white and every coloured text 4.5:1
-(tests/components/ui/test_colours.py computes both). Colour is never alone: groups are labelled and placed,
+(tests/components/shared/test_colours.py computes both). Colour is never alone: groups are labelled and placed,
 node kinds have their own shapes, and every chart that uses colour has a legend.
 """
 

@@ -10,7 +10,7 @@ from components.data.load import load_dataset_dir
 from components.qda.__main__ import main
 from tests.fixtures.qda import projects as fixtures
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def test_writes_a_folder_that_load_dataset_dir_opens(tmp_path, capsys):
