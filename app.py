@@ -1,10 +1,10 @@
-"""Router: page config and navigation only. The pages are listed in components/ui/navigation.py."""
+"""Router: page config and navigation only. The pages are listed in components/shared/navigation.py."""
 
 from pathlib import Path
 
 import streamlit as st
 
-from components.ui import navigation
+from components.shared import navigation
 
 st.set_page_config(
     page_title="Collaboration Findings Explorer",
@@ -16,7 +16,7 @@ st.set_page_config(
 
 # Page files are named after their URL paths: on a fresh server Streamlit first serves a deep link from
 # the pages/ folder by file name, and components.ui.frame.ensure_router then reroutes it through this file.
-# The pages themselves, their titles, icons and URL paths are listed once, in components/ui/navigation.py.
+# The pages themselves, their titles, icons and URL paths are listed once, in components/shared/navigation.py.
 PAGES = [
     st.Page(
         page.script,

@@ -1,6 +1,6 @@
 """About: how the study was done, its limits, how to cite it, the lens it used and the words this app uses."""
 
-from components import about_view
+from components.about import draw as about_view
 from components.ui import frame as ui
 
 dataset = ui.page_start(

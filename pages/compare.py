@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from components.compare import evidence_view as show
+from components.compare import draw as show
 from components.compare.figures import PROJECTOR_CHART_HEIGHT, THEME_CHART_MIN_WIDTH
 from components.compare.labels import category_label, chosen_groups
 from components.compare.view import CATEGORIES, group_notice
+from components.shared import session_keys as keys
 from components.ui import charts, url_state
 from components.ui import frame as ui
-from components.ui import session_keys as keys
 
 # Wide enough for a group's name; the two pickers and the categories share one row at 1280 px.
 CONTROL_WIDTH = 150

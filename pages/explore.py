@@ -1,13 +1,14 @@
 """Explore: search every finding, recommendation and piece of evidence, or open one item's own view.
 
 `explore?id=F012` opens one item with everything linked to it; `explore?q=…&group=…` reopens a search.
-What is shown is built in components/explore.py and drawn by components/explore_view.py.
+What is shown is built in components/explore/view.py and drawn by components/explore/draw.py.
 """
 
 import streamlit as st
 
-from components import explore_view, search
-from components.text import escape_markdown
+from components.explore import draw as explore_view
+from components.explore import search
+from components.shared.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import url_state
 

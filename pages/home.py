@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from components import home
-from components.text import escape_markdown
+from components.home import view as home
+from components.shared.session_keys import HOME_CARDS, HOME_FIGURES, HOME_HEADLINES
+from components.shared.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import view_cache
-from components.ui.session_keys import HOME_CARDS, HOME_FIGURES, HOME_HEADLINES
 
 dataset = ui.page_start("Why social workers do — and don't — collaborate")
 study = dataset.study

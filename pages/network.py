@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.network import render
+from components.network import draw as render
 from components.network.view import dataset_empty_state, filter_options, network_view
 from components.ui import frame as ui
 from components.ui import view_cache

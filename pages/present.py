@@ -11,7 +11,10 @@ A clicker's keys (PageDown/PageUp, Space, Home/End, the arrows) step the deck in
 
 import streamlit as st
 
-from components.present import presenter, room_windows, single_window, slide_view
+from components.present import draw_rooms as room_windows
+from components.present import draw_single_window as single_window
+from components.present import draw_slides as slide_view
+from components.present import presenter
 from components.ui import frame as ui
 
 # Before anything reaches the browser: a fresh server's first deep link is rerouted through app.py once, and

@@ -1,7 +1,7 @@
 """Recommendations planner: filter by audience, see why each recommendation exists, leave with an action plan."""
 
-from components import recommendations as planner
-from components import recommendations_view as planner_view
+from components.recommendations import draw as planner_view
+from components.recommendations import planner
 from components.ui import frame as ui
 from components.ui import view_cache
 

@@ -3,12 +3,13 @@ first and leaves with the recommendations that answer them. Answers stay in this
 
 import streamlit as st
 
+from components.assessment import draw as sections
 from components.assessment import items as assessment_items
-from components.assessment import recommendation_map, sections
-from components.text import escape_markdown
+from components.assessment import recommendation_map
+from components.shared.session_keys import ASSESSMENT_AUDIENCE, ASSESSMENT_CLEAR
+from components.shared.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import session, url_state, view_cache
-from components.ui.session_keys import ASSESSMENT_AUDIENCE, ASSESSMENT_CLEAR
 
 dataset = ui.page_start(
     "Self-assessment: how well does your service collaborate?",

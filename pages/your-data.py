@@ -7,9 +7,9 @@ the bytes are read from the uploader in memory and never written to disk.
 
 import streamlit as st
 
-from components import your_data_view
-from components.data import upload
 from components.ui import frame as ui
+from components.your_data import draw as your_data_view
+from components.your_data import upload
 
 dataset = ui.page_start(
     "Use your own coded data",

@@ -28,6 +28,7 @@ fi
 echo "ruff: lint and format"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/lint-imports
 
 # Every test, browser ones included (markers in pyproject.toml; `-m "not browser"` runs only the fast ones),
 # then the 20 slowest. Arguments go to pytest: `bash scripts/test.sh -m "not browser"`.

@@ -13,7 +13,7 @@ from components.data.decode import decode_text
 from components.data.model import DatasetError, Problem
 from components.data.parse import parse_table
 from components.data.vocabulary import TableSpec
-from components.text import escape_markdown
+from components.shared.text import escape_markdown
 
 ANSWER_COLUMNS = ("item_id", "theme", "statement", "finding_id", "rating", "assessed_on")
 # A file with thousands of bad rows gets the first problems listed and a count, not a page of errors.

@@ -6,7 +6,7 @@ import pandas as pd
 
 from components.assessment.scale import RATING_LABELS, SCORES, format_score, short_number
 from components.assessment.score import score_items, theme_scores
-from components.text import escape_markdown
+from components.shared.text import escape_markdown
 
 
 def rating_change(earlier: str, now: str) -> str:

@@ -6,11 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.assessment.scale import MAX_SCORE, format_score
-from components.text import escape_plotly, wrap_label
-from components.ui.colours import SCORE_COLOURS
-from components.ui.selection import selected_customdata
+from components.shared.colours import SCORE_COLOURS
+from components.shared.selection import selected_customdata
+from components.shared.text import escape_plotly, wrap_label
 
-# Score colours have no hue, so they never read as a group or a node kind (components/ui/colours.py).
+# Score colours have no hue, so they never read as a group or a node kind (components/shared/colours.py).
 # Legend names and the order (weakest at the top) say the same thing, so colour is never alone.
 FOCUS_COLOUR = SCORE_COLOURS["focus"]
 OTHER_COLOUR = SCORE_COLOURS["other"]
@@ -20,7 +20,7 @@ TEXT_COLOUR = "#111827"
 # An area's name wraps at this many characters: a phone-width line at 16 px.
 LABEL_CHARS = 36
 LEGEND_GAP_PX = 110
-# Source and caveat lines under the chart short enough for a phone (components/ui/chart_export.py).
+# Source and caveat lines under the chart short enough for a phone (components/shared/chart_export.py).
 FOOTER_LINE_CHARS = 44
 
 

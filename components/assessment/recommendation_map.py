@@ -14,7 +14,7 @@ import pandas as pd
 from components.assessment.scale import GAP_RATINGS
 from components.data.links import RECOMMENDATION_KIND, LinkIndex
 from components.data.model import Dataset
-from components.text import cell_text
+from components.shared.text import cell_text
 
 ADDRESSES = "addresses"
 BUILDS_ON = "builds on"

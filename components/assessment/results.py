@@ -1,5 +1,5 @@
 """The page's results as plain data: the weakest areas, each area's gaps and recommendations, and the words
-around them. Markdown here is built from escaped data (components/text.py), so the page only renders it.
+around them. Markdown here is built from escaped data (components/shared/text.py), so the page only renders it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from components.assessment.recommendation_map import (
 )
 from components.assessment.scale import GAP_RATINGS, RATING_LABELS, SCORES, format_score, plural
 from components.assessment.score import rank_themes, score_items, theme_scores, weakest_themes
-from components.text import escape_markdown
+from components.shared.text import escape_markdown
 
 # Two areas to act on are as many as a team takes away from one sitting; the rest are a click away.
 FOCUS_AREAS = 2

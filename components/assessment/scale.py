@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.text import fold
+from components.shared.text import fold
 
 # The scale, in the order a person reads it.
 NOT_IN_PLACE = "not in place"

@@ -14,8 +14,8 @@ from components.compare.labels import panel_label, plural
 from components.compare.partners import NO_PARTNER, matrix_cells
 from components.compare.themes import ThemeComparison
 from components.data.vocabulary import SHARED_GROUP
-from components.text import escape_plotly, wrap_label
-from components.ui.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
+from components.shared.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
+from components.shared.text import escape_plotly, wrap_label
 
 # Beyond this many themes a chart stops being readable on a projector; the table keeps them all.
 MAX_CHART_THEMES = 20

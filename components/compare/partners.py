@@ -10,8 +10,8 @@ import pandas as pd
 
 from components.compare.labels import category_label, panel_label, plural
 from components.data.vocabulary import PARTNERS, SHARED_GROUP
-from components.text import fold
-from components.ui.selection import selected_customdata
+from components.shared.selection import selected_customdata
+from components.shared.text import fold
 
 PARTNER_CATEGORY = "purpose"
 NO_PARTNER = "(no partner recorded)"

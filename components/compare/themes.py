@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data.vocabulary import SHARED_GROUP
-from components.ui.selection import selected_customdata
+from components.shared.selection import selected_customdata
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,8 @@ from components.compare.partners import (
 from components.compare.text_alternatives import partner_summary, partner_table, theme_summary, theme_table
 from components.compare.themes import ThemeComparison, compare_themes, other_groups_with_statements, theme_statements
 from components.data.model import Dataset
-from components.text import escape_markdown
-from components.ui.colours import group_colours
+from components.shared.colours import group_colours
+from components.shared.text import escape_markdown
 
 # Observations (points to note) are mostly the shared group's; the partner matrix carries their headline.
 CATEGORIES = tuple(category for category in CATEGORY_LABELS if category != "observation")

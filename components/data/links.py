@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from components.text import cell_text
+from components.data.cells import cell_text
 
 RECOMMENDATION_KIND = "recommendation"
 # A linked id that names no finding or recommendation: uploaded links may hold one.

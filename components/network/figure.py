@@ -20,8 +20,8 @@ import plotly.graph_objects as go
 from components.network.graph import GraphNodes, graph_inputs, neighbours
 from components.network.kinds import KIND_ORDER, KIND_SYMBOLS, LAYER_TITLES, RECOMMENDATION, kind_name, layer_of
 from components.network.layout import Positions, row_step
-from components.text import escape_plotly, wrap_label
-from components.ui.colours import KIND_COLOURS
+from components.shared.colours import KIND_COLOURS
+from components.shared.text import escape_plotly, wrap_label
 
 # Above this many nodes, labels would overprint each other: they move to hover, except around the focus.
 LABEL_LIMIT = 60

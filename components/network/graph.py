@@ -9,7 +9,7 @@ import networkx as nx
 
 from components.data.model import Dataset
 from components.network.kinds import CORE_KINDS, KIND_ORDER, RECOMMENDATION, layer_of
-from components.text import cell_text
+from components.shared.text import cell_text
 
 # The graph as plain tuples, (node, layer) and (from, to): hashable, and all the layout needs.
 GraphNodes = tuple[tuple[str, int], ...]

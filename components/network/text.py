@@ -7,8 +7,8 @@ import networkx as nx
 import pandas as pd
 
 from components.network.kinds import KIND_ORDER, LAYER_TITLES, kind_name
-from components.text import escape_markdown
-from components.ui.badges import inferred_badge
+from components.shared.badges import inferred_badge
+from components.shared.text import escape_markdown
 
 # A link read from its far end: "F015 is overcome by F029".
 RELATION_PASSIVE = {"overcomes": "overcome by", "addresses": "addressed by", "builds on": "built on by"}

@@ -22,7 +22,8 @@ from components.present.finding_slides import (
 )
 from components.present.prompt_slides import prompt_slides
 from components.present.slide_model import Column, Point, Quote, Slide, sources_of
-from components.text import cell_text
+from components.shared.text import cell_text
+from components.shared.wording import COUNTS_NOTE
 
 # Slide kinds in deck order.
 KINDS = (
@@ -37,8 +38,6 @@ KINDS = (
     "prompt",
     "closing",
 )
-
-COUNTS_NOTE = "Counts are counts of coded statements, not of people."
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Print-ready documents: a PDF page layout with the citation on every page, and data as plain text.
 
-Nothing here imports Streamlit. The handouts (components/present/handouts.py) and the action plan's documents
-(components/plan_documents.py) are built on these pieces, so every PDF the app writes shares one font, one
-footer and one rule for data: it goes in as plain text, never as markup, with control characters removed.
+Nothing here imports Streamlit. The handouts (components/present/handouts.py) and the action plan's
+documents (components/recommendations/plan_documents.py) are built on these pieces, so every PDF the app writes
+shares one font, one footer and one rule for data: it goes in as plain text, never as markup, with control
+characters removed.
 
 The font is DejaVu Sans, bundled in components/present/fonts/ with its licence (a fresh machine may not have it):
 it covers Latin, Greek, Cyrillic and many symbols, so names and quotes print as written.
@@ -17,8 +18,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from components.data.model import Dataset
-from components.text import cell_text
+from components.shared.text import cell_text
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"
@@ -48,15 +48,6 @@ def printable(value: object, keep_lines: bool = False) -> str:
     )
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip() if keep_lines else (lines[0] if lines else "")
-
-
-def citation_line(dataset: Dataset) -> str:
-    """How the data is cited on every page: the study's reference and licence, or the upload's name."""
-    study = dataset.study
-    if study and cell_text(study.citation):
-        licence = cell_text(study.licence)
-        return f"{cell_text(study.citation)} Licence: {licence}." if licence else cell_text(study.citation)
-    return f"{dataset.name}: data uploaded in this session."
 
 
 class PrintDocument(FPDF):

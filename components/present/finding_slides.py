@@ -13,10 +13,10 @@ import pandas as pd
 
 from components.data.model import Dataset
 from components.data.vocabulary import COP_ELEMENTS, SHARED_GROUP
-from components.home import points_to_note
+from components.home.view import points_to_note
 from components.present.slide_fit import section_slides
 from components.present.slide_model import Column, Point, Quote, Slide
-from components.text import cell_text, fold
+from components.shared.text import cell_text, fold
 
 
 def finding_point(row: pd.Series, show_group: bool = True) -> Point:

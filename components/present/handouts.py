@@ -9,9 +9,11 @@ are the presenter's. The presenter handout has everything. Every page ends with 
 from __future__ import annotations
 
 from components.data.model import Dataset
-from components.present.deck import COUNTS_NOTE, Point, Slide
-from components.present.documents import PrintDocument, citation_line, printable
-from components.text import cell_text
+from components.present.deck import Point, Slide
+from components.present.documents import PrintDocument, printable
+from components.shared.citation import citation_line
+from components.shared.text import cell_text
+from components.shared.wording import COUNTS_NOTE
 
 INFERRED_MARK = " (inferred: this app's interpretation)"
 ELEMENT_INFERRED = ": element inferred by this app"

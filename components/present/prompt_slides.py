@@ -19,7 +19,7 @@ from components.present.slide_fit import (
     chunk,
 )
 from components.present.slide_model import Point, Quote, Slide
-from components.text import cell_text
+from components.shared.text import cell_text
 
 
 def prompt_slides(dataset: Dataset) -> list[Slide]:

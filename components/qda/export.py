@@ -22,7 +22,7 @@ from lxml import etree
 from components.data.model import Dataset
 from components.data.vocabulary import CATEGORIES, SHARED_GROUP
 from components.qda.mapping import INFERRED_NOTE_PREFIX, RECOMMENDATION
-from components.text import cell_text
+from components.shared.text import cell_text
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"

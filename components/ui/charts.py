@@ -10,11 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.present.deck import COUNTS_NOTE
-from components.text import escape_markdown
-from components.ui.chart_export import FOOTER_CHARS, chart_config, framed_figure, kept_framed_figure
+from components.shared.chart_export import FOOTER_CHARS, chart_config, framed_figure, kept_framed_figure
+from components.shared.session_keys import CHART_PHONE_BOX_SUFFIX, CHART_PHONE_CANVAS_SUFFIX
+from components.shared.text import escape_markdown
+from components.shared.wording import COUNTS_NOTE
 from components.ui.lazy import lazy_expander
-from components.ui.session_keys import CHART_PHONE_BOX_SUFFIX, CHART_PHONE_CANVAS_SUFFIX
 
 TABLE_BOX_LABEL = "Show the numbers as a table"
 

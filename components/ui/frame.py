@@ -8,12 +8,12 @@ import re
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from components import citation
-from components.data.access import active_dataset, use_bundled_dataset
 from components.data.model import Dataset, DatasetError
-from components.present.documents import citation_line
-from components.text import escape_markdown
-from components.ui.session_keys import ROUTER_CHECKED, SOURCE_INDEX
+from components.shared import citation
+from components.shared.citation import citation_line
+from components.shared.session_keys import ROUTER_CHECKED, SOURCE_INDEX
+from components.shared.text import escape_markdown
+from components.ui.access import active_dataset, use_bundled_dataset
 
 APP_CREDIT = "Collaboration Findings Explorer"
 

@@ -12,11 +12,10 @@ import streamlit as st
 from streamlit.elements.lib.mutable_popover_container import PopoverContainer
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components import citation
-from components.search import highlight_markdown
-from components.text import escape_markdown
-from components.ui.badges import inferred_badge
-from components.ui.session_keys import SOURCE_INDEX
+from components.shared import citation
+from components.shared.badges import inferred_badge
+from components.shared.session_keys import SOURCE_INDEX
+from components.shared.text import escape_markdown, highlight_markdown
 
 
 def basis_badge(basis: object, qualifies: str = "") -> str:

@@ -3,7 +3,7 @@
 The action plan is built on two pages (recommendations and self-assessment); the self-assessment's
 answers outlive a visit to another page. Pages call these
 functions instead of writing `st.session_state` themselves, so each rule (no duplicates, order kept, ids
-of another dataset left alone) lives once, in components/recommendations.py, and is tested there.
+of another dataset left alone) lives once, in components/shared/action_plan.py, and is tested there.
 """
 
 from __future__ import annotations
@@ -13,24 +13,26 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
-from components import recommendations as planner
 from components.data.model import Dataset
-from components.ui.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, ASSESSMENT_ANSWERS
+from components.shared import action_plan
+from components.shared.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, ASSESSMENT_ANSWERS
 
 
 def plan_ids(dataset: Dataset) -> list[str]:
     """The plan's recommendation ids this dataset knows, each once, in the order they were added."""
-    return planner.known_plan(dataset, st.session_state.get(ACTION_PLAN))
+    return action_plan.known_plan(dataset, st.session_state.get(ACTION_PLAN))
 
 
 def set_in_plan(recommendation_id: str, include: bool) -> None:
     """Put one recommendation in the plan (at the end) or take it out."""
-    st.session_state[ACTION_PLAN] = planner.toggle_plan(st.session_state.get(ACTION_PLAN), recommendation_id, include)
+    st.session_state[ACTION_PLAN] = action_plan.toggle_plan(
+        st.session_state.get(ACTION_PLAN), recommendation_id, include
+    )
 
 
 def add_to_plan(recommendation_ids: Iterable[str]) -> list[str]:
     """Append these ids in order, skipping any already there; returns the ids newly added."""
-    plan, added = planner.add_all_to_plan(st.session_state.get(ACTION_PLAN), recommendation_ids)
+    plan, added = action_plan.add_all_to_plan(st.session_state.get(ACTION_PLAN), recommendation_ids)
     st.session_state[ACTION_PLAN] = plan
     return added
 
@@ -38,7 +40,7 @@ def add_to_plan(recommendation_ids: Iterable[str]) -> list[str]:
 def clear_plan(dataset: Dataset) -> None:
     """Empty the plan of this dataset's recommendations; owners, dates and notes typed for them are kept."""
     dataset_ids = dataset.recommendations["recommendation_id"].astype(str)
-    st.session_state[ACTION_PLAN] = planner.clear_plan(st.session_state.get(ACTION_PLAN), dataset_ids)
+    st.session_state[ACTION_PLAN] = action_plan.clear_plan(st.session_state.get(ACTION_PLAN), dataset_ids)
 
 
 def plan_details() -> pd.DataFrame | None:
@@ -48,7 +50,9 @@ def plan_details() -> pd.DataFrame | None:
 
 def save_plan_details(edited: pd.DataFrame) -> None:
     """Keep what was typed in the plan editor, merged with details of items not shown now."""
-    st.session_state[ACTION_PLAN_DETAILS] = planner.update_details(st.session_state.get(ACTION_PLAN_DETAILS), edited)
+    st.session_state[ACTION_PLAN_DETAILS] = action_plan.update_details(
+        st.session_state.get(ACTION_PLAN_DETAILS), edited
+    )
 
 
 def assessment_answers(item_ids: Iterable[str]) -> dict[str, str]:

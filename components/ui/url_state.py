@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from components.text import escape_markdown
+from components.shared.text import escape_markdown
 
 
 def seed_multi(key: str, param: str, options: Sequence[str], default: Sequence[str]) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from components.data.model import Dataset
-from components.ui.session_keys import VIEW_CACHE
+from components.shared.session_keys import VIEW_CACHE
 
 T = TypeVar("T")
 

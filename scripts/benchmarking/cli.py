@@ -17,7 +17,7 @@ from pathlib import Path
 import psutil
 from playwright.sync_api import sync_playwright
 
-from components.ui import navigation
+from components.shared import navigation
 from tests.browser.server import CHROMIUM_ARGS, REPO, chromium_path
 
 from .crowd import run_crowd

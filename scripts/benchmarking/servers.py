@@ -18,7 +18,7 @@ import psutil
 from components.data.synthetic import synthetic_dataset_files
 from tests.browser.server import REPO, free_port, start_streamlit
 
-DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"  # read by components/data/access.py
+DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"  # read by components/ui/access.py
 BARE_APP = REPO / "scripts" / "bare_app.py"
 APP = REPO / "app.py"
 # Plain HTTP to loopback only: never through a proxy named in the environment.

@@ -11,9 +11,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # streamlit puts o
 
 from components.compare import compare_themes, theme_figure, theme_summary
 from components.data.load import load_dataset_dir
+from components.shared.colours import group_colours
 from components.ui import charts
 from components.ui import frame as ui
-from components.ui.colours import group_colours
 
 dataset = load_dataset_dir()
 comparison = compare_themes(dataset.findings, "barrier", ["MHSW", "CSW"])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from components.ui import navigation
+from components.shared import navigation
 from tests.browser.conftest import open_page, rerun_after, wait_for_app
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

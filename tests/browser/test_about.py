@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components.ui.session_keys import (
+from components.shared.session_keys import (
     ABOUT_BIBTEX,
     ABOUT_CITE_PREFIX,
     ABOUT_GLOSSARY,

@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import Page, expect
 
-from components.present.deck import COUNTS_NOTE
-from components.ui.chart_export import EXPORT_WIDTH, PNG_SCALE
+from components.shared.chart_export import EXPORT_WIDTH, PNG_SCALE
+from components.shared.wording import COUNTS_NOTE
 from tests.browser.conftest import ARTIFACTS, REPO, free_port, open_page, rerun_after, start_streamlit
 
 TITLE = "What gets in the way: MHSW and CSW"

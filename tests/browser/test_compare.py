@@ -12,8 +12,8 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from components import compare
 from components.compare.figures import THEME_CHART_MIN_WIDTH
 from components.data.load import load_dataset_dir
+from components.shared.session_keys import COMPARE_CHART
 from components.ui.charts import phone_box_key
-from components.ui.session_keys import COMPARE_CHART
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from components import explore, search
 from components.data.load import load_dataset_dir
+from components.explore import search
+from components.explore import view as explore
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,

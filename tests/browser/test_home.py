@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components import home
 from components.data.load import load_dataset_dir
+from components.home import view as home
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,

@@ -5,9 +5,9 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from components.network.render import GRAPH_MIN_WIDTH
+from components.network.draw import GRAPH_MIN_WIDTH
+from components.shared.session_keys import NETWORK_GRAPH
 from components.ui.charts import phone_box_key
-from components.ui.session_keys import NETWORK_GRAPH
 from tests.browser.conftest import (
     assert_no_exception,
     horizontal_overflow,

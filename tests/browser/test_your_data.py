@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from components.qda import read_qda_file
 from components.qda.__main__ import main as qda_command_line
-from components.ui import navigation
+from components.shared import navigation
 from tests.browser.conftest import (
     REPO,
     assert_no_exception,

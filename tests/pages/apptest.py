@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from components.ui import navigation
+from components.shared import navigation
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -1,25 +1,22 @@
-"""The About page: its pure helpers (plain pytest) and the page itself in AppTest, bundled and uploaded."""
+"""The About page in AppTest, bundled and uploaded (its pure helpers: tests/components/about/test_study.py)."""
 
 from __future__ import annotations
 
-import dataclasses
-
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import about, citation
+from components.about import study as about
 from components.data.load import build_dataset, load_dataset_dir
-from components.data.model import StudyInfluence
-from components.text import escape_markdown
-from components.ui.badges import CONTEXT_BADGE
-from components.ui.session_keys import (
+from components.shared import citation
+from components.shared.badges import CONTEXT_BADGE
+from components.shared.session_keys import (
     ABOUT_BIBTEX,
     ABOUT_CITE_PREFIX,
     ABOUT_GLOSSARY_FIND,
     ABOUT_LENS_LINKS_PREFIX,
     UPLOADED_DATASET,
 )
+from components.shared.text import escape_markdown
 from tests.pages.apptest import open_app_page
 
 BUNDLED = load_dataset_dir()
@@ -47,143 +44,6 @@ def upload(with_recommendations: bool = True):
             b"Q2,Managers,Meet monthly,mutual engagement,stated\n"
         )
     return build_dataset(files, name="ward study")
-
-
-# ---------------------------------------------------------------------------------------------
-# Pure helpers
-
-
-class TestStudyFacts:
-    def test_facts_come_from_the_metadata_in_reading_order(self):
-        facts = dict(about.study_facts(BUNDLED.study))
-        assert list(facts) == ["Title", "Author", "Author's role", "Setting", "Year", "Degree", "Licence"]
-        assert facts["Author"] == "Nicola Carpenter"
-        assert facts["Year"] == "2019"
-        assert facts["Degree"] == "Masters thesis, University of Huddersfield"
-
-    def test_no_metadata_gives_no_facts(self):
-        assert about.study_facts(None) == []
-
-    def test_bibtex_uses_only_the_metadata(self):
-        entry = about.bibtex(BUNDLED.study)
-        assert entry.startswith("@mastersthesis{carpenter2019,")
-        assert "school = {University of Huddersfield}" in entry
-        assert f"title = {{{BUNDLED.study.title}}}" in entry
-
-    def test_bibtex_needs_author_title_and_year(self):
-        assert about.bibtex(None) is None
-        # The loader requires all three (see data/README.md); a record made in code without a year still gets none.
-        assert about.bibtex(dataclasses.replace(BUNDLED.study, author="A B", title="T", year=0)) is None
-
-    def test_bibtex_drops_braces_from_data(self):
-        entry = about.bibtex(dataclasses.replace(BUNDLED.study, author="A {B}", title="T}", year=2020))
-        assert entry.count("{") == entry.count("}")
-
-
-class TestMethodAndLimits:
-    def test_method_evidence_is_every_quote_with_its_source(self):
-        evidence = about.method_evidence(BUNDLED.study)
-        assert [entry["quote"] for entry in evidence] == [e.quote for e in BUNDLED.study.method.evidence]
-        assert all(entry["source"] for entry in evidence)
-
-    def test_influences_carry_their_findings_evidence(self):
-        influences = about.influences(BUNDLED)
-        assert influences["name"].tolist() == [entry.name for entry in BUNDLED.study.influences]
-        f032 = BUNDLED.findings.set_index("finding_id").at["F032", "evidence"]
-        assert influences.iloc[0]["evidence"] == f032
-
-    def test_an_influence_pointing_at_a_missing_finding_keeps_its_name_only(self):
-        # The loader refuses such a study.json (see tests/components/data/test_load.py); the page still copes.
-        dataset = dataclasses.replace(
-            build_dataset({"findings.csv": b"finding_id,group,category,theme,statement\nX1,A,barrier,T,S\n"}, name="x"),
-            study=dataclasses.replace(BUNDLED.study, influences=(StudyInfluence("Culture", "F999"),)),
-        )
-        influences = about.influences(dataset)
-        assert influences.to_dict("records") == [{"name": "Culture", "finding_id": "", "evidence": "", "source": ""}]
-
-    def test_limits_keep_quotes_and_sources(self):
-        limits = about.limits(BUNDLED.study)
-        assert len(limits) == len(BUNDLED.study.limits)
-        assert limits[0]["quote"] == BUNDLED.study.limits[0].quote
-        assert limits[-1]["quote"] == ""
-        assert limits[-1]["source"] == "This app's coding"
-
-
-class TestCodingSummary:
-    def test_counts_inferred_and_stated_from_the_data(self):
-        summary = about.coding_summary(BUNDLED).set_index("coded item")
-        themes = summary.loc["Theme names given to findings"]
-        assert themes["inferred"] == int((BUNDLED.findings["theme_basis"] == "inferred").sum())
-        assert themes["stated"] == int((BUNDLED.findings["theme_basis"] == "stated").sum())
-        assert themes["total"] == len(BUNDLED.findings)
-        links = summary.loc["Links between items (what helps, barriers, recommendations)"]
-        assert links["inferred"] == int((BUNDLED.links["basis"] == "inferred").sum())
-        assert "not marked" not in summary.columns
-
-    def test_an_upload_without_links_or_recommendations_counts_findings_only(self):
-        summary = about.coding_summary(upload(with_recommendations=False))
-        assert summary["coded item"].tolist() == ["Theme names given to findings", "Findings (the statement itself)"]
-
-
-class TestCommunitiesOfPractice:
-    def test_recommendations_per_element_stated_and_inferred(self):
-        use = about.cop_use(BUNDLED.recommendations).set_index("element")
-        recs = BUNDLED.recommendations
-        for element in ("mutual engagement", "joint enterprise", "shared repertoire"):
-            chosen = recs[recs["cop_element"] == element]
-            assert use.at[element, "recommendations"] == len(chosen)
-            assert use.at[element, "stated"] == int((chosen["basis"] == "stated").sum())
-            assert use.at[element, "inferred"] == int((chosen["basis"] == "inferred").sum())
-            assert use.at[element, "ids"] == chosen["recommendation_id"].tolist()
-        assert "no element given" not in use.index
-
-    def test_all_three_elements_appear_even_at_zero(self):
-        use = about.cop_use(upload().recommendations)
-        assert use["element"].tolist() == ["mutual engagement", "joint enterprise", "shared repertoire"]
-        assert use["recommendations"].tolist() == [1, 1, 0]
-
-    def test_the_sentence_is_built_from_the_counts(self):
-        sentence = about.cop_sentence(about.cop_use(BUNDLED.recommendations))
-        assert sentence.startswith("15 recommendations tied to an element")
-        assert "shared repertoire: 7 (1 stated, 6 inferred)" in sentence
-        assert "Most of these elements are this app's reading" in sentence
-
-    def test_no_recommendations(self):
-        use = about.cop_use(pd.DataFrame(columns=["recommendation_id", "cop_element", "basis"]))
-        assert use.empty
-        assert "No recommendation" in about.cop_sentence(about.cop_use(upload(False).recommendations))
-
-
-class TestGlossary:
-    def test_entries_in_the_order_asked_ignoring_case(self):
-        entries = about.glossary_entries(BUNDLED.glossary, ["communities of practice", "JOINT ENTERPRISE", "nope"])
-        assert entries["term"].tolist() == ["Communities of Practice", "joint enterprise"]
-
-    def test_app_terms_are_those_from_this_apps_coding(self):
-        terms = about.app_terms(BUNDLED.glossary)["term"].tolist()
-        assert terms == ["coded statement", "stated", "inferred"]
-
-    @pytest.mark.parametrize(("query", "expected"), [("mhsw", "MHSW"), ("  Tuckman’s ", "Tuckman's stages")])
-    def test_filter_is_forgiving(self, query, expected):
-        assert expected in about.filter_glossary(BUNDLED.glossary, query)["term"].tolist()
-
-    def test_filter_with_no_query_keeps_everything(self):
-        assert len(about.filter_glossary(BUNDLED.glossary, "")) == len(BUNDLED.glossary)
-
-    def test_markdown_table_escapes_data(self):
-        glossary = pd.DataFrame(
-            {"term": ["<b>x|y</b>"], "definition": ["[click](http://evil)"], "evidence": [""], "source": ["s"]}
-        )
-        table = about.glossary_markdown(glossary)
-        assert "<b>" not in table
-        assert "](http" not in table
-        assert table.splitlines()[-1].count(" | ") == 2
-
-    def test_context_grouped_by_source_in_data_order(self):
-        groups = about.context_by_source(BUNDLED.context)
-        assert [source for source, _ in groups] == list(dict.fromkeys(BUNDLED.context["source"]))
-        assert sum(len(rows) for _, rows in groups) == len(BUNDLED.context)
-        assert about.context_by_source(BUNDLED.context.head(0)) == []
 
 
 # ---------------------------------------------------------------------------------------------

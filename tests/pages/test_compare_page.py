@@ -9,13 +9,13 @@ from streamlit.testing.v1 import AppTest
 from components import compare
 from components.data.load import build_dataset, load_dataset_dir
 from components.data.synthetic import synthetic_dataset_files
-from components.text import escape_markdown
-from components.ui.session_keys import (
+from components.shared.session_keys import (
     COMPARE_CHILDREN_CITE,
     COMPARE_PARTNERS_TABLE_BOX,
     COMPARE_THEMES_TABLE_BOX,
     UPLOADED_DATASET,
 )
+from components.shared.text import escape_markdown
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/compare.py"

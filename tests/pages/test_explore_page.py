@@ -6,9 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.load import build_dataset, load_dataset_dir
-from components.text import escape_markdown
-from components.ui.badges import CONTEXT_BADGE, inferred_badge
-from components.ui.session_keys import EXPLORE_CITE_PREFIX, EXPLORE_FACET_KEYS, EXPLORE_MORE, UPLOADED_DATASET
+from components.shared.badges import CONTEXT_BADGE, inferred_badge
+from components.shared.session_keys import EXPLORE_CITE_PREFIX, EXPLORE_FACET_KEYS, EXPLORE_MORE, UPLOADED_DATASET
+from components.shared.text import escape_markdown
 from tests.pages.apptest import element_count, open_app_page
 
 BUNDLED = load_dataset_dir()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from components import home
 from components.data.load import build_dataset, load_dataset_dir
-from components.ui.session_keys import UPLOADED_DATASET
+from components.home import view as home
+from components.shared.session_keys import UPLOADED_DATASET
 from tests.pages.apptest import element_count, open_app_page
 
 

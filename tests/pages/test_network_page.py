@@ -10,14 +10,14 @@ from components.data.links import build_link_index
 from components.data.load import load_dataset_dir
 from components.data.synthetic import synthetic_graph_dataset
 from components.network.levers import LEVER_COLUMNS
-from components.text import escape_markdown
-from components.ui.badges import inferred_badge
-from components.ui.session_keys import (
+from components.shared.badges import inferred_badge
+from components.shared.session_keys import (
     NETWORK_ADJACENCY_BOX,
     NETWORK_COPY_BOX,
     NETWORK_FOCUS,
     UPLOADED_DATASET,
 )
+from components.shared.text import escape_markdown
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/network.py"

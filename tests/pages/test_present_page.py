@@ -8,9 +8,9 @@ from streamlit.testing.v1 import AppTest
 from components.data.load import build_dataset, load_dataset_dir
 from components.present import presenter
 from components.present.deck import build_deck
-from components.text import escape_markdown
-from components.ui import session_keys as keys
-from components.ui.session_keys import PRESENT_REVEALED, UPLOADED_DATASET
+from components.shared import session_keys as keys
+from components.shared.session_keys import PRESENT_REVEALED, UPLOADED_DATASET
+from components.shared.text import escape_markdown
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/present.py"

@@ -7,9 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.load import build_dataset
-from components.recommendations_view import cite_key, evidence_key
-from components.ui.badges import inferred_badge
-from components.ui.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, UPLOADED_DATASET
+from components.recommendations.draw import cite_key, evidence_key
+from components.shared.badges import inferred_badge
+from components.shared.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, UPLOADED_DATASET
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/recommendations.py"

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from components.assessment.recommendation_map import ALL_AUDIENCES
 from components.assessment.scale import plain_label
 from components.data.load import build_dataset, load_dataset_dir
-from components.ui.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, ASSESSMENT_CHART_TABLE_BOX, UPLOADED_DATASET
+from components.shared.session_keys import ACTION_PLAN, ASSESSMENT_ANSWERS, ASSESSMENT_CHART_TABLE_BOX, UPLOADED_DATASET
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/self-assessment.py"

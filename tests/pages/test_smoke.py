@@ -4,9 +4,9 @@ unreadable server data, every page says so in plain words."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data.access import DATA_DIR_VARIABLE, bundled_dataset
 from components.data.vocabulary import BUNDLED_DATA_DIR
-from components.text import escape_markdown
+from components.shared.text import escape_markdown
+from components.ui.access import DATA_DIR_VARIABLE, bundled_dataset
 from tests.pages.apptest import APP, PAGES, open_app_page
 
 

@@ -9,10 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.load import build_dataset
-from components.data.upload import UPLOAD_SLOTS
-from components.qda.intake import NO_GROUPS, qda_rules
-from components.text import escape_markdown
-from components.ui.session_keys import UPLOADED_DATASET, YOUR_DATA_GUIDE_BOX, YOUR_DATA_QDA_RULES_BOX
+from components.shared.session_keys import UPLOADED_DATASET, YOUR_DATA_GUIDE_BOX, YOUR_DATA_QDA_RULES_BOX
+from components.shared.text import escape_markdown
+from components.your_data.qda_intake import NO_GROUPS, qda_rules
+from components.your_data.upload import UPLOAD_SLOTS
 from tests.fixtures.qda import projects as qda_fixtures
 from tests.pages.apptest import PAGES, open_app_page
 

@@ -109,7 +109,7 @@ class TestMappingToRecommendations:
         assert recommendation_map.area_recommendations(scored, "Time", mapping(dataset)).empty
 
     def test_the_plan_takes_each_recommendation_once_across_areas(self):
-        # Adding them to the plan is components/recommendations.py's rule (add_all_to_plan), tested there.
+        # Adding them to the plan is components/recommendations/planner.py's rule (add_all_to_plan), tested there.
         areas = [
             pd.DataFrame({"recommendation_id": ["R03", "R06"]}),
             pd.DataFrame({"recommendation_id": ["R06", "R04"]}),

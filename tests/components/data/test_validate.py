@@ -137,7 +137,7 @@ class TestRelations:
         assert self.upload(["Leads to"]).links["relation"].tolist() == ["Leads to"]
 
     def test_network_and_explore_word_an_uploaded_addresses_alike(self):
-        from components import search
+        from components.explore import search
         from components.network.graph import GraphFilters, build_graph
         from components.network.text import node_links
 

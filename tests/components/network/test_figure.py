@@ -9,7 +9,7 @@ import pytest
 from components.network.figure import FADED_OPACITY, Focus, link_emphasis, link_note, network_figure, node_hover
 from components.network.graph import build_graph, graph_inputs
 from components.network.layout import layered_positions
-from components.ui.colours import KIND_COLOURS
+from components.shared.colours import KIND_COLOURS
 from tests.components.network.tiny import node_traces
 
 

@@ -4,7 +4,7 @@ import networkx as nx
 
 from components.network.paths import trace_paths
 from components.network.text import adjacency_table, graph_summary, node_links, node_title, paths_text
-from components.ui.badges import inferred_badge
+from components.shared.badges import inferred_badge
 
 
 class TestNodeDetails:

@@ -10,8 +10,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components.data.load import build_dataset, load_dataset_dir
+from components.shared.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS
 from components.ui import session
-from components.ui.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS
 
 
 @pytest.fixture(scope="module")
@@ -99,8 +99,8 @@ def plan_script() -> None:
     """A page that changes the plan only through session.py, one step per run, as buttons would."""
     import streamlit as st
 
-    from components.data.access import active_dataset
     from components.ui import session
+    from components.ui.access import active_dataset
 
     dataset = active_dataset()
     step = st.session_state.get("step", 0)

@@ -8,8 +8,8 @@ import pytest
 import streamlit as st
 
 from components.data.load import load_dataset_dir
+from components.shared.session_keys import VIEW_CACHE
 from components.ui import view_cache
-from components.ui.session_keys import VIEW_CACHE
 
 
 @pytest.fixture

@@ -1,0 +1,445 @@
+"""Streamlit pieces of the Explore page: the search controls, result cards, and one item's own view.
+
+What to show is decided in components/explore/view.py (plain data, tested without Streamlit); these
+functions read and write widget state and the URL, and draw. Links between items are `st.page_link`s
+with query parameters rather than Markdown links: Streamlit opens Markdown links in a new tab (a new
+session), which would lose an uploaded dataset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from components.data.model import Dataset
+from components.explore import search
+from components.explore import view as explore
+from components.shared.badges import CONTEXT_BADGE
+from components.shared.session_keys import (
+    EXPLORE_CITE_PREFIX,
+    EXPLORE_CLEAR,
+    EXPLORE_DOWNLOAD,
+    EXPLORE_FACET_KEYS,
+    EXPLORE_FACETS,
+    EXPLORE_LIMIT,
+    EXPLORE_MORE,
+    EXPLORE_QUERY,
+    EXPLORE_SIGNATURE,
+    EXPLORE_SUMMARY,
+    EXPLORE_TRY_PREFIX,
+    EXPLORE_VIEW,
+)
+from components.shared.text import escape_markdown, highlight_markdown
+from components.ui import frame as ui
+from components.ui import quotes, url_state, view_cache
+
+PAGE = "pages/explore.py"
+ABOUT_PAGE = "pages/about.py"
+
+# Static CSS, never data. Result cards are parted by a rule at the top of each card's Markdown, not a bordered
+# box (a box is one more element a card, in every session); Streamlit gives a rule 2em above and below, which
+# on a projector leaves more space between cards than inside one.
+# The summary row keeps its buttons beside the count on a wide screen and puts them under it on a phone.
+RESULTS_STYLE = f"""<style>
+[data-testid="stMarkdownContainer"] hr {{ margin: 0.25rem 0 1.25rem; }}
+@media (max-width: 640px) {{ .st-key-{EXPLORE_SUMMARY} {{ flex-wrap: wrap; }} }}
+</style>"""
+
+
+# ---------------------------------------------------------------------------------------------
+# Views, built once per dataset (and search) and shared read-only: see components.ui.view_cache
+
+
+def corpus(dataset: Dataset) -> pd.DataFrame:
+    return view_cache.view(dataset, "search corpus", search.build_corpus)
+
+
+def _search_view(dataset: Dataset, query: str, selections: explore.Selections) -> explore.SearchView:
+    rows = corpus(dataset)
+    matches = view_cache.view(dataset, "search matches", lambda _, query: search.search(rows, query), query)
+    return explore.build_search_view(rows, dataset, query, selections, matches)
+
+
+def search_signature(view: explore.SearchView) -> tuple[str, explore.Selections]:
+    """What names a search: its query and its facet choices (hashable)."""
+    return view.query, explore.frozen_selections(view.selections)
+
+
+def search_view(dataset: Dataset, query: str, selections: dict[str, list[str]]) -> explore.SearchView:
+    return view_cache.view(dataset, "explore search", _search_view, query, explore.frozen_selections(selections))
+
+
+def facet_options(dataset: Dataset) -> dict[str, list[str]]:
+    """Every value each facet can take: on 100x data, hundreds of themes, read from the whole corpus."""
+    return view_cache.view(
+        dataset, "explore facet options", lambda dataset: search.facet_options(corpus(dataset), dataset.groups)
+    )
+
+
+@dataclass(frozen=True)
+class ResultCard:
+    """One result card as drawn: the corpus row, its whole text as one Markdown, and whether it is linked."""
+
+    item: dict[str, str]  # shared between sessions: read, never change
+    markdown: str
+    linked: bool  # something is linked to it, so its own view is worth a link on the card
+
+
+def result_page(dataset: Dataset, view: explore.SearchView, limit: int) -> explore.ResultPage:
+    """The cards drawn now, as plain dicts, made once per search and limit: a room opening /explore shares them."""
+
+    def build(_dataset: Dataset, *_key: object) -> explore.ResultPage:
+        return explore.result_page(view.results, limit)  # the key (search and limit) says all it depends on
+
+    return view_cache.view(dataset, "explore page", build, *search_signature(view), limit)
+
+
+def result_cards(dataset: Dataset, view: explore.SearchView, limit: int) -> tuple[ResultCard, ...]:
+    """The cards of `result_page` with their Markdown, escaped and highlighted once per search and limit."""
+
+    def build(dataset: Dataset, *_key: object) -> tuple[ResultCard, ...]:
+        cards = result_page(dataset, view, limit).cards
+        return tuple(
+            ResultCard(
+                item=card,
+                # A rule above each card: in the card's one Markdown, where a bordered box was one more element.
+                markdown="---\n\n" + card_markdown(card, view.terms),
+                linked=explore.is_linked(dataset.link_index, card),
+            )
+            for card in cards
+        )
+
+    return view_cache.view(dataset, "explore cards", build, *search_signature(view), limit)
+
+
+def item_view(dataset: Dataset, item: pd.Series) -> explore.ItemView:
+    return view_cache.view(
+        dataset,
+        "explore item",
+        lambda dataset, _: explore.build_item_view(corpus(dataset), dataset.link_index, item),
+        str(item["item_id"]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The URL
+
+
+def current_search_params() -> dict[str, list[str]]:
+    """The search parameters in the URL now, carried into item views so 'Back to search' restores them."""
+    params = {}
+    for name in ("q", *search.FACETS):
+        values = st.query_params.get_all(name)
+        if values:
+            params[name] = values
+    return params
+
+
+def sync_url(view: str, params: Mapping[str, object]) -> None:
+    """After a page link to this same page, the browser keeps its old query string: send the whole URL once."""
+    if st.session_state.get(EXPLORE_VIEW) != view:
+        st.session_state[EXPLORE_VIEW] = view
+        st.query_params.from_dict({name: value for name, value in params.items() if value not in ("", [], None)})
+
+
+def item_link(item_id: str, label: str, kind: str, carry: Mapping[str, list[str]]) -> None:
+    st.page_link(
+        PAGE,
+        label=label,
+        icon=explore.KIND_ICONS.get(kind, explore.DEFAULT_ICON),
+        query_params={**carry, "id": item_id},
+        help="",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# How each kind of item reads
+
+
+def recommendation_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> str:
+    element = ""
+    if item["cop_element"]:
+        # The recommendation is the source's words; the badge marks only the element as this app's reading.
+        badge = quotes.basis_badge(item["basis"], "element")
+        element = f"  \n{highlight_markdown(item['cop_text'], highlight)}{badge}"
+    return (
+        f"**{highlight_markdown(item['text'], highlight)}**  \n"
+        f":gray-badge[Recommendation] :gray-badge[For {highlight_markdown(item['audience'], highlight)}]"
+        f" · {escape_markdown(item['item_id'])}{element}"
+    )
+
+
+def context_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> str:
+    return (
+        f"{CONTEXT_BADGE} **{highlight_markdown(item['title'], highlight)}** · "
+        f"{escape_markdown(item['item_id'])}  \n{highlight_markdown(item['text'], highlight)}"
+    )
+
+
+def item_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> str:
+    """One item of any kind as one Markdown element: its words and badges, then its verbatim quote with whose
+    words it is (and a finding's detail from the source)."""
+    if item["kind"] == search.FINDING:
+        parts = quotes.finding_markdown_parts(search.as_finding(item), highlight)
+    else:
+        lead = recommendation_markdown if item["kind"] == search.RECOMMENDATION else context_markdown
+        parts = [lead(item, highlight), quotes.quote_markdown(item["evidence"], item["source"], highlight)]
+    return "\n\n".join(parts)
+
+
+def card_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> str:
+    """A result card's Markdown: the item, and for a search, where its words were found."""
+    text = item_markdown(item, highlight)
+    if item.get("matched_in"):
+        text += f"\n\n:small[Found in: {escape_markdown(item['matched_in'])}]"
+    return text
+
+
+def cite_label(item: Mapping[str, str]) -> str:
+    """What a reference calls the item: "finding F012", "recommendation R05", "context item C01"."""
+    kind = {search.FINDING: "finding", search.RECOMMENDATION: "recommendation"}.get(item["kind"], "context item")
+    return f"{kind} {item['item_id']}"
+
+
+def cite_item(item: Mapping[str, str], lazy: bool = False) -> DeltaGenerator | None:
+    """The item's "Cite this"; with `lazy` (result cards) it is filled only when opened (`cite_key`, see
+    `quotes.cite_this`), which took a third of the server's time when a room opened this page with 25 cards
+    each sending six elements. Returns the popover while it is filled."""
+    cite_key = f"{EXPLORE_CITE_PREFIX}{item['kind']}_{item['item_id']}" if lazy else None
+    return quotes.cite_this(item["evidence"], item["source"], item["item_id"], cite_label(item), cite_key)
+
+
+def show_item(item: Mapping[str, str], highlight: Sequence[str] = ()) -> None:
+    """One item of any kind: its words, badges and verbatim quote with whose words it is, and "Cite this"."""
+    st.markdown(item_markdown(item, highlight))
+    cite_item(item)
+
+
+# ---------------------------------------------------------------------------------------------
+# One item's own view
+
+
+def show_item_view(dataset: Dataset, item: pd.Series) -> None:
+    view = item_view(dataset, item)
+    carry = current_search_params()
+    sync_url(f"item:{item['item_id']}", {**carry, "id": item["item_id"]})
+    st.page_link(PAGE, label="Back to search", icon=":material/arrow_back:", query_params=carry or None, help="")
+    st.subheader(view.heading)
+    with st.container(border=True):
+        show_item(item)
+    if view.is_context:
+        st.info(
+            "This is context evidence from another source, not a finding of Carpenter's study. "
+            "It is not linked to the study's findings; read it as background."
+        )
+        return
+
+    st.subheader("Linked to this item")
+    if not view.groups:
+        st.markdown("Nothing in this dataset is linked to this item.")
+    if view.inferred_note:
+        st.markdown(view.inferred_note, help=tooltip(dataset, "links"))
+    for group in view.groups:
+        st.markdown(f"#### {group.heading}")
+        for card in group.cards:
+            with st.container(border=True):
+                st.markdown(f"{card.title}  \n{card.why}" if card.why else card.title)
+                if card.kind:
+                    item_link(card.item_id, f"Open {escape_markdown(card.item_id)}", card.kind, carry)
+
+    if view.same_theme_count:
+        st.subheader("Same theme")
+        st.markdown(explore.same_theme_line(view))
+        st.page_link(
+            PAGE,
+            label=f"See every finding in the theme “{escape_markdown(view.theme)}”",
+            icon=":material/filter_list:",
+            query_params={"theme": view.theme},
+            help="",
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# The search: state, controls, results
+
+
+def clear_search(facets: Sequence[str]) -> None:
+    st.session_state[EXPLORE_QUERY] = ""
+    for facet in facets:
+        st.session_state[EXPLORE_FACET_KEYS[facet]] = []
+
+
+def search_for(text: str) -> None:
+    st.session_state[EXPLORE_QUERY] = text
+
+
+def show_more(limit: int) -> None:
+    st.session_state[EXPLORE_LIMIT] = limit
+
+
+def seed_search(dataset: Dataset) -> tuple[str, dict[str, list[str]], dict[str, list[str]]]:
+    """The query and facet choices: from the widgets, seeded from the URL on the first run.
+
+    Returns (query, selections, link values dropped per facet label).
+    """
+    options = facet_options(dataset)
+    url_state.seed_text(EXPLORE_QUERY, "q")
+    dropped = {
+        search.FACET_LABELS[facet]: url_state.seed_multi(EXPLORE_FACET_KEYS[facet], facet, options[facet], default=[])
+        for facet in search.FACETS
+    }
+    selections = {facet: list(st.session_state[EXPLORE_FACET_KEYS[facet]]) for facet in search.FACETS}
+    return st.session_state[EXPLORE_QUERY], selections, dropped
+
+
+def _tooltips(dataset: Dataset) -> dict[str, str | None]:
+    tips: dict[str, str | None] = {"kind": explore.KIND_FACET_HELP}
+    for facet in search.FACETS[1:]:
+        tips[facet] = ui.glossary_tooltip(dataset, *explore.facet_help_terms(dataset, facet))
+    tips["results"] = ui.glossary_tooltip(dataset, ["coded statement"])
+    tips["links"] = ui.glossary_tooltip(dataset, ["inferred", "stated"])
+    return tips
+
+
+def tooltip(dataset: Dataset, name: str) -> str | None:
+    """A facet's tooltip ("group", …), or the results' ("results") or links' ("links"), from the glossary.
+    Built once per dataset: each is a few lookups in the glossary table, on every run otherwise."""
+    return view_cache.view(dataset, "explore tooltips", _tooltips)[name]
+
+
+FACET_WIDTHS = {"group": 1, "category": 1, "theme": 2, "basis": 1}
+# Static CSS, never data: each picker grows by its FACET_WIDTHS share from a width its label and placeholder
+# fit, so four share a 1280 px row and a phone puts one under another.
+FACETS_STYLE = (
+    "<style>"
+    + f".st-key-{EXPLORE_FACETS} > .stElementContainer {{ flex: 1 1 0; min-width: 9rem; }}"
+    + "".join(
+        f".st-key-{EXPLORE_FACETS} > .st-key-{EXPLORE_FACET_KEYS[facet]} {{ flex-grow: {grow}; }}"
+        for facet, grow in FACET_WIDTHS.items()
+    )
+    + "</style>"
+)
+
+
+def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
+    """The search box, the kind pills and the facet pickers, each option with the results it would give."""
+    st.text_input(
+        "Search the findings, recommendations and their evidence",
+        key=EXPLORE_QUERY,
+        placeholder="Try “familiarity”, “supervision” or “there for the child”",
+        help="Capitals, quote marks, dashes and extra spaces don't matter. Every word must appear in the item; "
+        'put words in double quotes ("there for the child") to find them together, as a phrase.',
+    )
+    if view.options["kind"]:
+        st.pills(
+            search.FACET_LABELS["kind"],
+            view.options["kind"],
+            selection_mode="multi",
+            key=EXPLORE_FACET_KEYS["kind"],
+            format_func=partial(explore.facet_label, view, "kind"),
+            help=tooltip(dataset, "kind"),
+        )
+    shown = [facet for facet in FACET_WIDTHS if view.options[facet]]
+    if shown:
+        # One row that wraps (FACETS_STYLE gives the widths): columns would cost a block each, in every session.
+        st.html(FACETS_STYLE)
+        row = st.container(horizontal=True, key=EXPLORE_FACETS)
+        for facet in shown:
+            row.multiselect(
+                search.FACET_LABELS[facet],
+                view.options[facet],
+                key=EXPLORE_FACET_KEYS[facet],
+                format_func=partial(explore.facet_label, view, facet),
+                placeholder=f"Any {search.FACET_LABELS[facet].lower()}",
+                help=tooltip(dataset, facet),
+            )
+
+
+def write_search_url(view: explore.SearchView) -> None:
+    params = search.search_params(view.query, view.selections)
+    url_state.write_url(params)
+    sync_url("search", params)
+
+
+def show_glossary_matches(view: explore.SearchView) -> None:
+    """Glossary terms the search matches, above the results: what a word means before where it is used."""
+    if view.glossary.empty:
+        return
+    with st.container(border=True):
+        lines = [
+            f"- **{highlight_markdown(entry['term'], view.terms)}**: "
+            f"{highlight_markdown(entry['definition'], view.terms)}"
+            for entry in view.glossary.to_dict("records")
+        ]
+        st.markdown(":gray-badge[Glossary] In the glossary:\n" + "\n".join(lines))
+        st.page_link(ABOUT_PAGE, label="The whole glossary, on About", icon=":material/menu_book:", help="")
+
+
+def show_nothing_found(dataset: Dataset, view: explore.SearchView) -> None:
+    st.warning("Nothing matches this search.")
+    for tip in view.tips:
+        st.markdown(f"- {escape_markdown(tip)}")
+    if view.tries:
+        st.markdown("Try one of these (from the data and its glossary):")
+        for column, text in zip(st.columns(len(view.tries)), view.tries, strict=True):
+            column.button(
+                f"Search “{text}”", key=EXPLORE_TRY_PREFIX + text, on_click=search_for, args=(text,), width="stretch"
+            )
+    if not dataset.glossary.empty:
+        st.page_link(ABOUT_PAGE, label="Look a term up in the glossary, on About", icon=":material/menu_book:", help="")
+    st.button("Clear the search and filters", key=EXPLORE_CLEAR, on_click=clear_search, args=(search.FACETS,))
+
+
+def shown_limit(view: explore.SearchView) -> int:
+    """Cards to draw for this search; a new search starts again at one page."""
+    signature = search_signature(view)
+    limit = explore.results_limit(
+        signature, st.session_state.get(EXPLORE_SIGNATURE), st.session_state.get(EXPLORE_LIMIT)
+    )
+    st.session_state[EXPLORE_SIGNATURE] = signature
+    st.session_state[EXPLORE_LIMIT] = limit
+    return limit
+
+
+def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None:
+    """The summary line, clear and download, then one page of result cards and a "Show more" for the rest."""
+    st.html(RESULTS_STYLE)
+    # One row that wraps on a phone: columns would cost a block each, in every session.
+    row = st.container(horizontal=True, vertical_alignment="center", wrap=False, key=EXPLORE_SUMMARY)
+    row.markdown(view.summary, help=tooltip(dataset, "results"))
+    if view.filtered:
+        row.button("Clear search", key=EXPLORE_CLEAR, on_click=clear_search, args=(search.FACETS,))
+    row.download_button(
+        "Download CSV",
+        # Built only when clicked: most visits never download, and the table is every result's text.
+        data=partial(explore.results_csv, view.results),
+        file_name="explore-results.csv",
+        mime="text/csv",
+        key=EXPLORE_DOWNLOAD,
+        icon=":material/download:",
+        on_click="ignore",
+        help=view.download_help,
+    )
+    page = result_page(dataset, view, limit)
+    for card in result_cards(dataset, view, limit):
+        st.markdown(card.markdown)
+        popover = cite_item(card.item, lazy=True)
+        # A link to the item's own view where it shows more than the card (what is linked to it); otherwise
+        # the link waits inside "Cite this", whose reference points to that same view.
+        if card.linked:
+            item_link(card.item["item_id"], explore.open_label(card.item), card.item["kind"], view.carry)
+        elif popover is not None:
+            with popover:
+                item_link(
+                    card.item["item_id"], explore.open_label(card.item, linked=False), card.item["kind"], view.carry
+                )
+    if page.hidden:
+        st.markdown(page.showing)
+        # A callback, so the larger limit is set before the rerun that draws it. A button is reached with
+        # Tab and pressed with Enter or Space, so every result is reachable from the keyboard.
+        st.button(page.more_label, key=EXPLORE_MORE, on_click=show_more, args=(page.next_limit,))

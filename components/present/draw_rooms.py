@@ -1,0 +1,229 @@
+"""A room's two windows: the trainer's presenter window and the projector window, stepping one deck together.
+
+Streamlit drawing only. The room itself (its slide, reveals, blank screen, timer, and the browser it belongs
+to) is components.present.presenter; what a key changes is components.present.stepping. Each window redraws
+when the other moved the room on (`_follow`).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.present import draw_keys as slide_keys
+from components.present import draw_slides as slide_view
+from components.present import presenter, stepping
+from components.present.presenter import PROJECTOR, Room
+from components.present.slide_model import Slide
+from components.shared import session_keys as keys
+from components.ui import frame as ui
+from components.ui.access import active_dataset
+
+
+def show_room(view: str, code_param: object) -> None:
+    """The `view` window of the room the URL names, or a page saying it is not open in this browser."""
+    owner = presenter.current_browser_id()
+    code = presenter.normal_code(code_param)
+    room = presenter.room_store().get(code, owner) if code else None
+    if room is None:
+        _room_missing(view)
+    elif view == PROJECTOR:
+        st.html(slide_view.PROJECTOR_STYLE)
+        _projector_view(room.code, owner)
+        _follow_projector(room.code, owner)
+    else:
+        _presenter_view(room.code, owner)
+        _follow_presenter(room.code, owner)
+
+
+def _room_now(code: str, owner: str) -> tuple[Room, list[Slide], int]:
+    """The room after the clicker key pressed in this window (if any), its deck and its slide, kept in the deck.
+
+    The clicker may send its keys to either window (the projector has focus once made full screen).
+    """
+    room = presenter.room_store().get(code, owner)
+    if room is None:
+        st.rerun()  # the room ended between runs: the whole page says so
+    deck = slide_view.deck_view(room.dataset)
+    # Its own key: a session that opened the room from the single window already has a listener under
+    # PRESENT_KEYS there, and the same key in another fragment hears nothing.
+    step = slide_keys.step_from_keys(keys.PRESENT_ROOM_KEYS, blank_key=True)
+    change = stepping.room_change(step, room.slide, room.blank, len(deck))
+    if change:
+        room = presenter.room_store().update(code, owner, **change) or room
+    st.session_state[keys.PRESENT_ROOM_SEEN] = room.version
+    return room, deck, stepping.clamp_index(room.slide, len(deck))
+
+
+def _room_go_to(code: str, owner: str, index: int) -> None:
+    presenter.room_store().go_to(code, owner, index)
+
+
+def _room_jump(code: str, owner: str, key: str, shown: int) -> None:
+    picked = stepping.picked_slide(st.session_state[key], shown)
+    if picked is not None:
+        presenter.room_store().go_to(code, owner, picked)
+
+
+def _room_reveal(code: str, owner: str, index: int, shown: bool) -> None:
+    presenter.room_store().set_revealed(code, owner, index, shown)
+
+
+def _room_blank(code: str, owner: str, blank: bool) -> None:
+    presenter.room_store().update(code, owner, blank=blank)
+
+
+def _room_timer(code: str, owner: str) -> None:
+    presenter.room_store().restart_timer(code, owner)
+
+
+def _leave_room(index: int) -> None:
+    st.query_params.clear()
+    st.query_params["slide"] = str(index + 1)
+    st.session_state[keys.PRESENT_JUMP] = index
+    st.rerun()  # from a callback in a fragment: the whole page reruns, as the single window
+
+
+def _follow(code: str, owner: str) -> None:
+    """Redraw the window when the other window moved the room on (a step, a reveal, a blank screen)."""
+    room = presenter.room_store().get(code, owner)
+    if room is None or room.version != st.session_state.get(keys.PRESENT_ROOM_SEEN):
+        st.rerun()
+
+
+# The projector checks twice a second, so it follows a step at once; the presenter, whose own steps
+# redraw it straight away, only needs to notice keys pressed in the projector window.
+_follow_projector = st.fragment(run_every=0.5)(_follow)
+_follow_presenter = st.fragment(run_every=1.5)(_follow)
+
+
+@st.fragment
+def _presenter_view(code: str, owner: str) -> None:
+    st.html(slide_view.PRESENTER_STYLE)
+    room, deck, index = _room_now(code, owner)
+    slide = deck[index]
+    revealed = index in room.revealed
+    with st.container(key="present_room_bar", horizontal=True, vertical_alignment="center", gap="small"):
+        _room_bar(room, index)
+    now, later = st.columns([3, 2], gap="medium")
+    with now:
+        shown = "The projector is blank" if room.blank else "On the projector now"
+        st.markdown(f"**{shown}** · slide {index + 1} of {len(deck)}")
+        # Fixed-height panes keep the whole presenter view in one screen; a long slide scrolls inside.
+        with st.container(key="present_current", border=True, height=420):
+            with st.container(key="present_current_title"):
+                st.subheader(slide.heading, anchor=False)
+            slide_view.show_slide(slide, revealed)
+        with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
+            _room_controls(room, deck, index)
+    with later:
+        with st.container(key="present_next_preview", border=True, height=160):
+            if index + 1 < len(deck):
+                st.markdown("Next:")
+                slide_view.show_preview(deck[index + 1])
+            else:
+                st.markdown("This is the last slide.")
+        with st.container(key="present_notes_box", border=True, height=350):
+            st.markdown(slide_view.notes_markdown(slide))
+            if slide.kind == "prompt" and slide.reveal:
+                st.button(
+                    "Hide the findings on the projector" if revealed else "Show the findings on the projector",
+                    key=keys.PRESENT_REVEAL,
+                    icon=":material/visibility_off:" if revealed else ":material/visibility:",
+                    shortcut="S",
+                    on_click=_room_reveal,
+                    args=(room.code, room.owner, index, not revealed),
+                )
+                st.markdown("**Findings to reveal:**\n\n" + slide_view.bullets(slide.reveal))
+            slide_view.show_source_words(slide)
+
+
+def _room_bar(room: Room, index: int) -> None:
+    """The presenter's top row: the room, the timer, the projector window's link, blank screen and leave."""
+    code, owner = room.code, room.owner
+    st.markdown(f"**Presenter view** · room `{code}`", width="content")
+    with st.container(width="content"):
+        slide_keys.timer(room.started_at, key=keys.PRESENT_TIMER)
+    st.button(
+        "",
+        key=keys.PRESENT_TIMER_RESTART,
+        icon=":material/restart_alt:",
+        help="Restart the timer",
+        on_click=_room_timer,
+        args=(code, owner),
+    )
+    st.link_button(
+        "Open the projector window",
+        f"?room={code}&view={PROJECTOR}",
+        icon=":material/open_in_new:",
+        type="primary",
+        help="Opens a new window showing only the slide: drag it to the projector and go full screen.",
+    )
+    st.button(
+        "Show the slide" if room.blank else "Blank screen",
+        key=keys.PRESENT_BLANK_TOGGLE,
+        icon=":material/visibility:" if room.blank else ":material/visibility_off:",
+        on_click=_room_blank,
+        args=(code, owner, not room.blank),
+        help="Blanks the projector, or brings the slide back. B or . on the keyboard or clicker does the same.",
+    )
+    st.button("Leave", key=keys.PRESENT_LEAVE, type="tertiary", on_click=_leave_room, args=(index,))
+
+
+def _room_controls(room: Room, deck: list[Slide], index: int) -> None:
+    code, owner = room.code, room.owner
+    st.button(
+        "Previous",
+        key=keys.PRESENT_PREVIOUS,
+        icon=":material/arrow_back:",
+        disabled=index == 0,
+        on_click=_room_go_to,
+        args=(code, owner, index - 1),
+    )
+    st.button(
+        "Next",
+        key=keys.PRESENT_NEXT,
+        icon=":material/arrow_forward:",
+        type="primary",
+        disabled=index == len(deck) - 1,
+        on_click=_room_go_to,
+        args=(code, owner, index + 1),
+    )
+    # A new list for each state of the room, opened on the room's slide. One list whose value this run
+    # set would take a poll sent before the browser drew the step as the trainer picking a slide.
+    jump_key = f"{keys.PRESENT_ROOM_JUMP}{room.version}"
+    st.selectbox(
+        "Jump to slide",
+        options=list(range(len(deck))),
+        index=index,
+        format_func=lambda option: stepping.slide_label(deck[option], option),
+        key=jump_key,
+        label_visibility="collapsed",
+        on_change=_room_jump,
+        args=(code, owner, jump_key, index),
+    )
+
+
+@st.fragment
+def _projector_view(code: str, owner: str) -> None:
+    room, deck, index = _room_now(code, owner)
+    slide = deck[index]
+    if room.blank:
+        with st.container(key="present_blank"):
+            st.markdown("The screen is blank.")
+        return
+    st.title(slide.heading, anchor=False)
+    with st.container(key="present_slide"):
+        slide_view.show_slide(slide, index in room.revealed)
+    with st.container(key="present_fullscreen", width="content"):
+        slide_keys.fullscreen_button(key=keys.PRESENT_FULLSCREEN)
+
+
+def _room_missing(view: str) -> None:
+    ui.page_start("This presentation is not open here")
+    st.markdown(
+        "The link names a presenter room that has ended (rooms close after four idle hours or when the "
+        "server restarts), or that was opened in another browser: a room, and any study uploaded for it, "
+        f"is only shown in the browser that opened it. This was to be the {view} window."
+    )
+    st.page_link("pages/present.py", label="Open the slides in this window", icon=":material/co_present:")
+    ui.page_end(active_dataset())

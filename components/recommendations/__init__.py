@@ -1,0 +1,1 @@
+"""The recommendations planner: filters, recommendation cards and the action plan with its documents."""
