@@ -176,8 +176,11 @@ def finding_markdown_parts(finding: pd.Series | dict, highlight: Sequence[str] =
     A list of many findings joins them into one element (every element costs the server, in each session)."""
     theme_mark = " (theme name inferred)" if finding.get("theme_basis") == "inferred" else ""
     finding_id = finding["finding_id"]
-    # A statement is one line: a line break (a QDA passage can be its statement) would break the bold.
+    # A statement is one line: a line break (a QDA passage can be its statement) would break the bold. A long
+    # passage that is its own statement is folded like its quote ("Read the whole passage" shows it all).
     statement = " ".join(str(finding["statement"]).split())
+    if is_long(statement) and statement == " ".join(str(finding.get("evidence") or "").split()):
+        statement = folded(statement) + " …"
     parts = [
         f"**{highlight_markdown(statement, highlight)}**{basis_badge(finding.get('basis'))}  \n"
         f":gray-badge[{escape_markdown(finding['group'])}] :gray-badge[{escape_markdown(finding['category'])}] "

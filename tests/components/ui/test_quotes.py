@@ -40,3 +40,21 @@ def test_a_long_quote_is_folded_to_its_start_and_says_how_to_read_it_whole():
 def test_a_short_quote_is_not_folded():
     assert not quotes.is_long("A short quote.")
     assert "characters are shown" not in quotes.quote_markdown("A short quote.", "Interview A")
+
+
+def test_a_long_passage_that_is_its_own_statement_is_folded_in_the_statement_too():
+    passage = ("word " * 1_300).strip()
+    finding = {
+        "finding_id": "F1",
+        "statement": passage,
+        "group": "All",
+        "category": "barrier",
+        "theme": "T",
+        "evidence": passage,
+        "source": "Interview A",
+    }
+    statement, quote = quotes.finding_markdown_parts(finding)[:2]
+    assert statement.startswith("**word word")
+    assert " …**" in statement
+    assert len(statement) < 1_000
+    assert "Read the whole passage" in quote
