@@ -26,7 +26,13 @@ from lxml import etree
 
 from components.data.model import Dataset
 from components.data.vocabulary import CATEGORIES, SHARED_GROUP
-from components.qda.mapping import INFERRED_NOTE_PREFIX, RECOMMENDATION, SOURCE_NOTE, STATEMENT_NOTE
+from components.qda.mapping import (
+    IDS_IN_NAMES,
+    INFERRED_NOTE_PREFIX,
+    RECOMMENDATION,
+    SOURCE_NOTE,
+    STATEMENT_NOTE,
+)
 from components.qda.model import APP_ORIGIN
 from components.qda.positions import normalise_line_ends
 from components.text import cell_text
@@ -284,6 +290,10 @@ def export_qdpx(dataset: Dataset, created: datetime | None = None) -> tuple[byte
     if link_elements:
         links_element = element(root, "Links")
         links_element.extend(link_elements)
+    element(root, "Description").text = (
+        f"Exported by the {ORIGIN}. {IDS_IN_NAMES} (F001, R01…); the statement, when it is not the quote, and "
+        "the source as cited, when it is not the document's name, are notes of the selection."
+    )
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -9,6 +9,7 @@ under; the group from a case variable; links from the researcher's own REFI link
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -54,6 +55,8 @@ INFERRED_NOTE_PREFIX = "inferred:"
 # The notes this app's export attaches to a selection, by the end of their name: the statement when it is not
 # the quote itself, and the source as the statement cited it.
 STATEMENT_NOTE = "statement"
+# What this app's export says in the project's Description, so that its selection names are read as ids.
+IDS_IN_NAMES = "Each selection is named with its statement's id"
 SOURCE_NOTE = "source"
 
 
@@ -131,7 +134,7 @@ def source_label(project: QdaProject, segment: Segment) -> str:
     document's name: re-importing never appends characters to a name that already says where it is.
     """
     source = project.sources[segment.source]
-    if project.origin == APP_ORIGIN:
+    if is_app_export(project):
         return _app_note(segment, SOURCE_NOTE) or source.name
     if segment.start is None:
         return source.name
@@ -142,19 +145,24 @@ def _app_note(segment: Segment, kind: str) -> str:
     return next((text for name, text in segment.notes if name.casefold().endswith(" " + kind)), "")
 
 
+def is_app_export(project: QdaProject) -> bool:
+    """A project this app exported (its origin, and the description saying selection names are ids)."""
+    return project.origin == APP_ORIGIN and IDS_IN_NAMES in project.description
+
+
 def _kept_ids(project: QdaProject) -> dict[str, str]:
     """Selection guid -> the id it had, for a project this app exported (the selection's name is the id).
 
-    Kept only when every coded selection has a distinct name, so an id can never be given twice.
+    A selection added in another tool (no name) gets a new id; a name two selections share is no id.
     """
-    if project.origin != APP_ORIGIN:
+    if not is_app_export(project):
         return {}
     names: dict[str, str] = {}
     for segment in project.segments:
-        if not segment.name or names.get(segment.guid, segment.name) != segment.name:
-            return {}
-        names[segment.guid] = segment.name
-    return names if len(set(names.values())) == len(names) else {}
+        if segment.name:
+            names.setdefault(segment.guid, segment.name)
+    shared = {name for name, count in Counter(names.values()).items() if count > 1}
+    return {guid: name for guid, name in names.items() if name not in shared}
 
 
 def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.DataFrame], list[str]]:
@@ -163,6 +171,7 @@ def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.Da
     findings, recommendations = [], []
     ids_by_selection: dict[str, list[str]] = {}
     ids_by_code: dict[str, list[str]] = {}
+    app_export = is_app_export(project)
     kept = _kept_ids(project)
     numbered: set[str] = set()
     too_long: dict[tuple[str, int | None, int | None], list[str]] = {}
@@ -174,8 +183,8 @@ def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.Da
         path = project.path_of(segment.code)
         top, code = path[0], path[-1]
         category = mapping.categories.get(top.guid, "observation")
-        own_statement = _app_note(segment, STATEMENT_NOTE) if kept else ""
-        if kept and segment.guid not in numbered:
+        own_statement = _app_note(segment, STATEMENT_NOTE) if app_export else ""
+        if segment.guid in kept and segment.guid not in numbered:
             row_id = kept[segment.guid]
             numbered.add(segment.guid)
         elif category == RECOMMENDATION:
@@ -201,7 +210,7 @@ def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.Da
                     "category": category,
                     "theme": code.name,
                     "theme_basis": "stated",
-                    "statement": own_statement or (segment.name if not kept else "") or segment.text,
+                    "statement": own_statement or (segment.name if not app_export else "") or segment.text,
                     "evidence": segment.text,
                     "source": source_label(project, segment),
                     "detail": segment.memo,

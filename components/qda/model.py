@@ -82,6 +82,7 @@ class QdaProject:
     links: tuple[Link, ...] = ()
     notes: tuple[str, ...] = ()
     positions: str = "code points"  # how the tool counted startPosition/endPosition (see qda.positions)
+    description: str = ""  # the project's own Description
 
     @property
     def top_level_codes(self) -> list[Code]:

@@ -392,6 +392,7 @@ def read_project(file_name: str, root: etree._Element, archive: QdpxArchive | No
         links=tuple(links),
         notes=tuple(notes),
         positions=reading.positions,
+        description=child_text(root, "Description").strip(),
     )
 
 

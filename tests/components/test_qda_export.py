@@ -283,3 +283,42 @@ class TestRoundTrip:
                 assert " ".join(quoted.split()) == " ".join(evidence[selection.name].split()), selection.name
                 checked += 1
         assert checked == len(evidence)
+
+
+def rewritten(raw: bytes, change) -> bytes:
+    """The export with its project.qde changed by `change(root)`, as another tool would save it."""
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    root = etree.fromstring(source.read("project.qde"))
+    change(root)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in source.namelist():
+            data = etree.tostring(root, xml_declaration=True, encoding="utf-8") if name == "project.qde" else None
+            archive.writestr(name, data if data is not None else source.read(name))
+    return buffer.getvalue()
+
+
+class TestIdsAfterAnotherTool:
+    def test_a_selection_coded_in_another_tool_gets_a_new_id_and_the_others_keep_theirs(self, bundled):
+        def code_again(root):
+            selection = next(root.iter(f"{{{PROJECT_NS}}}PlainTextSelection"))
+            added = etree.fromstring(etree.tostring(selection))
+            added.set("guid", "0b0b0b0b-0000-4000-8000-000000000001")
+            del added.attrib["name"]
+            for child in list(added):
+                if etree.QName(child).localname != "Coding":
+                    added.remove(child)
+            selection.addnext(added)
+
+        again = reimport_named(rewritten(export_qdpx(bundled, FIXED)[0], code_again))
+        ids = set(again.findings["finding_id"])
+        assert set(bundled.findings["finding_id"]) < ids
+        (new,) = ids - set(bundled.findings["finding_id"])
+        assert new.startswith("F")
+
+    def test_names_are_ids_only_where_the_export_says_so(self, bundled):
+        def drop_description(root):
+            root.remove(root.find(f"{{{PROJECT_NS}}}Description"))
+
+        again = reimport_named(rewritten(export_qdpx(bundled, FIXED)[0], drop_description))
+        assert list(again.findings["finding_id"])[:2] == ["F0001", "F0002"]

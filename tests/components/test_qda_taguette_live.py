@@ -3,6 +3,8 @@ loopback; the test makes a project, a document, tags (one a dotted child) and hi
 web pages and API, exports the highlights as CSV the way a user would, and opens them here.
 
 Without .venv-taguette the test is skipped with one message, except under CI (CI=true), where it fails.
+On start Taguette asks msg.taguette.org for news (its own code, no switch turns it off); without a network
+that request fails in Taguette's log and changes nothing here.
 """
 
 from __future__ import annotations
