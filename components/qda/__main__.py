@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for line in mapping_summary(project, mapping):
         print(line)
+    for note in project.notes:  # how positions were counted, repeated Taguette rows dropped, sources left out
+        print(note)
     for code in project.top_level_codes:
         print(f"  {code.name} -> {mapping.categories[code.guid]}")
     print("Wrote " + ", ".join(path.name for path in written) + f" to {arguments.out}.")

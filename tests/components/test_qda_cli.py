@@ -80,3 +80,22 @@ def test_export_refuses_a_folder_without_findings_and_a_wrong_file_type(tmp_path
     assert "not a data folder (it has no findings.csv)" in result.stderr
     assert main(["export", str(REPO / "data"), "--out", str(tmp_path / "x.zip")]) == 2
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_the_summary_says_how_positions_were_counted(tmp_path, capsys):
+    project = tmp_path / "study.qdpx"
+    project.write_bytes(fixtures.sources_file_project())
+    assert main([str(project), "--out", str(tmp_path / "data")]) == 0
+    assert "Character positions were read as Unicode code points" in capsys.readouterr().out
+
+
+def test_a_folder_holding_a_long_passage_opens_as_the_servers_study(tmp_path):
+    """The 6,381-character NVivo passage is written to the folder and read back whole (the 5,000 limit is for
+    a typed cell in an upload, not for the server's own folder)."""
+    from tests.qda_corpus import corpus_file
+
+    source = corpus_file("nvivo_win12_oltas_1source.qdpx")
+    assert main([str(source), "--out", str(tmp_path / "data")]) == 0
+    dataset = load_dataset_dir(tmp_path / "data")
+    assert len(dataset.findings) == 97
+    assert max(dataset.findings["evidence"].str.len()) > 6_000
