@@ -45,6 +45,8 @@ def source_index() -> citation.SourceIndex | None:
 # thousands of characters, and a list of them would be a wall of text).
 FOLD_CHARS = 1_200
 FOLDED_CHARS = 600
+# A passage that is its own statement (a QDA selection without a name) is its bold lead line: shorter still.
+FOLDED_STATEMENT_CHARS = 240
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -52,11 +54,11 @@ def is_long(evidence: object) -> bool:
     return isinstance(evidence, str) and len(evidence) > FOLD_CHARS
 
 
-def folded(evidence: str) -> str:
+def folded(evidence: str, chars: int = FOLDED_CHARS) -> str:
     """The start of a long passage, cut at a word boundary (the words shown are the passage's own)."""
-    start = evidence[:FOLDED_CHARS]
+    start = evidence[:chars]
     cut = start.rfind(" ")
-    return (start[:cut] if cut > FOLDED_CHARS // 2 else start).rstrip()
+    return (start[:cut] if cut > chars // 2 else start).rstrip()
 
 
 def blockquote_lines(quote: str) -> str:
@@ -180,7 +182,7 @@ def finding_markdown_parts(finding: pd.Series | dict, highlight: Sequence[str] =
     # passage that is its own statement is folded like its quote ("Read the whole passage" shows it all).
     statement = " ".join(str(finding["statement"]).split())
     if is_long(statement) and statement == " ".join(str(finding.get("evidence") or "").split()):
-        statement = folded(statement) + " …"
+        statement = folded(statement, FOLDED_STATEMENT_CHARS) + " …"
     parts = [
         f"**{highlight_markdown(statement, highlight)}**{basis_badge(finding.get('basis'))}  \n"
         f":gray-badge[{escape_markdown(finding['group'])}] :gray-badge[{escape_markdown(finding['category'])}] "
