@@ -174,11 +174,14 @@ def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.Da
     app_export = is_app_export(project)
     kept = _kept_ids(project)
     numbered: set[str] = set()
+    # Passages left out, each said once however many codes it carries: (source, start, end) -> code names.
     too_long: dict[tuple[str, int | None, int | None], list[str]] = {}
+    blank: dict[tuple[str, int | None, int | None], list[str]] = {}
     for segment in project.segments:
-        if len(segment.text.strip()) > LONG_CELL_CHARS:
+        left_out = blank if not segment.text.strip() else too_long if len(segment.text) > LONG_CELL_CHARS else None
+        if left_out is not None:
             passage = (segment.source, segment.start, segment.end)
-            too_long.setdefault(passage, []).append(project.codes[segment.code].name)
+            left_out.setdefault(passage, []).append(project.codes[segment.code].name)
             continue
         path = project.path_of(segment.code)
         top, code = path[0], path[-1]
@@ -221,7 +224,7 @@ def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.Da
         for ancestor in path:
             ids_by_code.setdefault(ancestor.guid, []).append(row_id)
     links, link_notes = _links(project, ids_by_selection, ids_by_code)
-    notes = [*project.notes, *link_notes, *_too_long_notes(project, too_long)]
+    notes = [*project.notes, *link_notes, *_left_out_notes(project, too_long, blank)]
     if not findings:
         notes.append("Every coded segment is under a recommendations code, so there are no findings.")
     tables = {
@@ -238,7 +241,12 @@ def passage_start_words(text: str, words: int = 8) -> str:
     return " ".join(found[:words]) + ("…" if len(found) > words else "")
 
 
-def _too_long_notes(project: QdaProject, too_long: dict[tuple[str, int | None, int | None], list[str]]) -> list[str]:
+def _left_out_notes(
+    project: QdaProject,
+    too_long: dict[tuple[str, int | None, int | None], list[str]],
+    blank: dict[tuple[str, int | None, int | None], list[str]],
+) -> list[str]:
+    """One note per passage left out: its source, where it starts, its first words and its codes."""
     notes = []
     for (source, start, _), code_names in too_long.items():
         segment = next(item for item in project.segments if (item.source, item.start) == (source, start))
@@ -248,6 +256,12 @@ def _too_long_notes(project: QdaProject, too_long: dict[tuple[str, int | None, i
             f"'{passage_start_words(segment.text)}', coded with {', '.join(repr(name) for name in code_names)}, "
             f"has {len(segment.text):,} characters, over the {LONG_CELL_CHARS:,} one statement can hold. Code "
             "shorter passages within it to bring it in."
+        )
+    for (source, start, end), code_names in blank.items():
+        where = f" from character {start:,} to {end:,}" if start is not None else ""
+        notes.append(
+            f"Left out: the passage in '{project.sources[source].name}'{where}, coded with "
+            f"{', '.join(repr(name) for name in code_names)}, holds only white space, so there are no words to quote."
         )
     return notes
 

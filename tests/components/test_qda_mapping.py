@@ -166,3 +166,25 @@ def test_a_link_to_a_source_is_left_out_with_a_note():
     dataset = project_dataset(project, guess_mapping(project))
     assert dataset.links.empty
     assert any("1 link(s) in the project join things other than coded text" in note for note in dataset.notes)
+
+
+def test_a_passage_of_white_space_is_left_out_once_with_its_codes():
+    from components.qda.folder import project_dataset as open_dataset
+
+    text = "Said it.\n\n   \nThen more."
+    sources = [
+        fixtures.TextSource(
+            201,
+            "Interview",
+            text,
+            [fixtures.Selection(301, 0, 8, [11]), fixtures.Selection(302, 8, 14, [11, 12])],
+        )
+    ]
+    xml, files = fixtures.project_xml(sources, inline=False)
+    project = read_qda_file("blank.qdpx", fixtures.qdpx(xml, files))
+    dataset = open_dataset(project, guess_mapping(project))
+    assert list(dataset.findings["evidence"]) == ["Said it."]
+    assert [note for note in dataset.notes if note.startswith("Left out:")] == [
+        "Left out: the passage in 'Interview' from character 8 to 14, coded with 'Time pressure', 'Different "
+        "priorities', holds only white space, so there are no words to quote."
+    ]
