@@ -25,6 +25,13 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-dev.lock
 
+# Taguette 1.5.2, a real QDA tool the import tests drive on loopback (tests/components/test_qda_taguette_live.py),
+# in its own venv so that its dependencies never touch the app's.
+if [ ! -x .venv-taguette/bin/taguette ]; then
+  python3 -m venv .venv-taguette
+  .venv-taguette/bin/python -m pip install -q --disable-pip-version-check taguette==1.5.2
+fi
+
 echo "ruff: lint and format"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

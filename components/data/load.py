@@ -32,6 +32,8 @@ from components.data.vocabulary import (
     FINDINGS_SPEC,
     GLOSSARY_SPEC,
     LINKS_SPEC,
+    LONG_CELL_CHARS,
+    MAX_CELL_CHARS,
     PROMPTS_SPEC,
     RECOMMENDATIONS_SPEC,
     STUDY_FILE,
@@ -41,7 +43,7 @@ from components.data.vocabulary import (
 
 
 def _load_table(
-    spec: TableSpec, raw: bytes, problems: list[Problem], notes: list[str]
+    spec: TableSpec, raw: bytes, problems: list[Problem], notes: list[str], max_cell_chars: int = MAX_CELL_CHARS
 ) -> tuple[pd.DataFrame | None, bool]:
     """One file through decoding, parsing and validation. Returns its frame and whether every row was read."""
     try:
@@ -51,7 +53,7 @@ def _load_table(
         return None, False
     if decode_note:
         notes.append(f"{spec.file}: {decode_note}.")
-    frame, table_problems, table_notes = parse_table(spec, text)
+    frame, table_problems, table_notes = parse_table(spec, text, max_cell_chars)
     notes.extend(table_notes)
     problems.extend(table_problems)
     if frame.empty and table_problems:
@@ -67,12 +69,15 @@ def build_dataset(
     name: str,
     study: Study | None = None,
     is_bundled: bool = False,
+    max_cell_chars: int = MAX_CELL_CHARS,
 ) -> Dataset:
     """Validate the given files (name -> bytes) as one dataset, or raise DatasetError listing every problem.
 
     findings.csv is required; recommendations.csv and links.csv are optional; the glossary,
     context and prompts files are read when present (the bundled study has them), and `study` is the
     bundled study's metadata (see `load_dataset_dir`), whose finding ids must be in findings.csv.
+    `max_cell_chars` is the longest cell: 5,000 for what someone typed into a spreadsheet and uploads;
+    `LONG_CELL_CHARS` for a coded passage a QDA tool wrote, or a server's own data folder.
     """
     files = {Path(key).name.lower(): value for key, value in files.items()}
     problems: list[Problem] = []
@@ -83,7 +88,7 @@ def build_dataset(
     incomplete: set[str] = set()
     for spec in (*UPLOADABLE_SPECS, *BUNDLED_ONLY_SPECS):
         if spec.file in files:
-            frame, complete = _load_table(spec, files[spec.file], problems, notes)
+            frame, complete = _load_table(spec, files[spec.file], problems, notes, max_cell_chars)
             if frame is not None:
                 tables[spec.file] = frame
             if not complete:
@@ -155,8 +160,9 @@ def load_dataset_dir(directory: Path | str = BUNDLED_DATA_DIR, name: str | None 
     if study_problems:
         # The tables are still checked, so one error lists every fault of the folder.
         try:
-            build_dataset(files, name=label, is_bundled=bundled)
+            build_dataset(files, name=label, is_bundled=bundled, max_cell_chars=LONG_CELL_CHARS)
         except DatasetError as error:
             raise DatasetError([*study_problems, *error.problems], error.notes) from None
         raise DatasetError(study_problems)
-    return build_dataset(files, name=label, study=study, is_bundled=bundled)
+    # A server's own folder (the bundled study, or one `python -m components.qda` wrote) may quote long passages.
+    return build_dataset(files, name=label, study=study, is_bundled=bundled, max_cell_chars=LONG_CELL_CHARS)

@@ -76,7 +76,9 @@ def _read_records(spec: TableSpec, text: str, delimiter: str) -> tuple[list[tupl
     return records, []
 
 
-def parse_table(spec: TableSpec, text: str) -> tuple[pd.DataFrame, list[Problem], list[str]]:
+def parse_table(
+    spec: TableSpec, text: str, max_cell_chars: int = MAX_CELL_CHARS
+) -> tuple[pd.DataFrame, list[Problem], list[str]]:
     """CSV text to a frame of stripped strings ("" for blanks), with structural problems and notes.
 
     The csv module rather than pandas, because it reports exactly which record breaks and lets
@@ -142,16 +144,18 @@ def parse_table(spec: TableSpec, text: str) -> tuple[pd.DataFrame, list[Problem]
             if name is None:
                 continue
             value = cell.strip()
-            if len(value) > MAX_CELL_CHARS:
+            if "\r" in value:
+                value = value.replace("\r\n", "\n").replace("\r", "\n")
+            if len(value) > max_cell_chars:
                 problems.append(
                     Problem(
                         spec.file,
                         row_number,
                         name,
-                        f"this cell has {len(value):,} characters; the limit is {MAX_CELL_CHARS:,}. Shorten it.",
+                        f"this cell has {len(value):,} characters; the limit is {max_cell_chars:,}. Shorten it.",
                     )
                 )
-                value = value[:MAX_CELL_CHARS]
+                value = value[:max_cell_chars]
             row[name] = value
         rows.append(row)
     columns = ["_row", *[name for name in canonical if name is not None]]

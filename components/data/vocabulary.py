@@ -9,6 +9,9 @@ from pathlib import Path
 # Limits for uploaded files: generous for a coded study, small enough to keep a session light.
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_CELL_CHARS = 5_000
+# A cell that a QDA tool wrote (a coded passage) or a server's own data folder holds: not typed by someone, so
+# only bounded by what the csv module reads in one field (131,072 characters).
+LONG_CELL_CHARS = 100_000
 MAX_ROWS = 20_000
 MAX_PROBLEMS_SHOWN = 50
 

@@ -217,6 +217,7 @@ def cite_item(item: Mapping[str, str], lazy: bool = False) -> DeltaGenerator | N
 def show_item(item: Mapping[str, str], highlight: Sequence[str] = ()) -> None:
     """One item of any kind: its words, badges and verbatim quote with whose words it is, and "Cite this"."""
     st.markdown(item_markdown(item, highlight))
+    quotes.show_whole_passage(item["evidence"], item["source"], highlight)
     cite_item(item)
 
 
@@ -428,6 +429,7 @@ def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None
     page = result_page(dataset, view, limit)
     for card in result_cards(dataset, view, limit):
         st.markdown(card.markdown)
+        quotes.show_whole_passage(card.item["evidence"], card.item["source"], view.terms)
         popover = cite_item(card.item, lazy=True)
         # A link to the item's own view where it shows more than the card (what is linked to it); otherwise
         # the link waits inside "Cite this", whose reference points to that same view.

@@ -101,6 +101,9 @@ def _closing_slides(dataset: Dataset) -> list[Slide]:
         if cell_text(study.licence_evidence):
             source = cell_text(study.short_citation) or lead
             quotes = (Quote(cell_text(study.licence_evidence), source),)
+    elif dataset.is_bundled:
+        # The server's own data folder without a study.json (one `python -m components.qda` wrote): not an upload.
+        lead = f"{dataset.name}: the study in the data folder this server was started with."
     else:
         lead = f"{dataset.name}: data uploaded in this session."
     points.append(Point(COUNTS_NOTE))

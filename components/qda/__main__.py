@@ -1,7 +1,8 @@
-"""Command line: turn a QDA project into a data folder the explorer opens.
+"""Command line: turn a QDA project into a data folder the explorer opens, and a data folder back into one.
 
     python -m components.qda PROJECT.qdpx --out FOLDER
     EXPLORER_DATA_DIR=FOLDER streamlit run app.py
+    python -m components.qda export FOLDER --out study.qdpx      (or --out codebook.qdc)
 
 The guesses the page would show are used unless changed: `--group` names the case variable (or
 `cases`, or `none`); `--category "Code name=barrier"` sets the category of one top-level code.
@@ -13,8 +14,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from components.data.load import load_dataset_dir
 from components.data.model import DatasetError
 from components.qda import read_qda_file
+from components.qda.export import export_qdc, export_qdpx
 from components.qda.folder import write_folder
 from components.qda.mapping import CASE_NAME, CATEGORY_CHOICES, Mapping, group_choices, guess_mapping, mapping_summary
 from components.qda.model import QdaProject, problem_text
@@ -49,7 +52,43 @@ def _mapping(project: QdaProject, group: str | None, categories: list[str]) -> M
     return Mapping(chosen, group_by)
 
 
+def export_main(argv: list[str]) -> int:
+    """`export FOLDER --out FILE`: the folder's dataset as a .qdpx project or a .qdc codebook."""
+    parser = argparse.ArgumentParser(
+        prog="python -m components.qda export",
+        description="Write a data folder (findings.csv, …) as a REFI-QDA project (.qdpx) or codebook (.qdc).",
+    )
+    parser.add_argument("folder", type=Path, help="the data folder (as EXPLORER_DATA_DIR would name it)")
+    parser.add_argument("--out", type=Path, required=True, help="the file to write: NAME.qdpx or NAME.qdc")
+    arguments = parser.parse_args(argv)
+    kind = arguments.out.suffix.lower()
+    if kind not in (".qdpx", ".qdc"):
+        print(f"--out {arguments.out}: name a .qdpx (the project) or a .qdc (the codebook).", file=sys.stderr)
+        return 2
+    if not (arguments.folder / "findings.csv").is_file():
+        print(f"{arguments.folder}: not a data folder (it has no findings.csv).", file=sys.stderr)
+        return 2
+    try:
+        dataset = load_dataset_dir(arguments.folder)
+    except DatasetError as error:
+        for found in error.problems:
+            print(str(found), file=sys.stderr)
+        return 2
+    if kind == ".qdc":
+        data, notes = export_qdc(dataset), []
+    else:
+        data, notes = export_qdpx(dataset)
+    arguments.out.write_bytes(data)
+    for note in notes:
+        print(note)
+    print(f"Wrote {arguments.out} ({len(data):,} bytes) from {dataset.name}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["export"]:
+        return export_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m components.qda", description=__doc__.split("\n\n")[0])
     parser.add_argument("project", type=Path, help="a .qdpx, project.qde, .qdc or Taguette highlights .csv")
     parser.add_argument("--out", type=Path, required=True, help="the data folder to write")
@@ -71,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for line in mapping_summary(project, mapping):
         print(line)
+    for note in project.notes:  # how positions were counted, repeated Taguette rows dropped, sources left out
+        print(note)
     for code in project.top_level_codes:
         print(f"  {code.name} -> {mapping.categories[code.guid]}")
     print("Wrote " + ", ".join(path.name for path in written) + f" to {arguments.out}.")

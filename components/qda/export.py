@@ -1,12 +1,16 @@
 """Write a dataset back as a REFI-QDA project (.qdpx) and its codebook (.qdc), for any QDA tool to open.
 
-Layout chosen: one text source per source document (each distinct `source` value), whose plain text is
-the evidence of every finding and recommendation citing it, one passage after another; each passage is
-a PlainTextSelection coded with its theme (or audience) code, named with the statement, its memo the
-detail. Categories are top-level codes, themes their sub-codes; groups are cases with a `group`
-variable, holding their selections; links are REFI links between selections, the app's basis kept in
-the link's note. Importing the export gives back the same statements, evidence, groups and links.
-Rows without evidence have no text to code and are left out (the export says how many).
+Layout chosen, so that a real client (QualCoder, NVivo, ATLAS.ti) opens it and a round trip gives the same
+project: one text source per source document (a statement's `source` less the ", characters a–b" an import
+added), whose plain text (UTF-8, LF line ends, positions in code points over it) is the evidence of every
+statement citing it, one passage after another (a passage coded with several codes is written once). Each
+statement is a PlainTextSelection named with its id (F001 stays F001), coded with its theme (or audience)
+code, its Description the detail; the statement itself, when it is not the quote, and the source as cited,
+when it is not the document's name, are Notes the selection refers to. Categories are top-level codes,
+themes their sub-codes; groups are cases with a `group` variable, holding their selections; links are REFI
+links between selections, the app's basis kept in the link's note. Every Note, source, selection and coding
+has its creationDateTime. Rows without evidence have no text to code and are left out (the export says how
+many).
 """
 
 from __future__ import annotations
@@ -16,17 +20,26 @@ import re
 import uuid
 import zipfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from lxml import etree
 
 from components.data.model import Dataset
 from components.data.vocabulary import CATEGORIES, SHARED_GROUP
-from components.qda.mapping import INFERRED_NOTE_PREFIX, RECOMMENDATION
+from components.qda.mapping import (
+    IDS_IN_NAMES,
+    INFERRED_NOTE_PREFIX,
+    RECOMMENDATION,
+    SOURCE_NOTE,
+    STATEMENT_NOTE,
+)
+from components.qda.model import APP_ORIGIN
+from components.qda.positions import normalise_line_ends
 from components.shared.text import cell_text
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
-ORIGIN = "Collaboration Findings Explorer"
+ORIGIN = APP_ORIGIN
 GROUP_VARIABLE = "group"
 # Top-level code names: each reads back as its category (see mapping.guess_category).
 CATEGORY_CODE_NAMES = {
@@ -40,6 +53,8 @@ CATEGORY_CODE_NAMES = {
 PASSAGE_SEPARATOR = "\n\n"
 # XML 1.0 cannot hold these characters at all; a CSV cell might.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What an import appends to a source's name ("Interview A, characters 10–50"): the document is the rest.
+_CHARACTERS = re.compile(r",\s*characters\s+\d+\s*[–-]\s*\d+\s*$")
 _NAMESPACE = uuid.UUID("6f2b1a7e-3c55-4f0e-9a43-2d1f4e8b7c10")
 
 
@@ -154,17 +169,32 @@ def export_gaps(dataset: Dataset) -> list[str]:
     return notes
 
 
-def export_qdpx(dataset: Dataset) -> tuple[bytes, list[str]]:
-    """The dataset as a .qdpx project, and notes on what could not be carried."""
+def source_document(source: str) -> str:
+    """The document a statement's source names: "Interview A, characters 10–50" is "Interview A"."""
+    return _CHARACTERS.sub("", source).strip() or source
+
+
+def export_qdpx(dataset: Dataset, created: datetime | None = None) -> tuple[bytes, list[str]]:
+    """The dataset as a .qdpx project, and notes on what could not be carried.
+
+    `created` is the creationDateTime written on every element (QualCoder's importer needs one on each Note);
+    now, unless given (the same dataset and time give the same file).
+    """
     items, _ = _items(dataset)
     ns = PROJECT_NS
+    stamp = (created or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    user = _guid("user")
 
     def element(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
         return etree.SubElement(parent, f"{{{ns}}}{tag}", **attributes)
 
-    user = _guid("user")
+    def made(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
+        """An element that records who made it and when."""
+        return element(parent, tag, **attributes, creatingUser=user, creationDateTime=stamp)
+
     root = etree.Element(f"{{{ns}}}Project", nsmap={None: ns}, name=_clean(dataset.name) or "Study", origin=ORIGIN)
     root.set("creatingUserGUID", user)
+    root.set("creationDateTime", stamp)
     users = element(root, "Users")
     element(users, "User", guid=user, name=ORIGIN)
     codebook = element(root, "CodeBook")
@@ -187,29 +217,46 @@ def export_qdpx(dataset: Dataset) -> tuple[bytes, list[str]]:
                     element(case, "SelectionRef", targetGUID=selection_guids[item.row_id])
 
     sources = element(root, "Sources")
+    # Notes are collected while sources are written, and placed after them (the schema's order).
+    notes: list[tuple[str, str, str]] = []  # (guid, name, text)
     texts: dict[str, str] = {}
-    for source_name in dict.fromkeys(item.source for item in items):
-        source_guid = _guid("source", source_name)
-        source = element(sources, "TextSource", guid=source_guid, name=source_name)
+    for document in dict.fromkeys(source_document(item.source) for item in items):
+        source_guid = _guid("source", document)
+        source = made(sources, "TextSource", guid=source_guid, name=document)
         source.set("plainTextPath", f"internal://{source_guid}.txt")
         text = ""
-        for item in (item for item in items if item.source == source_name):
-            if text:
-                text += PASSAGE_SEPARATOR
-            start = len(text)
-            text += item.evidence
-            selection = element(
+        # One passage coded with several codes (a statement per code) is written once, its selections over it.
+        placed: dict[tuple[str, str], tuple[int, int]] = {}
+        for item in (item for item in items if source_document(item.source) == document):
+            passage = normalise_line_ends(item.evidence)
+            key = (item.source, passage)
+            if key not in placed:
+                if text:
+                    text += PASSAGE_SEPARATOR
+                placed[key] = (len(text), len(text) + len(passage))
+                text += passage
+            start, end = placed[key]
+            selection = made(
                 source,
                 "PlainTextSelection",
                 guid=selection_guids[item.row_id],
-                name=item.statement,
+                name=item.row_id,
                 startPosition=str(start),
-                endPosition=str(len(text)),
+                endPosition=str(end),
             )
             if item.detail:
                 element(selection, "Description").text = item.detail
-            coding = element(selection, "Coding", guid=_guid("coding", item.row_id))
+            coding = made(selection, "Coding", guid=_guid("coding", item.row_id))
             element(coding, "CodeRef", targetGUID=code_guids[(item.category, item.code_name)])
+            own = []
+            if item.statement and item.statement != item.evidence:
+                own.append((STATEMENT_NOTE, item.statement))
+            if item.source != document:
+                own.append((SOURCE_NOTE, item.source))
+            for kind, note_text in own:
+                note_guid = _guid("note", kind, item.row_id)
+                notes.append((note_guid, f"{item.row_id} {kind}", note_text))
+                element(selection, "NoteRef", targetGUID=note_guid)
         texts[f"sources/{source_guid}.txt"] = text
 
     links = [
@@ -217,29 +264,36 @@ def export_qdpx(dataset: Dataset) -> tuple[bytes, list[str]]:
         for row in dataset.links.itertuples(index=False)
         if _clean(row.from_id) in selection_guids and _clean(row.to_id) in selection_guids
     ]
-    if links:
+    link_elements = []
+    for number, row in enumerate(links):
+        note_text = _clean(row.note)
+        if cell_text(row.basis) == "inferred":
+            note_text = f"{INFERRED_NOTE_PREFIX} {note_text}".strip()
+        link = etree.Element(
+            f"{{{ns}}}Link",
+            guid=_guid("link", str(number), _clean(row.from_id), _clean(row.to_id)),
+            name=_clean(row.relation),
+            direction="OneWay",
+            originGUID=selection_guids[_clean(row.from_id)],
+            targetGUID=selection_guids[_clean(row.to_id)],
+        )
+        if note_text:
+            note_guid = _guid("note", str(number))
+            notes.append((note_guid, f"Link {number + 1}", note_text))
+            etree.SubElement(link, f"{{{ns}}}NoteRef", targetGUID=note_guid)
+        link_elements.append(link)
+    if notes:
         notes_element = element(root, "Notes")
+        for note_guid, name, note_text in notes:
+            note = made(notes_element, "Note", guid=note_guid, name=name)
+            element(note, "PlainTextContent").text = note_text
+    if link_elements:
         links_element = element(root, "Links")
-        for number, row in enumerate(links):
-            note_text = _clean(row.note)
-            if cell_text(row.basis) == "inferred":
-                note_text = f"{INFERRED_NOTE_PREFIX} {note_text}".strip()
-            link = element(
-                links_element,
-                "Link",
-                guid=_guid("link", str(number), _clean(row.from_id), _clean(row.to_id)),
-                name=_clean(row.relation),
-                direction="OneWay",
-                originGUID=selection_guids[_clean(row.from_id)],
-                targetGUID=selection_guids[_clean(row.to_id)],
-            )
-            if note_text:
-                note_guid = _guid("note", str(number))
-                note = element(notes_element, "Note", guid=note_guid, name=f"Link {number + 1}")
-                element(note, "PlainTextContent").text = note_text
-                element(link, "NoteRef", targetGUID=note_guid)
-        if not len(notes_element):
-            root.remove(notes_element)
+        links_element.extend(link_elements)
+    element(root, "Description").text = (
+        f"Exported by the {ORIGIN}. {IDS_IN_NAMES} (F001, R01…); the statement, when it is not the quote, and "
+        "the source as cited, when it is not the document's name, are notes of the selection."
+    )
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

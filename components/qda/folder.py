@@ -9,6 +9,7 @@ import pandas as pd
 
 from components.data.load import build_dataset
 from components.data.model import Dataset
+from components.data.vocabulary import LONG_CELL_CHARS
 from components.qda.mapping import Mapping, build_tables
 from components.qda.model import QdaProject
 
@@ -27,14 +28,15 @@ def project_files(project: QdaProject, mapping: Mapping) -> tuple[dict[str, byte
 def project_dataset(project: QdaProject, mapping: Mapping, name: str | None = None) -> Dataset:
     """The project as a dataset, through the same loader as every CSV upload."""
     files, notes = project_files(project, mapping)
-    dataset = build_dataset(files, name=name or project.name)
+    # A coded passage is never refused for its length: the 5,000-character limit is for a typed cell.
+    dataset = build_dataset(files, name=name or project.name, max_cell_chars=LONG_CELL_CHARS)
     return replace(dataset, notes=(*notes, *dataset.notes))
 
 
 def write_folder(project: QdaProject, mapping: Mapping, folder: Path | str) -> list[Path]:
     """Write the CSV files into `folder` (created if needed). The project is checked by the loader first."""
     files, _ = project_files(project, mapping)
-    build_dataset(files, name=project.name)
+    build_dataset(files, name=project.name, max_cell_chars=LONG_CELL_CHARS)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -9,6 +9,7 @@ under; the group from a case variable; links from the researcher's own REFI link
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,12 +20,12 @@ from components.data.vocabulary import (
     FINDINGS_SPEC,
     LINKS_FILE,
     LINKS_SPEC,
-    MAX_CELL_CHARS,
+    LONG_CELL_CHARS,
     RECOMMENDATIONS_FILE,
     RECOMMENDATIONS_SPEC,
     SHARED_GROUP,
 )
-from components.qda.model import QdaError, QdaProject, Segment, problem
+from components.qda.model import APP_ORIGIN, QdaProject, Segment
 
 RECOMMENDATION = "recommendation"
 CATEGORY_CHOICES = (*CATEGORIES, RECOMMENDATION)
@@ -51,6 +52,12 @@ _NAME_GUESSES = (
 CASE_NAME = "__case_name__"
 MIN_GROUPS, MAX_GROUPS = 2, 12
 INFERRED_NOTE_PREFIX = "inferred:"
+# The notes this app's export attaches to a selection, by the end of their name: the statement when it is not
+# the quote itself, and the source as the statement cited it.
+STATEMENT_NOTE = "statement"
+# What this app's export says in the project's Description, so that its selection names are read as ids.
+IDS_IN_NAMES = "Each selection is named with its statement's id"
+SOURCE_NOTE = "source"
 
 
 @dataclass(frozen=True)
@@ -121,11 +128,41 @@ def guess_mapping(project: QdaProject) -> Mapping:
 
 
 def source_label(project: QdaProject, segment: Segment) -> str:
-    """Where a statement comes from, the way a reference would name it: the source and the characters."""
+    """Where a statement comes from, the way a reference would name it: the source and the characters.
+
+    A project this app exported keeps each statement's source as it was cited (its source note), else the
+    document's name: re-importing never appends characters to a name that already says where it is.
+    """
     source = project.sources[segment.source]
+    if is_app_export(project):
+        return _app_note(segment, SOURCE_NOTE) or source.name
     if segment.start is None:
         return source.name
     return f"{source.name}, characters {segment.start}–{segment.end}"
+
+
+def _app_note(segment: Segment, kind: str) -> str:
+    return next((text for name, text in segment.notes if name.casefold().endswith(" " + kind)), "")
+
+
+def is_app_export(project: QdaProject) -> bool:
+    """A project this app exported (its origin, and the description saying selection names are ids)."""
+    return project.origin == APP_ORIGIN and IDS_IN_NAMES in project.description
+
+
+def _kept_ids(project: QdaProject) -> dict[str, str]:
+    """Selection guid -> the id it had, for a project this app exported (the selection's name is the id).
+
+    A selection added in another tool (no name) gets a new id; a name two selections share is no id.
+    """
+    if not is_app_export(project):
+        return {}
+    names: dict[str, str] = {}
+    for segment in project.segments:
+        if segment.name:
+            names.setdefault(segment.guid, segment.name)
+    shared = {name for name, count in Counter(names.values()).items() if count > 1}
+    return {guid: name for guid, name in names.items() if name not in shared}
 
 
 def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.DataFrame], list[str]]:
@@ -134,35 +171,41 @@ def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.Da
     findings, recommendations = [], []
     ids_by_selection: dict[str, list[str]] = {}
     ids_by_code: dict[str, list[str]] = {}
-    problems = []
+    app_export = is_app_export(project)
+    kept = _kept_ids(project)
+    numbered: set[str] = set()
+    # Passages left out, each said once however many codes it carries: (source, start, end) -> code names.
+    too_long: dict[tuple[str, int | None, int | None], list[str]] = {}
+    blank: dict[tuple[str, int | None, int | None], list[str]] = {}
     for segment in project.segments:
-        if len(segment.text.strip()) > MAX_CELL_CHARS:
-            problems.append(
-                problem(
-                    project.file_name,
-                    f"this coded segment has {len(segment.text):,} characters; a statement may have at most "
-                    f"{MAX_CELL_CHARS:,}. Code a shorter passage.",
-                    where=f"PlainTextSelection {segment.guid}",
-                )
-            )
+        left_out = blank if not segment.text.strip() else too_long if len(segment.text) > LONG_CELL_CHARS else None
+        if left_out is not None:
+            passage = (segment.source, segment.start, segment.end)
+            left_out.setdefault(passage, []).append(project.codes[segment.code].name)
             continue
         path = project.path_of(segment.code)
         top, code = path[0], path[-1]
         category = mapping.categories.get(top.guid, "observation")
+        own_statement = _app_note(segment, STATEMENT_NOTE) if app_export else ""
+        if segment.guid in kept and segment.guid not in numbered:
+            row_id = kept[segment.guid]
+            numbered.add(segment.guid)
+        elif category == RECOMMENDATION:
+            row_id = _free_id("R", len(recommendations) + 1, 3, kept)
+        else:
+            row_id = _free_id("F", len(findings) + 1, 4, kept)
         if category == RECOMMENDATION:
-            row_id = f"R{len(recommendations) + 1:03d}"
             audience = path[1].name if len(path) > 1 else top.name
             recommendations.append(
                 {
                     "recommendation_id": row_id,
                     "audience": audience,
-                    "text": segment.text,
+                    "text": own_statement or segment.text,
                     "evidence": segment.text,
                     "source": source_label(project, segment),
                 }
             )
         else:
-            row_id = f"F{len(findings) + 1:04d}"
             findings.append(
                 {
                     "finding_id": row_id,
@@ -170,7 +213,7 @@ def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.Da
                     "category": category,
                     "theme": code.name,
                     "theme_basis": "stated",
-                    "statement": segment.name or segment.text,
+                    "statement": own_statement or (segment.name if not app_export else "") or segment.text,
                     "evidence": segment.text,
                     "source": source_label(project, segment),
                     "detail": segment.memo,
@@ -180,10 +223,8 @@ def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.Da
         ids_by_selection.setdefault(segment.guid, []).append(row_id)
         for ancestor in path:
             ids_by_code.setdefault(ancestor.guid, []).append(row_id)
-    if problems:
-        raise QdaError(problems)
     links, link_notes = _links(project, ids_by_selection, ids_by_code)
-    notes = [*project.notes, *link_notes]
+    notes = [*project.notes, *link_notes, *_left_out_notes(project, too_long, blank)]
     if not findings:
         notes.append("Every coded segment is under a recommendations code, so there are no findings.")
     tables = {
@@ -192,6 +233,47 @@ def build_tables(project: QdaProject, mapping: Mapping) -> tuple[dict[str, pd.Da
         LINKS_FILE: pd.DataFrame(links, columns=list(LINKS_SPEC.columns)),
     }
     return tables, notes
+
+
+def passage_start_words(text: str, words: int = 8) -> str:
+    """The first words of a passage, as a researcher would search for it in their tool."""
+    found = text.split()
+    return " ".join(found[:words]) + ("…" if len(found) > words else "")
+
+
+def _left_out_notes(
+    project: QdaProject,
+    too_long: dict[tuple[str, int | None, int | None], list[str]],
+    blank: dict[tuple[str, int | None, int | None], list[str]],
+) -> list[str]:
+    """One note per passage left out: its source, where it starts, its first words and its codes."""
+    notes = []
+    for (source, start, _), code_names in too_long.items():
+        segment = next(item for item in project.segments if (item.source, item.start) == (source, start))
+        where = f" at character {start:,}" if start is not None else ""
+        notes.append(
+            f"Left out: the passage in '{project.sources[source].name}'{where} starting "
+            f"'{passage_start_words(segment.text)}', coded with {', '.join(repr(name) for name in code_names)}, "
+            f"has {len(segment.text):,} characters, over the {LONG_CELL_CHARS:,} one statement can hold. Code "
+            "shorter passages within it to bring it in."
+        )
+    for (source, start, end), code_names in blank.items():
+        where = f" from character {start:,} to {end:,}" if start is not None else ""
+        notes.append(
+            f"Left out: the passage in '{project.sources[source].name}'{where}, coded with "
+            f"{', '.join(repr(name) for name in code_names)}, holds only white space, so there are no words to quote."
+        )
+    return notes
+
+
+def _free_id(prefix: str, number: int, width: int, kept: dict[str, str]) -> str:
+    """A new id that no kept id already is."""
+    taken = set(kept.values())
+    row_id = f"{prefix}{number:0{width}d}"
+    while row_id in taken:
+        number += 1
+        row_id = f"{prefix}{number:0{width}d}"
+    return row_id
 
 
 def _links(

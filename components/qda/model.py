@@ -31,6 +31,7 @@ class Segment:
     end: int | None
     name: str = ""  # the selection's own name, if the tool gave it one
     memo: str = ""  # the selection's Description
+    notes: tuple[tuple[str, str], ...] = ()  # (name, text) of the Notes the selection refers to (NoteRef)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class QdaProject:
     cases: tuple[Case, ...] = ()
     links: tuple[Link, ...] = ()
     notes: tuple[str, ...] = ()
+    positions: str = "code points"  # how the tool counted startPosition/endPosition (see qda.positions)
+    description: str = ""  # the project's own Description
 
     @property
     def top_level_codes(self) -> list[Code]:
@@ -97,6 +100,10 @@ class QdaProject:
         while path[0].parent is not None:
             path.insert(0, self.codes[path[0].parent])
         return path
+
+
+# The origin this app writes into its exports: a project with it is read back with its ids and statements.
+APP_ORIGIN = "Collaboration Findings Explorer"
 
 
 class QdaError(DatasetError):

@@ -15,6 +15,7 @@ from lxml import etree
 from components.data.model import Problem
 from components.qda.archive import MAX_ENTRY_BYTES, MB, Deadline, QdpxArchive, unsafe_name
 from components.qda.model import Case, Code, Link, QdaError, QdaProject, Segment, Source, Variable, problem
+from components.qda.positions import SourceText, choose_reading, normalise_line_ends
 
 _PARSER_OPTIONS = {
     "resolve_entities": False,
@@ -162,12 +163,14 @@ def _source_text(file_name: str, source: etree._Element, archive: QdpxArchive | 
             )
         )
         return None
-    relative = path[len(INTERNAL) :] if path.startswith(INTERNAL) else None
-    if relative is None or unsafe_name(relative):
+    relative = project_path(path)
+    if relative is None:
         problems.append(
             problem(
                 file_name,
-                f"its text file '{path}' is outside the project. Export the project with its sources included.",
+                f"its text file '{path}' is outside the project (a path on the computer that exported it), so it "
+                "was not read. Export the project again from your QDA tool as a .qdpx with its sources included "
+                "(their texts inside the archive, under sources/).",
                 line,
                 where,
             )
@@ -178,7 +181,8 @@ def _source_text(file_name: str, source: etree._Element, archive: QdpxArchive | 
         problems.append(
             problem(
                 file_name,
-                f"its text file '{path}' is not in the project (looked for sources/{relative}, in any case).",
+                f"its text file '{path}' is not in the project (looked for sources/{relative}, in any case). "
+                "Export the project again as a .qdpx with its sources included.",
                 line,
                 where,
             )
@@ -200,6 +204,31 @@ def _source_text(file_name: str, source: etree._Element, archive: QdpxArchive | 
     return text.removeprefix("\ufeff")
 
 
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def project_path(path: str) -> str | None:
+    """Where a plainTextPath points inside the archive, or None when it points outside the project.
+
+    The standard writes `internal://name.txt`; qualitative-coding writes the bare `name.txt` (its file under
+    sources/), and a relative `sources/name.txt` is the same place. `file:`, `relative:///` (a file beside
+    the project on the exporting computer), absolute paths, drives and `..` are outside.
+    """
+    path = path.strip()
+    if path.startswith(INTERNAL):
+        relative = path[len(INTERNAL) :]
+    elif _URL_SCHEME.match(path) and not re.match(r"^[A-Za-z]:[\\/]", path):
+        return None
+    else:
+        relative = path
+    relative = relative.replace("\\", "/")
+    if relative.startswith("./"):
+        relative = relative[2:]
+    if not relative or unsafe_name(relative):
+        return None
+    return relative
+
+
 def _position(value: str | None) -> int | None:
     try:
         return int((value or "").strip())
@@ -211,12 +240,19 @@ def read_project(file_name: str, root: etree._Element, archive: QdpxArchive | No
     """The codes, text sources, coded segments, cases, variables and links of one project."""
     if local(root) == "CodeBook":
         codes = read_codebook(file_name, root, [])
+        if "taguette" in (root.get("origin") or "").casefold():
+            advice = (
+                "Taguette cannot export a .qdpx project: in Taguette, open the project, choose Export, then "
+                "'Export all highlights' as CSV (Excel works too if saved as CSV), and upload that file."
+            )
+        else:
+            advice = "Export the whole project from your QDA tool as a .qdpx file and upload that."
         raise QdaError(
             [
                 problem(
                     file_name,
                     f"this is a codebook ({len(codes):,} codes) with no coded text, so there is no study to open. "
-                    "Export the whole project from your QDA tool as a .qdpx file and upload that.",
+                    + advice,
                     where="CodeBook",
                 )
             ]
@@ -235,6 +271,10 @@ def read_project(file_name: str, root: etree._Element, archive: QdpxArchive | No
     problems: list = []
     notes: list[str] = []
     codes = read_codebook(file_name, root, problems)
+    project_notes = {
+        guid_key(note.get("guid")): ((note.get("name") or "").strip(), child_text(note, "PlainTextContent").strip())
+        for note in nested(root, "Notes", "Note")
+    }
 
     variables: dict[str, Variable] = {}
     for element in nested(root, "Variables", "Variable"):
@@ -246,6 +286,7 @@ def read_project(file_name: str, root: etree._Element, archive: QdpxArchive | No
     segments: list[Segment] = []
     source_values: dict[str, dict[str, str]] = {}
     skipped_kinds: dict[str, int] = {}
+    coded: list[tuple[Source, SourceText, list[etree._Element]]] = []
     sources_element = child(root, "Sources")
     for element in list(sources_element) if sources_element is not None else []:
         deadline.check()
@@ -258,18 +299,39 @@ def read_project(file_name: str, root: etree._Element, archive: QdpxArchive | No
             what = "has no guid" if not key else f"has the guid {element.get('guid')}, which another source has"
             problems.append(problem(file_name, f"this text source {what}.", element.sourceline, describe(element)))
             continue
-        name = (element.get("name") or "").strip() or f"Source {len(sources) + 1}"
+        name = (element.get("name") or "").strip() or source_file_name(element) or f"Source {len(sources) + 1}"
         source = Source(key, name, len(sources) + 1)
         sources[key] = source
         source_values[key] = _values(element)
-        selections = children(element, "PlainTextSelection")
-        if not any(children(selection, "Coding") for selection in selections):
+        selections = [item for item in children(element, "PlainTextSelection") if children(item, "Coding")]
+        if not selections:
             continue
         text = _source_text(file_name, element, archive, problems)
         if text is None:
             continue
+        coded.append((source, SourceText(text), selections))
+
+    origin = (root.get("origin") or "").strip()
+    reading = choose_reading(
+        origin,
+        [
+            (text, start, end)
+            for _, text, selections in coded
+            for selection in selections
+            for start, end in [(_position(selection.get("startPosition")), _position(selection.get("endPosition")))]
+            if start is not None and end is not None
+        ],
+    )
+    passages = _Passages(file_name, codes)
+    for source, text, selections in coded:
         for selection in selections:
-            segments.extend(_segments(file_name, selection, source, text, codes, problems))
+            deadline.check()
+            found = _segments(
+                file_name, selection, source, text, reading.positions, codes, problems, passages, project_notes
+            )
+            segments.extend(found)
+    problems.extend(passages.problems())
+    notes.append(f"{file_name}: {reading.note}")
 
     cases = []
     for element in nested(root, "Cases", "Case"):
@@ -287,10 +349,7 @@ def read_project(file_name: str, root: etree._Element, archive: QdpxArchive | No
         if values:
             cases.append(Case(f"source:{key}", sources[key].name, values, (key,), ()))
 
-    note_texts = {
-        guid_key(note.get("guid")): child_text(note, "PlainTextContent").strip()
-        for note in nested(root, "Notes", "Note")
-    }
+    note_texts = {key: text for key, (_, text) in project_notes.items()}
     links = []
     for element in nested(root, "Links", "Link"):
         note = " ".join(note_texts.get(guid_key(ref.get("targetGUID")), "") for ref in children(element, "NoteRef"))
@@ -324,7 +383,7 @@ def read_project(file_name: str, root: etree._Element, archive: QdpxArchive | No
     return QdaProject(
         file_name=file_name,
         name=(root.get("name") or "").strip() or file_name.rsplit(".", 1)[0],
-        origin=(root.get("origin") or "").strip(),
+        origin=origin,
         codes=codes,
         sources=sources,
         segments=tuple(segments),
@@ -332,7 +391,15 @@ def read_project(file_name: str, root: etree._Element, archive: QdpxArchive | No
         cases=tuple(cases),
         links=tuple(links),
         notes=tuple(notes),
+        positions=reading.positions,
+        description=child_text(root, "Description").strip(),
     )
+
+
+def source_file_name(element: etree._Element) -> str:
+    """A source without a name is called by its file (qualitative-coding names none): board_2017.txt."""
+    path = (element.get("plainTextPath") or "").replace("\\", "/")
+    return path.rsplit("/", 1)[-1] if path else ""
 
 
 def _values(element: etree._Element) -> dict[str, str]:
@@ -345,33 +412,89 @@ def _values(element: etree._Element) -> dict[str, str]:
     return values
 
 
+class _Passages:
+    """Problems with a selection's positions, said once per passage (NVivo writes one selection per code, so a
+    passage coded 11 times would otherwise give 11 identical messages naming only GUIDs)."""
+
+    def __init__(self, file_name: str, codes: dict[str, Code]):
+        self.file_name = file_name
+        self.codes = codes
+        self._found: dict[tuple[str, int | None, int | None], tuple[int | None, str, str, list[str]]] = {}
+
+    def add(self, source: Source, selection: etree._Element, start: int | None, end: int | None, why: str) -> None:
+        key = (source.guid, start, end)
+        where = f"PlainTextSelection {selection.get('guid') or '(no guid)'}"
+        if key not in self._found:
+            self._found[key] = (selection.sourceline, where, why, [])
+        names = self._found[key][3]
+        for coding in children(selection, "Coding"):
+            ref = child(coding, "CodeRef")
+            code = self.codes.get(guid_key(ref.get("targetGUID")) if ref is not None else "")
+            if code is not None and code.name not in names:
+                names.append(code.name)
+
+    def problems(self) -> list[Problem]:
+        found = []
+        for (_, _, _), (line, where, why, names) in self._found.items():
+            coded = f" It is coded with {', '.join(repr(name) for name in names)}." if names else ""
+            found.append(problem(self.file_name, why + coded, line, where))
+        return found
+
+
 def _segments(
-    file_name: str, selection: etree._Element, source: Source, text: str, codes: dict[str, Code], problems: list
+    file_name: str,
+    selection: etree._Element,
+    source: Source,
+    text: SourceText,
+    positions: str,
+    codes: dict[str, Code],
+    problems: list,
+    passages: _Passages,
+    project_notes: dict[str, tuple[str, str]],
 ) -> list[Segment]:
-    line, where = selection.sourceline, f"PlainTextSelection {selection.get('guid') or '(no guid)'}"
+    where = f"PlainTextSelection {selection.get('guid') or '(no guid)'}"
     codings = children(selection, "Coding")
     if not codings:
         return []
     start, end = _position(selection.get("startPosition")), _position(selection.get("endPosition"))
     if start is None or end is None:
-        problems.append(
-            problem(file_name, "startPosition and endPosition must be whole numbers of characters.", line, where)
+        passages.add(
+            source,
+            selection,
+            start,
+            end,
+            f"in '{source.name}', startPosition and endPosition must be whole numbers of characters.",
         )
         return []
     if not 0 <= start < end:
-        problems.append(
-            problem(file_name, f"the selection runs from {start} to {end}, which selects nothing.", line, where)
+        passages.add(
+            source,
+            selection,
+            start,
+            end,
+            f"in '{source.name}', the selection runs from {start} to {end}, which selects nothing.",
         )
         return []
-    if end > len(text):
-        problems.append(
-            problem(
-                file_name,
-                f"the selection ends at character {end:,}, past the end of the text of '{source.name}', which has "
-                f"{len(text):,} characters.",
-                line,
-                where,
-            )
+    length = text.length(positions)
+    if end > length:
+        passages.add(
+            source,
+            selection,
+            start,
+            end,
+            f"the selection starting at character {start:,} ends at character {end:,}, past the end of the text "
+            f"of '{source.name}', which has {length:,} characters.",
+        )
+        return []
+    inside = text.slice(positions, start, end)
+    if inside is None:
+        passages.add(
+            source,
+            selection,
+            start,
+            end,
+            f"in '{source.name}', the selection from character {start:,} to {end:,} cuts a character in two "
+            f"(counted in {positions}).",
         )
         return []
     found = []
@@ -394,11 +517,16 @@ def _segments(
                 guid=guid_key(selection.get("guid")),
                 source=source.guid,
                 code=target,
-                text=text[start:end],
+                text=normalise_line_ends(inside),
                 start=start,
                 end=end,
                 name=(selection.get("name") or "").strip(),
                 memo=child_text(selection, "Description").strip(),
+                notes=tuple(
+                    project_notes[guid_key(ref.get("targetGUID"))]
+                    for ref in children(selection, "NoteRef")
+                    if guid_key(ref.get("targetGUID")) in project_notes
+                ),
             )
         )
     return found

@@ -1,8 +1,10 @@
 """Read a Taguette highlights export (CSV: id, document, tag, content) as a project of coded segments.
 
 Taguette has no character offsets in its export: each highlight's content is the evidence as
-Taguette wrote it, and its source is the document's name. A Taguette codebook (tag, description,
-number of highlights) has no coded text, and says so.
+Taguette wrote it, and its source is the document's name. One statement per highlight and tag (a per-tag
+export repeats rows; the repeats are dropped and said), and a dotted tag (barriers.workload) is the child
+"workload" of "barriers", so its theme is the child and its category comes from the top-level tag. A Taguette
+codebook (tag, description, number of highlights) has no coded text, and says so.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from components.data.decode import decode_text
 from components.data.model import DatasetError
 from components.data.parse import header_key
 from components.qda.model import Code, QdaError, QdaProject, Segment, Source, problem
+from components.qda.positions import normalise_line_ends
 
 HIGHLIGHT_COLUMNS = ("id", "document", "tag", "content")
 
@@ -61,6 +64,8 @@ def read_taguette_csv(file_name: str, raw: bytes) -> QdaProject:
     codes: dict[str, Code] = {}
     segments = []
     problems = []
+    seen: set[tuple[str, str, str, str]] = set()
+    repeated = 0
     for row_number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -73,14 +78,28 @@ def read_taguette_csv(file_name: str, raw: bytes) -> QdaProject:
         if not document or not tag or not content.strip():
             problems.append(problem(file_name, "a highlight needs a document, a tag and content.", row_number))
             continue
-        source = sources.setdefault(document, Source(f"doc:{document}", document, len(sources) + 1))
-        code = codes.setdefault(f"tag:{tag}", Code(f"tag:{tag}", tag, None))
         highlight = row[index["id"]].strip() if "id" in index else str(row_number)
-        segments.append(Segment(f"highlight:{highlight}:{row_number}", source.guid, code.guid, content, None, None))
+        # Taguette's per-tag export writes a highlight once for each tag it matches: one statement per pair.
+        pair = (highlight if "id" in index else "", document, tag, content)
+        if pair in seen:
+            repeated += 1
+            continue
+        seen.add(pair)
+        source = sources.setdefault(document, Source(f"doc:{document}", document, len(sources) + 1))
+        code = _tag_code(codes, tag)
+        segments.append(
+            Segment(f"highlight:{highlight}", source.guid, code.guid, normalise_line_ends(content), None, None)
+        )
     if problems:
         raise QdaError(problems)
     if not segments:
         raise QdaError([problem(file_name, "the export has no highlights, so there is no coded text to open.")])
+    notes = []
+    if repeated:
+        notes.append(
+            f"{file_name}: {repeated:,} row(s) repeat a highlight with the same tag (Taguette writes a highlight "
+            f"again for each tag an export matches), so they were read once: {len(segments):,} statement(s)."
+        )
     return QdaProject(
         file_name=file_name,
         name=file_name.rsplit(".", 1)[0],
@@ -88,4 +107,19 @@ def read_taguette_csv(file_name: str, raw: bytes) -> QdaProject:
         codes=codes,
         sources={source.guid: source for source in sources.values()},
         segments=tuple(segments),
+        notes=tuple(notes),
     )
+
+
+def _tag_code(codes: dict[str, Code], tag: str) -> Code:
+    """The code of a tag; a dotted tag (barriers.workload) is a child of its parent tag, made if not seen."""
+    key = f"tag:{tag}"
+    if key in codes:
+        return codes[key]
+    parent_tag, dot, child_name = tag.rpartition(".")
+    if dot and parent_tag.strip() and child_name.strip():
+        parent = _tag_code(codes, parent_tag.strip())
+        codes[key] = Code(key, child_name.strip(), parent.guid)
+    else:
+        codes[key] = Code(key, tag, None)
+    return codes[key]

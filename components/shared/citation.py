@@ -226,9 +226,12 @@ def cite(
 
 
 def citation_line(dataset: Dataset) -> str:
-    """How the data is cited on every page: the study's reference and licence, or the upload's name."""
+    """How the data is cited on every page: the study's reference and licence, or the data's own name and
+    where it came from (an upload in this session, or the data folder the server was started with)."""
     study = dataset.study
     if study and cell_text(study.citation):
         licence = cell_text(study.licence)
         return f"{cell_text(study.citation)} Licence: {licence}." if licence else cell_text(study.citation)
+    if dataset.is_bundled:
+        return f"{dataset.name}: the study in the data folder this server was started with."
     return f"{dataset.name}: data uploaded in this session."

@@ -265,8 +265,9 @@ def qda_export(dataset: Dataset) -> None:
         "### Take this study to your QDA tool\n"
         f"Download {escape_markdown(dataset.name)} as a REFI\\-QDA project or codebook. In the project, each source "
         "document is a text holding the evidence quoted from it; each finding is a coded selection of that text "
-        "(named with its statement), themes are codes under their category, groups are cases with a *group* "
-        "variable, and links keep their basis in a note."
+        "named with its id (its statement in a note), themes are codes under their category, groups are cases "
+        "with a *group* variable, and links keep their basis in a note. Opened here again, it gives the same "
+        "study, ids included."
     )
     _show_notes(intake.export_notes(dataset))
     exports = st.container(key=YOUR_DATA_EXPORTS, horizontal=True, gap="medium")

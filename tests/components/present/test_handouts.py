@@ -143,7 +143,7 @@ class TestData:
         assert b"/Annot" not in data
 
     def test_a_dataset_without_a_study_is_cited_by_its_name(self, bundled):
-        upload = dataclasses.replace(bundled, study=None, name="Équipe 🌍 data")
+        upload = dataclasses.replace(bundled, study=None, name="Équipe 🌍 data", is_bundled=False)
         data = participant_handout_pdf([self.slide("Ünïcödé — “quoted” Ελληνικά")], upload)
         (page,) = pages_text(data)
         assert "Ünïcödé — “quoted” Ελληνικά" in page

@@ -15,6 +15,7 @@ import importlib.metadata
 import io
 import zipfile
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,11 @@ from lxml import etree
 
 from components.data.load import build_dataset, load_dataset_dir
 from components.qda import read_qda_file
-from components.qda.export import CODEBOOK_NS, PROJECT_NS, export_qdc, export_qdpx
+from components.qda.export import CODEBOOK_NS, PROJECT_NS, export_qdc, export_qdpx, source_document
 from components.qda.folder import project_dataset
 from components.qda.mapping import guess_mapping
 from tests.fixtures.qda import projects as fixtures
+from tests.qda_corpus import corpus_file
 
 XSD = "http://www.w3.org/2001/XMLSchema"
 
@@ -166,3 +168,157 @@ class TestImportedProjects:
         raw, _ = export_qdpx(build_dataset({"findings.csv": findings}, name="Odd"))
         assert project_schema.validate(project_xml(raw)), project_schema.error_log
         assert list(reimport(raw).findings["evidence"]) == ["Bell here"]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# A round trip a real client survives: ids, sources and every field back as they were, twice over.
+
+FIXED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+
+def by_id(dataset) -> dict[str, tuple]:
+    findings = {
+        row.finding_id: (
+            row.statement,
+            row.evidence,
+            row.group,
+            str(row.category),
+            row.theme,
+            row.source,
+            row.detail,
+        )
+        for row in dataset.findings.itertuples()
+    }
+    recommendations = {
+        row.recommendation_id: (row.audience, row.text, row.evidence, row.source)
+        for row in dataset.recommendations.itertuples()
+    }
+    return findings | recommendations
+
+
+def link_ids(dataset) -> Counter:
+    return Counter(
+        (row.from_id, row.to_id, row.relation, str(row.basis), row.note) for row in dataset.links.itertuples()
+    )
+
+
+def reimport_named(raw: bytes):
+    project = read_qda_file("export.qdpx", raw)
+    return project_dataset(project, guess_mapping(project), name=project.name)
+
+
+def nvivo_dataset():
+    raw = corpus_file("nvivo_win12_oltas0517_2sources.qdpx").read_bytes()
+    project = read_qda_file("nvivo.qdpx", raw)
+    return project_dataset(project, guess_mapping(project))
+
+
+@pytest.fixture(scope="module", params=["bundled study", "NVivo project"])
+def original(request, bundled):
+    return bundled if request.param == "bundled study" else nvivo_dataset()
+
+
+class TestRoundTrip:
+    def test_ids_evidence_groups_categories_sources_and_links_come_back(self, original):
+        again = reimport_named(export_qdpx(original, FIXED)[0])
+        assert by_id(again) == by_id(original)
+        assert link_ids(again) == link_ids(original)
+
+    def test_a_second_round_trip_gives_the_same_project(self, original):
+        first = export_qdpx(reimport_named(export_qdpx(original, FIXED)[0]), FIXED)[0]
+        second = export_qdpx(reimport_named(first), FIXED)[0]
+        assert project_xml(first).getroottree().getroot() is not None
+        assert etree.tostring(project_xml(second)) == etree.tostring(project_xml(first))
+        with zipfile.ZipFile(io.BytesIO(first)) as one, zipfile.ZipFile(io.BytesIO(second)) as two:
+            assert {name: one.read(name) for name in one.namelist()} == {
+                name: two.read(name) for name in two.namelist()
+            }
+
+    def test_one_text_source_per_document_with_lf_line_ends(self, original):
+        raw = export_qdpx(original, FIXED)[0]
+        document = project_xml(raw)
+        names = [source.get("name") for source in document.iter(f"{{{PROJECT_NS}}}TextSource")]
+        sources = set(original.findings["source"]) | set(original.recommendations["source"])
+        assert sorted(names) == sorted({source_document(source) for source in sources})
+        assert not any(", characters " in name for name in names)
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            texts = [archive.read(name) for name in archive.namelist() if name.startswith("sources/")]
+        assert len(texts) == len(names)
+        assert not any(b"\r" in text for text in texts)
+
+    def test_every_note_selection_and_coding_says_when_it_was_made(self, original):
+        document = project_xml(export_qdpx(original, FIXED)[0])
+        made = [
+            element
+            for tag in ("Note", "TextSource", "PlainTextSelection", "Coding")
+            for element in document.iter(f"{{{PROJECT_NS}}}{tag}")
+        ]
+        assert made
+        assert {element.get("creationDateTime") for element in made} == {"2026-01-02T03:04:05Z"}
+
+    def test_validates_against_the_corpus_schemas(self, original):
+        project_schema = etree.XMLSchema(etree.parse(str(corpus_file("Project.xsd"))))
+        codebook_schema = etree.XMLSchema(etree.parse(str(corpus_file("Codebook.xsd"))))
+        document = project_xml(export_qdpx(original, FIXED)[0])
+        assert project_schema.validate(document), project_schema.error_log
+        codebook = etree.fromstring(export_qdc(original))
+        assert codebook_schema.validate(codebook), codebook_schema.error_log
+
+    def test_a_third_party_reader_finds_each_statements_evidence_at_its_selection(self, original, tmp_path):
+        """pyrefiqda (from PyPI) parses the export; every selection's characters are its statement's evidence."""
+        from pyrefiqda import RefiProject
+
+        path = tmp_path / "study.qdpx"
+        path.write_bytes(export_qdpx(original, FIXED)[0])
+        project = RefiProject.load(path, extract_dir=str(tmp_path / "extracted"))
+        evidence = dict(zip(original.findings["finding_id"], original.findings["evidence"], strict=True))
+        evidence |= dict(
+            zip(original.recommendations["recommendation_id"], original.recommendations["evidence"], strict=True)
+        )
+        checked = 0
+        for source in project.sources.text_source:
+            text = RefiProject.resolve_source_path(source.plain_text_path, tmp_path / "extracted").read_text("utf-8")
+            for selection in source.plain_text_selection:
+                quoted = text[int(selection.start_position) : int(selection.end_position)]
+                assert " ".join(quoted.split()) == " ".join(evidence[selection.name].split()), selection.name
+                checked += 1
+        assert checked == len(evidence)
+
+
+def rewritten(raw: bytes, change) -> bytes:
+    """The export with its project.qde changed by `change(root)`, as another tool would save it."""
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    root = etree.fromstring(source.read("project.qde"))
+    change(root)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in source.namelist():
+            data = etree.tostring(root, xml_declaration=True, encoding="utf-8") if name == "project.qde" else None
+            archive.writestr(name, data if data is not None else source.read(name))
+    return buffer.getvalue()
+
+
+class TestIdsAfterAnotherTool:
+    def test_a_selection_coded_in_another_tool_gets_a_new_id_and_the_others_keep_theirs(self, bundled):
+        def code_again(root):
+            selection = next(root.iter(f"{{{PROJECT_NS}}}PlainTextSelection"))
+            added = etree.fromstring(etree.tostring(selection))
+            added.set("guid", "0b0b0b0b-0000-4000-8000-000000000001")
+            del added.attrib["name"]
+            for child in list(added):
+                if etree.QName(child).localname != "Coding":
+                    added.remove(child)
+            selection.addnext(added)
+
+        again = reimport_named(rewritten(export_qdpx(bundled, FIXED)[0], code_again))
+        ids = set(again.findings["finding_id"])
+        assert set(bundled.findings["finding_id"]) < ids
+        (new,) = ids - set(bundled.findings["finding_id"])
+        assert new.startswith("F")
+
+    def test_names_are_ids_only_where_the_export_says_so(self, bundled):
+        def drop_description(root):
+            root.remove(root.find(f"{{{PROJECT_NS}}}Description"))
+
+        again = reimport_named(rewritten(export_qdpx(bundled, FIXED)[0], drop_description))
+        assert list(again.findings["finding_id"])[:2] == ["F0001", "F0002"]

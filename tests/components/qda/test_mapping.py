@@ -114,10 +114,10 @@ def test_code_names_in_widget_labels_keep_their_markdown_inert_and_their_words_r
     assert guess_mapping(project).categories["0000000a-0000-4000-8000-00000000000a"] == "barrier"
 
 
-def test_a_segment_longer_than_a_cell_is_named_by_its_selection():
+def test_a_segment_longer_than_a_typed_cell_opens_whole():
+    """The 5,000-character limit is for a CSV cell someone typed: a coded passage is never refused for it."""
     from components.data.vocabulary import MAX_CELL_CHARS
     from components.qda.folder import project_dataset as open_dataset
-    from components.qda.model import QdaError
 
     long_text = "word " * (MAX_CELL_CHARS // 5 + 10)
     sources = [
@@ -125,11 +125,39 @@ def test_a_segment_longer_than_a_cell_is_named_by_its_selection():
     ]
     xml, files = fixtures.project_xml(sources, inline=False)
     project = read_qda_file("long.qdpx", fixtures.qdpx(xml, files))
-    with pytest.raises(QdaError) as raised:
-        open_dataset(project, guess_mapping(project))
-    found = raised.value.problems[0]
-    assert found.column == "PlainTextSelection 0000012d-0000-4000-8000-00000000012d"
-    assert "a statement may have at most 5,000. Code a shorter passage." in found.message
+    dataset = open_dataset(project, guess_mapping(project))
+    assert list(dataset.findings["evidence"]) == [long_text.strip()]
+
+
+def test_a_passage_past_what_a_statement_holds_is_left_out_once_named_by_source_codes_and_start(monkeypatch):
+    from components.qda import mapping
+    from components.qda.folder import project_dataset as open_dataset
+
+    monkeypatch.setattr(mapping, "LONG_CELL_CHARS", 40)
+    text = "Short one. " + "A very long passage that goes on and on and on."
+    start = text.index("A very")
+    sources = [
+        fixtures.TextSource(
+            201,
+            "Long interview",
+            text,
+            [
+                fixtures.Selection(301, 0, 10, [11]),
+                fixtures.Selection(302, start, len(text), [11]),
+                fixtures.Selection(303, start, len(text), [12]),
+            ],
+        )
+    ]
+    xml, files = fixtures.project_xml(sources, inline=False)
+    project = read_qda_file("long.qdpx", fixtures.qdpx(xml, files))
+    dataset = open_dataset(project, guess_mapping(project))
+    assert list(dataset.findings["evidence"]) == ["Short one."]
+    left_out = [note for note in dataset.notes if note.startswith("Left out:")]
+    assert left_out == [
+        f"Left out: the passage in 'Long interview' at character {start} starting 'A very long passage that goes on "
+        "and…', coded with 'Time pressure', 'Different priorities', has 47 characters, over the 40 one statement can "
+        "hold. Code shorter passages within it to bring it in."
+    ]
 
 
 def test_a_link_to_a_source_is_left_out_with_a_note():
@@ -138,3 +166,25 @@ def test_a_link_to_a_source_is_left_out_with_a_note():
     dataset = project_dataset(project, guess_mapping(project))
     assert dataset.links.empty
     assert any("1 link(s) in the project join things other than coded text" in note for note in dataset.notes)
+
+
+def test_a_passage_of_white_space_is_left_out_once_with_its_codes():
+    from components.qda.folder import project_dataset as open_dataset
+
+    text = "Said it.\n\n   \nThen more."
+    sources = [
+        fixtures.TextSource(
+            201,
+            "Interview",
+            text,
+            [fixtures.Selection(301, 0, 8, [11]), fixtures.Selection(302, 8, 14, [11, 12])],
+        )
+    ]
+    xml, files = fixtures.project_xml(sources, inline=False)
+    project = read_qda_file("blank.qdpx", fixtures.qdpx(xml, files))
+    dataset = open_dataset(project, guess_mapping(project))
+    assert list(dataset.findings["evidence"]) == ["Said it."]
+    assert [note for note in dataset.notes if note.startswith("Left out:")] == [
+        "Left out: the passage in 'Interview' from character 8 to 14, coded with 'Time pressure', 'Different "
+        "priorities', holds only white space, so there are no words to quote."
+    ]
