@@ -68,7 +68,9 @@ def search_index(dataset: Dataset) -> search.SearchIndex:
 def _search_view(dataset: Dataset, query: str, selections: explore.Selections) -> explore.SearchView:
     rows = corpus(dataset)
     index = search_index(dataset)
-    matches = view_cache.view(dataset, "search matches", lambda _, query: search.find(rows, query, index), query)
+    matches = view_cache.view(
+        dataset, "search matches", lambda _, query: search.find(rows, query, index, found_in=False), query
+    )
     return explore.build_search_view(rows, dataset, query, selections, matches, index)
 
 
@@ -111,6 +113,15 @@ def result_cards(dataset: Dataset, view: explore.SearchView, limit: int) -> tupl
 
     def build(dataset: Dataset, *_key: object) -> tuple[ResultCard, ...]:
         cards = result_page(dataset, view, limit).cards
+        if view.terms:
+            # Where each card's words are, asked for the cards drawn only (5,000 results would take longer).
+            found_in = search.found_in_fields(
+                search_index(dataset),
+                view.terms,
+                [card["kind"] for card in cards],
+                [card["corpus_row"] for card in cards],
+            )
+            cards = tuple({**card, "matched_in": fields} for card, fields in zip(cards, found_in, strict=True))
         return tuple(
             ResultCard(
                 item=card,

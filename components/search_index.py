@@ -40,6 +40,8 @@ _TOKEN_CATEGORIES = ("L", "N", "M")
 COLUMNS = ("item_id", "words", "evidence", "detail", "labels", "folded")
 WEIGHTS = {"item_id": 6.0, "words": 10.0, "evidence": 8.0, "detail": 3.0, "labels": 1.0, "folded": 4.0}
 
+# How much an item holding the words exactly as typed gains over one holding only their stems.
+EXACT_FORM_WEIGHT = 6.0
 # Long pastes are cut: a query of more words than this says nothing more, and each word costs a lookup.
 MAX_TERMS = 24
 # A multi-word search that finds fewer items holding every word also lists items holding some of them.
@@ -133,7 +135,6 @@ class Hits:
 
     rows: tuple[int, ...]  # best first
     every_word: int  # how many of `rows` (the first ones) hold every term; the rest hold some
-    matched_in: dict[int, tuple[str, ...]]  # index columns holding a term, per row
     corrected: tuple[tuple[str, str], ...] = ()  # (typed, searched instead) when nothing matched as typed
     expression: str = ""  # FTS5 syntax for any term searched (after corrections): what highlighting marks
     loosened: bool = False  # nothing held a "quoted phrase" word for word, so its words were searched
@@ -206,25 +207,51 @@ class SearchIndex:
         return term.fts
 
     def _rows(self, expression: str) -> list[int]:
+        """Rows matching an FTS5 expression, best first: bm25 over the stemmed index, plus a bonus where the
+        words appear in the very form typed ("sharing" before "shared"), from the unstemmed table."""
         with self._lock:
             return [
                 row
                 for (row,) in self._connection.execute(
-                    "SELECT rowid FROM items WHERE items MATCH ? ORDER BY rank", (expression,)
+                    "SELECT items.rowid FROM items LEFT JOIN "
+                    "(SELECT rowid, bm25(words) AS score FROM words WHERE words MATCH ?) AS exact "
+                    "ON exact.rowid = items.rowid WHERE items MATCH ? "
+                    "ORDER BY items.rank + ? * coalesce(exact.score, 0)",
+                    (expression, expression, EXACT_FORM_WEIGHT),
                 )
             ]
 
-    def _columns_hit(self, expression: str, rows: set[int]) -> dict[int, tuple[str, ...]]:
-        found: dict[int, list[str]] = {row: [] for row in rows}
-        for column in COLUMNS:
+    def columns_hit(self, expression: str, rows: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """Which index columns hold a term of `expression` (from `Hits.expression`), for each of `rows`.
+
+        Asked for the cards a page draws: their texts are read by rowid and matched column by column in this
+        thread's scratch table (same tokenizer), which stays fast however many items hold a common word.
+        """
+        wanted = list(dict.fromkeys(rows))
+        if not expression or not wanted:
+            return {}
+        columns = ", ".join(COLUMNS)
+        records = []
+        for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+            chunk = wanted[start : start + 500]
             with self._lock:
-                hits = self._connection.execute(
-                    "SELECT rowid FROM items WHERE items MATCH ?", (f"{{{column}}} : ({expression})",)
+                records += self._connection.execute(
+                    f"SELECT rowid, {columns} FROM items WHERE rowid IN ({', '.join('?' for _ in chunk)})", chunk
                 ).fetchall()
-            for (row,) in hits:
-                if row in found:
+        connection = _scratch()
+        found: dict[int, list[str]] = {row: [] for row in wanted}
+        connection.executemany(
+            f"INSERT INTO cards(rowid, {columns}) VALUES ({', '.join('?' for _ in range(len(COLUMNS) + 1))})", records
+        )
+        try:
+            for column in COLUMNS:
+                for (row,) in connection.execute(
+                    "SELECT rowid FROM cards WHERE cards MATCH ?", (f"{{{column}}} : ({expression})",)
+                ):
                     found[row].append(column)
-        return {row: tuple(columns) for row, columns in found.items()}
+        finally:
+            connection.execute("DELETE FROM cards")  # nothing of an uploaded study stays in this thread
+        return {row: tuple(names) for row, names in found.items()}
 
     def search(self, query: object, correct: bool = True) -> Hits:
         """Rows for a query: those holding every term first (and, for several plain words, those holding them
@@ -237,7 +264,7 @@ class SearchIndex:
 
     def search_terms(self, terms: Sequence[Term], correct: bool = True) -> Hits:
         if not terms:
-            return Hits(tuple(range(self.size)), self.size, {})
+            return Hits(tuple(range(self.size)), self.size)
         groups = [self._group(term) for term in terms]
         ordered: list[int] = []
         words = [term for term in terms if not term.phrase and not term.prefix]
@@ -254,18 +281,15 @@ class SearchIndex:
             words = [Term(word) for term in terms for word in term.text.split()] if terms else []
             found = self.search_terms([term for word in words if (term := _word_term(word.text))], correct)
             if found.rows:
-                return Hits(found.rows, 0, found.matched_in, found.corrected, found.expression, loosened=True)
+                return Hits(found.rows, 0, found.corrected, found.expression, loosened=True)
         if not ordered and correct:
             corrections = dict(self.corrections(terms))
             if corrections:
                 fixed = [Term(corrections[term.text]) if term.text in corrections else term for term in terms]
                 found = self.search_terms(fixed, correct=False)
                 if found.rows:
-                    return Hits(
-                        found.rows, found.every_word, found.matched_in, tuple(corrections.items()), found.expression
-                    )
-        matched_in = self._columns_hit(any_words, set(ordered)) if ordered else {}
-        return Hits(tuple(ordered), every_count, matched_in, (), any_words)
+                    return Hits(found.rows, found.every_word, tuple(corrections.items()), found.expression)
+        return Hits(tuple(ordered), every_count, (), any_words)
 
     def _uncommon(self, terms: Sequence[Term], groups: Sequence[str]) -> str:
         """Any of the terms, less those most items hold ("the", "for"): a search for some of the words should
@@ -318,6 +342,7 @@ def _scratch() -> sqlite3.Connection:
     if connection is None:
         connection = sqlite3.connect(":memory:", isolation_level=None)
         connection.execute(f'CREATE VIRTUAL TABLE scratch USING fts5(text, tokenize="{TOKENIZER}")')
+        connection.execute(f'CREATE VIRTUAL TABLE cards USING fts5({", ".join(COLUMNS)}, tokenize="{TOKENIZER}")')
         _local.connection = connection
     return connection
 
@@ -326,9 +351,10 @@ def highlight_pieces(text: str, expression: str) -> list[tuple[str, bool]]:
     """`text` cut into (piece, matched) by FTS5's highlight() for an FTS5 `expression` (from `highlight_query`).
 
     Marks cover whole tokens only, so punctuation next to a word ("information,", "Wenger's") stays outside
-    the mark. Text holding the mark characters themselves is returned unmarked.
+    the mark. Text holding the mark characters themselves (or a NUL, where SQLite ends a string) is returned
+    unmarked.
     """
-    if not text or not expression or _OPEN in text or _CLOSE in text:
+    if not text or not expression or _OPEN in text or _CLOSE in text or "\x00" in text:
         return [(text, False)] if text else []
     connection = _scratch()
     connection.execute("INSERT INTO scratch(rowid, text) VALUES (1, ?)", (text,))
