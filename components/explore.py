@@ -128,10 +128,8 @@ def match_note(found: search.Found, results: pd.DataFrame, query: str) -> str:
         return ""
     if every == 0:
         return "No item holds every word together: these are the best matches for any of the words."
-    return (
-        f"The first {plural(every, 'result')} hold{'s' if every == 1 else ''} every word; the rest hold some of "
-        "the words."
-    )
+    first = "The first result holds" if every == 1 else f"The first {every} results hold"
+    return f"{first} every word; the rest hold some of the words."
 
 
 def build_search_view(

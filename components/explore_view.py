@@ -44,8 +44,12 @@ ABOUT_PAGE = "pages/about.py"
 # box (a box is one more element a card, in every session); Streamlit gives a rule 2em above and below, which
 # on a projector leaves more space between cards than inside one.
 # The summary row keeps its buttons beside the count on a wide screen and puts them under it on a phone.
+# A search mark (:orange-background[…]) gets no side padding: Streamlit's 0.25em on each side read as a space
+# between a marked word and the punctuation after it ("information ,", "Wenger 's").
 RESULTS_STYLE = f"""<style>
 [data-testid="stMarkdownContainer"] hr {{ margin: 0.25rem 0 1.25rem; }}
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] span.stMarkdownColoredBackground {{
+  padding-left: 0; padding-right: 0; }}
 @media (max-width: 640px) {{ .st-key-{EXPLORE_SUMMARY} {{ flex-wrap: wrap; }} }}
 </style>"""
 
@@ -201,7 +205,7 @@ def context_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> 
 
 # Whose words the lead line of each of the study's other kinds is: said on the card, beside its badge.
 LEAD_OWNER = {
-    search.STUDY: "",
+    search.STUDY: "this app's summary",
     search.GLOSSARY: "this app's definition",
     search.PROMPT: "this app's question for a class",
 }
@@ -393,8 +397,10 @@ def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
         "Search the findings, recommendations and their evidence",
         key=EXPLORE_QUERY,
         placeholder="Try “familiarity”, “supervision” or “there for the child”",
-        help="Capitals, quote marks, dashes and extra spaces don't matter. Every word must appear in the item; "
-        'put words in double quotes ("there for the child") to find them together, as a phrase.',
+        help="Words match in any form and case (“share” finds “sharing”), and abbreviations the sources use "
+        "(MHSW, CSW) find what they stand for. Items holding every word come first. Put words in double quotes "
+        '("there for the child") to find them together, as a phrase; end a word with * ("familiar*") to find every '
+        "word it starts. The glossary, the study's method and limits, and the discussion prompts are searched too.",
     )
     if view.options["kind"]:
         st.pills(

@@ -33,8 +33,8 @@ KINDS = (FINDING, RECOMMENDATION, STUDY, GLOSSARY, PROMPT, CONTEXT)
 KIND_LABELS = {
     FINDING: "Findings",
     RECOMMENDATION: "Recommendations",
-    STUDY: "The study's question, method and limits",
-    GLOSSARY: "Glossary and lens",
+    STUDY: "About the study",
+    GLOSSARY: "Glossary",
     PROMPT: "Discussion prompts",
     CONTEXT: "Context evidence",
 }

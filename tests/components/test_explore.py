@@ -105,7 +105,7 @@ class TestSearchView:
     def test_words_found_only_apart_are_said_to_be(self, bundled, corpus):
         view = view_of(corpus, bundled, "information sharing")
         assert view.results["item_id"].tolist()[:3] == ["R05", "F009", "F014"]
-        assert view.match_note == "The first 1 result holds every word; the rest hold some of the words."
+        assert view.match_note == "The first result holds every word; the rest hold some of the words."
         loose = view_of(corpus, bundled, '"information sharing"')
         assert {"R05", "F009", "F014"} <= set(loose.results["item_id"].head(5))
         assert loose.match_note == (
