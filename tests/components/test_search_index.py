@@ -190,13 +190,14 @@ INVENTED_QUERIES = [
 ]
 
 
-class TestInventedStudy:
-    @pytest.fixture(scope="class")
-    def ward(self):
-        dataset = invented_study()
-        rows = search.build_corpus(dataset)
-        return rows, search.build_index(rows, dataset.glossary)
+@pytest.fixture(scope="module")
+def ward():
+    dataset = invented_study()
+    rows = search.build_corpus(dataset)
+    return rows, search.build_index(rows, dataset.glossary)
 
+
+class TestInventedStudy:
     @pytest.mark.parametrize(("query", "expected"), INVENTED_QUERIES, ids=[query for query, _ in INVENTED_QUERIES])
     def test_a_query_finds_what_it_means(self, ward, query, expected):
         rows, index = ward
