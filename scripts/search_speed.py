@@ -11,6 +11,7 @@ Targets (issue #28): a query in at most 50 ms, the index built in at most 2 s. P
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -37,12 +38,17 @@ QUERIES = (
 )
 
 
+CPU_TIMES: list[float] = []  # CPU seconds of the last `timed` call's median run: wall time on a loaded machine waits
+
+
 def timed(action, runs: int) -> tuple[float, object]:
-    times, result = [], None
+    times, cpu, result = [], [], None
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         result = action()
         times.append(time.perf_counter() - start)
+        cpu.append(time.thread_time() - start_cpu)
+    CPU_TIMES[:] = [statistics.median(cpu)]
     return statistics.median(times), result
 
 
@@ -55,11 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     corpus = search.build_corpus(dataset)
     build, index = timed(lambda: search.build_index(corpus, dataset.glossary), 3)
     print(f"{args.scale}x data: {len(corpus):,} searchable items")
-    print(f"index built in {build * 1000:.0f} ms (median of 3; target 2,000 ms)")
+    print(f"index built in {build * 1000:.0f} ms, {CPU_TIMES[0] * 1000:.0f} ms of CPU (median of 3; target 2,000 ms)")
     worst = 0.0
     for query in QUERIES:
         # As the page asks: the ranked results, then where the words are for the 25 cards drawn, and their marks.
         seconds, found = timed(lambda query=query: search.find(corpus, query, index, found_in=False), args.runs)
+        cpu = CPU_TIMES[0]
         page = found.results.head(25)
         cards = page["text"].tolist()
         where, _ = timed(
@@ -73,10 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         worst = max(worst, seconds)
         print(
-            f"  {query!r:28} {seconds * 1000:6.1f} ms, {len(found.results):5,} results; "
+            f"  {query!r:28} {seconds * 1000:6.1f} ms ({cpu * 1000:5.1f} CPU), {len(found.results):5,} results; "
             f"25 cards: found-in {where * 1000:.1f} ms, marked {marked * 1000:.1f} ms"
         )
-    print(f"slowest query {worst * 1000:.1f} ms (target 50 ms)")
+    print(f"slowest query {worst * 1000:.1f} ms (target 50 ms); load average now {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -131,6 +131,26 @@ class TestEmptyState:
 
 
 class TestItemView:
+    @pytest.mark.parametrize(
+        ("item_id", "heading", "quote"),
+        [
+            ("Limit 1", "About the study Limit 1", "I interviewed 4 SW's from each services, 8 in total"),
+            ("Communities of Practice", "Glossary Communities of Practice", "I used Wenger’s Communities of Practice"),
+            ("P02", "Discussion prompt P02", "Tuckman’s \\(1965\\) stages of group development"),
+            ("C&F", "Glossary C&F", ""),
+        ],
+    )
+    def test_the_studys_other_items_open_in_their_own_view(self, item_id, heading, quote):
+        app = open_explore({"id": item_id})
+        assert not app.exception
+        assert app.subheader[0].value == escape_markdown(heading)
+        text = markdown_text(app)
+        if quote:
+            assert quote in text
+            assert "> *From " in text  # whose words the quote is
+        else:
+            assert "(this app's definition)" in text
+
     def test_a_finding_shows_its_evidence_and_everything_linked(self):
         app = open_explore({"id": "F028"})
         assert [element.value for element in app.subheader][:2] == ["Finding F028", "Linked to this item"]
