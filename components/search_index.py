@@ -221,6 +221,13 @@ class SearchIndex:
                 )
             ]
 
+    def _count(self, expression: str) -> int:
+        """How many rows match, without ranking them."""
+        with self._lock:
+            return self._connection.execute("SELECT count(*) FROM items WHERE items MATCH ?", (expression,)).fetchone()[
+                0
+            ]
+
     def columns_hit(self, expression: str, rows: Sequence[int]) -> dict[int, tuple[str, ...]]:
         """Which index columns hold a term of `expression` (from `Hits.expression`), for each of `rows`.
 
@@ -295,7 +302,7 @@ class SearchIndex:
         """Any of the terms, less those most items hold ("the", "for"): a search for some of the words should
         find items by the words that say something. All of them when every term is common."""
         common = max(self.size * COMMON_SHARE, 1)
-        kept = [group for term, group in zip(terms, groups, strict=True) if len(self._rows(term.fts)) <= common]
+        kept = [group for term, group in zip(terms, groups, strict=True) if self._count(term.fts) <= common]
         return " OR ".join(kept or groups)
 
     def highlight_query(self, query: object) -> str:
@@ -323,7 +330,7 @@ class SearchIndex:
         """(typed word, nearest study word) for each plain word the index does not hold."""
         fixes = []
         for term in terms:
-            if term.phrase or term.prefix or self._rows(term.fts):
+            if term.phrase or term.prefix or self._count(term.fts):
                 continue
             near = self.near_words(term.text, limit=1)
             if near:
