@@ -10,7 +10,6 @@ Matching and ranking are SQLite FTS5's (components/search_index.py), never hand-
 from __future__ import annotations
 
 import difflib
-import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -98,18 +97,13 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
 _ANY_KIND_NAMES = {"item_id": "id", "folded": "statement or evidence"}
 
 # The `cop_element` column holds one of Wenger's Communities of Practice elements (data/README.md), so a
-# search for the lens itself ("Communities of Practice", "Wenger") finds every recommendation given one.
+# search for the lens itself ("Communities of Practice", "Wenger") finds every recommendation given one; as
+# this app's label it weighs least, below the glossary entry quoting the study's own words on its lens.
 COP_LENS = "Wenger's Communities of Practice element"
 
 # Facets in the order the page shows them; the URL parameter is the facet's own name.
 FACETS = ("kind", "group", "category", "theme", "basis")
 FACET_LABELS = {"kind": "Show", "group": "Group", "category": "Category", "theme": "Theme", "basis": "Basis"}
-
-_EDGE_PUNCTUATION = string.punctuation.replace("&", "") + "…"
-
-
-def _clean_term(term: str) -> str:
-    return term.strip(_EDGE_PUNCTUATION).strip()
 
 
 def query_terms(query: object) -> list[str]:
