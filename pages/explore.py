@@ -15,8 +15,9 @@ from components.ui import url_state
 dataset = ui.page_start(
     "Explore findings",
     "Search every finding and recommendation, and the passages they quote: the researcher's summary and the "
-    "thesis abstract (not interview transcripts), and context articles. Open any item to see its evidence, "
-    "whose words it is, how to cite it and everything linked to it.",
+    "thesis abstract (not interview transcripts), and context articles; the study's method and limits, the "
+    "glossary and the discussion prompts too. Open any item to see its evidence, whose words it is, how to cite "
+    "it and everything linked to it.",
 )
 corpus = explore_view.corpus(dataset)
 requested = st.query_params.get("id")

@@ -20,6 +20,7 @@ from components.data.model import Dataset
 from components.explore import search
 from components.explore import view as explore
 from components.shared.badges import CONTEXT_BADGE
+from components.shared.search_index import highlight_markdown
 from components.shared.session_keys import (
     EXPLORE_CITE_PREFIX,
     EXPLORE_CLEAR,
@@ -34,7 +35,7 @@ from components.shared.session_keys import (
     EXPLORE_TRY_PREFIX,
     EXPLORE_VIEW,
 )
-from components.shared.text import escape_markdown, highlight_markdown
+from components.shared.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import quotes, url_state, view_cache
 
@@ -45,8 +46,12 @@ ABOUT_PAGE = "pages/about.py"
 # box (a box is one more element a card, in every session); Streamlit gives a rule 2em above and below, which
 # on a projector leaves more space between cards than inside one.
 # The summary row keeps its buttons beside the count on a wide screen and puts them under it on a phone.
+# A search mark (:orange-background[…]) gets no side padding: Streamlit's 0.25em on each side read as a space
+# between a marked word and the punctuation after it ("information ,", "Wenger 's").
 RESULTS_STYLE = f"""<style>
 [data-testid="stMarkdownContainer"] hr {{ margin: 0.25rem 0 1.25rem; }}
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] span.stMarkdownColoredBackground {{
+  padding-left: 0; padding-right: 0; }}
 @media (max-width: 640px) {{ .st-key-{EXPLORE_SUMMARY} {{ flex-wrap: wrap; }} }}
 </style>"""
 
@@ -59,10 +64,20 @@ def corpus(dataset: Dataset) -> pd.DataFrame:
     return view_cache.view(dataset, "search corpus", search.build_corpus)
 
 
+def search_index(dataset: Dataset) -> search.SearchIndex:
+    """The dataset's FTS5 index, built once per dataset and shared like every view (it locks its own use)."""
+    return view_cache.view(
+        dataset, "search index", lambda data: search.build_index(corpus(data), data.glossary), spinner="Indexing…"
+    )
+
+
 def _search_view(dataset: Dataset, query: str, selections: explore.Selections) -> explore.SearchView:
     rows = corpus(dataset)
-    matches = view_cache.view(dataset, "search matches", lambda _, query: search.search(rows, query), query)
-    return explore.build_search_view(rows, dataset, query, selections, matches)
+    index = search_index(dataset)
+    matches = view_cache.view(
+        dataset, "search matches", lambda _, query: search.find(rows, query, index, found_in=False), query
+    )
+    return explore.build_search_view(rows, dataset, query, selections, matches, index)
 
 
 def search_signature(view: explore.SearchView) -> tuple[str, explore.Selections]:
@@ -104,6 +119,15 @@ def result_cards(dataset: Dataset, view: explore.SearchView, limit: int) -> tupl
 
     def build(dataset: Dataset, *_key: object) -> tuple[ResultCard, ...]:
         cards = result_page(dataset, view, limit).cards
+        if view.terms:
+            # Where each card's words are, asked for the cards drawn only (5,000 results would take longer).
+            found_in = search.found_in_fields(
+                search_index(dataset),
+                view.terms,
+                [card["kind"] for card in cards],
+                [card["corpus_row"] for card in cards],
+            )
+            cards = tuple({**card, "matched_in": fields} for card, fields in zip(cards, found_in, strict=True))
         return tuple(
             ResultCard(
                 item=card,
@@ -181,11 +205,48 @@ def context_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> 
     )
 
 
+# Whose words the lead line of each of the study's other kinds is: said on the card, beside its badge.
+LEAD_OWNER = {
+    search.STUDY: "this app's summary",
+    search.GLOSSARY: "this app's definition",
+    search.PROMPT: "this app's question for a class",
+}
+
+
+def study_item_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> str:
+    """A passage about the study, a glossary entry or a discussion prompt: a badge saying what it is, its id,
+    its own words (with whose they are when they are this app's), then the verbatim quote."""
+    kind = item["kind"]
+    badges = f":gray-badge[{escape_markdown(search.KIND_SINGULAR[kind])}]"
+    if kind == search.PROMPT and item.get("lens"):
+        badges += f" :gray-badge[Lens: {search.highlight_markdown(item['lens'], highlight)}]"
+    title = f"**{search.highlight_markdown(item['title'], highlight)}**" if kind == search.STUDY else ""
+    if kind == search.GLOSSARY:
+        term = search.highlight_markdown(item["title"], highlight)
+        lead = f"**{term}**: {search.highlight_markdown(item['text'], highlight)}"
+    else:
+        lead = search.highlight_markdown(item["text"], highlight)
+        lead = f"**{lead}**" if kind == search.PROMPT else lead
+    owner = LEAD_OWNER.get(kind, "")
+    if kind == search.STUDY and item["source"].casefold().startswith("this app"):
+        owner = "this app's own wording"
+    header = " · ".join(part for part in (badges, escape_markdown(item["item_id"]), title) if part)
+    text = f"{header}  \n{lead}" + (f" :small[({escape_markdown(owner)})]" if owner else "")
+    parts = [text]
+    if item["evidence"]:
+        parts.append(quotes.quote_markdown(item["evidence"], item["source"], highlight))
+    if kind == search.PROMPT and item.get("detail"):
+        parts.append(f"Notes for the teacher (this app's): {search.highlight_markdown(item['detail'], highlight)}")
+    return "\n\n".join(parts)
+
+
 def item_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> str:
     """One item of any kind as one Markdown element: its words and badges, then its verbatim quote with whose
     words it is (and a finding's detail from the source)."""
     if item["kind"] == search.FINDING:
         parts = quotes.finding_markdown_parts(search.as_finding(item), highlight)
+    elif item["kind"] in LEAD_OWNER:
+        return study_item_markdown(item, highlight)
     else:
         lead = recommendation_markdown if item["kind"] == search.RECOMMENDATION else context_markdown
         parts = [lead(item, highlight), quotes.quote_markdown(item["evidence"], item["source"], highlight)]
@@ -202,7 +263,13 @@ def card_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) -> str
 
 def cite_label(item: Mapping[str, str]) -> str:
     """What a reference calls the item: "finding F012", "recommendation R05", "context item C01"."""
-    kind = {search.FINDING: "finding", search.RECOMMENDATION: "recommendation"}.get(item["kind"], "context item")
+    kind = {
+        search.FINDING: "finding",
+        search.RECOMMENDATION: "recommendation",
+        search.STUDY: "passage about the study",
+        search.GLOSSARY: "glossary entry",
+        search.PROMPT: "discussion prompt",
+    }.get(item["kind"], "context item")
     return f"{kind} {item['item_id']}"
 
 
@@ -333,8 +400,10 @@ def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
         "Search the findings, recommendations and their evidence",
         key=EXPLORE_QUERY,
         placeholder="Try “familiarity”, “supervision” or “there for the child”",
-        help="Capitals, quote marks, dashes and extra spaces don't matter. Every word must appear in the item; "
-        'put words in double quotes ("there for the child") to find them together, as a phrase.',
+        help="Words match in any form and case (“share” finds “sharing”), and abbreviations the sources use "
+        "(MHSW, CSW) find what they stand for. Items holding every word come first. Put words in double quotes "
+        '("there for the child") to find them together, as a phrase; end a word with * ("familiar*") to find every '
+        "word it starts. The glossary, the study's method and limits, and the discussion prompts are searched too.",
     )
     if view.options["kind"]:
         st.pills(
@@ -426,6 +495,8 @@ def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None
         on_click="ignore",
         help=view.download_help,
     )
+    if view.match_note:
+        st.markdown(view.match_note)
     page = result_page(dataset, view, limit)
     for card in result_cards(dataset, view, limit):
         st.markdown(card.markdown)

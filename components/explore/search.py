@@ -1,31 +1,56 @@
 """Search, facets and one item's own view for the Explore page, computed from the dataset.
 
-Nothing here imports Streamlit. Findings, recommendations and context evidence are put in one
-table (the "corpus") so a single search box and one set of facets cover them all; each row keeps
-its kind, so the page can say plainly which rows are context from other sources, not this study.
+Nothing here imports Streamlit. Everything a student reads (findings, recommendations, the study's question,
+method and limits, the glossary with the Communities of Practice lens, discussion prompts and context
+evidence) is put in one table (the "corpus") so a single search box and one set of facets cover them all;
+each row keeps its kind, so the page can say plainly what each result is and whose words it quotes.
+Matching and ranking are SQLite FTS5's (components/shared/search_index.py), never hand-written.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-import string
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from components.data.links import LinkIndex
 from components.data.model import Dataset
 from components.data.vocabulary import BASIS_VALUES, CATEGORIES
-from components.shared.text import fold, search_fold, search_fold_series
+from components.shared.search_index import (
+    Highlight,
+    Hits,
+    SearchIndex,
+    index_texts,
+    parse_query,
+)
+from components.shared.text import fold
 
 FINDING = "finding"
 RECOMMENDATION = "recommendation"
 CONTEXT = "context"
-KINDS = (FINDING, RECOMMENDATION, CONTEXT)
-KIND_LABELS = {FINDING: "Findings", RECOMMENDATION: "Recommendations", CONTEXT: "Context evidence"}
-KIND_SINGULAR = {FINDING: "Finding", RECOMMENDATION: "Recommendation", CONTEXT: "Context evidence (not this study)"}
+STUDY = "study"
+GLOSSARY = "glossary"
+PROMPT = "prompt"
+KINDS = (FINDING, RECOMMENDATION, STUDY, GLOSSARY, PROMPT, CONTEXT)
+KIND_LABELS = {
+    FINDING: "Findings",
+    RECOMMENDATION: "Recommendations",
+    STUDY: "About the study",
+    GLOSSARY: "Glossary",
+    PROMPT: "Discussion prompts",
+    CONTEXT: "Context evidence",
+}
+KIND_SINGULAR = {
+    FINDING: "Finding",
+    RECOMMENDATION: "Recommendation",
+    STUDY: "About the study",
+    GLOSSARY: "Glossary",
+    PROMPT: "Discussion prompt",
+    CONTEXT: "Context evidence (not this study)",
+}
 
 CORPUS_COLUMNS = (
     "item_id",
@@ -43,57 +68,57 @@ CORPUS_COLUMNS = (
     "cop_element",
     "cop_text",
     "title",
+    "lens",
 )
 
-# Which fields a search looks in, per kind, with the name a reader sees for each ("found in: evidence").
-SEARCH_FIELDS = {
-    FINDING: (("text", "statement"), ("theme", "theme"), ("evidence", "evidence"), ("detail", "detail")),
-    RECOMMENDATION: (
-        ("text", "recommendation"),
-        ("evidence", "evidence"),
-        ("audience", "audience"),
-        ("cop_text", "Communities of Practice element"),
-    ),
-    CONTEXT: (("title", "title"), ("text", "statement"), ("evidence", "evidence")),
+# Which corpus columns each index column holds, per kind. bm25 weighs them (search_index.WEIGHTS): "words"
+# (the item's own words) and "evidence" (its verbatim quote) most, "labels" (what this app adds) least.
+INDEX_LAYOUT: dict[str, dict[str, tuple[str, ...]]] = {
+    FINDING: {
+        "words": ("text",),
+        "evidence": ("evidence",),
+        "detail": ("detail",),
+        "labels": ("theme", "group", "category"),
+    },
+    RECOMMENDATION: {"words": ("text",), "evidence": ("evidence",), "detail": ("audience",), "labels": ("cop_text",)},
+    STUDY: {"words": ("title", "text"), "evidence": ("evidence",)},
+    GLOSSARY: {"words": ("title", "text"), "evidence": ("evidence",)},
+    PROMPT: {"words": ("text",), "evidence": ("evidence",), "detail": ("detail",), "labels": ("lens",)},
+    CONTEXT: {"words": ("title", "text"), "evidence": ("evidence",)},
 }
+# What a reader calls each index column, per kind ("Found in: statement, evidence").
+FIELD_NAMES: dict[str, dict[str, str]] = {
+    FINDING: {"words": "statement", "evidence": "evidence", "detail": "detail", "labels": "theme, group or category"},
+    RECOMMENDATION: {
+        "words": "recommendation",
+        "evidence": "evidence",
+        "detail": "audience",
+        "labels": "Communities of Practice element",
+    },
+    STUDY: {"words": "what the study says", "evidence": "evidence"},
+    GLOSSARY: {"words": "term and definition", "evidence": "evidence"},
+    PROMPT: {"words": "question", "evidence": "evidence", "detail": "notes", "labels": "lens"},
+    CONTEXT: {"words": "title or statement", "evidence": "evidence"},
+}
+_ANY_KIND_NAMES = {"item_id": "id", "folded": "statement or evidence"}
 
 # The `cop_element` column holds one of Wenger's Communities of Practice elements (data/README.md), so a
-# search for the lens itself ("Communities of Practice", "Wenger") finds every recommendation given one.
+# search for the lens itself ("Communities of Practice", "Wenger") finds every recommendation given one; as
+# this app's label it weighs least, below the glossary entry quoting the study's own words on its lens.
 COP_LENS = "Wenger's Communities of Practice element"
 
 # Facets in the order the page shows them; the URL parameter is the facet's own name.
 FACETS = ("kind", "group", "category", "theme", "basis")
 FACET_LABELS = {"kind": "Show", "group": "Group", "category": "Category", "theme": "Theme", "basis": "Basis"}
 
-_EDGE_PUNCTUATION = string.punctuation.replace("&", "") + "…"
-# A phrase is what stands between double quotes, straight or curly ("…", “…”, „…“).
-_PHRASE = re.compile(r'"([^"]+)"|“([^”“]+)”|„([^“”]+)[“”]')
-
-
-def _clean_term(term: str) -> str:
-    return term.strip(_EDGE_PUNCTUATION).strip()
-
 
 def query_terms(query: object) -> list[str]:
-    """What a query asks for, folded (`search_fold`): each word, and each phrase in double quotes as one term.
+    """What a query asks for, as the reader typed it: each word, and each phrase in double quotes as one term
+    (`search_index.parse_query`: operators, colons and bare punctuation are plain text or dropped).
 
-    `familiarity "there for the child"` gives ["familiarity", "there for the child"]; punctuation at a
-    word's edges is dropped and blanks are skipped. A quote mark left open is read as plain words.
+    `familiarity "there for the child"` gives ["familiarity", "there for the child"]; a prefix keeps its `*`.
     """
-    text = "" if query is None else str(query)
-    terms: list[str] = []
-    rest = []
-    position = 0
-    for match in _PHRASE.finditer(text):
-        rest.append(text[position : match.start()])
-        phrase = " ".join(_clean_term(word) for word in search_fold(next(g for g in match.groups() if g)).split(" "))
-        phrase = " ".join(phrase.split())
-        if phrase:
-            terms.append(phrase)
-        position = match.end()
-    rest.append(text[position:])
-    words = (_clean_term(word) for word in search_fold(" ".join(rest)).split(" "))
-    return [word for word in words if word] + terms
+    return [term.text + ("*" if term.prefix else "") for term in parse_query(query)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,66 +186,141 @@ def build_corpus(dataset: Dataset) -> pd.DataFrame:
                 }
             )
         )
+    parts.extend(_study_parts(dataset))
     if not parts:
         return pd.DataFrame({name: pd.Series(dtype="string") for name in CORPUS_COLUMNS})
     corpus = pd.concat(parts, ignore_index=True).reindex(columns=list(CORPUS_COLUMNS))
-    return corpus.astype("string").fillna("")
+    corpus = corpus.astype("string").fillna("")
+    # The kinds in reading order (findings first): an empty search lists the corpus as it stands.
+    order = corpus["kind"].map({kind: rank for rank, kind in enumerate(KINDS)}).fillna(len(KINDS))
+    return corpus.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+
+
+def _study_parts(dataset: Dataset) -> list[pd.DataFrame]:
+    """The study's question, method and limits, its glossary (with the lens) and its discussion prompts."""
+    parts = []
+    study = dataset.study
+    if study is not None:
+        rows = []
+        if study.question:
+            rows.append(
+                ("Question", "The study's question", study.question, study.question_evidence, study.question_source)
+            )
+        method = " ".join(part.rstrip(".") + "." for part in (study.method.design, study.method.analysis) if part)
+        for number, entry in enumerate(study.method.evidence, start=1):
+            rows.append((f"Method {number}", "How the study was done", method, entry.quote, entry.source))
+        for number, entry in enumerate(study.limits, start=1):
+            rows.append((f"Limit {number}", "A limit of the study", entry.limit, entry.quote, entry.source))
+        if rows:
+            frame = pd.DataFrame(rows, columns=["item_id", "title", "text", "evidence", "source"])
+            parts.append(frame.assign(kind=STUDY))
+    glossary = dataset.glossary
+    if not glossary.empty and {"term", "definition"} <= set(glossary.columns):
+        parts.append(
+            pd.DataFrame(
+                {
+                    "item_id": _column(glossary, "term"),
+                    "kind": GLOSSARY,
+                    "title": _column(glossary, "term"),
+                    "text": _column(glossary, "definition"),
+                    "evidence": _column(glossary, "evidence"),
+                    "source": _column(glossary, "source"),
+                }
+            )
+        )
+    prompts = dataset.prompts
+    if not prompts.empty and {"prompt_id", "question"} <= set(prompts.columns):
+        parts.append(
+            pd.DataFrame(
+                {
+                    "item_id": _column(prompts, "prompt_id"),
+                    "kind": PROMPT,
+                    "text": _column(prompts, "question"),
+                    "evidence": _column(prompts, "evidence"),
+                    "source": _column(prompts, "source"),
+                    "detail": _column(prompts, "notes"),
+                    "lens": _column(prompts, "lens"),
+                }
+            )
+        )
+    return parts
 
 
 # ---------------------------------------------------------------------------------------------
-# Search
+# Search: SQLite FTS5 (components/shared/search_index.py)
 
 
-def _searched_fields(corpus: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
-    """(normalised text, reader's field name) per searched column, blank where a kind does not search it."""
-    fields = []
-    for column in dict.fromkeys(column for pairs in SEARCH_FIELDS.values() for column, _ in pairs):
-        labels = corpus["kind"].map({kind: dict(pairs).get(column, "") for kind, pairs in SEARCH_FIELDS.items()})
-        labels = labels.fillna("").astype(str)
-        text = search_fold_series(corpus[column].where(labels != "", ""))
-        fields.append((text, labels))
-    return fields
+def abbreviations(glossary: pd.DataFrame) -> dict[str, str]:
+    """Abbreviations the glossary defines, with what they stand for: {"MHSW": "Mental health social worker"}.
 
-
-def search(corpus: pd.DataFrame, query: object) -> pd.DataFrame:
-    """Rows where every word (and every "quoted phrase") of the query appears in the row's searched fields.
-
-    Forgiving of case, quote style, dashes and extra spaces. A phrase in double quotes must appear as
-    written, word after word, in one field. Rows holding the whole query as a phrase come first,
-    then the rest, each in kind order (findings, recommendations, context) and data order.
-    Adds `matched_in`: the fields that hold a query word ("" for an empty query).
+    An abbreviation is a term of at most five characters with no space whose definition starts with a short
+    name (before its first colon or full stop); a search for it also finds that name.
     """
-    terms = query_terms(query)
-    kind_rank = {kind: rank for rank, kind in enumerate(KINDS)}
-    results = corpus.copy()
-    results["_order"] = range(len(results))
-    results["_kind_rank"] = results["kind"].map(kind_rank).fillna(len(KINDS)).astype(int)
-    results["_phrase"] = False
-    results["matched_in"] = ""
-    if terms and len(results):
-        fields = _searched_fields(results)
-        haystack = search_fold_series(results["item_id"])
-        for text, _ in fields:
-            haystack = haystack + " \n " + text
-        keep = pd.Series(True, index=results.index)
-        for term in terms:
-            keep &= haystack.str.contains(term, regex=False)
-        phrase = " ".join(terms)
-        results["_phrase"] = ~haystack.str.contains(phrase, regex=False)
-        matched = [[] for _ in range(len(results))]
-        for text, labels in fields:
-            hit = pd.Series(False, index=results.index)
-            for term in terms:
-                hit |= text.str.contains(term, regex=False)
-            names = labels.tolist()
-            for position in (hit & (labels != "")).to_numpy().nonzero()[0]:
-                label = names[position]
-                if label not in matched[position]:
-                    matched[position].append(label)
-        results["matched_in"] = [", ".join(labels) for labels in matched]
-        results = results[keep]
-    results = results.sort_values(["_phrase", "_kind_rank", "_order"], kind="stable")
-    return results.drop(columns=["_order", "_kind_rank", "_phrase"]).reset_index(drop=True)
+    if glossary.empty or not {"term", "definition"} <= set(glossary.columns):
+        return {}
+    found = {}
+    for term, definition in zip(_column(glossary, "term"), _column(glossary, "definition"), strict=True):
+        name = str(definition).split(":")[0].split(".")[0].split("(")[0].strip()
+        if term and " " not in term and len(term) <= 5 and name and len(name.split()) <= 5 and name != term:
+            found[str(term)] = name
+    return found
+
+
+def build_index(corpus: pd.DataFrame, glossary: pd.DataFrame | None = None) -> SearchIndex:
+    """The search engine for a corpus (one per dataset: components.ui.view_cache keeps it)."""
+    return SearchIndex(
+        index_texts(corpus, INDEX_LAYOUT), abbreviations(glossary if glossary is not None else corpus.head(0))
+    )
+
+
+@dataclass(frozen=True)
+class Found:
+    """A search's results in ranked order, and what a reader should be told about them."""
+
+    results: pd.DataFrame  # corpus rows, best first, with `matched_in` (reader's field names)
+    every_word: int  # how many results (the first ones) hold every word; the rest hold some of them
+    corrected: tuple[tuple[str, str], ...] = ()  # (typed, searched instead) when nothing matched as typed
+    highlight: Highlight = field(default_factory=lambda: Highlight(()))
+    loosened: bool = False  # nothing held a quoted phrase word for word, so its words were searched
+
+
+def _matched_in(kind: str, columns: Sequence[str]) -> str:
+    names = FIELD_NAMES.get(kind, {})
+    labels = [names.get(column) or _ANY_KIND_NAMES.get(column, "") for column in columns]
+    return ", ".join(dict.fromkeys(label for label in labels if label))
+
+
+def find(corpus: pd.DataFrame, query: object, index: SearchIndex | None = None, found_in: bool = True) -> Found:
+    """Search the corpus with its FTS5 index (built here if not given): see `SearchIndex.search` for the order.
+
+    Results keep `corpus_row` (their row in the corpus) and `every_word`; with `found_in` each says where its
+    words are (`matched_in`), else `matched_in` is blank and a page asks `found_in_fields` for the cards it draws.
+    """
+    if index is None:
+        index = SearchIndex(index_texts(corpus, INDEX_LAYOUT))
+    hits: Hits = index.search(query)
+    rows = list(hits.rows)
+    # iloc takes a new frame already: no copy on top (3,000 rows of 16 text columns at 100x).
+    results = corpus.iloc[rows] if rows else corpus.head(0)
+    results = results.assign(corpus_row=rows, every_word=np.arange(len(rows)) < hits.every_word)
+    highlight = Highlight((hits.expression,) if hits.expression else ())
+    if found_in and rows:
+        results["matched_in"] = found_in_fields(index, highlight, results["kind"].tolist(), rows)
+    else:
+        results["matched_in"] = ""
+    results = results.reset_index(drop=True)
+    return Found(results, hits.every_word, hits.corrected, highlight, hits.loosened)
+
+
+def found_in_fields(index: SearchIndex, highlight: Highlight, kinds: Sequence[str], rows: Sequence[int]) -> list[str]:
+    """Where the search's words are in each of these results ("statement, evidence"), in the reader's words."""
+    columns = index.columns_hit(highlight.expression, list(rows))
+    return [_matched_in(kind, columns.get(row, ())) for kind, row in zip(kinds, rows, strict=True)]
+
+
+def search(corpus: pd.DataFrame, query: object, index: SearchIndex | None = None) -> pd.DataFrame:
+    """Rows matching the query, best first, with `matched_in`: `find(...).results`."""
+    return find(corpus, query, index).results
 
 
 # ---------------------------------------------------------------------------------------------
@@ -281,60 +381,43 @@ def describe_empty(query: object, selections: dict[str, list[str]], unfaceted_co
             f"Your search matches {unfaceted_count} item{'s' if unfaceted_count != 1 else ''} once the "
             f"filters ({', '.join(chosen)}) are cleared: clear them to see them."
         )
-    terms = query_terms(query)
-    if len(terms) > 1:
-        tips.append("Use fewer words: every word must appear in the same item.")
-    if any(" " in term for term in terms):
+    terms = parse_query(query)
+    if any(term.phrase for term in terms):
         tips.append("Drop the double quotes: a phrase in quotes must appear word for word.")
     if terms:
-        tips.append("Try a shorter form of a word (“familiar” finds “familiarity”) or a related one (“training”).")
+        tips.append("Try a shorter form of a word with a star (“familiar*”) or a related word (“training”).")
     if not tips:
         tips.append("Clear the filters, or try a word such as “familiarity”, “supervision” or “narratives”.")
     return tips
 
 
 def glossary_matches(glossary: pd.DataFrame, query: object, limit: int = 3) -> pd.DataFrame:
-    """Glossary entries holding every term of the query in their term or definition, exact terms first."""
-    terms = query_terms(query)
+    """Glossary entries whose term is a word or phrase of the query (as typed, any case): what it means
+    before where it is used. Every other glossary match is a ranked result among the rest."""
+    terms = {fold(term.text) for term in parse_query(query)}
     if glossary.empty or not terms or not {"term", "definition"} <= set(glossary.columns):
         return glossary.head(0)
-    term_text = search_fold_series(glossary["term"])
-    text = term_text + " \n " + search_fold_series(glossary["definition"])
-    keep = pd.Series(True, index=glossary.index)
-    for term in terms:
-        keep &= text.str.contains(term, regex=False)
-    exact = term_text == " ".join(terms)
-    ranked = glossary.assign(_exact=~exact)[keep].sort_values("_exact", kind="stable")
-    return ranked.drop(columns="_exact").head(limit).reset_index(drop=True)
+    whole = fold(" ".join(term.text for term in parse_query(query)))
+    keep = glossary["term"].map(lambda term: fold(term) in terms or fold(term) == whole)
+    return glossary[keep].head(limit).reset_index(drop=True)
 
 
-def _vocabulary(corpus: pd.DataFrame) -> list[str]:
-    words: dict[str, None] = {}
-    for column in dict.fromkeys(column for pairs in SEARCH_FIELDS.values() for column, _ in pairs):
-        if column in corpus.columns:
-            for text in search_fold_series(corpus[column]).tolist():
-                for word in text.split(" "):
-                    word = _clean_term(word)
-                    if len(word) > 3:
-                        words[word] = None
-    return list(words)
-
-
-def suggestions(corpus: pd.DataFrame, glossary: pd.DataFrame, query: object, limit: int = 5) -> list[str]:
-    """Searches worth trying when nothing matches: glossary terms and words in the data that look like the
-    query's words (near spellings); without any, the glossary's first terms."""
-    terms = query_terms(query)
+def suggestions(
+    corpus: pd.DataFrame, glossary: pd.DataFrame, query: object, limit: int = 5, index: SearchIndex | None = None
+) -> list[str]:
+    """Searches worth trying when nothing matches, all from the study itself: its words spelt like the
+    query's words, and glossary terms like the query; without any, the glossary's first terms."""
+    if index is None:
+        index = SearchIndex(index_texts(corpus, INDEX_LAYOUT))
     glossary_terms = glossary["term"].astype(str).tolist() if not glossary.empty and "term" in glossary else []
-    by_form = {search_fold(term): term for term in glossary_terms}
-    vocabulary = _vocabulary(corpus) if len(corpus) else []
+    by_form = {fold(term): term for term in glossary_terms}
     found: dict[str, str] = {}
-    for term in terms:
-        for near in difflib.get_close_matches(term, list(by_form), n=2, cutoff=0.6):
+    for term in parse_query(query):
+        for near in difflib.get_close_matches(fold(term.text), list(by_form), n=2, cutoff=0.6):
             found.setdefault(near, by_form[near])
-        for word in term.split(" "):
-            for near in difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.75):
-                if near != word and near.rstrip("s") not in found:
-                    found.setdefault(near, near)
+        for word in term.text.split():
+            for near in index.near_words(word):
+                found.setdefault(near, near)
     if not found:
         return glossary_terms[:limit]
     return list(found.values())[:limit]
@@ -439,7 +522,7 @@ def same_theme(corpus: pd.DataFrame, item: pd.Series) -> pd.DataFrame:
 EXPORT_COLUMNS = {
     "item_id": "id",
     "kind": "type",
-    "text": "statement or recommendation",
+    "text": "statement, recommendation, definition or question",
     "evidence": "evidence (verbatim)",
     "source": "source",
     "group": "group",
@@ -447,10 +530,11 @@ EXPORT_COLUMNS = {
     "theme": "theme",
     "theme_basis": "theme basis",
     "basis": "basis",
-    "detail": "detail",
+    "detail": "detail or notes",
     "audience": "audience",
     "cop_element": "communities of practice element",
-    "title": "context title",
+    "title": "title or term",
+    "lens": "prompt's lens",
 }
 
 
@@ -495,6 +579,9 @@ def kind_summary(results: pd.DataFrame) -> str:
     names = {
         FINDING: ("finding", "findings"),
         RECOMMENDATION: ("recommendation", "recommendations"),
+        STUDY: ("passage about the study", "passages about the study"),
+        GLOSSARY: ("glossary entry", "glossary entries"),
+        PROMPT: ("discussion prompt", "discussion prompts"),
         CONTEXT: ("context evidence item", "context evidence items"),
     }
     parts = [

@@ -28,6 +28,9 @@ PAGE_SIZE = 25
 KIND_ICONS = {
     search.FINDING: ":material/lightbulb:",
     search.RECOMMENDATION: ":material/checklist:",
+    search.STUDY: ":material/science:",
+    search.GLOSSARY: ":material/menu_book:",
+    search.PROMPT: ":material/forum:",
     search.CONTEXT: ":material/public:",
 }
 DEFAULT_ICON = ":material/arrow_forward:"
@@ -70,7 +73,7 @@ class SearchView:
 
     query: str
     selections: dict[str, list[str]]
-    terms: tuple[str, ...]
+    terms: tuple[str, ...]  # what to mark in the cards: a search.Highlight (the engine's expression)
     options: dict[str, list[str]]  # every value each facet can take
     counts: dict[str, dict[str, int]]  # results each facet value would give
     matched: int  # rows the words match before the facets narrow them
@@ -80,6 +83,7 @@ class SearchView:
     tries: tuple[str, ...] = ()  # searches worth trying when nothing matches
     carry: dict[str, list[str]] = field(default_factory=dict)  # URL parameters that reopen this search
     kinds: str = ""  # "35 findings, 15 recommendations and …": counted once, not on every run (5,000 rows at 100x)
+    match_note: str = ""  # Markdown: which results hold every word, or which word was searched instead
 
     @property
     def filtered(self) -> bool:
@@ -87,9 +91,9 @@ class SearchView:
 
     @property
     def summary(self) -> str:
-        """'**58 results**: 35 findings, …. Counts are of coded statements, not people.' (Markdown)."""
+        """'**58 results**: 35 findings, …. Counts are of items in this data, not of people.' (Markdown)."""
         kinds = self.kinds or search.kind_summary(self.results)
-        return f"**{plural(len(self.results), 'result')}**: {kinds}. Counts are of coded statements, not people."
+        return f"**{plural(len(self.results), 'result')}**: {kinds}. Counts are of items in this data, not of people."
 
     @property
     def download_help(self) -> str:
@@ -108,39 +112,62 @@ def carry_params(query: str, selections: dict[str, list[str]]) -> dict[str, list
     }
 
 
+def match_note(found: search.Found, results: pd.DataFrame, query: str) -> str:
+    """What a reader should know about how the results match (Markdown, escaped); "" when they hold every word."""
+    if results.empty:
+        return ""
+    if found.corrected:
+        typed = ", ".join(f"“{escape_markdown(typed)}”" for typed, _ in found.corrected)
+        instead = ", ".join(f"“{escape_markdown(word)}”" for _, word in found.corrected)
+        return f"Nothing in the study holds {typed}; showing results for {instead}, the nearest word in the study."
+    if found.loosened:
+        phrases = ", ".join(f"“{escape_markdown(term.text)}”" for term in search.parse_query(query) if term.phrase)
+        return f"Nothing holds {phrases} word for word: these are the best matches for its words."
+    every = int(results["every_word"].sum()) if "every_word" in results.columns else len(results)
+    if every == len(results) or len(search.parse_query(query)) < 2:
+        return ""
+    if every == 0:
+        return "No item holds every word together: these are the best matches for any of the words."
+    first = "The first result holds" if every == 1 else f"The first {every} results hold"
+    return f"{first} every word; the rest hold some of the words."
+
+
 def build_search_view(
     corpus: pd.DataFrame,
     dataset: Dataset,
     query: str,
     selections: Selections,
-    matches: pd.DataFrame | None = None,
+    matches: search.Found | None = None,
+    index: search.SearchIndex | None = None,
 ) -> SearchView:
-    """The search screen for a query and facet choices. `matches` is `search.search(corpus, query)` if the
-    caller already has it (it is the slow part, so the page keeps it as its own view)."""
+    """The search screen for a query and facet choices. `matches` is `search.find(corpus, query, index)` if
+    the caller already has it (the page keeps it as its own view); `index` is the dataset's search engine."""
     chosen = {facet: list(values) for facet, values in selections}
     options = search.facet_options(corpus, dataset.groups)
+    if index is None:
+        index = search.build_index(corpus, dataset.glossary)
     if matches is None:
-        matches = search.search(corpus, query)
-    results = search.apply_facets(matches, chosen)
-    terms = tuple(search.query_terms(query))
+        matches = search.find(corpus, query, index)
+    results = search.apply_facets(matches.results, chosen)
     tips: tuple[str, ...] = ()
     tries: tuple[str, ...] = ()
     if results.empty:
-        tips = tuple(search.describe_empty(query, chosen, len(matches)))
-        tries = tuple(search.suggestions(corpus, dataset.glossary, query)) if terms else ()
+        tips = tuple(search.describe_empty(query, chosen, len(matches.results)))
+        tries = tuple(search.suggestions(corpus, dataset.glossary, query, index=index)) if query.strip() else ()
     return SearchView(
         query=query,
         selections=chosen,
-        terms=terms,
+        terms=matches.highlight,
         options=options,
-        counts=search.facet_counts(matches, chosen, options),
-        matched=len(matches),
+        counts=search.facet_counts(matches.results, chosen, options),
+        matched=len(matches.results),
         results=results,
         glossary=search.glossary_matches(dataset.glossary, query),
         tips=tips,
         tries=tries,
         carry=carry_params(query, chosen),
         kinds=search.kind_summary(results),
+        match_note=match_note(matches, results, query),
     )
 
 

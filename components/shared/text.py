@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Sequence
 
 import pandas as pd
 
@@ -102,46 +101,3 @@ def wrap_label(text: str, width: int = 22, max_lines: int = 3) -> str:
         lines = lines[:max_lines]
         lines[-1] = lines[-1].rstrip(".,;:") + "…"
     return "<br>".join(lines)
-
-
-def _term_pattern(term: str) -> str:
-    """A regex finding `term` in raw text the way `components.text.search_fold` compares: any case, quote marks skipped,
-    a space standing for any run of spaces or dashes."""
-    parts = []
-    for char in term:
-        if char == " ":
-            parts.append(r"[\s\-‐‑–—]+")
-        else:
-            parts.append(re.escape(char))
-    return r"['‘’‚‛“”„‟′″`´\"]*".join(parts)
-
-
-def highlight_markdown(text: object, terms: Sequence[str]) -> str:
-    """Text escaped for Markdown, with each match of the search terms marked by an orange background.
-
-    The text is split at the matches and every piece escaped on its own, so nothing in the data can
-    become Markdown or HTML; only the `:orange-background[…]` marks are this function's own.
-    """
-    value = cell_text(text)
-    wanted = [term for term in terms if term]
-    if not value or not wanted:
-        return escape_markdown(value)
-    found = sorted(
-        (match.start(), match.end())
-        for term in wanted
-        for match in re.finditer(_term_pattern(term), value, re.IGNORECASE)
-        if match.end() > match.start()
-    )
-    spans: list[list[int]] = []
-    for start, end in found:
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], end)
-        else:
-            spans.append([start, end])
-    pieces, position = [], 0
-    for start, end in spans:
-        pieces.append(escape_markdown(value[position:start]))
-        pieces.append(f":orange-background[{escape_markdown(value[start:end])}]")
-        position = end
-    pieces.append(escape_markdown(value[position:]))
-    return "".join(pieces)

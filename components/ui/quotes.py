@@ -15,8 +15,9 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.shared import citation
 from components.shared.badges import inferred_badge
+from components.shared.search_index import highlight_markdown
 from components.shared.session_keys import SOURCE_INDEX
-from components.shared.text import escape_markdown, highlight_markdown
+from components.shared.text import escape_markdown
 
 
 def basis_badge(basis: object, qualifies: str = "") -> str:

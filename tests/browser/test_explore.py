@@ -21,6 +21,8 @@ from tests.browser.conftest import (
 )
 
 SEARCH_LABEL = "Search the findings, recommendations and their evidence"
+BUNDLED_CORPUS = search.build_corpus(load_dataset_dir())
+TOTAL = len(BUNDLED_CORPUS)  # everything a student reads: findings to context, with the glossary and prompts
 
 
 def open_in_router(page: Page, app_url: str, path: str) -> None:
@@ -45,7 +47,7 @@ def follow(page: Page, link_name: str) -> None:
 def test_search_open_a_result_and_follow_its_links(page: Page, app_url: str):
     open_in_router(page, app_url, "/explore")
     expect(page.get_by_role("heading", name="Explore findings")).to_be_visible()
-    expect(page.get_by_text("58 results", exact=False)).to_be_visible()
+    expect(page.get_by_text(f"{TOTAL} results", exact=False)).to_be_visible()
 
     box = search_box(page)
     rerun_after(page, lambda: (box.fill("familiarity"), box.press("Enter")))
@@ -93,7 +95,7 @@ def test_download_is_a_safe_csv_of_the_results(page: Page, app_url: str, tmp_pat
     data = saved.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("id,type,statement or recommendation,evidence (verbatim)")
+    assert text.splitlines()[0].startswith('id,type,"statement, recommendation, definition or question",evidence')
     assert "F028,Finding,Relationships are helped by familiarity." in text
     assert "_row" not in text
 
@@ -175,14 +177,37 @@ def test_a_quoted_phrase_is_found_and_highlighted(page: Page, app_url: str):
     screenshot(page, "explore-phrase-highlight")
 
 
-def test_an_empty_search_offers_a_near_match_that_runs_it(page: Page, app_url: str):
+def test_a_misspelling_is_searched_as_the_study_spells_it(page: Page, app_url: str):
     open_in_router(page, app_url, "/explore?q=familiarty")
+    expect(
+        page.get_by_text("showing results for “familiarity”, the nearest word in the study", exact=False)
+    ).to_be_visible()
+    expect(page.get_by_text("Relationships are helped by familiarity.", exact=True)).to_be_visible()
+    assert_no_exception(page)
+
+
+def test_words_found_apart_are_said_to_be_and_marked_without_gaps(page: Page, app_url: str):
+    open_in_router(page, app_url, "/explore?q=information%20sharing")
+    expect(page.get_by_text("The first result holds every word; the rest hold some of the words.")).to_be_visible()
+    main = page.get_by_test_id("stMain")
+    # The mark covers the word only; the comma after it is the text's own, with no space put before it.
+    card = main.get_by_test_id("stMarkdownContainer").filter(has_text="Social workers’ focus upon sharing").first
+    expect(card).to_contain_text("analysis of information, what they still need")
+    marks = card.locator("span").filter(has_text=re.compile(r"^information$"))
+    expect(marks.first).to_be_visible()
+    expect(main.get_by_text("Collaboration is for getting information from professionals", exact=False)).to_be_visible()
+    assert_no_exception(page)
+    screenshot(page, "explore-some-words")
+
+
+def test_an_empty_search_offers_terms_from_the_glossary_that_run(page: Page, app_url: str):
+    open_in_router(page, app_url, "/explore?q=zebra")
     expect(page.get_by_text("Nothing matches this search.")).to_be_visible()
     expect(page.get_by_role("link", name="Look a term up in the glossary, on About")).to_be_visible()
     screenshot(page, "explore-empty-suggestions")
-    rerun_after(page, lambda: page.get_by_role("button", name="Search “familiarity”").click())
-    expect(search_box(page)).to_have_value("familiarity")
-    expect(page.get_by_text("1 result", exact=False)).to_be_visible()
+    rerun_after(page, lambda: page.get_by_role("button", name="Search “MHSW”").click())
+    expect(search_box(page)).to_have_value("MHSW")
+    expect(page.get_by_text("In the glossary:", exact=False)).to_be_visible()
     assert_no_exception(page)
 
 
@@ -194,17 +219,19 @@ def test_the_first_view_draws_one_page_and_the_keyboard_reaches_every_result(pag
     dataset = load_dataset_dir()
     corpus = search.search(search.build_corpus(dataset), "")
     every_id = corpus["item_id"].tolist()
-    assert len(every_id) == 58
+    assert len(every_id) == TOTAL
+    # A card has a "Cite this" when it quotes a source (a glossary entry in the app's own words has none).
+    quoting = [bool(evidence) for evidence in corpus["evidence"]]
     open_in_router(page, app_url, "/explore")
     main = page.get_by_test_id("stMain")
-    # Every card has its "Cite this"; a card links to its own view where that shows more (what is linked to it).
+    # A card links to its own view where that shows more (what is linked to it).
     results = main.get_by_role("button", name="Cite this")
-    # A room opening /explore is sent one page of cards, not all 58.
-    expect(results).to_have_count(explore.PAGE_SIZE)
+    # A room opening /explore is sent one page of cards, not all of them.
+    expect(results).to_have_count(sum(quoting[: explore.PAGE_SIZE]))
     first_page = corpus.head(explore.PAGE_SIZE).to_dict("records")
     linked = [card["item_id"] for card in first_page if explore.is_linked(dataset.link_index, card)]
     expect(main.get_by_role("link", name=RESULT_LINK)).to_have_count(len(linked))
-    expect(page.get_by_text(f"Showing {explore.PAGE_SIZE} of 58.")).to_be_visible()
+    expect(page.get_by_text(f"Showing {explore.PAGE_SIZE} of {TOTAL}.")).to_be_visible()
     expect(page.get_by_text(every_id[explore.PAGE_SIZE - 1], exact=False).first).to_be_attached()
     screenshot(page, "explore-first-page")
 
@@ -212,21 +239,24 @@ def test_the_first_view_draws_one_page_and_the_keyboard_reaches_every_result(pag
     more = page.get_by_role("button", name="Show 25 more")
     more.focus()
     rerun_after(page, lambda: page.keyboard.press("Enter"))
-    expect(results).to_have_count(50)
-    more = page.get_by_role("button", name="Show 8 more")
+    expect(results).to_have_count(sum(quoting[:50]))
+    more = page.get_by_role("button", name=re.compile(r"^Show \d+ more"))
     more.focus()
     # Back one stop from the button is the last card drawn: the results sit in the keyboard's path.
     page.keyboard.press("Shift+Tab")
     assert f"({every_id[49]})" in focused_text(page)
-    more.focus()
-    rerun_after(page, lambda: page.keyboard.press("Enter"))
-    expect(results).to_have_count(58)
+    shown = 50
+    while shown < TOTAL:
+        more.focus()
+        rerun_after(page, lambda: page.keyboard.press("Enter"))
+        shown = min(shown + explore.PAGE_SIZE, TOTAL)
+        expect(results).to_have_count(sum(quoting[:shown]))
     expect(page.get_by_role("button", name=re.compile(r"^Show \d+ more"))).to_have_count(0)
     expect(page.get_by_text("Showing", exact=False)).to_have_count(0)
 
-    # The last two cards are context, linked to nothing: from the 57th card's "Cite this", Tab reaches the
+    # The last two cards are context, linked to nothing: from the one before's "Cite this", Tab reaches the
     # last card's; Enter opens it, and its own link is inside, after the references.
-    results.nth(56).focus()
+    results.nth(sum(quoting) - 2).focus()
     page.keyboard.press("Tab")
     assert "Cite this" in focused_text(page)
     rerun_after(page, lambda: page.keyboard.press("Enter"))

@@ -6,12 +6,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.load import build_dataset, load_dataset_dir
+from components.explore import search
 from components.shared.badges import CONTEXT_BADGE, inferred_badge
 from components.shared.session_keys import EXPLORE_CITE_PREFIX, EXPLORE_FACET_KEYS, EXPLORE_MORE, UPLOADED_DATASET
 from components.shared.text import escape_markdown
 from tests.pages.apptest import element_count, open_app_page
 
 BUNDLED = load_dataset_dir()
+# Everything a student reads, in the order an empty search lists it (findings first).
+BUNDLED_CORPUS = search.build_corpus(BUNDLED)
+TOTAL = len(BUNDLED_CORPUS)
 
 
 def open_explore(params: dict[str, str | list[str]] | None = None, dataset=None) -> AppTest:
@@ -46,8 +50,11 @@ class TestSearch:
         app = open_explore()
         assert app.title[0].value == "Explore findings"
         text = markdown_text(app)
-        assert "**58 results**: 35 findings, 15 recommendations and 8 context evidence items" in text
-        assert "Counts are of coded statements, not people" in text
+        assert (
+            f"**{TOTAL} results**: 35 findings, 15 recommendations, 9 passages about the study, "
+            f"{len(BUNDLED.glossary)} glossary entries, 8 discussion prompts and 8 context evidence items"
+        ) in text
+        assert "Counts are of items in this data, not of people" in text
 
     def test_search_from_the_url_shows_the_finding_with_its_evidence_and_source(self):
         app = open_explore({"q": "familiarity"})
@@ -60,7 +67,7 @@ class TestSearch:
         assert "Carpenter 2019, summary\\: What could help overcome these barriers?" in text
         assert ":gray-badge[All] :gray-badge[enabler]" in text
         # Where the words were found is a small line of the card's own Markdown (no element of its own).
-        assert ":small[Found in: statement, theme, evidence]" in text
+        assert ":small[Found in: statement, evidence, theme, group or category]" in text
         assert "Open it and everything linked to it (F028)" in page_link_labels(app)
 
     def test_typing_a_search_writes_it_to_the_url(self):
@@ -82,7 +89,7 @@ class TestSearch:
         app = open_explore({"q": "familiarity"})
         pills = app.get("button_group")[0]
         options = [option.content for option in pills.proto.options]
-        assert options == ["Findings (1)", "Recommendations (0)", "Context evidence (0)"]
+        assert options == [f"{search.KIND_LABELS[kind]} ({int(kind == 'finding')})" for kind in search.KINDS]
 
     def test_choosing_a_facet_updates_results_and_url(self):
         app = open_explore()
@@ -111,7 +118,7 @@ class TestEmptyState:
         app = open_explore({"q": "zebra crossing"})
         assert app.warning[0].value == "Nothing matches this search."
         text = markdown_text(app)
-        assert "fewer words" in text
+        assert "Try a shorter form of a word with a star" in text
         assert not app.get("download_button")
 
     def test_filters_hiding_matches_are_named_and_can_be_cleared(self):
@@ -120,10 +127,30 @@ class TestEmptyState:
         app.button(key="explore_clear").click().run()
         assert app.text_input(key="explore_query").value == ""
         assert app.multiselect(key="explore_group").value == []
-        assert "**58 results**" in markdown_text(app)
+        assert f"**{TOTAL} results**" in markdown_text(app)
 
 
 class TestItemView:
+    @pytest.mark.parametrize(
+        ("item_id", "heading", "quote"),
+        [
+            ("Limit 1", "About the study Limit 1", "I interviewed 4 SW's from each services, 8 in total"),
+            ("Communities of Practice", "Glossary Communities of Practice", "I used Wenger’s Communities of Practice"),
+            ("P02", "Discussion prompt P02", "Tuckman’s \\(1965\\) stages of group development"),
+            ("C&F", "Glossary C&F", ""),
+        ],
+    )
+    def test_the_studys_other_items_open_in_their_own_view(self, item_id, heading, quote):
+        app = open_explore({"id": item_id})
+        assert not app.exception
+        assert app.subheader[0].value == escape_markdown(heading)
+        text = markdown_text(app)
+        if quote:
+            assert quote in text
+            assert "> *From " in text  # whose words the quote is
+        else:
+            assert "(this app's definition)" in text
+
     def test_a_finding_shows_its_evidence_and_everything_linked(self):
         app = open_explore({"id": "F028"})
         assert [element.value for element in app.subheader][:2] == ["Finding F028", "Linked to this item"]
@@ -171,7 +198,7 @@ class TestItemView:
         assert "There is no finding, recommendation or context item with the id" in notice
         assert "<b>" not in notice
         assert "](" not in notice
-        assert "**58 results**" in markdown_text(app)
+        assert f"**{TOTAL} results**" in markdown_text(app)
         assert "id" not in app.query_params
 
 
@@ -246,7 +273,12 @@ class TestSearchFeatures:
     def test_wenger_finds_every_recommendation_and_marks_only_the_element_inferred(self):
         app = open_explore({"q": "Wenger"})
         text = markdown_text(app)
-        assert "**15 results**: 15 recommendations" in text
+        # The study's own words about its lens (the glossary entry quoting it) first, then every recommendation
+        # the app labels with an element.
+        assert "**16 results**: 15 recommendations and 1 glossary entry" in text
+        assert text.index("I used :orange-background[Wenger]’s Communities of Practice") < text.index(
+            ":gray-badge[Recommendation]"
+        )
         assert text.count(":orange-background[Wenger]'s Communities of Practice element") == 15
         assert inferred_badge("element inferred") in text
         # The recommendation's own line carries no bare "inferred": only its element is this app's reading.
@@ -258,17 +290,30 @@ class TestSearchFeatures:
         app = open_explore({"q": "MHSW"})
         text = markdown_text(app)
         assert ":gray-badge[Glossary] In the glossary:" in text
-        assert "- **:orange-background[MHSW]**: Mental health social worker" in text
+        # The abbreviation is searched with what it stands for, so both are marked.
+        assert "- **:orange-background[MHSW]**: :orange-background[Mental health social worker]" in text
         assert "The whole glossary, on About" in page_link_labels(app)
 
-    def test_the_empty_state_offers_near_matches_and_the_glossary(self):
+    def test_a_misspelling_is_searched_as_the_study_spells_it(self):
         app = open_explore({"q": "familiarty"})
+        text = markdown_text(app)
+        assert "showing results for “familiarity”, the nearest word in the study" in text
+        assert "Relationships are helped by :orange-background[familiarity]" in text
+
+    def test_the_empty_state_offers_near_matches_and_the_glossary(self):
+        # Nothing in the study is spelt like "zebra": the glossary's first terms are offered instead.
+        app = open_explore({"q": "zebra"})
+        assert app.warning[0].value == "Nothing matches this search."
+        assert app.button(key="explore_try_MHSW").label == "Search “MHSW”"
+        assert "Look a term up in the glossary, on About" in page_link_labels(app)
+        app.button(key="explore_try_MHSW").click().run()
+        assert app.text_input(key="explore_query").value == "MHSW"
+        assert "- **:orange-background[MHSW]**:" in markdown_text(app)
+
+    def test_a_near_spelling_is_offered_when_filters_hide_its_results(self):
+        app = open_explore({"q": "familiarty", "group": "MHSW"})
         assert app.warning[0].value == "Nothing matches this search."
         assert app.button(key="explore_try_familiarity").label == "Search “familiarity”"
-        assert "Look a term up in the glossary, on About" in page_link_labels(app)
-        app.button(key="explore_try_familiarity").click().run()
-        assert app.text_input(key="explore_query").value == "familiarity"
-        assert "**1 result**: 1 finding" in markdown_text(app)
 
 
 class TestLazyCitations:
@@ -302,42 +347,50 @@ def open_every_cite_this(app: AppTest) -> AppTest:
     return app.run()
 
 
-BUNDLED_ITEMS = [
-    *BUNDLED.findings["finding_id"],
-    *BUNDLED.recommendations["recommendation_id"],
-    *BUNDLED.context["context_id"],
+BUNDLED_ITEMS = BUNDLED_CORPUS["item_id"].tolist()
+KINDS_BY_ID = dict(zip(BUNDLED_CORPUS["item_id"], BUNDLED_CORPUS["kind"], strict=True))
+# A card links to its own view from its "Cite this", which only a card with a quote has, or directly when
+# something is linked to it.
+OPENABLE = [
+    item_id
+    for item_id, evidence in zip(BUNDLED_CORPUS["item_id"], BUNDLED_CORPUS["evidence"], strict=True)
+    if evidence or BUNDLED.link_index.neighbours(item_id)
 ]
 
 
 def kind_of(item_id: str) -> str:
-    return {"F": "finding", "R": "recommendation", "C": "context"}[item_id[0]]
+    return KINDS_BY_ID[item_id]
 
 
 def linked_ids() -> set[str]:
     """Items something is linked to: their cards carry their own link on the first view."""
-    return {item_id for item_id in BUNDLED_ITEMS if item_id[0] != "C" and BUNDLED.link_index.neighbours(item_id)}
+    return {
+        item_id for item_id in BUNDLED_ITEMS if kind_of(item_id) != "context" and BUNDLED.link_index.neighbours(item_id)
+    }
 
 
 class TestFirstView:
-    def test_the_study_opens_with_one_page_of_its_58_cards(self):
+    def test_the_study_opens_with_one_page_of_its_cards(self):
         app = open_every_cite_this(open_explore())
         opens = [label for label in page_link_labels(app) if label.startswith("Open it")]
         assert len(opens) == 25
-        assert "Showing 25 of 58." in markdown_text(app)
+        assert f"Showing 25 of {TOTAL}." in markdown_text(app)
         assert app.button(key=EXPLORE_MORE).label == "Show 25 more"
 
-    def test_show_more_twice_reaches_every_result_and_a_new_search_starts_again(self):
+    def test_show_more_reaches_every_result_and_a_new_search_starts_again(self):
         app = open_explore()
-        app.button(key=EXPLORE_MORE).click().run()
-        assert app.button(key=EXPLORE_MORE).label == "Show 8 more"
+        pages = (TOTAL - 1) // 25
+        for _ in range(pages - 1):
+            app.button(key=EXPLORE_MORE).click().run()
+        assert app.button(key=EXPLORE_MORE).label == f"Show {TOTAL - 25 * pages} more"
         app.button(key=EXPLORE_MORE).click().run()
         open_every_cite_this(app)
-        assert len([label for label in page_link_labels(app) if label.startswith("Open it")]) == 58
+        assert len([label for label in page_link_labels(app) if label.startswith("Open it")]) == len(OPENABLE)
         assert "Showing" not in markdown_text(app)
         assert not [button for button in app.button if button.key == EXPLORE_MORE]
         app.multiselect(key=EXPLORE_FACET_KEYS["group"]).select("CSW").run()
         app.multiselect(key=EXPLORE_FACET_KEYS["group"]).unselect("CSW").run()
-        assert "Showing 25 of 58." in markdown_text(app)
+        assert f"Showing 25 of {TOTAL}." in markdown_text(app)
 
 
 class TestLightCards:

@@ -8,7 +8,7 @@ import pytest
 from components.data.exports import safe_csv_bytes
 from components.data.load import load_dataset_dir
 from components.explore import search
-from components.shared.text import search_fold, search_fold_series
+from components.shared.text import escape_markdown, search_fold, search_fold_series
 from tests.components.small_uploads import finding, upload
 
 
@@ -43,15 +43,30 @@ class TestNormalise:
     def test_query_terms_drop_edge_punctuation_and_blanks(self):
         assert search.query_terms("  familiarity.  (training)! ") == ["familiarity", "training"]
 
-    def test_query_terms_keep_ampersands(self):
-        assert search.query_terms("C&F") == ["c&f"]
+    def test_query_terms_keep_ampersands_and_prefixes_as_typed(self):
+        assert search.query_terms("C&F") == ["C&F"]
+        assert search.query_terms("familiar*") == ["familiar*"]
 
 
 class TestCorpus:
-    def test_holds_every_finding_recommendation_and_context_item(self, bundled, corpus):
-        expected = len(bundled.findings) + len(bundled.recommendations) + len(bundled.context)
-        assert len(corpus) == expected
-        assert corpus["kind"].value_counts().to_dict() == {"finding": 35, "recommendation": 15, "context": 8}
+    def test_holds_everything_a_student_reads(self, bundled, corpus):
+        study = bundled.study
+        assert corpus["kind"].value_counts().to_dict() == {
+            "finding": len(bundled.findings),
+            "recommendation": len(bundled.recommendations),
+            "study": 1 + len(study.method.evidence) + len(study.limits),
+            "glossary": len(bundled.glossary),
+            "prompt": len(bundled.prompts),
+            "context": len(bundled.context),
+        }
+        assert corpus["kind"].tolist() == sorted(corpus["kind"], key=search.KINDS.index)
+
+    def test_study_rows_quote_the_study_word_for_word(self, bundled, corpus):
+        rows = corpus[corpus["kind"] == search.STUDY].set_index("item_id")
+        assert rows.at["Question", "evidence"] == bundled.study.question_evidence
+        assert rows.at["Method 1", "evidence"] == bundled.study.method.evidence[0].quote
+        assert rows.at["Limit 3", "text"] == bundled.study.limits[2].limit
+        assert rows.at["Limit 3", "source"] == bundled.study.limits[2].source
 
     def test_has_no_internal_row_column(self, corpus):
         assert "_row" not in corpus.columns
@@ -78,17 +93,23 @@ class TestSearch:
 
     def test_whole_phrase_matches_come_before_scattered_words(self, corpus):
         results = search.search(corpus, "there for the child")
-        assert ids(results)[:2] == ["F026", "F011"]
+        assert ids(results)[0] == "F026"
 
-    def test_every_word_must_appear(self, corpus):
+    def test_items_with_every_word_come_first_then_some_words_when_few(self, corpus):
         assert ids(search.search(corpus, "face contact")) == ["F029"]
-        assert search.search(corpus, "familiarity supervision").empty
+        found = search.find(corpus, "information sharing")
+        assert ids(found.results)[:3] == ["R05", "F009", "F014"]
+        assert found.every_word == 1
+        assert found.results["every_word"].tolist()[:2] == [True, False]
+        apart = search.find(corpus, "familiarity supervision")
+        assert apart.every_word == 0
+        assert {"F028", "R04", "R08"} <= set(ids(apart.results))
 
     def test_evidence_is_searched_and_named(self, corpus):
-        results = search.search(corpus, "clarity")
-        first = results.iloc[0]
-        assert first["item_id"] == "F001"
-        assert first["matched_in"] == "evidence"
+        results = search.search(corpus, "clarity").set_index("item_id")
+        # C08 says "role clarity" in its own words; F001's word is only in its evidence.
+        assert list(results.index) == ["C08", "F001"]
+        assert results.at["F001", "matched_in"] == "evidence"
 
     def test_detail_is_searched(self, corpus):
         results = search.search(corpus, "recognition")
@@ -96,7 +117,8 @@ class TestSearch:
         assert results.iloc[0]["matched_in"] == "detail"
 
     def test_recommendations_are_searched_with_dashes_folded(self, corpus):
-        assert ids(search.search(corpus, "co located")) == ["R09"]
+        assert ids(search.search(corpus, "co located"))[0] == "R09"
+        assert ids(search.search(corpus, "co-located")) == ["R09"]
 
     def test_context_evidence_is_searched_and_keeps_its_kind(self, corpus):
         results = search.search(corpus, "randomised")
@@ -143,7 +165,7 @@ class TestSearch:
 class TestFacets:
     def test_options_follow_reading_order(self, bundled, corpus):
         options = search.facet_options(corpus, bundled.groups)
-        assert options["kind"] == ["finding", "recommendation", "context"]
+        assert options["kind"] == ["finding", "recommendation", "study", "glossary", "prompt", "context"]
         assert options["group"] == bundled.groups
         assert options["group"][-1] == "All"
         assert options["category"] == ["purpose", "barrier", "enabler", "perception", "observation"]
@@ -154,7 +176,7 @@ class TestFacets:
     def test_counts_with_nothing_chosen_are_the_data(self, bundled, corpus):
         options = search.facet_options(corpus, bundled.groups)
         counts = search.facet_counts(search.search(corpus, ""), {}, options)
-        assert counts["kind"] == {"finding": 35, "recommendation": 15, "context": 8}
+        assert counts["kind"] == corpus["kind"].value_counts().to_dict()
         assert counts["group"] == bundled.findings["group"].value_counts().to_dict()
         assert sum(counts["category"].values()) == len(bundled.findings)
         expected_basis = pd.concat([bundled.findings["basis"], bundled.recommendations["basis"]]).value_counts()
@@ -173,7 +195,7 @@ class TestFacets:
     def test_counts_follow_the_search(self, bundled, corpus):
         options = search.facet_options(corpus, bundled.groups)
         counts = search.facet_counts(search.search(corpus, "familiarity"), {}, options)
-        assert counts["kind"] == {"finding": 1, "recommendation": 0, "context": 0}
+        assert counts["kind"] == {kind: int(kind == "finding") for kind in search.KINDS}
         assert counts["category"]["enabler"] == 1
 
     def test_group_filter_keeps_only_that_groups_findings(self, corpus):
@@ -208,9 +230,9 @@ class TestEmptyResults:
         assert "1 item" in tips[0]
         assert "group" in tips[0]
 
-    def test_suggests_fewer_words_for_a_long_query(self):
-        tips = search.describe_empty("familiarity supervision", {}, unfaceted_count=0)
-        assert any("fewer words" in tip for tip in tips)
+    def test_suggests_dropping_quotes_for_a_phrase(self):
+        tips = search.describe_empty('"familiarity supervision"', {}, unfaceted_count=0)
+        assert any("Drop the double quotes" in tip for tip in tips)
 
     def test_always_suggests_something(self):
         assert search.describe_empty("", {}, unfaceted_count=0)
@@ -314,7 +336,8 @@ class TestExport:
 class TestSummaries:
     def test_kind_summary_names_each_kind_present(self, corpus):
         assert search.kind_summary(search.search(corpus, "")) == (
-            "35 findings, 15 recommendations and 8 context evidence items"
+            "35 findings, 15 recommendations, 9 passages about the study, 27 glossary entries, 8 discussion prompts "
+            "and 8 context evidence items"
         )
         assert search.kind_summary(search.search(corpus, "familiarity")) == "1 finding"
 
@@ -336,12 +359,17 @@ class TestPhrases:
         assert ids(search.search(corpus, query)) == ["F026"]
 
     def test_a_phrase_and_a_word_are_both_required(self, corpus):
-        assert search.query_terms('CSWs "there for the child."') == ["csws", "there for the child"]
-        assert ids(search.search(corpus, 'CSWs "there for the child"')) == ["F026"]
-        assert search.search(corpus, 'MHSWs "there for the child"').empty
+        assert search.query_terms('CSWs "there for the child."') == ["CSWs", "there for the child."]
+        found = search.find(corpus, 'CSWs "there for the child"')
+        assert ids(found.results)[0] == "F026"
+        assert found.every_word == 1
+        # No item holds both: the best matches for either come, and the view says they hold only some words.
+        assert search.find(corpus, 'MHSWs "there for the child"').every_word == 0
 
     def test_a_phrase_must_be_word_after_word(self, corpus):
-        assert search.search(corpus, '"child the for there"').empty
+        found = search.find(corpus, '"child the for there"')
+        assert found.loosened
+        assert found.every_word == 0
 
     def test_an_unclosed_quote_reads_as_words(self, corpus):
         assert search.query_terms('"there for') == ["there", "for"]
@@ -352,7 +380,7 @@ class TestPhrases:
 
 class TestWhatIsSearchable:
     @pytest.mark.parametrize("query", ["Communities of Practice", "Wenger", "mutual engagement"])
-    def test_the_communities_of_practice_lens_finds_recommendations(self, bundled, corpus, query):
+    def test_the_lens_in_the_studys_words_comes_before_recommendations_it_labels(self, bundled, corpus, query):
         results = search.search(corpus, query)
         with_element = bundled.recommendations[bundled.recommendations["cop_element"] != ""]
         expected = (
@@ -360,12 +388,19 @@ class TestWhatIsSearchable:
             if query != "mutual engagement"
             else with_element[with_element["cop_element"] == "mutual engagement"]
         )
-        assert ids(results) == expected["recommendation_id"].tolist()
-        assert all("Communities of Practice element" in fields for fields in results["matched_in"])
+        recommendations = results[results["kind"] == search.RECOMMENDATION]
+        assert sorted(ids(recommendations)) == sorted(expected["recommendation_id"])
+        assert all("Communities of Practice element" in fields for fields in recommendations["matched_in"])
+        # The glossary entry quoting the study on its lens ranks above every recommendation the app labels.
+        first_glossary = ids(results).index("Communities of Practice")
+        assert first_glossary < ids(results).index(ids(recommendations)[0])
 
-    def test_glossary_terms_match_their_term_and_definition(self, bundled):
-        assert search.glossary_matches(bundled.glossary, "wenger")["term"].tolist() == ["Communities of Practice"]
-        assert search.glossary_matches(bundled.glossary, "MHSW")["term"].tolist()[0] == "MHSW"
+    def test_the_glossary_box_holds_terms_typed_as_such(self, bundled):
+        assert search.glossary_matches(bundled.glossary, "communities of practice")["term"].tolist() == [
+            "Communities of Practice"
+        ]
+        assert search.glossary_matches(bundled.glossary, "MHSW")["term"].tolist() == ["MHSW"]
+        assert search.glossary_matches(bundled.glossary, "wenger").empty
         assert search.glossary_matches(bundled.glossary, "zebra").empty
 
     def test_context_titles_are_searched(self, corpus):
@@ -374,7 +409,56 @@ class TestWhatIsSearchable:
     def test_suggestions_offer_near_spellings_and_glossary_terms(self, bundled, corpus):
         assert search.suggestions(corpus, bundled.glossary, "familiarty")[0] == "familiarity"
         assert "MHSW" in search.suggestions(corpus, bundled.glossary, "MHWS")
+        # Never a word that is not in the study: every suggestion is a glossary term or a word of its text.
+        words = " ".join(corpus["text"].tolist() + corpus["evidence"].tolist()).casefold()
+        for query in ("familiarty", "informaton", "having", "supervison", "MHWS"):
+            for suggestion in search.suggestions(corpus, bundled.glossary, query):
+                assert suggestion in bundled.glossary["term"].tolist() or suggestion in words
         assert search.suggestions(corpus, bundled.glossary, "zebra") == bundled.glossary["term"].tolist()[:5]
+
+
+class TestHighlight:
+    def test_marks_whole_words_the_engine_matched_on_escaped_text(self):
+        marked = search.highlight_markdown("Relationships are helped by familiarity.", ["familiar*"])
+        assert marked == "Relationships are helped by :orange-background[familiarity]\\."
+
+    def test_matches_the_way_search_does(self):
+        marked = search.highlight_markdown("Children’s social workers meet face–to face", ["childrens", "face to face"])
+        assert marked == ":orange-background[Children]’s social workers meet :orange-background[face–to face]"
+
+    def test_punctuation_beside_a_word_is_left_as_it_is(self):
+        marked = search.highlight_markdown("sharing information, as Wenger's lens", ["information", "wenger", "share"])
+        assert marked == (
+            ":orange-background[sharing] :orange-background[information], as :orange-background[Wenger]'s lens"
+        )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "<b>bold</b> familiarity",
+            "[familiarity](http://evil.example)",
+            "familiarity]** :red[x]",
+            "`familiarity` $x$ <script>alert(1)</script>",
+        ],
+    )
+    def test_data_never_becomes_markdown_or_html(self, text):
+        marked = search.highlight_markdown(text, ["familiarity"])
+        # Outside the highlight marks, the text is exactly what escape_markdown makes of it.
+        plain = marked.replace(":orange-background[", "").replace("familiarity]", "familiarity")
+        assert plain == escape_markdown(text)
+        assert "<b>" not in marked
+        assert "<script>" not in marked
+        assert "](" not in marked
+        assert marked.count(":orange-background[") == 1
+
+    def test_no_terms_is_plain_escaped_text(self):
+        assert search.highlight_markdown("a [b]", []) == escape_markdown("a [b]")
+        assert search.highlight_markdown(None, ["a"]) == ""
+
+    def test_overlapping_terms_make_one_mark(self):
+        assert search.highlight_markdown("familiarity", ["familiar*", "familiarity"]) == (
+            ":orange-background[familiarity]"
+        )
 
 
 class TestNoServerCache:

@@ -58,10 +58,13 @@ class TestSelections:
 class TestSearchView:
     def test_an_empty_search_holds_every_item_and_says_what_counts_are(self, bundled, corpus):
         view = view_of(corpus, bundled)
-        assert len(view.results) == 58
+        # Findings, recommendations, the study's question (1), method quotes (4) and limits (4), glossary, prompts
+        # and context: everything a student reads.
+        assert len(view.results) == 35 + 15 + 9 + len(bundled.glossary) + len(bundled.prompts) + 8
         assert view.summary == (
-            "**58 results**: 35 findings, 15 recommendations and 8 context evidence items. "
-            "Counts are of coded statements, not people."
+            f"**{len(view.results)} results**: 35 findings, 15 recommendations, 9 passages about the study, "
+            f"{len(bundled.glossary)} glossary entries, 8 discussion prompts and 8 context evidence items. "
+            "Counts are of items in this data, not of people."
         )
         assert not view.filtered
         assert view.carry == {}
@@ -82,15 +85,33 @@ class TestSearchView:
 
     def test_a_query_is_carried_and_its_terms_kept_for_highlighting(self, bundled, corpus):
         view = view_of(corpus, bundled, '  familiarity "there for"  ')
-        assert view.terms == ("familiarity", "there for")
+        # What the cards mark is the engine's own expression for the search, each term quoted.
+        assert view.terms.expression == '"familiarity" OR "there for"'
         assert view.carry == {"q": ['familiarity "there for"']}
 
     def test_nothing_found_says_what_to_try(self, bundled, corpus):
-        view = view_of(corpus, bundled, "familiarty")
+        view = view_of(corpus, bundled, "zebra")
         assert view.results.empty
         assert view.tips
-        assert "familiarity" in view.tries
+        assert view.tries == tuple(bundled.glossary["term"].tolist()[:5])
         assert "0 results" in view.summary
+
+    def test_a_misspelling_is_searched_as_the_study_spells_it_and_says_so(self, bundled, corpus):
+        view = view_of(corpus, bundled, "familiarty")
+        assert view.results["item_id"].tolist()[0] == "F028"
+        assert view.match_note == (
+            "Nothing in the study holds “familiarty”; showing results for “familiarity”, the nearest word in the study."
+        )
+
+    def test_words_found_only_apart_are_said_to_be(self, bundled, corpus):
+        view = view_of(corpus, bundled, "information sharing")
+        assert view.results["item_id"].tolist()[:3] == ["R05", "F009", "F014"]
+        assert view.match_note == "The first result holds every word; the rest hold some of the words."
+        loose = view_of(corpus, bundled, '"information sharing"')
+        assert {"R05", "F009", "F014"} <= set(loose.results["item_id"].head(5))
+        assert loose.match_note == (
+            "Nothing holds “information sharing” word for word: these are the best matches for its words."
+        )
 
     def test_filters_hiding_matches_are_named(self, bundled, corpus):
         view = view_of(corpus, bundled, "familiarity", group=["MHSW"])
@@ -98,7 +119,8 @@ class TestSearchView:
         assert any("once the filters (group) are cleared" in tip for tip in view.tips)
 
     def test_uses_the_matches_it_is_given(self, bundled, corpus):
-        matches = search.search(corpus, "supervision").head(1)
+        found = search.find(corpus, "supervision")
+        matches = dataclasses.replace(found, results=found.results.head(1))
         view = explore.build_search_view(corpus, bundled, "supervision", explore.frozen_selections({}), matches)
         assert len(view.results) == 1
 
@@ -124,16 +146,17 @@ class TestResultPages:
     def test_the_first_page_of_the_study_is_bounded(self, bundled, corpus):
         page = explore.result_page(view_of(corpus, bundled).results, explore.PAGE_SIZE)
         assert explore.PAGE_SIZE == 25
+        total = len(corpus)
         assert len(page.cards) == 25
-        assert page.total == 58
-        assert page.hidden == 33
-        assert page.showing == "Showing 25 of 58."
+        assert page.total == total
+        assert page.hidden == total - 25
+        assert page.showing == f"Showing 25 of {total}."
         assert page.more_label == "Show 25 more"
         assert page.next_limit == 50
 
     def test_the_last_page_adds_only_what_is_left(self, bundled, corpus):
         results = view_of(corpus, bundled).results
-        page = explore.result_page(results, 50)
+        page = explore.result_page(results, len(results) - 8)
         assert page.more_label == "Show 8 more"
         everything = explore.result_page(results, page.next_limit)
         assert everything.hidden == 0
@@ -150,7 +173,7 @@ class TestResultPages:
         data = explore.results_csv(view_of(corpus, bundled, "familiarity").results)
         assert data.startswith(b"\xef\xbb\xbf")
         lines = data.decode("utf-8-sig").splitlines()
-        assert lines[0].startswith("id,type,statement or recommendation,evidence (verbatim)")
+        assert lines[0].startswith('id,type,"statement, recommendation, definition or question",evidence (verbatim)')
         assert len(lines) == 2
         assert lines[1].startswith("F028,Finding,")
 

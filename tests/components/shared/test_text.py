@@ -12,7 +12,6 @@ from components.shared.text import (
     escape_markdown,
     escape_plotly,
     fold,
-    highlight_markdown,
     search_fold,
     search_fold_series,
 )
@@ -161,39 +160,3 @@ class TestSearchFold:
 
 def test_cell_text_blanks():
     assert [cell_text(value) for value in (None, math.nan, pd.NA, "\tx")] == ["", "", "", "\tx"]
-
-
-class TestHighlight:
-    def test_marks_each_match_on_escaped_text(self):
-        marked = highlight_markdown("Relationships are helped by familiarity.", ["familiar"])
-        assert marked == "Relationships are helped by :orange-background[familiar]ity\\."
-
-    def test_matches_the_way_search_does(self):
-        marked = highlight_markdown("Children’s social workers meet face–to face", ["childrens", "face to face"])
-        assert marked == ":orange-background[Children’s] social workers meet :orange-background[face–to face]"
-
-    @pytest.mark.parametrize(
-        "text",
-        [
-            "<b>bold</b> familiarity",
-            "[familiarity](http://evil.example)",
-            "familiarity]** :red[x]",
-            "`familiarity` $x$ <script>alert(1)</script>",
-        ],
-    )
-    def test_data_never_becomes_markdown_or_html(self, text):
-        marked = highlight_markdown(text, ["familiarity"])
-        # Outside the highlight marks, the text is exactly what escape_markdown makes of it.
-        plain = marked.replace(":orange-background[", "").replace("familiarity]", "familiarity")
-        assert plain == escape_markdown(text)
-        assert "<b>" not in marked
-        assert "<script>" not in marked
-        assert "](" not in marked
-        assert marked.count(":orange-background[") == 1
-
-    def test_no_terms_is_plain_escaped_text(self):
-        assert highlight_markdown("a [b]", []) == escape_markdown("a [b]")
-        assert highlight_markdown(None, ["a"]) == ""
-
-    def test_overlapping_terms_make_one_mark(self):
-        assert highlight_markdown("familiarity", ["familiar", "liarity"]) == ":orange-background[familiarity]"
