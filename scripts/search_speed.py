@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from components.data.load import build_dataset
 from components.data.synthetic import synthetic_dataset_files
 from components.explore import search
+from components.shared.search_index import highlight_markdown
 
 QUERIES = (
     "familiarity",
@@ -75,9 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             3,
         )
-        marked, _ = timed(
-            lambda cards=cards, found=found: [search.highlight_markdown(t, found.highlight) for t in cards], 3
-        )
+        marked, _ = timed(lambda cards=cards, found=found: [highlight_markdown(t, found.highlight) for t in cards], 3)
         worst = max(worst, seconds)
         print(
             f"  {query!r:28} {seconds * 1000:6.1f} ms ({cpu * 1000:5.1f} CPU), {len(found.results):5,} results; "

@@ -219,13 +219,13 @@ def study_item_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) 
     kind = item["kind"]
     badges = f":gray-badge[{escape_markdown(search.KIND_SINGULAR[kind])}]"
     if kind == search.PROMPT and item.get("lens"):
-        badges += f" :gray-badge[Lens: {search.highlight_markdown(item['lens'], highlight)}]"
-    title = f"**{search.highlight_markdown(item['title'], highlight)}**" if kind == search.STUDY else ""
+        badges += f" :gray-badge[Lens: {highlight_markdown(item['lens'], highlight)}]"
+    title = f"**{highlight_markdown(item['title'], highlight)}**" if kind == search.STUDY else ""
     if kind == search.GLOSSARY:
-        term = search.highlight_markdown(item["title"], highlight)
-        lead = f"**{term}**: {search.highlight_markdown(item['text'], highlight)}"
+        term = highlight_markdown(item["title"], highlight)
+        lead = f"**{term}**: {highlight_markdown(item['text'], highlight)}"
     else:
-        lead = search.highlight_markdown(item["text"], highlight)
+        lead = highlight_markdown(item["text"], highlight)
         lead = f"**{lead}**" if kind == search.PROMPT else lead
     owner = LEAD_OWNER.get(kind, "")
     if kind == search.STUDY and item["source"].casefold().startswith("this app"):
@@ -236,7 +236,7 @@ def study_item_markdown(item: Mapping[str, str], highlight: Sequence[str] = ()) 
     if item["evidence"]:
         parts.append(quotes.quote_markdown(item["evidence"], item["source"], highlight))
     if kind == search.PROMPT and item.get("detail"):
-        parts.append(f"Notes for the teacher (this app's): {search.highlight_markdown(item['detail'], highlight)}")
+        parts.append(f"Notes for the teacher (this app's): {highlight_markdown(item['detail'], highlight)}")
     return "\n\n".join(parts)
 
 

@@ -8,6 +8,7 @@ import pytest
 from components.data.exports import safe_csv_bytes
 from components.data.load import load_dataset_dir
 from components.explore import search
+from components.shared.search_index import highlight_markdown
 from components.shared.text import escape_markdown, search_fold, search_fold_series
 from tests.components.small_uploads import finding, upload
 
@@ -419,15 +420,15 @@ class TestWhatIsSearchable:
 
 class TestHighlight:
     def test_marks_whole_words_the_engine_matched_on_escaped_text(self):
-        marked = search.highlight_markdown("Relationships are helped by familiarity.", ["familiar*"])
+        marked = highlight_markdown("Relationships are helped by familiarity.", ["familiar*"])
         assert marked == "Relationships are helped by :orange-background[familiarity]\\."
 
     def test_matches_the_way_search_does(self):
-        marked = search.highlight_markdown("Children’s social workers meet face–to face", ["childrens", "face to face"])
+        marked = highlight_markdown("Children’s social workers meet face–to face", ["childrens", "face to face"])
         assert marked == ":orange-background[Children]’s social workers meet :orange-background[face–to face]"
 
     def test_punctuation_beside_a_word_is_left_as_it_is(self):
-        marked = search.highlight_markdown("sharing information, as Wenger's lens", ["information", "wenger", "share"])
+        marked = highlight_markdown("sharing information, as Wenger's lens", ["information", "wenger", "share"])
         assert marked == (
             ":orange-background[sharing] :orange-background[information], as :orange-background[Wenger]'s lens"
         )
@@ -442,7 +443,7 @@ class TestHighlight:
         ],
     )
     def test_data_never_becomes_markdown_or_html(self, text):
-        marked = search.highlight_markdown(text, ["familiarity"])
+        marked = highlight_markdown(text, ["familiarity"])
         # Outside the highlight marks, the text is exactly what escape_markdown makes of it.
         plain = marked.replace(":orange-background[", "").replace("familiarity]", "familiarity")
         assert plain == escape_markdown(text)
@@ -452,13 +453,11 @@ class TestHighlight:
         assert marked.count(":orange-background[") == 1
 
     def test_no_terms_is_plain_escaped_text(self):
-        assert search.highlight_markdown("a [b]", []) == escape_markdown("a [b]")
-        assert search.highlight_markdown(None, ["a"]) == ""
+        assert highlight_markdown("a [b]", []) == escape_markdown("a [b]")
+        assert highlight_markdown(None, ["a"]) == ""
 
     def test_overlapping_terms_make_one_mark(self):
-        assert search.highlight_markdown("familiarity", ["familiar*", "familiarity"]) == (
-            ":orange-background[familiarity]"
-        )
+        assert highlight_markdown("familiarity", ["familiar*", "familiarity"]) == (":orange-background[familiarity]")
 
 
 class TestNoServerCache:

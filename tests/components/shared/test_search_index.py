@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from components.data.load import load_dataset_dir
 from components.explore import search
-from components.shared.search_index import MAX_TERMS, SearchIndex, highlight_pieces, parse_query
+from components.shared.search_index import (
+    MAX_TERMS,
+    Highlight,
+    SearchIndex,
+    highlight_markdown,
+    highlight_pieces,
+    parse_query,
+)
 from components.shared.text import escape_markdown
 from tests.components.small_uploads import csv_bytes, finding
 
@@ -257,7 +264,7 @@ class TestQueriesAreNeverSyntax:
         found = search.find(corpus, query, index)
         assert found.results is not None
         for text in found.results["text"].head(3):
-            search.highlight_markdown(text, found.highlight)
+            highlight_markdown(text, found.highlight)
 
     def test_operators_are_words(self):
         assert [term.text for term in parse_query("cats AND dogs")] == ["cats", "AND", "dogs"]
@@ -288,7 +295,7 @@ class TestQueriesAreNeverSyntax:
         index = SearchIndex([{"item_id": "X", "words": text}])
         pieces = highlight_pieces(text, index.highlight_query(query))
         assert "".join(piece for piece, _ in pieces) == text
-        marked = search.highlight_markdown(text, search.Highlight((index.highlight_query(query),)))
+        marked = highlight_markdown(text, Highlight((index.highlight_query(query),)))
         assert marked.replace(":orange-background[", "").replace("]", "") == escape_markdown(text).replace("]", "")
 
 
@@ -310,7 +317,7 @@ class TestThreads:
                         if found.results["item_id"].tolist() != expected[query]:
                             failures.append(f"{query} in round {round_}")
                         for text in found.results["text"].head(2):
-                            search.highlight_markdown(text, found.highlight)
+                            highlight_markdown(text, found.highlight)
             except Exception as error:  # noqa: BLE001 - any error in a thread is the failure reported
                 failures.append(repr(error))
 
@@ -323,7 +330,7 @@ class TestThreads:
         assert failures == []
 
     def test_highlighting_keeps_no_text_behind(self):
-        from components import search_index
+        from components.shared import search_index
 
         highlight_pieces("an uploaded study's private words", '"private"')
         assert search_index._scratch().execute("SELECT count(*) FROM scratch").fetchone() == (0,)
