@@ -21,6 +21,7 @@ from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
 from components.data.exports import safe_csv_bytes
 from components.data.model import Dataset, DatasetError
 from components.shared.badges import inferred_badge
+from components.shared.citation import chart_source
 from components.shared.session_keys import (
     ASSESSMENT_ADD_TO_PLAN,
     ASSESSMENT_AREA,
@@ -41,7 +42,6 @@ from components.shared.session_keys import (
 )
 from components.shared.text import escape_markdown
 from components.ui import charts, quotes, session, view_cache
-from components.ui import frame as ui
 from components.ui.lazy import lazy_expander
 from components.ui.picks import open_on_click, open_on_pick
 
@@ -262,7 +262,7 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
         cached_figure=True,
         key=ASSESSMENT_CHART,
         title="Your self-assessment: score per area",
-        source=ui.chart_source(dataset),
+        source=chart_source(dataset),
         caveat="Scores are your own ratings of your service against the study's findings, not data from the study.",
         line_chars=FOOTER_LINE_CHARS,
         on_select=_open_clicked_area,

@@ -12,6 +12,7 @@ from components.compare.figures import partner_figure, theme_figure
 from components.compare.partners import cell_from_selection
 from components.compare.themes import theme_from_selection
 from components.data.model import Dataset
+from components.shared.citation import chart_source
 from components.shared.session_keys import (
     COMPARE_CELL,
     COMPARE_CHART,
@@ -25,7 +26,6 @@ from components.shared.session_keys import (
 )
 from components.shared.text import escape_markdown
 from components.ui import charts, quotes, view_cache
-from components.ui.frame import chart_source
 from components.ui.picks import open_on_click, open_on_pick
 
 # ---------------------------------------------------------------------------------------------

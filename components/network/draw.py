@@ -13,6 +13,7 @@ from components.network.graph import GraphFilters
 from components.network.kinds import RECOMMENDATION, kind_name
 from components.network.text import node_links, node_title
 from components.network.view import FilterOptions, NetworkView, focused_figure, traced_paths
+from components.shared.citation import chart_source
 from components.shared.session_keys import (
     NETWORK_ADJACENCY,
     NETWORK_ADJACENCY_BOX,
@@ -32,7 +33,6 @@ from components.shared.session_keys import (
 )
 from components.shared.text import escape_markdown
 from components.ui import charts, quotes, url_state, view_cache
-from components.ui import frame as ui
 from components.ui.lazy import lazy_expander
 
 # The narrowest width at which the three columns of labels fit side by side without being cut off: on a phone
@@ -277,7 +277,7 @@ def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure, focus: s
         figure,
         key=NETWORK_GRAPH,
         title="Barriers, what helps and recommendations, and the links between them",
-        source=ui.chart_source(dataset),
+        source=chart_source(dataset),
         caveat="Each node is a coded statement or a recommendation; a link marked inferred is this app's "
         "reading, not the source's.",
         on_select=focus_from_click,

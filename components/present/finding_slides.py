@@ -150,7 +150,7 @@ def cop_slides(dataset: Dataset) -> list[Slide]:
     if coded.empty:
         return []
     glossary = dataset.glossary
-    # Terms compare as every other lookup of typed text does (components.text.fold): case, quotes, spaces.
+    # Terms compare as every other lookup of typed text does (components.shared.text.fold): case, quotes, spaces.
     terms = glossary["term"].map(fold)
     definitions = dict(zip(terms, glossary["definition"], strict=True))
     columns = []

@@ -568,7 +568,7 @@ def plan_csv_bytes(dataset: Dataset, table: pd.DataFrame, citation: str) -> byte
 
 
 def _file_text(text: object) -> str:
-    """Data as literal text in the downloaded Markdown, on one line (components.text.escape_markdown)."""
+    """Data as literal text in the downloaded Markdown, on one line (components.shared.text.escape_markdown)."""
     return escape_markdown(text, in_file=True)
 
 

@@ -105,7 +105,7 @@ def wrap_label(text: str, width: int = 22, max_lines: int = 3) -> str:
 
 
 def _term_pattern(term: str) -> str:
-    """A regex finding `term` in raw text the way `components.text.search_fold` compares: any case, quote marks skipped,
+    """A regex finding `term` in raw text the way `search_fold` compares: any case, quote marks skipped,
     a space standing for any run of spaces or dashes."""
     parts = []
     for char in term:
