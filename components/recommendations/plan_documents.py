@@ -1,7 +1,8 @@
 """The action plan as documents a team lead edits, circulates or prints: Word (.docx) and PDF.
 
 Nothing here imports Streamlit. Both are built from the plan table the page's editor holds (see
-components/recommendations/planner.py, plan_table and plan_items) and hold one real table with the same columns:
+components/recommendations/planner.py plan_table and plan_files.py plan_items) and hold one real table with
+the same columns:
 the recommendation, its audience, the reasons with their verbatim evidence, and the owner, due date, first
 step and notes the team filled in. Data goes in as plain text (python-docx writes text runs, fpdf2 writes
 text with its markdown switch off), so a cell such as =HYPERLINK(...) or <b> stays the characters typed.
@@ -23,7 +24,7 @@ from fpdf.fonts import FontFace
 
 from components.data.model import Dataset
 from components.present.documents import FONT, PrintDocument, printable
-from components.recommendations.planner import plan_csv_bytes, plan_items, plan_markdown_bytes
+from components.recommendations.plan_files import plan_csv_bytes, plan_items, plan_markdown_bytes
 from components.shared.wording import APP_NAME
 
 TITLE = "Action plan"
