@@ -14,19 +14,15 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components.data.model import Dataset
 from components.present import slide_model
 from components.present.deck import build_deck
 from components.shared import session_keys as keys
 from components.shared.text import escape_markdown
 from components.ui import quotes, view_cache
 
-
 # The deck is built once per dataset, not on every slide step (on a 100x dataset it took 1.5 s a run), and
 # shared by every session on the bundled study (components.ui.view_cache). Slides are never changed here.
-def deck_view(dataset: Dataset) -> list[slide_model.Slide]:
-    """The deck of `dataset`, as every window draws it."""
-    return view_cache.view(dataset, "deck", build_deck)
+deck_view = view_cache.cached_view(build_deck)
 
 
 def _point_markdown(point: slide_model.Point) -> str:

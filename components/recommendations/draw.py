@@ -33,10 +33,13 @@ from components.shared.session_keys import (
     RECOMMENDATIONS_REMOVE_CHOICE,
 )
 from components.ui import frame as ui
-from components.ui import quotes, session, url_state
+from components.ui import quotes, session, url_state, view_cache
 from components.ui.lazy import lazy_expander
 
 FILTER_KEYS = (RECOMMENDATIONS_AUDIENCE, RECOMMENDATIONS_BARRIER, RECOMMENDATIONS_ELEMENT)
+
+# Reasons, pick lists and grouping are built once per dataset, not on every rerun.
+planner_view = view_cache.cached_view(planner.planner_view)
 
 
 # ---------------------------------------------------------------------------------------------
