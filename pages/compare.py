@@ -7,6 +7,7 @@ from components.compare.figures import PROJECTOR_CHART_HEIGHT, THEME_CHART_MIN_W
 from components.compare.labels import category_label, chosen_groups
 from components.compare.view import CATEGORIES, group_notice
 from components.shared import session_keys as keys
+from components.shared.citation import chart_source
 from components.ui import charts, url_state
 from components.ui import frame as ui
 
@@ -69,7 +70,7 @@ with chart_side:
             cached_figure=True,
             key=keys.COMPARE_CHART,
             title=f"{view.label}: statements by theme",
-            source=ui.chart_source(dataset),
+            source=chart_source(dataset),
             # What is left of a 1280x720 projector under the page's controls: the whole chart stays in view.
             max_height=PROJECTOR_CHART_HEIGHT,
             line_chars=60,

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
+from components.home import draw as home_draw
 from components.home import view as home
 from components.shared.session_keys import HOME_CARDS, HOME_FIGURES, HOME_HEADLINES
 from components.shared.text import escape_markdown
 from components.ui import frame as ui
-from components.ui import view_cache
 
 dataset = ui.page_start("Why social workers do — and don't — collaborate")
 study = dataset.study
@@ -19,7 +19,7 @@ if study:
     )
 
 # Figures and findings are built once per dataset (components.ui.view_cache), not on every rerun.
-view = view_cache.view(dataset, "home", home.home_view)
+view = home_draw.home_view(dataset)
 # One row that wraps on a phone; columns would cost a block per figure in every session.
 with st.container(horizontal=True, key=HOME_FIGURES):
     for figure in view.figures:

@@ -3,9 +3,8 @@
 import streamlit as st
 
 from components.network import draw as render
-from components.network.view import dataset_empty_state, filter_options, network_view
+from components.network.view import dataset_empty_state
 from components.ui import frame as ui
-from components.ui import view_cache
 
 dataset = ui.page_start(
     "Barriers network",
@@ -13,14 +12,14 @@ dataset = ui.page_start(
     "them. Click a node, or pick one from the list, to see its evidence and each of its links.",
 )
 
-options = view_cache.view(dataset, "network filter options", filter_options)
+options = render.filter_options(dataset)
 no_network = dataset_empty_state(dataset, options.kinds)
 if no_network:
     render.no_network(no_network)
 else:
     filters, dropped = render.filters(options)
     # Built once per dataset and filters (components.ui.view_cache): every session on the bundled study shares it.
-    view = view_cache.view(dataset, "network view", network_view, filters)
+    view = render.network_view(dataset, filters)
     render.seed_focus_and_trace(dataset, view, dropped)
     if view.empty_message:
         st.info(view.empty_message)

@@ -3,11 +3,9 @@
 from components.recommendations import draw as planner_view
 from components.recommendations import planner
 from components.ui import frame as ui
-from components.ui import view_cache
 
 dataset = ui.page_start("Recommendations planner")
-# Reasons, pick lists and grouping are built once per dataset, not on every rerun.
-view = view_cache.view(dataset, "recommendations planner", planner.planner_view)
+view = planner_view.planner_view(dataset)
 
 chosen = planner_view.filters(dataset, view)
 matches = planner.filter_recommendations(

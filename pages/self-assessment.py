@@ -9,16 +9,14 @@ from components.assessment import recommendation_map
 from components.shared.session_keys import ASSESSMENT_AUDIENCE, ASSESSMENT_CLEAR
 from components.shared.text import escape_markdown
 from components.ui import frame as ui
-from components.ui import session, url_state, view_cache
+from components.ui import session, url_state
 
 dataset = ui.page_start(
     "Self-assessment: how well does your service collaborate?",
     "Rate your service against what the study found hinders and helps collaboration. You get a score for "
     "each area, your weakest areas first, and the recommendations that answer them.",
 )
-item_set = view_cache.view(
-    dataset, "assessment items", lambda data: assessment_items.build_items(data.findings, data.assessment_items)
-)
+item_set = sections.items_view(dataset)
 items = item_set.items
 
 st.info(assessment_items.reflection_note(dataset.study, dataset.name), icon=":material/info:")
@@ -48,9 +46,7 @@ else:
     all_audiences = recommendation_map.ALL_AUDIENCES
     audiences = [
         all_audiences,
-        *view_cache.view(
-            dataset, "assessment audiences", lambda data: recommendation_map.audiences_of(data.recommendations)
-        ),
+        *sections.audiences_view(dataset),
     ]
     url_state.notice_dropped(
         {"Audience": url_state.seed_single(ASSESSMENT_AUDIENCE, "audience", audiences, all_audiences)}
@@ -64,7 +60,7 @@ else:
             help="Who the study addresses each recommendation to. Each recommendation names its audience.",
         )
     audience = st.session_state[ASSESSMENT_AUDIENCE] or all_audiences
-    mapping = view_cache.view(dataset, "assessment recommendation map", recommendation_map.build_recommendation_map)
+    mapping = sections.recommendation_map_view(dataset)
     sections.results_section(dataset, sections.assessment_results(dataset, items, answers, mapping, audience))
     url_state.write_url({"audience": audience or None})
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from components.about import study as about
 from components.data.model import Dataset
+from components.shared import citation
 from components.shared.badges import CONTEXT_BADGE
 from components.shared.session_keys import (
     ABOUT_BIBTEX,
@@ -52,6 +53,47 @@ ABOUT_STYLE = f"""<style>
 </style>"""
 
 
+# ---------------------------------------------------------------------------------------------
+# Views, declared once and built once per dataset (components.ui.view_cache). An upload has no glossary of its
+# own: the lens's definitions and the app's terms are the app's own words, so they come from the bundled study.
+
+
+def _glossary_tooltip(dataset: Dataset, terms: tuple[str, ...]) -> str | None:
+    return ui.glossary_tooltip(dataset, list(terms))
+
+
+def _coding_table_markdown(dataset: Dataset) -> str:
+    return about.markdown_table(_coding_summary(dataset))
+
+
+def _bundled_lens(dataset: Dataset) -> about.Lens | None:
+    return about.lens(dataset, bundled_dataset().glossary)
+
+
+def _context_groups(dataset: Dataset) -> list:
+    index = citation.source_index(dataset.study, not dataset.is_bundled, dataset.name)
+    return about.context_by_source(dataset.context, index)
+
+
+def _glossary_view(dataset: Dataset) -> about.GlossaryView | None:
+    return about.glossary_view(dataset.glossary, bundled_dataset().glossary)
+
+
+def _full_glossary_table(dataset: Dataset) -> str:
+    shown = _glossary(dataset)
+    return about.glossary_found(shown.glossary, "") if shown is not None else ""
+
+
+_tooltips = view_cache.cached_view(_glossary_tooltip)
+_influences = view_cache.cached_view(about.influences)
+_coding_summary = view_cache.cached_view(about.coding_summary)
+_coding_table = view_cache.cached_view(_coding_table_markdown)
+_lens = view_cache.cached_view(_bundled_lens)
+_context = view_cache.cached_view(_context_groups)
+_glossary = view_cache.cached_view(_glossary_view)
+_glossary_table = view_cache.cached_view(_full_glossary_table)
+
+
 def open_link(item_id: str, label: str) -> None:
     st.page_link(EXPLORE, label=label, icon=":material/arrow_forward:", query_params={"id": item_id}, help="")
 
@@ -59,9 +101,7 @@ def open_link(item_id: str, label: str) -> None:
 def tooltip(dataset: Dataset, *terms: str) -> str | None:
     """The glossary's definitions of these terms as a `help=` tooltip, built once per dataset (a glossary
     lookup costs milliseconds, in every session)."""
-    return view_cache.view(
-        dataset, "about tooltip", lambda data, wanted: ui.glossary_tooltip(data, list(wanted)), terms
-    )
+    return _tooltips(dataset, terms)
 
 
 def lead_and_quote(
@@ -138,7 +178,7 @@ def method_section(dataset: Dataset) -> None:
         lead = "In the researcher's words (her summary and the thesis abstract):" if number == 0 else ""
         lead_and_quote(lead, entry["quote"], entry["source"], f"method_{number}")
 
-    influences = view_cache.view(dataset, "about influences", about.influences)
+    influences = _influences(dataset)
     if not influences.empty:
         st.subheader(f"The {len(influences)} influences the thesis found")
         st.markdown("Perspectives on collaboration were shaped by:")
@@ -185,7 +225,7 @@ def study_sections(dataset: Dataset) -> None:
 
 def coding_section(dataset: Dataset) -> None:
     st.subheader("What this app's coding adds", anchor="coding")
-    summary = view_cache.view(dataset, "about coding summary", about.coding_summary)
+    summary = _coding_summary(dataset)
     if summary.empty:
         st.markdown("This dataset has no coded items to count.")
         return
@@ -195,12 +235,12 @@ def coding_section(dataset: Dataset) -> None:
         "element — it is marked **inferred** wherever it appears. Counted from the data:",
         help=tooltip(dataset, "coded statement", "stated", "inferred"),
     )
-    st.markdown(view_cache.view(dataset, "about coding table", lambda _: about.markdown_table(summary)))
+    st.markdown(_coding_table(dataset))
 
 
 def cop_section(dataset: Dataset) -> None:
     # An upload has no glossary; the lens's definitions are the app's own words, so it borrows them (not the quote).
-    lens = view_cache.view(dataset, "about lens", lambda data: about.lens(data, bundled_dataset().glossary))
+    lens = _lens(dataset)
     if lens is None:
         return
     st.header("The Communities of Practice lens", anchor="communities-of-practice")
@@ -233,8 +273,7 @@ def cop_section(dataset: Dataset) -> None:
 
 
 def context_section(dataset: Dataset) -> None:
-    index = quotes.source_index()
-    groups = view_cache.view(dataset, "about context", lambda data: about.context_by_source(data.context, index))
+    groups = _context(dataset)
     if not groups:
         return
     st.header("Context evidence: not this study", anchor="context")
@@ -257,9 +296,7 @@ def context_section(dataset: Dataset) -> None:
 
 
 def glossary_section(dataset: Dataset) -> None:
-    shown = view_cache.view(
-        dataset, "about glossary", lambda data: about.glossary_view(data.glossary, bundled_dataset().glossary)
-    )
+    shown = _glossary(dataset)
     st.header("Glossary", anchor="glossary")
     if shown is None:
         return
@@ -273,9 +310,7 @@ def glossary_section(dataset: Dataset) -> None:
     with st.container(key=ABOUT_GLOSSARY):
         # The open page's table (no search) is built once; a search is folded afresh, never kept server-wide.
         if not query.strip():
-            st.markdown(
-                view_cache.view(dataset, "about glossary table", lambda _: about.glossary_found(shown.glossary, ""))
-            )
+            st.markdown(_glossary_table(dataset))
         else:
             st.markdown(about.glossary_found(shown.glossary, query))
 

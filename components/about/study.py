@@ -34,24 +34,18 @@ def study_facts(study: Study | None) -> list[tuple[str, str]]:
     return [(label, str(value)) for label, value in facts if value not in (None, "")]
 
 
-def _bibtex_value(value: object) -> str:
-    # Braces delimit BibTeX values, so any in the data are dropped rather than left to unbalance the entry.
-    return re.sub(r"[{}]", "", str(value)).strip()
-
-
 def bibtex(study: Study | None) -> str | None:
     """A BibTeX entry built only from the metadata's own fields, or None without author, title and year."""
     if study is None or not all((study.author, study.title, study.year)):
         return None
     surname = re.sub(r"[^A-Za-z]", "", str(study.author).split()[-1]).lower() or "study"
     entry_type = "mastersthesis" if "master" in study.degree.lower() else "misc"
-    fields = [("author", study.author), ("title", study.title), ("year", study.year)]
+    fields: list[tuple[str, object]] = [("author", study.author), ("title", study.title), ("year", study.year)]
     if study.institution:
         fields.append(("school", study.institution))
     if study.degree and entry_type == "misc":
         fields.append(("note", study.degree))
-    body = ",\n".join(f"  {name} = {{{_bibtex_value(value)}}}" for name, value in fields)
-    return f"@{entry_type}{{{surname}{_bibtex_value(study.year)},\n{body}\n}}"
+    return citation.bibtex_entry(entry_type, f"{surname}{study.year}", fields)
 
 
 def method_evidence(study: Study) -> list[dict[str, str]]:

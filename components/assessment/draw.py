@@ -15,12 +15,13 @@ import streamlit as st
 
 from components.assessment import answers_file, changes, results
 from components.assessment.figure import FOOTER_LINE_CHARS, score_chart, theme_from_selection
-from components.assessment.items import FormItem, ItemSet, form_sections
-from components.assessment.recommendation_map import RecommendationMap
+from components.assessment.items import FormItem, ItemSet, build_items, form_sections
+from components.assessment.recommendation_map import RecommendationMap, audiences_of, build_recommendation_map
 from components.assessment.scale import RATING_LABELS, RATINGS, plain_label
 from components.data.exports import safe_csv_bytes
 from components.data.model import Dataset, DatasetError
 from components.shared.badges import inferred_badge
+from components.shared.citation import chart_source
 from components.shared.session_keys import (
     ASSESSMENT_ADD_TO_PLAN,
     ASSESSMENT_AREA,
@@ -41,7 +42,6 @@ from components.shared.session_keys import (
 )
 from components.shared.text import escape_markdown
 from components.ui import charts, quotes, session, view_cache
-from components.ui import frame as ui
 from components.ui.lazy import lazy_expander
 from components.ui.picks import open_on_click, open_on_pick
 
@@ -83,9 +83,24 @@ def _index_findings(dataset: Dataset) -> pd.DataFrame:
     return dataset.findings.set_index(dataset.findings["finding_id"].astype(str), drop=False)
 
 
-def findings_by_id(dataset: Dataset) -> pd.DataFrame:
-    """The dataset's findings indexed by id, built once per dataset (shared: never changed by a caller)."""
-    return view_cache.view(dataset, "assessment findings by id", _index_findings)
+def _items(dataset: Dataset) -> ItemSet:
+    return build_items(dataset.findings, dataset.assessment_items)
+
+
+def _audiences(dataset: Dataset) -> list[str]:
+    return audiences_of(dataset.recommendations)
+
+
+def _form_sections(dataset: Dataset) -> list[tuple[str, list[FormItem]]]:
+    return form_sections(items_view(dataset), set(dataset.findings["finding_id"].astype(str)))
+
+
+# Views declared once, each built once per dataset (shared: never changed by a caller).
+findings_by_id = view_cache.cached_view(_index_findings)
+items_view = view_cache.cached_view(_items)
+audiences_view = view_cache.cached_view(_audiences)
+recommendation_map_view = view_cache.cached_view(build_recommendation_map)
+form_sections_view = view_cache.cached_view(_form_sections)
 
 
 def reset_answers(item_ids: list[str]) -> None:
@@ -108,18 +123,14 @@ def _item_source(dataset: Dataset, item: FormItem) -> None:
             quotes.show_finding(finding, cite_key=f"{ASSESSMENT_CITE_PREFIX}item|{item.item_id}")
 
 
-def _form_sections(dataset: Dataset, item_set: ItemSet) -> list[tuple[str, list[FormItem]]]:
-    return form_sections(item_set, set(dataset.findings["finding_id"].astype(str)))
-
-
 def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) -> dict[str, str]:
     """One radio per statement, grouped by theme, with the finding's evidence a click away. Returns the ratings.
 
     Each statement is three elements stacked (its words, the radio, a closed box), not a pair of columns:
     a column pair costs three blocks more per statement on every run, and a phone stacks them anyway.
     """
-    # The item set is itself a view of this dataset, so the dataset alone keys the form.
-    sections = view_cache.view(dataset, "assessment form", lambda data: _form_sections(data, item_set))
+    # The item set is itself a view of this dataset (items_view), so the dataset alone keys the form.
+    sections = form_sections_view(dataset)
     # Reading st.session_state's keys copies its whole state, so once per run rather than once per statement.
     shown_widgets = set(st.session_state.keys()) if answers else set()
     updated: dict[str, str] = {}
@@ -262,7 +273,7 @@ def results_section(dataset: Dataset, shown: results.Results | None) -> None:
         cached_figure=True,
         key=ASSESSMENT_CHART,
         title="Your self-assessment: score per area",
-        source=ui.chart_source(dataset),
+        source=chart_source(dataset),
         caveat="Scores are your own ratings of your service against the study's findings, not data from the study.",
         line_chars=FOOTER_LINE_CHARS,
         on_select=_open_clicked_area,

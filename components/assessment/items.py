@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.assessment.scale import plural
 from components.data.model import Study
 from components.data.vocabulary import ASSESSMENT_FILE
 from components.shared.text import escape_markdown
+from components.shared.wording import plural
 
 # A dataset with hundreds of barriers would make a form nobody finishes; derived statements stop here.
 MAX_DERIVED_ITEMS = 30

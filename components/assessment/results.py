@@ -17,9 +17,10 @@ from components.assessment.recommendation_map import (
     for_audience,
     recommendation_ids,
 )
-from components.assessment.scale import GAP_RATINGS, RATING_LABELS, SCORES, format_score, plural
+from components.assessment.scale import GAP_RATINGS, RATING_LABELS, SCORES, format_score
 from components.assessment.score import rank_themes, score_items, theme_scores, weakest_themes
 from components.shared.text import escape_markdown
+from components.shared.wording import plural
 
 # Two areas to act on are as many as a team takes away from one sitting; the rest are a click away.
 FOCUS_AREAS = 2

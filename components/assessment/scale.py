@@ -61,8 +61,3 @@ def format_score(score: float) -> str:
 def short_number(value: float) -> str:
     """At most two decimals, no trailing zeros: 1, 1.5, 0.67."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """'1 statement', '2 statements': a count with its noun in the right number (never "statement(s)")."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"

@@ -12,6 +12,7 @@ from components.compare.figures import partner_figure, theme_figure
 from components.compare.partners import cell_from_selection
 from components.compare.themes import theme_from_selection
 from components.data.model import Dataset
+from components.shared.citation import chart_source
 from components.shared.session_keys import (
     COMPARE_CELL,
     COMPARE_CHART,
@@ -25,48 +26,44 @@ from components.shared.session_keys import (
 )
 from components.shared.text import escape_markdown
 from components.ui import charts, quotes, view_cache
-from components.ui.frame import chart_source
 from components.ui.picks import open_on_click, open_on_pick
 
 # ---------------------------------------------------------------------------------------------
 # Views, built once per dataset fingerprint and parameters (components.ui.view_cache), never per rerun
 
 
-def group_choice(dataset: Dataset) -> compare_view.GroupChoice:
-    return view_cache.view(dataset, "compare groups", compare_view.group_choice)
+group_choice = view_cache.cached_view(compare_view.group_choice)
+page_view = view_cache.cached_view(compare_view.compare_view)
 
 
-def page_view(dataset: Dataset, category: str, groups: tuple[str, ...]) -> compare_view.CompareView:
-    return view_cache.view(dataset, "compare view", compare_view.compare_view, category, groups)
+def _theme_chart(dataset: Dataset, category: str, groups: tuple[str, ...], theme: str | None) -> go.Figure:
+    shown = page_view(dataset, category, groups)
+    return theme_figure(shown.comparison, shown.colours, selected_theme=theme)
+
+
+def _partner_chart(dataset: Dataset, category: str, groups: tuple[str, ...], cell: tuple[str, str] | None) -> go.Figure:
+    shown = page_view(dataset, category, groups)
+    return partner_figure(shown.matrix, shown.colours, selected_cell=cell)
+
+
+_theme_charts = view_cache.cached_view(_theme_chart)
+_partner_charts = view_cache.cached_view(_partner_chart)
 
 
 def theme_chart(dataset: Dataset, shown: compare_view.CompareView, theme: str | None) -> go.Figure:
-    return view_cache.view(
-        dataset,
-        "compare theme figure",
-        lambda _, _category, _groups, theme: theme_figure(shown.comparison, shown.colours, selected_theme=theme),
-        shown.category,
-        shown.groups,
-        theme,
-    )
+    return _theme_charts(dataset, shown.category, shown.groups, theme)
 
 
 def partner_chart(dataset: Dataset, shown: compare_view.CompareView, cell: tuple[str, str] | None) -> go.Figure:
-    return view_cache.view(
-        dataset,
-        "compare partner figure",
-        lambda _, _groups, cell: partner_figure(shown.matrix, shown.colours, selected_cell=cell),
-        shown.groups,
-        cell,
-    )
+    return _partner_charts(dataset, shown.category, shown.groups, cell)
 
 
-def theme_words(dataset: Dataset, category: str, theme: str, panels: tuple[str, ...]) -> compare_view.ThemeWords:
-    return view_cache.view(dataset, "compare theme words", compare_view.theme_words, category, theme, panels)
+theme_words = view_cache.cached_view(compare_view.theme_words)
+_cell_words = view_cache.cached_view(compare_view.cell_words)
 
 
 def cell_words(dataset: Dataset, cell: tuple[str, str]) -> compare_view.CellWords:
-    return view_cache.view(dataset, "compare cell words", compare_view.cell_words, *cell)
+    return _cell_words(dataset, *cell)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,12 +10,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.compare.labels import panel_label, plural
+from components.compare.labels import panel_label
 from components.compare.partners import NO_PARTNER, matrix_cells
 from components.compare.themes import ThemeComparison
 from components.data.vocabulary import SHARED_GROUP
 from components.shared.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
 from components.shared.text import escape_plotly, wrap_label
+from components.shared.wording import plural
 
 # Beyond this many themes a chart stops being readable on a projector; the table keeps them all.
 MAX_CHART_THEMES = 20
@@ -68,7 +69,7 @@ def theme_figure(
         values = [int(value) for value in counts[group]]
         colour = colours.get(group) or FIXED_GROUP_COLOURS.get(group, TEXT_COLOUR)
         hover = [
-            f"<b>{escape_plotly(theme)}</b><br>{escape_plotly(panel_label(group))}: {plural(value)}"
+            f"<b>{escape_plotly(theme)}</b><br>{escape_plotly(panel_label(group))}: {plural(value, 'coded statement')}"
             + ("<br>Theme name: this app's coding (inferred)" if theme in comparison.inferred_themes else "")
             for theme, value in zip(themes, values, strict=True)
         ]

@@ -46,7 +46,3 @@ def panel_label(group: str) -> str:
 
 def category_label(category: str) -> str:
     return CATEGORY_LABELS.get(category, category)
-
-
-def plural(count: int, word: str = "coded statement") -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

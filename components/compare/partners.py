@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.compare.labels import category_label, panel_label, plural
+from components.compare.labels import category_label, panel_label
 from components.data.vocabulary import PARTNERS, SHARED_GROUP
 from components.shared.selection import selected_customdata
 from components.shared.text import fold
+from components.shared.wording import plural
 
 PARTNER_CATEGORY = "purpose"
 NO_PARTNER = "(no partner recorded)"
@@ -75,7 +76,7 @@ class PartnerCell:
 
     @property
     def title(self) -> str:
-        return f"{panel_label(self.group)} · {self.partner}: {plural(len(self.statements))}"
+        return f"{panel_label(self.group)} · {self.partner}: {plural(len(self.statements), 'coded statement')}"
 
 
 def partner_cell(findings: pd.DataFrame, group: str, partner: str, category: str = PARTNER_CATEGORY) -> PartnerCell:
@@ -92,7 +93,7 @@ def partner_cell(findings: pd.DataFrame, group: str, partner: str, category: str
     else:
         others = named[named != NO_PARTNER].value_counts(sort=False)
         them = "; ".join(f"{other} {int(count)}" for other, count in others.items())
-        why = f"None of {name}'s {plural(len(rows))} under “{label}” names {partner}" + (
+        why = f"None of {name}'s {plural(len(rows), 'coded statement')} under “{label}” names {partner}" + (
             f": they name {them}." if them else ", and none names a partner."
         )
     note = children_observation(findings) if fold(partner) == "children" else None
@@ -108,7 +109,7 @@ def matrix_cells(matrix: pd.DataFrame) -> list[tuple[str, str]]:
 def cell_label(matrix: pd.DataFrame, cell: tuple[str, str]) -> str:
     """A cell as the pick-list names it: "MHSW · clients: 3 coded statements"."""
     group, partner = cell
-    return f"{panel_label(group)} · {partner}: {plural(int(matrix.at[group, partner]))}"
+    return f"{panel_label(group)} · {partner}: {plural(int(matrix.at[group, partner]), 'coded statement')}"
 
 
 def children_observation(findings: pd.DataFrame) -> pd.Series | None:

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from components.compare.labels import category_label, panel_label, plural
+from components.compare.labels import category_label, panel_label
 from components.compare.partners import NO_PARTNER, PARTNER_CATEGORY, children_all_zero
 from components.compare.themes import ThemeComparison
 from components.data.vocabulary import SHARED_GROUP
+from components.shared.wording import plural
 
 
 def theme_table(comparison: ThemeComparison) -> pd.DataFrame:
@@ -42,7 +43,7 @@ def theme_summary(comparison: ThemeComparison) -> str:
         return f"{label}: no coded statements for {' or '.join(groups) or 'any group'}."
     totals = {group: int(counts[group].sum()) for group in groups}
     parts = [
-        f"{group} has {plural(totals[group])} on {plural(int((counts[group] > 0).sum()), 'theme')}"
+        f"{group} has {plural(totals[group], 'coded statement')} on {plural(int((counts[group] > 0).sum()), 'theme')}"
         if totals[group]
         else f"{group} has none"
         for group in groups
@@ -71,11 +72,11 @@ def theme_summary(comparison: ThemeComparison) -> str:
             sentences.append("Neither group has statements of its own here.")
     elif len(groups) == 1 and totals[groups[0]]:
         top = counts[groups[0]].idxmax()
-        sentences.append(f"It says most about “{top}” ({plural(int(counts.at[top, groups[0]]))}).")
+        sentences.append(f"It says most about “{top}” ({plural(int(counts.at[top, groups[0]]), 'coded statement')}).")
     if SHARED_GROUP in counts:
         common = counts[SHARED_GROUP][counts[SHARED_GROUP] > 0]
         sentences.append(
-            f"{plural(int(common.sum()))} on {plural(len(common), 'theme')} are common ground, "
+            f"{plural(int(common.sum()), 'coded statement')} on {plural(len(common), 'theme')} are common ground, "
             f"shared by every group ({SHARED_GROUP})."
         )
     return " ".join(sentences)
@@ -120,5 +121,5 @@ def partner_summary(matrix: pd.DataFrame, category: str = PARTNER_CATEGORY) -> s
     if children_all_zero(matrix):
         sentences.append("No statement names children.")
     if NO_PARTNER in matrix:
-        sentences.append(f"{plural(int(matrix[NO_PARTNER].sum()))} record no partner.")
+        sentences.append(f"{plural(int(matrix[NO_PARTNER].sum()), 'coded statement')} record no partner.")
     return " ".join(sentences)

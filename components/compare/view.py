@@ -18,7 +18,6 @@ from components.compare.labels import (
     comparable_groups,
     default_pair,
     panel_label,
-    plural,
 )
 from components.compare.partners import (
     NO_PARTNER,
@@ -36,6 +35,7 @@ from components.compare.themes import ThemeComparison, compare_themes, other_gro
 from components.data.model import Dataset
 from components.shared.colours import group_colours
 from components.shared.text import escape_markdown
+from components.shared.wording import plural
 
 # Observations (points to note) are mostly the shared group's; the partner matrix carries their headline.
 CATEGORIES = tuple(category for category in CATEGORY_LABELS if category != "observation")
@@ -182,7 +182,7 @@ def theme_words(dataset: Dataset, category: str, theme: str, panels: tuple[str, 
         tuple(
             (
                 group,
-                f"{escape_markdown(panel_label(group))}: {plural(len(frame))}",
+                f"{escape_markdown(panel_label(group))}: {plural(len(frame), 'coded statement')}",
                 tuple(row for _, row in frame.iterrows()),
             )
             for group, frame in statements.items()

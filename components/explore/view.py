@@ -19,6 +19,7 @@ from components.data.vocabulary import SHARED_GROUP
 from components.explore import search
 from components.shared.badges import inferred_badge
 from components.shared.text import escape_markdown
+from components.shared.wording import plural
 
 # Cards drawn at first and added by each "Show more": each card is two or three elements (its words and quote
 # as one Markdown, a lazy "Cite this", a link when something is linked to it), each serialised for every
@@ -61,10 +62,6 @@ KIND_FACET_HELP = "Context evidence comes from other sources: it is context, not
 
 # ---------------------------------------------------------------------------------------------
 # The search screen
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 @dataclass(frozen=True)

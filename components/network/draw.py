@@ -9,10 +9,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.data.model import Dataset
+from components.network import view as network_views
 from components.network.graph import GraphFilters
 from components.network.kinds import RECOMMENDATION, kind_name
 from components.network.text import node_links, node_title
-from components.network.view import FilterOptions, NetworkView, focused_figure, traced_paths
+from components.network.view import FilterOptions, NetworkView, TracedPaths, focused_figure, traced_paths
+from components.shared.citation import chart_source
 from components.shared.session_keys import (
     NETWORK_ADJACENCY,
     NETWORK_ADJACENCY_BOX,
@@ -32,7 +34,6 @@ from components.shared.session_keys import (
 )
 from components.shared.text import escape_markdown
 from components.ui import charts, quotes, url_state, view_cache
-from components.ui import frame as ui
 from components.ui.lazy import lazy_expander
 
 # The narrowest width at which the three columns of labels fit side by side without being cut off: on a phone
@@ -52,6 +53,26 @@ LEVER_COLUMNS_CONFIG = {
         format="%.3f", help="How often it lies on the shortest route between two other nodes (0 to 1)."
     ),
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# Views, declared once: built once per dataset and filters (and focus or start), shared by every session on the
+# server's own study (components.ui.view_cache)
+
+filter_options = view_cache.cached_view(network_views.filter_options)
+network_view = view_cache.cached_view(network_views.network_view)
+
+
+def _figure(dataset: Dataset, filters: GraphFilters, focus: str | None) -> go.Figure:
+    return focused_figure(network_view(dataset, filters), focus)
+
+
+def _paths(dataset: Dataset, filters: GraphFilters, start: str) -> TracedPaths:
+    return traced_paths(network_view(dataset, filters), start)
+
+
+network_figure = view_cache.cached_view(_figure, spinner="Drawing the network…")
+network_paths = view_cache.cached_view(_paths)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -243,14 +264,7 @@ def focus_and_graph(dataset: Dataset, options: FilterOptions, filters: GraphFilt
     reruns only this part: the filters, paths and levers around it are not built or sent again."""
     focus = focus_picker(view)
     # Built once per dataset, filters and focus (components.ui.view_cache): sessions on the bundled study share it.
-    figure = view_cache.view(
-        dataset,
-        "network figure",
-        lambda _, _filters, focus: focused_figure(view, focus),
-        filters,
-        focus,
-        spinner="Drawing the network…",
-    )
+    figure = network_figure(dataset, filters, focus)
     graph_chart(dataset, view, figure, focus)
     focus_panel(view, focus)
     # The page writes the URL at its end too; a run of this part alone must keep ?focus= up to date itself.
@@ -277,7 +291,7 @@ def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure, focus: s
         figure,
         key=NETWORK_GRAPH,
         title="Barriers, what helps and recommendations, and the links between them",
-        source=ui.chart_source(dataset),
+        source=chart_source(dataset),
         caveat="Each node is a coded statement or a recommendation; a link marked inferred is this app's "
         "reading, not the source's.",
         on_select=focus_from_click,
@@ -320,9 +334,7 @@ def trace_section(dataset: Dataset, filters: GraphFilters, view: NetworkView) ->
     )
     if not trace:
         return
-    traced = view_cache.view(
-        dataset, "network paths", lambda _, _filters, start: traced_paths(view, start), filters, trace
-    )
+    traced = network_paths(dataset, filters, trace)
     with st.container(border=True):
         st.markdown(traced.markdown)
     # Built only while open: the code block costs every browser that opens the page its syntax highlighter.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import networkx as nx
 
 from components.network.graph import neighbours
+from components.shared.wording import plural
 
 # About 300 nodes draw in a fraction of a second and still read as columns; the study has 34.
 DRAW_LIMIT = 300
@@ -51,18 +52,14 @@ def overview(graph: nx.DiGraph, limit: int = DRAW_LIMIT) -> tuple[nx.DiGraph, in
     return graph.subgraph(chosen), hubs
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number:,} {word}{'' if number == 1 else 's'}"
-
-
 def overview_note(graph: nx.DiGraph, drawn: nx.DiGraph, hubs: int) -> str | None:
     """What the unfocused figure leaves out, in words; None when it draws the whole graph."""
     if drawn.number_of_nodes() == graph.number_of_nodes():
         return None
     return (
-        f"This graph has {_count(graph.number_of_nodes(), 'node')} and {_count(graph.number_of_edges(), 'link')}, "
-        f"too many to draw readably. Drawn here: the {_count(hubs, 'node')} with the most links, each with every "
-        f"node linked to it ({_count(drawn.number_of_nodes(), 'node')} and {_count(drawn.number_of_edges(), 'link')} "
+        f"This graph has {plural(graph.number_of_nodes(), 'node')} and {plural(graph.number_of_edges(), 'link')}, "
+        f"too many to draw readably. Drawn here: the {plural(hubs, 'node')} with the most links, each with every "
+        f"node linked to it ({plural(drawn.number_of_nodes(), 'node')} and {plural(drawn.number_of_edges(), 'link')} "
         "in all). Focus any node from the list to draw it with its links; the table under the graph (Show the numbers "
         "as a table) lists every link."
     )
@@ -74,14 +71,14 @@ def around_note(graph: nx.DiGraph, drawn: nx.DiGraph, node: str) -> str:
     shown = drawn.number_of_nodes() - 1
     if not linked:
         return (
-            f"This graph has {_count(graph.number_of_nodes(), 'node')}, too many to draw at once, so it draws "
+            f"This graph has {plural(graph.number_of_nodes(), 'node')}, too many to draw at once, so it draws "
             f"{node} alone: nothing is linked to it with these filters. Clear the focus to see the best-connected "
             "nodes again."
         )
-    which = _count(linked, "node")
+    which = plural(linked, "node")
     if shown < linked:
         which = f"{shown:,} of the {linked:,} nodes (those with the most links)"
     return (
-        f"This graph has {_count(graph.number_of_nodes(), 'node')}, too many to draw at once, so it draws "
+        f"This graph has {plural(graph.number_of_nodes(), 'node')}, too many to draw at once, so it draws "
         f"{node} and the {which} linked to it. Clear the focus to see the best-connected nodes again."
     )

@@ -19,11 +19,11 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from components.shared.text import cell_text
+from components.shared.wording import APP_NAME
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
-APP_CREDIT = "Collaboration Findings Explorer"
 # fpdf2 swaps this placeholder for the page count in everything on the page. Data never holds it:
 # printable() removes private-use characters, so no cell can turn into a page number.
 PAGE_COUNT_ALIAS = "\ue000nb\ue000"
@@ -68,8 +68,8 @@ class PrintDocument(FPDF):
         self.alias_nb_pages(PAGE_COUNT_ALIAS)
         self.set_margins(16, 16, 16)
         self.set_title(printable(title))
-        self.set_author(APP_CREDIT)
-        self.set_creator(APP_CREDIT)
+        self.set_author(APP_NAME)
+        self.set_creator(APP_NAME)
         self.set_lang("en-GB")
         self.footer_height = 0.0
         self.add_page()

@@ -125,13 +125,8 @@ def _presenter_view(code: str, owner: str) -> None:
         with st.container(key="present_notes_box", border=True, height=350):
             st.markdown(slide_view.notes_markdown(slide))
             if slide.kind == "prompt" and slide.reveal:
-                st.button(
-                    "Hide the findings on the projector" if revealed else "Show the findings on the projector",
-                    key=keys.PRESENT_REVEAL,
-                    icon=":material/visibility_off:" if revealed else ":material/visibility:",
-                    shortcut="S",
-                    on_click=_room_reveal,
-                    args=(room.code, room.owner, index, not revealed),
+                slide_view.reveal_button(
+                    revealed, _room_reveal, (room.code, room.owner, index, not revealed), on_projector=True
                 )
                 st.markdown("**Findings to reveal:**\n\n" + slide_view.bullets(slide.reveal))
             slide_view.show_source_words(slide)

@@ -2,7 +2,7 @@
 
 Streamlit drawing only; which slide it shows is components.present.stepping. The slide is 1-based in the
 URL (`?slide=4`). "Presenter view" turns this window into a room's presenter window
-(components.present.room_windows).
+(components.present.draw_rooms).
 """
 
 from __future__ import annotations
@@ -77,14 +77,7 @@ def show_single_window() -> None:
     revealed = index in st.session_state.get(keys.PRESENT_REVEALED, set())
 
     def reveal_button() -> None:
-        st.button(
-            "Hide the related findings" if revealed else "Show the related findings",
-            key=keys.PRESENT_REVEAL,
-            icon=":material/visibility_off:" if revealed else ":material/visibility:",
-            shortcut="S",
-            on_click=_toggle_reveal,
-            args=(index,),
-        )
+        slide_view.reveal_button(revealed, _toggle_reveal, (index,))
 
     with st.container(key="present_slide"):
         slide_view.show_slide(slide, revealed, reveal_button)

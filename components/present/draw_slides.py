@@ -1,25 +1,28 @@
 """Drawing one slide of components.present.deck in Streamlit, for the single window, the presenter and the projector.
 
+Present draws in four modules because it has three windows: this one draws a slide and the reveal button for
+all of them, draw_single_window.py the one-tab presentation, draw_rooms.py the presenter and projector windows
+of a room, and draw_keys.py the clicker keys, timer and full-screen button (custom components).
+
 Every text on a slide is data and is escaped before it reaches Markdown. The containers carry stable
 keys (`present_slide`, `present_sources`, …) that the present page's stylesheet sizes for a projector.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from components.data.model import Dataset
 from components.present import slide_model
 from components.present.deck import build_deck
+from components.shared import session_keys as keys
 from components.shared.text import escape_markdown
 from components.ui import quotes, view_cache
 
-
 # The deck is built once per dataset, not on every slide step (on a 100x dataset it took 1.5 s a run), and
 # shared by every session on the bundled study (components.ui.view_cache). Slides are never changed here.
-def deck_view(dataset: Dataset) -> list[slide_model.Slide]:
-    """The deck of `dataset`, as every window draws it."""
-    return view_cache.view(dataset, "deck", build_deck)
+deck_view = view_cache.cached_view(build_deck)
 
 
 def _point_markdown(point: slide_model.Point) -> str:
@@ -171,3 +174,19 @@ PRESENTER_STYLE = """<style>
 .st-key-present_notes_box { background: #F2F4F7; }
 .st-key-present_notes_box [data-testid="stMarkdownContainer"] p { font-size: 18px; color: #111827; }
 </style>"""
+
+
+def reveal_button(revealed: bool, on_click: Callable[..., None], args: tuple, *, on_projector: bool = False) -> None:
+    """The one button that shows or hides a prompt slide's related findings ("S" on a keyboard or clicker).
+
+    In a room the presenter's window says "on the projector", because that is where the findings appear.
+    """
+    where = " on the projector" if on_projector else ""
+    st.button(
+        f"{'Hide' if revealed else 'Show'} the related findings{where}",
+        key=keys.PRESENT_REVEAL,
+        icon=":material/visibility_off:" if revealed else ":material/visibility:",
+        shortcut="S",
+        on_click=on_click,
+        args=args,
+    )

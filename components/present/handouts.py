@@ -11,7 +11,7 @@ from __future__ import annotations
 from components.data.model import Dataset
 from components.present.deck import Point, Slide
 from components.present.documents import PrintDocument, printable
-from components.shared.citation import citation_line
+from components.shared.citation import citation_line, source_line
 from components.shared.text import cell_text
 from components.shared.wording import COUNTS_NOTE
 
@@ -85,7 +85,7 @@ def _handout(deck: list[Slide], dataset: Dataset, presenter: bool) -> bytes:
     kind = "presenter handout" if presenter else "participant handout"
     title = f"{_title(dataset)}: {kind}"
     citation = citation_line(dataset)
-    document = PrintDocument(title, f"Source: {printable(citation)} {COUNTS_NOTE}")
+    document = PrintDocument(title, printable(source_line(dataset)))
     document.heading(title, level=0)
     document.text_block(f"Source: {printable(citation)}")
     document.text_block(READING_NOTE, size=9.5, colour=(40, 40, 40))

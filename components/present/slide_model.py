@@ -1,7 +1,7 @@
 """What a slide is: quotes, bullets, columns and the slide itself, as plain frozen records.
 
 Nothing here imports Streamlit. Text in a slide is raw data: whatever draws or prints it escapes it first
-(components.present.slide_view, components.present.handouts).
+(components.present.draw_slides, components.present.handouts).
 """
 
 from __future__ import annotations

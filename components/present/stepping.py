@@ -1,7 +1,7 @@
 """Which slide a window shows: a link's `?slide=`, a key or button step, the jump list, a prompt's reveal.
 
-Nothing here imports Streamlit: the single window (components.present.single_window) and the room windows
-(components.present.room_windows) call these with what they read, and draw what comes back.
+Nothing here imports Streamlit: the single window (components.present.draw_single_window) and the room windows
+(components.present.draw_rooms) call these with what they read, and draw what comes back.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import streamlit as st
 
 from components.data.model import Dataset
 from components.recommendations import plan_documents, planner
+from components.shared.citation import citation_line
 from components.shared.session_keys import (
     RECOMMENDATIONS_ADD_ALL,
     RECOMMENDATIONS_AUDIENCE,
@@ -32,10 +33,13 @@ from components.shared.session_keys import (
     RECOMMENDATIONS_REMOVE_CHOICE,
 )
 from components.ui import frame as ui
-from components.ui import quotes, session, url_state
+from components.ui import quotes, session, url_state, view_cache
 from components.ui.lazy import lazy_expander
 
 FILTER_KEYS = (RECOMMENDATIONS_AUDIENCE, RECOMMENDATIONS_BARRIER, RECOMMENDATIONS_ELEMENT)
+
+# Reasons, pick lists and grouping are built once per dataset, not on every rerun.
+planner_view = view_cache.cached_view(planner.planner_view)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -307,7 +311,7 @@ def plan_editor(dataset: Dataset, plan_ids: list[str]) -> tuple[pd.DataFrame, pd
 
 def plan_downloads(dataset: Dataset, edited: pd.DataFrame) -> None:
     """Word, PDF, CSV and Markdown, two a row. Each file is built when its button is clicked (a PDF takes a second)."""
-    citation = ui.citation_text(dataset)
+    citation = citation_line(dataset)
     columns = st.columns(2, gap="medium") + st.columns(2, gap="medium")
     for column, download in zip(columns, plan_documents.DOWNLOADS, strict=True):
         column.download_button(

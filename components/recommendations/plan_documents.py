@@ -1,7 +1,8 @@
 """The action plan as documents a team lead edits, circulates or prints: Word (.docx) and PDF.
 
 Nothing here imports Streamlit. Both are built from the plan table the page's editor holds (see
-components/recommendations/planner.py, plan_table and plan_items) and hold one real table with the same columns:
+components/recommendations/planner.py plan_table and plan_files.py plan_items) and hold one real table with
+the same columns:
 the recommendation, its audience, the reasons with their verbatim evidence, and the owner, due date, first
 step and notes the team filled in. Data goes in as plain text (python-docx writes text runs, fpdf2 writes
 text with its markdown switch off), so a cell such as =HYPERLINK(...) or <b> stays the characters typed.
@@ -22,8 +23,9 @@ from docx.shared import Cm, Pt, RGBColor
 from fpdf.fonts import FontFace
 
 from components.data.model import Dataset
-from components.present.documents import APP_CREDIT, FONT, PrintDocument, printable
-from components.recommendations.planner import plan_csv_bytes, plan_items, plan_markdown_bytes
+from components.present.documents import FONT, PrintDocument, printable
+from components.recommendations.plan_files import plan_csv_bytes, plan_items, plan_markdown_bytes
+from components.shared.wording import APP_NAME
 
 TITLE = "Action plan"
 COLUMNS = ("Recommendation", "Audience", "Reasons, with their evidence", "Owner", "Due date", "First step", "Notes")
@@ -108,7 +110,7 @@ def plan_docx_bytes(dataset: Dataset, table: pd.DataFrame, citation: str) -> byt
     items = plan_items(dataset, table)
     document = Document()
     document.core_properties.title = TITLE
-    document.core_properties.author = APP_CREDIT
+    document.core_properties.author = APP_NAME
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
@@ -118,7 +120,7 @@ def plan_docx_bytes(dataset: Dataset, table: pd.DataFrame, citation: str) -> byt
     section.footer.paragraphs[0].text = f"Source: {printable(citation)}"
 
     document.add_heading(TITLE, level=1)
-    document.add_paragraph(f"Built with the {APP_CREDIT} from: {printable(citation)}")
+    document.add_paragraph(f"Built with the {APP_NAME} from: {printable(citation)}")
     if not items:
         document.add_paragraph(EMPTY_NOTE)
     grid = document.add_table(rows=1, cols=len(COLUMNS))
@@ -220,7 +222,7 @@ def _items_as_text(document: PrintDocument, items: list[dict], with_details: boo
 def _plan_pdf(items: list[dict], citation: str, layout: str) -> bytes:
     document = PrintDocument(TITLE, f"Source: {printable(citation)}", landscape=True)
     document.heading(TITLE, level=0)
-    document.text_block(f"Built with the {APP_CREDIT} from: {printable(citation)}")
+    document.text_block(f"Built with the {APP_NAME} from: {printable(citation)}")
     if not items:
         document.text_block(EMPTY_NOTE)
     elif layout == NO_TABLE:

@@ -13,10 +13,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import rispy
+from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
+
 from components.data.model import Dataset, Study, StudySource
 from components.shared.text import cell_text
+from components.shared.wording import APP_NAME, COUNTS_NOTE
 
-APP_NAME = "Collaboration Findings Explorer"
 EXPLORE_PATH = "explore"
 
 # What each reference type is called in RIS (TY) and BibTeX (entry type). Unknown types are "generic".
@@ -141,14 +144,57 @@ def item_url(base: str, item_id: object) -> str:
     return f"{base.rstrip('/')}/{EXPLORE_PATH}?{urlencode({'id': _text(item_id)})}"
 
 
-def _bibtex_value(value: object) -> str:
-    # Braces delimit BibTeX values; any in the data are dropped so they cannot unbalance the entry.
-    return re.sub(r"[{}\\]", "", _text(value)).replace("\n", " ").strip()
+# LaTeX's specials that may appear in data; pylatexenc writes each as its escape (\\& \\% \\# \\_ \\$). Other characters
+# are kept as written: BibTeX files are read as UTF-8 by biber and by bibtexparser.
+_LATEX_SPECIALS = UnicodeToLatexEncoder(
+    conversion_rules=[UnicodeToLatexConversionRule(RULE_DICT, {ord(char): "\\" + char for char in "&%#_$"})],
+    non_ascii_only=False,
+    unknown_char_policy="keep",
+    unknown_char_warning=False,
+    replacement_latex_protection="none",
+)
+
+
+def _bibtex_text(value: object) -> str:
+    # Braces delimit BibTeX values and a backslash starts a command: any in the data are dropped, so they can
+    # neither unbalance the entry nor run as LaTeX.
+    return re.sub(r"\s+", " ", re.sub(r"[{}\\]", "", _text(value))).strip()
+
+
+def bibtex_value(value: object) -> str:
+    """A value as BibTeX holds it between braces: braces and backslashes dropped, & % # _ $ escaped."""
+    return _LATEX_SPECIALS.unicode_to_latex(_bibtex_text(value))
+
+
+def bibtex_entry(entry_type: str, key: str, fields: list[tuple[str, object]]) -> str:
+    """The one BibTeX writer: `@type{key,` then one `name = {value}` per field. A url is kept as written (the
+    url field is read verbatim), other values go through `bibtex_value`."""
+    body = ",\n".join(
+        f"  {name} = {{{_bibtex_text(value) if name == 'url' else bibtex_value(value)}}}" for name, value in fields
+    )
+    return f"@{entry_type}{{{key},\n{body}\n}}"
+
+
+class _OneReference(rispy.RisWriter):
+    """rispy's RIS writer without its "1." counter line: a citation is one reference on its own."""
+
+    def set_header(self, count: int) -> None:
+        return None
 
 
 def _ris_value(value: object) -> str:
     # One RIS tag per line: a line break in the data would start a bogus tag.
     return re.sub(r"\s+", " ", _text(value))
+
+
+def ris_entry(reference: dict[str, object]) -> str:
+    """The one RIS writer: rispy's tags from its field names (type_of_reference, authors, title, year, …), every
+    value on one line."""
+    clean = {
+        name: [_ris_value(item) for item in value] if isinstance(value, list) else _ris_value(value)
+        for name, value in reference.items()
+    }
+    return rispy.dumps([clean], implementation=_OneReference).rstrip("\n")
 
 
 def _bibtex_key(cited: CitedSource, item_id: str) -> str:
@@ -189,24 +235,23 @@ def cite(
     document = cited.document
     reference_type = document.reference_type if document else ""
     title = document.title if document else (cited.text or "Source not recorded")
-    ris = [f"TY  - {RIS_TYPES.get(reference_type, 'GEN')}"]
+    reference: dict[str, object] = {"type_of_reference": RIS_TYPES.get(reference_type, "GEN")}
     if document and document.author:
-        ris.append(f"AU  - {_ris_value(document.author)}")
-    ris.append(f"TI  - {_ris_value(title)}")
+        reference["authors"] = [document.author]
+    reference["title"] = title
     if document and document.year:
-        ris.append(f"PY  - {_ris_value(document.year)}")
+        reference["year"] = document.year
     if document and document.publisher:
-        ris.append(f"PB  - {_ris_value(document.publisher)}")
+        reference["publisher"] = document.publisher
     if cited.section:
-        ris.append(f"SE  - {_ris_value(cited.section)}")
-    if quote_text:
-        ris.append(f"N1  - Quote: “{_ris_value(quote_text)}”")
-    ris.append(f"N1  - {_ris_value(shown_in)}")
+        reference["section"] = cited.section
+    notes = [f"Quote: “{quote_text}”"] if quote_text else []
+    notes.append(shown_in)
     if document and document.note:
-        ris.append(f"N1  - {_ris_value(document.note)}")
+        notes.append(document.note)
+    reference["notes"] = notes
     if url:
-        ris.append(f"UR  - {_ris_value(url)}")
-    ris.append("ER  - ")
+        reference["urls"] = [url]
 
     fields: list[tuple[str, str]] = []
     if document and document.author:
@@ -215,14 +260,16 @@ def cite(
     fields.append(("year", document.year if document and document.year else "n.d."))
     if document and document.publisher:
         fields.append(("school" if reference_type == "thesis" else "publisher", document.publisher))
-    notes = [f"Section: {cited.section}" if cited.section else "", f"Quote: “{quote_text}”" if quote_text else ""]
-    notes.append(shown_in)
-    fields.append(("note", " ".join(_sentence(note) for note in notes if note)))
+    bibtex_notes = [
+        f"Section: {cited.section}" if cited.section else "",
+        f"Quote: “{quote_text}”" if quote_text else "",
+    ]
+    bibtex_notes.append(shown_in)
+    fields.append(("note", " ".join(_sentence(note) for note in bibtex_notes if note)))
     if url:
         fields.append(("url", url))
-    body = ",\n".join(f"  {name} = {{{_bibtex_value(value)}}}" for name, value in fields)
-    bibtex = f"@{BIBTEX_TYPES.get(reference_type, 'misc')}{{{_bibtex_key(cited, item)},\n{body}\n}}"
-    return Citation(plain=plain_full, ris="\n".join(ris), bibtex=bibtex, url=url)
+    bibtex = bibtex_entry(BIBTEX_TYPES.get(reference_type, "misc"), _bibtex_key(cited, item), fields)
+    return Citation(plain=plain_full, ris=ris_entry(reference), bibtex=bibtex, url=url)
 
 
 def citation_line(dataset: Dataset) -> str:
@@ -235,3 +282,18 @@ def citation_line(dataset: Dataset) -> str:
     if dataset.is_bundled:
         return f"{dataset.name}: the study in the data folder this server was started with."
     return f"{dataset.name}: data uploaded in this session."
+
+
+def source_line(dataset: Dataset) -> str:
+    """The line under every page and on every handout page: the citation, then what the counts count."""
+    return f"Source: {citation_line(dataset)} {COUNTS_NOTE}"
+
+
+def chart_source(dataset: Dataset) -> str:
+    """The short reference drawn under a chart: author, year, title, institution and licence, in two lines."""
+    study = dataset.study
+    if not study:
+        return citation_line(dataset)
+    licence = re.search(r"\(([^()]+)\)\s*$", study.licence)
+    licence_text = licence.group(1) if licence else study.licence
+    return f"{study.short_citation} {study.title}, {study.institution}. Licence: {licence_text}."

@@ -94,7 +94,7 @@ def chart(
     theme=..., width=..., height=...)`: those pass straight through and it returns what st.plotly_chart
     returns (the selection, when on_select is set). More, keyword only:
       title   -- what the chart shows, drawn above it and used for the image's file name;
-      source  -- where the data comes from, usually `citation_text(dataset)`, drawn under it;
+      source  -- where the data comes from, usually `citation.chart_source(dataset)`, drawn under it;
       caveat  -- drawn under the source; defaults to "Counts are counts of coded statements, not of
                  people."; pass None for a chart that does not count statements;
       line_chars -- characters a line of source (plotly does not wrap): the default fits a chart two

@@ -3,19 +3,15 @@ and glossary tooltips. Quotes are in components/ui/quotes.py, charts in componen
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from components.data.model import Dataset, DatasetError
 from components.shared import citation
-from components.shared.citation import citation_line
 from components.shared.session_keys import ROUTER_CHECKED, SOURCE_INDEX
 from components.shared.text import escape_markdown
+from components.shared.wording import APP_NAME
 from components.ui.access import active_dataset, use_bundled_dataset
-
-APP_CREDIT = "Collaboration Findings Explorer"
 
 
 def ensure_router() -> None:
@@ -79,27 +75,10 @@ def show_unreadable_data(error: DatasetError) -> None:
     st.markdown("\n".join(f"- {escape_markdown(line)}" for line in error.summary().splitlines()))
 
 
-def chart_source(dataset: Dataset) -> str:
-    """The short reference drawn under a chart: author, year, title, institution and licence, in two lines."""
-    study = dataset.study
-    if not study:
-        return citation_text(dataset)
-    licence = re.search(r"\(([^()]+)\)\s*$", study.licence)
-    licence_text = licence.group(1) if licence else study.licence
-    return f"{study.short_citation} {study.title}, {study.institution}. Licence: {licence_text}."
-
-
-def citation_text(dataset: Dataset) -> str:
-    return citation_line(dataset)  # one wording for pages and printed documents
-
-
 def page_end(dataset: Dataset) -> None:
     """The citation and licence on every page."""
     st.divider()
-    st.caption(
-        f"Source: {escape_markdown(citation_text(dataset))} Counts in this app are counts of coded "
-        f"statements, not of people. {APP_CREDIT}."
-    )
+    st.caption(f"{escape_markdown(citation.source_line(dataset))} {APP_NAME}.")
 
 
 def glossary_help(dataset: Dataset, term: str) -> str | None:

@@ -7,12 +7,15 @@ hashing a Dataset deep-copied it, 17-27 ms a call). Where a view is kept depends
 - an uploaded dataset: that browser session's st.session_state only, so no server-wide cache keeps uploaded
   content after its session ends.
 
+Features declare each view once with `cached_view(build)` in their drawing module; `view` is what it calls.
+
 Views are shared, never copied: a caller must not change what `view` returns. Copy it first (figures are
 copied by components.ui.frame.chart; DataFrames with `.copy()`).
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -98,3 +101,21 @@ def view(dataset: Dataset, name: str, build: Callable[..., T], *params: Hashable
         return build(dataset, *params)
 
     return store.get_or_build(view_key(dataset, name, params), built)
+
+
+def cached_view(build: Callable[..., T], *, spinner: str | None = None) -> Callable[..., T]:
+    """`build(dataset, *params)` declared once as a cached view: what a feature's drawing module wraps.
+
+    The view's name is the function's own module and name, so no two views share a key by a typo, and a lambda
+    or a nested function (whose name says nothing, and which may close over values the key does not hold) is
+    refused. Each call is kept by (dataset fingerprint, that name, params) as `view` says.
+    """
+    name = f"{build.__module__}.{build.__qualname__}"
+    if "<lambda>" in name or "<locals>" in name:
+        raise ValueError(f"{name}: a cached view is a named module-level function of (dataset, *params)")
+
+    @functools.wraps(build)
+    def cached(dataset: Dataset, *params: Hashable) -> T:
+        return view(dataset, name, build, *params, spinner=spinner)
+
+    return cached

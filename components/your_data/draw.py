@@ -46,6 +46,12 @@ def _template_files(bundled: Dataset) -> dict[str, bytes]:
     return {slot.file: upload.template_bytes(slot.spec, examples[slot.file]) for slot in upload.UPLOAD_SLOTS}
 
 
+# Declared once: the templates are built once per server from the bundled study, the exports once per dataset.
+template_files = view_cache.cached_view(_template_files)
+qdpx_bytes = view_cache.cached_view(intake.qdpx_bytes)
+qdc_bytes = view_cache.cached_view(intake.qdc_bytes)
+
+
 def opened_links() -> None:
     """Where to go once a study is open."""
     columns = st.columns(3)
@@ -66,7 +72,7 @@ def _show_notes(notes: Iterable[str]) -> None:
 def csv_uploads() -> dict:
     """A template download and an uploader per file; returns each slot's upload (None when empty)."""
     # The templates are built once per server from the bundled study (components.ui.view_cache), not every run.
-    templates = view_cache.view(bundled_dataset(), "upload templates", _template_files)
+    templates = template_files(bundled_dataset())
     st.subheader("1. Download a template, fill it in, upload it")
     uploads = {}
     for slot in upload.UPLOAD_SLOTS:
@@ -275,7 +281,7 @@ def qda_export(dataset: Dataset) -> None:
         "Download as a REFI-QDA project (.qdpx)",
         # Built once per dataset (milliseconds) and sent as a file, not on click: a deferred download's reply
         # sometimes never reached a busy browser.
-        data=view_cache.view(dataset, "qdpx export", intake.qdpx_bytes),
+        data=qdpx_bytes(dataset),
         file_name=f"{stem}.qdpx",
         mime="application/zip",
         icon=":material/download:",
@@ -283,7 +289,7 @@ def qda_export(dataset: Dataset) -> None:
     )
     exports.download_button(
         "Download the codebook (.qdc)",
-        data=view_cache.view(dataset, "qdc export", intake.qdc_bytes),
+        data=qdc_bytes(dataset),
         file_name=f"{stem}.qdc",
         mime="application/xml",
         icon=":material/download:",

@@ -26,6 +26,7 @@ from components.data.vocabulary import (
 )
 from components.shared.session_keys import YOUR_DATA_LAST_CHECK, YOUR_DATA_TEMPLATE_SUFFIX, YOUR_DATA_UPLOAD_PREFIX
 from components.shared.text import escape_markdown
+from components.shared.wording import plural
 
 # The your-data page's own state: the outcome of the last check, kept in this session only.
 CHECK_STATE_KEY = YOUR_DATA_LAST_CHECK
@@ -273,7 +274,7 @@ def dataset_summary(dataset: Dataset) -> str:
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'s' if number != 1 else ''}" if number else f"no {noun}s"
+    return plural(number, noun) if number else f"no {noun}s"
 
 
 def fingerprint(uploads: dict[str, tuple[str, int, str] | None], name: str) -> tuple:

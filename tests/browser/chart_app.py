@@ -11,9 +11,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # streamlit puts o
 
 from components.compare import compare_themes, theme_figure, theme_summary
 from components.data.load import load_dataset_dir
+from components.shared.citation import citation_line
 from components.shared.colours import group_colours
 from components.ui import charts
-from components.ui import frame as ui
 
 dataset = load_dataset_dir()
 comparison = compare_themes(dataset.findings, "barrier", ["MHSW", "CSW"])
@@ -21,7 +21,7 @@ charts.chart(
     theme_figure(comparison, group_colours(dataset.groups)),
     key="chart_test",
     title="What gets in the way: MHSW and CSW",
-    source=ui.citation_text(dataset),
+    source=citation_line(dataset),
     on_select="rerun",
     selection_mode="points",
     theme=None,

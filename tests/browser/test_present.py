@@ -343,7 +343,7 @@ def test_the_projector_follows_the_presenter_and_shows_only_the_slide(page: Page
     first = DECK[prompt].reveal[0].text
     expect(page.locator(".st-key-present_notes_box").get_by_text(first, exact=False)).to_be_visible()
     expect(projector.get_by_text(first, exact=False)).to_have_count(0)
-    page.get_by_role("button", name="Show the findings on the projector").click()
+    page.get_by_role("button", name="Show the related findings on the projector").click()
     expect(projector.get_by_text(first, exact=False).first).to_be_visible(timeout=30_000)
     screenshot(projector, "projector-window-revealed")
     screenshot(page, "presenter-view-prompt")
@@ -370,7 +370,7 @@ def test_every_projected_slide_is_readable_from_the_back_and_fits(page: Page, ap
         assert_fits_at_projector_size(projector, where)
         screenshot(projector, f"projector-{index + 1:02d}-{slide.kind}")
         if slide.kind == "prompt":
-            page.get_by_role("button", name="Show the findings on the projector").click()
+            page.get_by_role("button", name="Show the related findings on the projector").click()
             expect(projector.get_by_text(slide.reveal[0].text, exact=False).first).to_be_visible(timeout=30_000)
             wait_for_app(projector)
             assert_fits_at_projector_size(projector, f"{where}, findings revealed")

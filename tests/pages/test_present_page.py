@@ -235,7 +235,7 @@ def test_the_presenter_reveals_a_prompt_for_the_projector(this_browser):
     assert escape_markdown(DECK[prompt].reveal[0].text) in markdown_text(app), "the trainer sees the findings"
     app.button(key=keys.PRESENT_REVEAL).click().run()
     assert prompt in presenter.room_store().get(room.code, OWNER).revealed
-    assert app.button(key=keys.PRESENT_REVEAL).label == "Hide the findings on the projector"
+    assert app.button(key=keys.PRESENT_REVEAL).label == "Hide the related findings on the projector"
 
 
 def test_an_uploaded_study_in_a_room_is_not_shown_to_another_browser(monkeypatch):

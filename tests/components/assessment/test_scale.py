@@ -44,13 +44,3 @@ class TestFormatScore:
     def test_scores_read_as_out_of_2_never_as_a_percentage(self, score, text):
         assert scale.format_score(score) == text
         assert "%" not in scale.format_score(score)
-
-
-class TestPlural:
-    @pytest.mark.parametrize(("count", "text"), [(0, "0 statements"), (1, "1 statement"), (2, "2 statements")])
-    def test_statements(self, count, text):
-        assert scale.plural(count, "statement") == text
-
-    def test_an_irregular_plural(self):
-        assert scale.plural(1, "area has", "areas have") == "1 area has"
-        assert scale.plural(3, "area has", "areas have") == "3 areas have"

@@ -156,6 +156,18 @@ class TestBibtex:
         assert library.entries[0].fields_dict["title"].value == "Interview 1"
         assert "uploaded data" in library.entries[0].fields_dict["note"].value
 
+    def test_latex_specials_in_the_data_are_escaped(self):
+        index = citation.source_index({}, uploaded=True, dataset_name="x")
+        cited = citation.cite("50% of A & B #1 a_b $5 \\cmd", "Interview_1", index, item_id="X1")
+        library = bibtexparser.parse_string(cited.bibtex)
+        assert library.failed_blocks == []
+        note = library.entries[0].fields_dict["note"].value
+        assert r"50\% of A \& B \#1 a\_b \$5 cmd" in note
+        assert library.entries[0].fields_dict["title"].value == r"Interview\_1"
+
+    def test_the_about_page_entry_uses_the_same_writer(self):
+        assert citation.bibtex_entry("misc", "k1", [("title", "R&D")]) == "@misc{k1,\n  title = {R\\&D}\n}"
+
 
 class TestUrls:
     @pytest.mark.parametrize(

@@ -96,3 +96,48 @@ def test_dataset_hash_funcs_hash_by_fingerprint():
     dataset = load_dataset_dir()
     (hash_dataset,) = view_cache.DATASET_HASH_FUNCS.values()
     assert hash_dataset(dataset) == dataset.fingerprint
+
+
+CALLS: list[tuple] = []
+
+
+def counted_view(dataset, *params):
+    """A named module-level view builder that records its calls."""
+    CALLS.append(params)
+    return {"name": dataset.name, "params": params}
+
+
+class TestCachedView:
+    def test_a_declared_view_is_built_once_per_dataset_and_arguments(self, stores):
+        CALLS.clear()
+        cached = view_cache.cached_view(counted_view)
+        dataset = bundled()
+        first = cached(dataset, "a")
+        assert cached(dataset, "a") is first
+        cached(dataset, "b")
+        assert CALLS == [("a",), ("b",)]
+
+    def test_its_key_is_the_functions_own_name(self, stores):
+        shared, _ = stores
+        view_cache.cached_view(counted_view)(bundled(), "a")
+        [(fingerprint, name, params)] = shared._entries
+        assert fingerprint == bundled().fingerprint
+        assert name == f"{__name__}.counted_view"
+        assert params == ("a",)
+
+    def test_an_upload_keeps_its_views_in_its_session(self, stores):
+        shared, session = stores
+        view_cache.cached_view(counted_view)(uploaded(), "a")
+        assert len(shared) == 0
+        assert len(session[VIEW_CACHE]) == 1
+
+    def test_a_lambda_is_refused(self):
+        with pytest.raises(ValueError, match="named module-level function"):
+            view_cache.cached_view(lambda dataset: dataset.name)
+
+    def test_a_nested_function_is_refused(self):
+        def nested(dataset):
+            return dataset.name
+
+        with pytest.raises(ValueError, match="named module-level function"):
+            view_cache.cached_view(nested)
