@@ -14,6 +14,7 @@ import streamlit as st
 from components import plan_documents
 from components import recommendations as planner
 from components.data.model import Dataset
+from components.keep import view as keep_view
 from components.ui import frame as ui
 from components.ui import quotes, session, url_state
 from components.ui.lazy import lazy_expander
@@ -171,10 +172,11 @@ def results_and_plan(
         return
     st.markdown(
         "Fill in who owns each item, when it is due and the first step. The plan lives in this browser "
-        "session only: download it before you close the tab."
+        "session only: download it, or keep it for a private link, before you close the tab."
     )
     table, edited = plan_editor(dataset, plan_ids)
     plan_downloads(dataset, edited)
+    keep_view.keep_plan_button(dataset)
     plan_removal(dataset, plan_ids, table)
 
 

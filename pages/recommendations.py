@@ -2,10 +2,12 @@
 
 from components import recommendations as planner
 from components import recommendations_view as planner_view
+from components.keep import view as keep_view
 from components.ui import frame as ui
 from components.ui import view_cache
 
 dataset = ui.page_start("Recommendations planner")
+keep_view.reopen_plan(dataset)  # a private link (?plan=ID) to a kept plan
 # Reasons, pick lists and grouping are built once per dataset, not on every rerun.
 view = view_cache.view(dataset, "recommendations planner", planner.planner_view)
 

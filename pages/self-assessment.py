@@ -5,6 +5,7 @@ import streamlit as st
 
 from components.assessment import items as assessment_items
 from components.assessment import recommendation_map, sections
+from components.keep import view as keep_view
 from components.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import session, url_state, view_cache
@@ -30,6 +31,7 @@ if items.empty:
     st.warning(assessment_items.NOTHING_TO_RATE)
     st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 else:
+    keep_view.reopen_assessment(dataset, items["item_id"].tolist())  # a private link (?assessment=ID)
     # Filled after the form, so the count includes the click that caused this run.
     form_heading = st.empty()
     answers = sections.rating_form(dataset, item_set, session.assessment_answers(items["item_id"]))
@@ -68,5 +70,6 @@ else:
     url_state.write_url({"audience": audience or None})
 
     sections.answers_file_section(dataset, items, answers)
+    keep_view.keep_assessment_button(dataset, answers)
 
 ui.page_end(dataset)

@@ -41,6 +41,12 @@ def clear_plan(dataset: Dataset) -> None:
     st.session_state[ACTION_PLAN] = planner.clear_plan(st.session_state.get(ACTION_PLAN), dataset_ids)
 
 
+def replace_plan(recommendation_ids: list[str], details: pd.DataFrame) -> None:
+    """Put a kept plan in place of this session's (components/keep): its ids in order and what was typed."""
+    st.session_state[ACTION_PLAN] = list(recommendation_ids)
+    st.session_state[ACTION_PLAN_DETAILS] = details
+
+
 def plan_details() -> pd.DataFrame | None:
     """Owner, due date, first step and notes typed for plan items (None until something is typed)."""
     return st.session_state.get(ACTION_PLAN_DETAILS)
