@@ -164,6 +164,8 @@ class RoomStore:
 
     def problem(self) -> str | None:
         """Why rooms cannot open now (the database's message); None when they can."""
+        if not isinstance(self.store, Store):
+            self._store()  # opens the app's database on first use, or tries again after a failure
         return self._problem
 
     def _change(self, code: object, owner: str, change) -> Room | None:
@@ -182,7 +184,7 @@ class RoomStore:
         if isinstance(self.store, Store):
             return self.store
         store = self.store()
-        self._problem = store_problem() if store is None else None
+        self._problem = store_problem()
         return store
 
     def _failed(self, error: StoreUnavailableError) -> None:

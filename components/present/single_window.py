@@ -144,6 +144,12 @@ def _controls(deck: list[Slide], index: int, dataset: Dataset) -> None:
             if rooms_problem
             else "Your screen shows notes, the next slide and a timer; a second window shows only the slide "
             "on the projector."
+            + (
+                ""
+                if dataset.is_bundled
+                else " Your study is kept on the server for the room, for this browser only, and deleted four "
+                "hours after the room was last used."
+            )
         ),
     )
 

@@ -39,9 +39,11 @@ class _Holder:
             return self.store
 
     def failed(self, error: StoreUnavailableError) -> None:
-        """A call on an open store failed: say why (the next call tries the database again)."""
+        """A call on an open store failed: say why, and open the database afresh after RETRY_SECONDS."""
         with self.lock:
             self.problem = str(error)
+            self.store = None  # calls already under way finish on the old engine; it goes with them
+            self.failed_at = time.monotonic()
 
 
 @st.cache_resource
