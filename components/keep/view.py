@@ -93,7 +93,7 @@ def keep_button(
     st.code(kept["link"], language=None, wrap_lines=True)
     st.caption(
         f"Keep the link somewhere safe: it is the only way back, and anyone who has it can open {what}. Changes "
-        f"made from now on are not in it: press the button again for a new link. Kept {what} is deleted after "
+        f"made from now on are not in it: press the button again for a new link. What is kept is deleted after "
         f"{KEPT_SECONDS // 86400} days without being opened."
     )
 
