@@ -88,13 +88,6 @@ def findings_by_id(dataset: Dataset) -> pd.DataFrame:
     return view_cache.view(dataset, "assessment findings by id", _index_findings)
 
 
-def reset_answers(item_ids: list[str]) -> None:
-    """Forget every rating, including the radios' own state, before the form is drawn again."""
-    session.save_assessment_answers({})
-    for item_id in item_ids:
-        st.session_state.pop(ASSESSMENT_RATING_PREFIX + item_id, None)
-
-
 def _item_source(dataset: Dataset, item: FormItem) -> None:
     """The finding a statement comes from, built only while its box is open (12+ closed boxes cost nothing)."""
     box = lazy_expander(

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from components.data.load import load_dataset_dir
 from components.present.deck import build_deck
-from components.shared.citation import citation_line
 from components.qda.__main__ import main
+from components.shared.citation import citation_line
 from tests.fixtures.qda import projects as fixtures
 
 
