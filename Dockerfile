@@ -9,7 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# An unprivileged user owns nothing but its home: the app never writes to disk (uploads stay in memory).
+# An unprivileged user owns nothing but its home and state/, the store's SQLite file (rooms, kept plans);
+# uploads stay in memory unless presented in a room. Mount a volume there, or set EXPLORER_DATABASE_URL
+# to a PostgreSQL database (docs/deploy.md).
 RUN groupadd --system app && useradd --system --gid app --create-home --home-dir /home/app app
 
 WORKDIR /app
@@ -19,6 +21,8 @@ COPY requirements.txt .
 RUN pip install --no-compile -r requirements.txt
 
 COPY --chown=root:root . .
+RUN mkdir -p /app/state && chown app:app /app/state
+VOLUME /app/state
 
 USER app
 

@@ -6,6 +6,7 @@ import streamlit as st
 from components.assessment import draw as sections
 from components.assessment import items as assessment_items
 from components.assessment import recommendation_map
+from components.keep import draw as keep_draw
 from components.shared.session_keys import ASSESSMENT_AUDIENCE, ASSESSMENT_CLEAR
 from components.shared.text import escape_markdown
 from components.ui import frame as ui
@@ -29,6 +30,7 @@ if items.empty:
     st.warning(assessment_items.NOTHING_TO_RATE)
     st.page_link("pages/your-data.py", label="Go to Your data", icon=":material/upload_file:")
 else:
+    keep_draw.reopen_assessment(dataset, items["item_id"].tolist())  # a private link (?assessment=ID)
     # Filled after the form, so the count includes the click that caused this run.
     form_heading = st.empty()
     answers = sections.rating_form(dataset, item_set, session.assessment_answers(items["item_id"]))
@@ -37,7 +39,7 @@ else:
     st.button(
         "Clear all answers",
         key=ASSESSMENT_CLEAR,
-        on_click=sections.reset_answers,
+        on_click=session.reset_assessment_answers,
         args=(items["item_id"].tolist(),),
         icon=":material/restart_alt:",
     )
@@ -65,5 +67,6 @@ else:
     url_state.write_url({"audience": audience or None})
 
     sections.answers_file_section(dataset, items, answers)
+    keep_draw.keep_assessment_button(dataset, answers)
 
 ui.page_end(dataset)

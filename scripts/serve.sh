@@ -12,6 +12,9 @@
 # generated into a temporary folder that is removed on exit; nothing a user sends is written to disk.
 # Ctrl-C or SIGTERM stops everything this script started. --stats-port S adds HAProxy's statistics page
 # on 127.0.0.1:S/stats (CSV at /stats;csv), used by tests/browser/test_replicas.py.
+# --database URL is the store every replica shares (rooms, kept plans): by default EXPLORER_DATABASE_URL or
+# the SQLite file state/explorer.db; postgresql+psycopg://user:password@host/db for replicas on several
+# machines (docs/deploy.md). It is migrated once before the replicas start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,10 +22,12 @@ replicas=2
 port=8501
 address=127.0.0.1
 stats_port=""
+database=""
 
 usage() {
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
   echo "Options: --replicas N (default 2)  --port P (default 8501)  --address A (default 127.0.0.1)  --stats-port S"
+  echo "         --database URL (default: EXPLORER_DATABASE_URL, else the SQLite file state/explorer.db)"
 }
 
 while [ $# -gt 0 ]; do
@@ -31,6 +36,7 @@ while [ $# -gt 0 ]; do
     --port) port="${2:-}"; shift 2 ;;
     --address) address="${2:-}"; shift 2 ;;
     --stats-port) stats_port="${2:-}"; shift 2 ;;
+    --database) database="${2:-}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "serve.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -66,6 +72,17 @@ if [ -z "${STREAMLIT_SERVER_COOKIE_SECRET:-}" ]; then
   STREAMLIT_SERVER_COOKIE_SECRET="$("$python" -c 'import secrets; print(secrets.token_hex(32))')"
 fi
 export STREAMLIT_SERVER_COOKIE_SECRET
+
+# One store for every replica (components/store). Only the environment carries the URL (it may hold a password).
+if [ -n "$database" ]; then
+  EXPLORER_DATABASE_URL="$database"
+  export EXPLORER_DATABASE_URL
+fi
+# Migrate once here, so the replicas find the tables ready. A database that cannot be used does not stop the
+# explorer: it serves the bundled study and says that rooms and kept links are off.
+if ! "$python" -m components.store upgrade >&2; then
+  echo "serve.sh: the database cannot be used (above); serving without rooms and kept links" >&2
+fi
 
 run_dir="$(mktemp -d -t explorer-serve.XXXXXX)"
 pids=()

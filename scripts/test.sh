@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 missing=()
 if ! command -v chromium >/dev/null 2>&1; then missing+=(chromium fonts-dejavu-core); fi
 if ! command -v haproxy >/dev/null 2>&1; then missing+=(haproxy); fi
+# Debian's postgresql for the store's tests, which start their own server in a temporary folder on loopback
+# (tests/postgres_server.py); Debian's package starts none by itself in a container.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then missing+=(postgresql); fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing Debian's ${missing[*]} for the browser tests…"
   SUDO=""

@@ -103,13 +103,6 @@ recommendation_map_view = view_cache.cached_view(build_recommendation_map)
 form_sections_view = view_cache.cached_view(_form_sections)
 
 
-def reset_answers(item_ids: list[str]) -> None:
-    """Forget every rating, including the radios' own state, before the form is drawn again."""
-    session.save_assessment_answers({})
-    for item_id in item_ids:
-        st.session_state.pop(ASSESSMENT_RATING_PREFIX + item_id, None)
-
-
 def _item_source(dataset: Dataset, item: FormItem) -> None:
     """The finding a statement comes from, built only while its box is open (12+ closed boxes cost nothing)."""
     box = lazy_expander(

@@ -15,6 +15,7 @@ from components.present import presenter, stepping
 from components.present.presenter import PROJECTOR, Room
 from components.present.slide_model import Slide
 from components.shared import session_keys as keys
+from components.shared.text import escape_markdown
 from components.ui import frame as ui
 from components.ui.access import active_dataset
 
@@ -216,9 +217,12 @@ def _projector_view(code: str, owner: str) -> None:
 def _room_missing(view: str) -> None:
     ui.page_start("This presentation is not open here")
     st.markdown(
-        "The link names a presenter room that has ended (rooms close after four idle hours or when the "
-        "server restarts), or that was opened in another browser: a room, and any study uploaded for it, "
-        f"is only shown in the browser that opened it. This was to be the {view} window."
+        "The link names a presenter room that has ended (rooms close after four idle hours), or that was "
+        "opened in another browser: a room, and any study uploaded for it, is only shown in the browser "
+        f"that opened it. This was to be the {view} window."
     )
+    problem = presenter.room_store().problem()
+    if problem:
+        st.warning(escape_markdown(problem), icon=":material/database:")
     st.page_link("pages/present.py", label="Open the slides in this window", icon=":material/co_present:")
     ui.page_end(active_dataset())

@@ -36,6 +36,8 @@ def _toggle_reveal(index: int) -> None:
 def _open_room(index: int) -> None:
     """Open a room on the current slide and turn this window into the presenter view (a whole-page run)."""
     room = presenter.room_store().open(presenter.current_browser_id(), active_dataset(), slide=index)
+    if room is None:
+        return  # the database cannot be used: the button's help now says why, and the slides go on here
     st.query_params.clear()
     st.query_params.update({"room": room.code, "view": presenter.PRESENTER})
     st.rerun()  # from a callback in a fragment: the whole page reruns, as the presenter view
@@ -122,18 +124,27 @@ def _controls(deck: list[Slide], index: int, dataset: Dataset) -> None:
     with st.popover("Handouts"):
         _handout_buttons(deck, dataset)
     has_browser = bool(presenter.current_browser_id())
+    rooms_problem = presenter.room_store().problem()
     st.button(
         "Presenter view",
         key=keys.PRESENT_OPEN_ROOM,
         icon=":material/co_present:",
         on_click=_open_room,
         args=(index,),
-        disabled=not has_browser,
+        disabled=not has_browser or bool(rooms_problem),
         help=(
-            "Your screen shows notes, the next slide and a timer; a second window shows only the slide "
+            "Needs cookies: this browser sent none, so a projector window could not be tied to it."
+            if not has_browser
+            else f"Unavailable now. {rooms_problem}"
+            if rooms_problem
+            else "Your screen shows notes, the next slide and a timer; a second window shows only the slide "
             "on the projector."
-            if has_browser
-            else "Needs cookies: this browser sent none, so a projector window could not be tied to it."
+            + (
+                ""
+                if dataset.is_bundled
+                else " Your study is kept on the server for the room, for this browser only, and deleted four "
+                "hours after the room was last used."
+            )
         ),
     )
 

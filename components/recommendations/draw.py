@@ -7,6 +7,7 @@ components/ui/session.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
@@ -135,7 +136,11 @@ def filters(dataset: Dataset, view: planner.PlannerView) -> planner.PlannerFilte
 
 @st.fragment
 def results_and_plan(
-    dataset: Dataset, view: planner.PlannerView, chosen: planner.PlannerFilters, matches: pd.DataFrame
+    dataset: Dataset,
+    view: planner.PlannerView,
+    chosen: planner.PlannerFilters,
+    matches: pd.DataFrame,
+    keep_button: Callable[[Dataset], None],
 ) -> None:
     """Everything a tick changes: the count line, "Add all shown", the ticks, and the plan below the cards.
 
@@ -175,10 +180,11 @@ def results_and_plan(
         return
     st.markdown(
         "Fill in who owns each item, when it is due and the first step. The plan lives in this browser "
-        "session only: download it before you close the tab."
+        "session only: download it, or keep it for a private link, before you close the tab."
     )
     table, edited = plan_editor(dataset, plan_ids)
     plan_downloads(dataset, edited)
+    keep_button(dataset)  # the page hands in Keep's button: a feature never imports another's drawing
     plan_removal(dataset, plan_ids, table)
 
 

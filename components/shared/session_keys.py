@@ -163,3 +163,9 @@ EXPLORE_SUMMARY = "explore_summary"  # container: the results' count, clear and 
 EXPLORE_VIEW = "explore_view"  # str: the item id or search the explore page last wrote to the URL
 EXPLORE_SIGNATURE = "explore_signature"  # tuple: the search and facets the result limit belongs to
 EXPLORE_LIMIT = "explore_limit"  # int: how many search results are shown ("Show more" raises it)
+
+# Keeping a plan or a self-assessment (components/keep): the private links made in this session, and buttons.
+KEPT_LINKS = "kept_links"  # dict: kind ("plan", "assessment") -> the private link made last in this session
+KEEP_PLAN = "keep_plan"  # button: keep the action plan and show its private link
+KEEP_ASSESSMENT = "keep_assessment"  # button: keep the self-assessment's answers and show their private link
+KEPT_NOTICE = "kept_notice"  # dict: kind -> (level, message) said once after a link was opened, or failed

@@ -15,7 +15,12 @@ import streamlit as st
 
 from components.data.model import Dataset
 from components.shared import action_plan
-from components.shared.session_keys import ACTION_PLAN, ACTION_PLAN_DETAILS, ASSESSMENT_ANSWERS
+from components.shared.session_keys import (
+    ACTION_PLAN,
+    ACTION_PLAN_DETAILS,
+    ASSESSMENT_ANSWERS,
+    ASSESSMENT_RATING_PREFIX,
+)
 
 
 def plan_ids(dataset: Dataset) -> list[str]:
@@ -43,6 +48,12 @@ def clear_plan(dataset: Dataset) -> None:
     st.session_state[ACTION_PLAN] = action_plan.clear_plan(st.session_state.get(ACTION_PLAN), dataset_ids)
 
 
+def replace_plan(recommendation_ids: list[str], details: pd.DataFrame) -> None:
+    """Put a kept plan in place of this session's (components/keep): its ids in order and what was typed."""
+    st.session_state[ACTION_PLAN] = list(recommendation_ids)
+    st.session_state[ACTION_PLAN_DETAILS] = details
+
+
 def plan_details() -> pd.DataFrame | None:
     """Owner, due date, first step and notes typed for plan items (None until something is typed)."""
     return st.session_state.get(ACTION_PLAN_DETAILS)
@@ -64,3 +75,10 @@ def assessment_answers(item_ids: Iterable[str]) -> dict[str, str]:
 
 def save_assessment_answers(answers: dict[str, str]) -> None:
     st.session_state[ASSESSMENT_ANSWERS] = dict(answers)
+
+
+def reset_assessment_answers(item_ids: list[str]) -> None:
+    """Forget every rating, including the radios' own state, before the form is drawn again."""
+    save_assessment_answers({})
+    for item_id in item_ids:
+        st.session_state.pop(ASSESSMENT_RATING_PREFIX + item_id, None)

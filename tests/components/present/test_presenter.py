@@ -1,21 +1,26 @@
-"""Presenter rooms without Streamlit: codes, the browser a room belongs to, expiry."""
+"""Presenter rooms without Streamlit: codes, the browser a room belongs to, expiry, kept in a real store."""
 
 from __future__ import annotations
 
 import binascii
 import threading
+from types import SimpleNamespace
 
 import pytest
 
 from components.present.presenter import (
     CODE_ALPHABET,
     CODE_LENGTH,
-    MAX_ROOMS,
     ROOM_IDLE_SECONDS,
     RoomStore,
     browser_id,
     normal_code,
 )
+from components.store import Store
+from tests.components.small_uploads import finding, upload
+
+# What a room without stored data shows (the app gives the bundled study).
+BUNDLED = SimpleNamespace(is_bundled=True, name="bundled")
 
 OWNER = "a" * 64
 STRANGER = "b" * 64
@@ -35,8 +40,15 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(clock) -> RoomStore:
-    return RoomStore(clock=clock)
+def database(tmp_path, clock):
+    opened = Store.open(f"sqlite:///{tmp_path}/rooms.db", clock=clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def store(database, clock) -> RoomStore:
+    return RoomStore(store=database, bundled=lambda: BUNDLED, clock=clock)
 
 
 def xsrf_cookie(token: bytes, mask: bytes, timestamp: int = 1796132549) -> str:
@@ -72,7 +84,7 @@ class TestBrowserId:
 
 class TestCodes:
     def test_codes_are_short_unambiguous_and_unique(self, store):
-        codes = {store.open(OWNER, dataset=None).code for _ in range(50)}
+        codes = {store.open(OWNER, dataset=BUNDLED).code for _ in range(50)}
         assert len(codes) == 50
         for code in codes:
             assert len(code) == CODE_LENGTH
@@ -84,24 +96,24 @@ class TestCodes:
         assert normal_code(value) is None
 
     def test_a_code_read_aloud_in_capitals_still_opens(self, store):
-        room = store.open(OWNER, dataset=None)
+        room = store.open(OWNER, dataset=BUNDLED)
         assert store.get(f"  {room.code.upper()} ", OWNER).code == room.code
 
 
 class TestRooms:
     def test_a_room_needs_a_browser(self, store):
         with pytest.raises(ValueError, match="XSRF cookie"):
-            store.open("", dataset=None)
+            store.open("", dataset=BUNDLED)
 
     def test_steps_change_the_slide_and_move_the_version_on(self, store):
-        room = store.open(OWNER, dataset="study", slide=3)
+        room = store.open(OWNER, dataset=BUNDLED, slide=3)
         moved = store.go_to(room.code, OWNER, 4)
         assert (moved.slide, moved.version) == (4, room.version + 1)
         assert store.get(room.code, OWNER).slide == 4
-        assert store.get(room.code, OWNER).dataset == "study"
+        assert store.get(room.code, OWNER).dataset is BUNDLED
 
     def test_only_the_browser_that_opened_it_sees_or_moves_it(self, store):
-        room = store.open(OWNER, dataset="uploaded study")
+        room = store.open(OWNER, dataset=upload([finding("F1", "Ours")]))
         assert store.get(room.code, STRANGER) is None
         assert store.go_to(room.code, STRANGER, 5) is None
         assert store.set_revealed(room.code, STRANGER, 0, True) is None
@@ -109,39 +121,60 @@ class TestRooms:
         assert store.get(room.code, OWNER).slide == 0
 
     def test_reveals_are_kept_per_slide(self, store):
-        room = store.open(OWNER, dataset=None)
+        room = store.open(OWNER, dataset=BUNDLED)
         store.set_revealed(room.code, OWNER, 14, True)
         store.set_revealed(room.code, OWNER, 15, True)
         store.set_revealed(room.code, OWNER, 14, False)
         assert store.get(room.code, OWNER).revealed == frozenset({15})
 
     def test_blank_and_timer(self, store, clock):
-        room = store.open(OWNER, dataset=None)
+        room = store.open(OWNER, dataset=BUNDLED)
         assert store.update(room.code, OWNER, blank=True).blank
         clock.now += 90
         assert store.restart_timer(room.code, OWNER).started_at == clock.now
 
     def test_an_idle_room_is_forgotten_and_a_used_one_kept(self, store, clock):
-        idle = store.open(OWNER, dataset=None)
-        used = store.open(OWNER, dataset=None)
+        idle = store.open(OWNER, dataset=BUNDLED)
+        used = store.open(OWNER, dataset=BUNDLED)
         for _ in range(4):
             clock.now += ROOM_IDLE_SECONDS / 2
             assert store.get(used.code, OWNER) is not None
         assert store.get(idle.code, OWNER) is None
 
-    def test_the_store_never_grows_beyond_its_cap(self, store, clock):
-        first = store.open(OWNER, dataset=None)
-        for _ in range(MAX_ROOMS + 20):
-            clock.now += 1
-            store.open(OWNER, dataset=None)
-        assert len(store) <= MAX_ROOMS
-        assert store.get(first.code, OWNER) is None
+    def test_an_uploaded_study_is_kept_in_the_store_and_read_back_by_another_process(self, database, clock):
+        """A second RoomStore on the same database stands for another replica, or this one after a restart."""
+        uploaded = upload([finding("F1", "Our own finding")])
+        room = RoomStore(store=database, bundled=lambda: BUNDLED, clock=clock).open(OWNER, uploaded, slide=2)
+        elsewhere = RoomStore(store=database, bundled=lambda: BUNDLED, clock=clock).get(room.code, OWNER)
+        assert elsewhere.slide == 2
+        assert elsewhere.dataset.name == "test upload"
+        assert list(elsewhere.dataset.findings["statement"]) == ["Our own finding"]
+
+    def test_an_idle_room_and_its_upload_are_deleted(self, store, database, clock):
+        room = store.open(OWNER, dataset=upload([finding("F1", "Soon gone")]))
+        clock.now += ROOM_IDLE_SECONDS + 1
+        gone = database.sweep()
+        assert (gone["rooms"], gone["study_data"]) == (1, 1)
+        assert store.get(room.code, OWNER) is None
+
+    def test_a_database_that_cannot_be_used_opens_no_room_and_says_why(self, tmp_path, clock):
+        path = tmp_path / "broken.db"
+        database = Store.open(f"sqlite:///{path}", clock=clock)
+        rooms = RoomStore(store=database, bundled=lambda: BUNDLED, clock=clock)
+        room = rooms.open(OWNER, BUNDLED)
+        database.engine.dispose()
+        path.write_bytes(b"garbage" * 2000)  # the file is damaged under the running server
+        for journal in tmp_path.glob("broken.db-*"):
+            journal.unlink()  # its write-ahead log too, which still held the pages
+        assert rooms.get(room.code, OWNER) is None
+        assert rooms.open(OWNER, BUNDLED) is None
+        assert "cannot be used" in rooms.problem()
 
     def test_steps_from_many_sessions_at_once_are_all_counted(self, store):
-        room = store.open(OWNER, dataset=None)
+        room = store.open(OWNER, dataset=BUNDLED)
 
         def press() -> None:
-            for _ in range(200):
+            for _ in range(25):
                 store.update(room.code, OWNER, blank=False)
 
         threads = [threading.Thread(target=press) for _ in range(4)]
@@ -149,4 +182,4 @@ class TestRooms:
             thread.start()
         for thread in threads:
             thread.join()
-        assert store.get(room.code, OWNER).version == room.version + 800
+        assert store.get(room.code, OWNER).version == room.version + 100

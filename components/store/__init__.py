@@ -1,0 +1,73 @@
+"""The explorer's store: rooms, plans and studies that last beyond one server process.
+
+One database for every replica. SQLite by default (`state/explorer.db` beside app.py, WAL, busy timeout);
+`EXPLORER_DATABASE_URL=postgresql+psycopg://user:password@host/db` for replicas on several machines. The
+tables are created and migrated in place by Alembic at start (`Store.open`), or on their own with
+`python -m components.store upgrade`. This package sits at the data level: it imports nothing from the
+features or the UI, and knows nothing of Streamlit except `components.ui.app_store`.
+
+Use it like this (every method is one transaction; every id or token that is unknown, malformed, tampered
+with or expired gives the same None/False; secrets are stored only as SHA-256 hashes and compared in constant
+time; a database that cannot be used raises StoreUnavailableError, whose str() is a message fit for a user):
+
+    from components.store import Store, StoreUnavailableError
+
+    store = Store.open()                     # or Store.open("sqlite:////tmp/x.db"), Store.open(url, clock=...)
+
+    # Study data (bytes; the feature serialises an upload itself). Returns its id, the content's SHA-256.
+    data_id = store.put_data(content)
+    store.get_data(data_id)                  # -> bytes | None
+
+    # Presenter rooms, bound to the browser that opened them (owner = its browser id; stored hashed).
+    room = store.create_room(owner, {"slide": 0}, data_id=None)   # -> StoredRoom (code, state, version, ...)
+    store.get_room(room.code, owner)         # -> StoredRoom | None (None for another browser, or when idle)
+    store.update_room(code, owner, {"slide": 3})                  # merge into the state; version + 1
+    store.update_room(code, owner, lambda state: {...})           # read-modify-write under the room's lock
+    store.delete_room(code, owner)           # -> bool
+    # What a room's audience sends (appended; the feature decides who may send):
+    store.room_exists(code)                  # -> bool (whoever owns it)
+    store.add_room_entry(code, author, "answer", {"text": "..."})  # -> entry id | None
+    store.room_entries(code, owner, after_id=0)                   # -> list[RoomEntry] | None (owner only)
+
+    # Kept plans and self-assessments: a private link id (192 random bits) reopens them; no accounts.
+    link_id = store.keep("plan", {"ids": ["R01"]})
+    store.load_kept("plan", link_id)         # -> dict | None (each opening keeps it another 180 days)
+    store.forget_kept("plan", link_id)       # -> bool
+
+    # Published studies: anyone with the id reads it; the owner token (shown once) deletes it.
+    study_id, owner_token = store.publish_study(content, {"name": "..."}, lifetime=30 * 86400)
+    store.get_published(study_id)            # -> PublishedStudy | None (content, meta, size, times)
+    store.delete_published(study_id, owner_token)                 # -> bool
+
+    store.sweep()                            # delete what expired (also done now and then by writes)
+
+In the app, `components.ui.app_store.app_store()` is the process's Store or None when the database cannot
+be used (then `store_problem()` says why, and the app goes on with the bundled study).
+
+Tables: components/store/schema.py; migrations: components/store/migrations/versions/ (a change to the
+tables is a new migration there, never an edit of an old one).
+"""
+
+from components.store.store import (
+    KEPT_SECONDS,
+    ROOM_CODE_ALPHABET,
+    ROOM_CODE_LENGTH,
+    ROOM_IDLE_SECONDS,
+    PublishedStudy,
+    RoomEntry,
+    Store,
+    StoredRoom,
+    StoreUnavailableError,
+)
+
+__all__ = [
+    "KEPT_SECONDS",
+    "ROOM_CODE_ALPHABET",
+    "ROOM_CODE_LENGTH",
+    "ROOM_IDLE_SECONDS",
+    "PublishedStudy",
+    "RoomEntry",
+    "Store",
+    "StoreUnavailableError",
+    "StoredRoom",
+]

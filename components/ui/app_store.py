@@ -1,0 +1,71 @@
+"""The app's one Store per server process, or None with a reason when the database cannot be used.
+
+The app never stops for its database: a missing, corrupt, read-only or locked file (or an unreachable
+server) turns rooms and kept links off with a clear message, and every page goes on with the bundled study.
+A failed open is tried again after RETRY_SECONDS, so a database that comes back is used again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import streamlit as st
+
+from components.store.store import Store, StoreUnavailableError
+
+RETRY_SECONDS = 30.0
+_log = logging.getLogger(__name__)
+
+
+class _Holder:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.store: Store | None = None
+        self.problem: str | None = None
+        self.failed_at = float("-inf")
+
+    def get(self) -> Store | None:
+        with self.lock:
+            if self.store is None and time.monotonic() - self.failed_at >= RETRY_SECONDS:
+                try:
+                    self.store = Store.open()
+                    self.problem = None
+                except StoreUnavailableError as error:
+                    self.problem = str(error)
+                    self.failed_at = time.monotonic()
+                    _log.warning("%s", error)
+            return self.store
+
+    def failed(self, error: StoreUnavailableError) -> None:
+        """A call on an open store failed: say why, and open the database afresh after RETRY_SECONDS."""
+        with self.lock:
+            self.problem = str(error)
+            self.store = None  # calls already under way finish on the old engine; it goes with them
+            self.failed_at = time.monotonic()
+
+
+@st.cache_resource
+def _holder() -> _Holder:
+    return _Holder()
+
+
+def app_store() -> Store | None:
+    """This process's Store (opened and migrated on first use), or None when the database cannot be used."""
+    return _holder().get()
+
+
+def store_problem() -> str | None:
+    """Why the database cannot be used now, for a user; None when it can."""
+    return _holder().problem
+
+
+def report_failure(error: StoreUnavailableError) -> str:
+    """Note a failed call (so store_problem() says why) and return its message to show."""
+    _holder().failed(error)
+    return str(error)
+
+
+def clear_problem() -> None:
+    _holder().problem = None
