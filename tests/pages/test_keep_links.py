@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.load import load_dataset_dir
-from components.keep.view import NOT_FOUND
+from components.keep.draw import NOT_FOUND
 from components.shared.session_keys import (
     ACTION_PLAN,
     ACTION_PLAN_DETAILS,
