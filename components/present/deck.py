@@ -38,6 +38,7 @@ KINDS = (
     "closing",
 )
 
+APP_NAME = "Collaboration Findings Explorer"  # named in full: the closing slide is printed in the handouts too
 COUNTS_NOTE = "Counts are counts of coded statements, not of people."
 
 
@@ -105,7 +106,9 @@ def _closing_slides(dataset: Dataset) -> list[Slide]:
     else:
         lead = f"{dataset.name}: data uploaded in this session."
     points.append(Point(COUNTS_NOTE))
-    points.append(Point("Every point in this deck, with the words behind it, is in the Explore findings page."))
+    points.append(
+        Point(f"Every point here, with the words behind it, is on the Explore findings page of the {APP_NAME}.")
+    )
     return [
         Slide(
             kind="closing",
@@ -113,7 +116,10 @@ def _closing_slides(dataset: Dataset) -> list[Slide]:
             lead=lead,
             quotes=quotes,
             columns=(Column("", tuple(points)),),
-            notes="Share the handout (download below) so people can read every quote and its source.",
+            notes=(
+                "Give everyone the participant handout, printed before the session, so they can read every "
+                "quote and its source."
+            ),
             sources=sources_of([], quotes),
         )
     ]
