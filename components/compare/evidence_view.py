@@ -40,14 +40,18 @@ def page_view(dataset: Dataset, category: str, groups: tuple[str, ...]) -> compa
     return view_cache.view(dataset, "compare view", compare_view.compare_view, category, groups)
 
 
-def theme_chart(dataset: Dataset, shown: compare_view.CompareView, theme: str | None) -> go.Figure:
+def theme_chart(dataset: Dataset, shown: compare_view.CompareView, theme: str | None, phone: bool = False) -> go.Figure:
+    """The theme chart; `phone`: its panels stacked for a phone's width (components/ui/viewport.py)."""
     return view_cache.view(
         dataset,
         "compare theme figure",
-        lambda _, _category, _groups, theme: theme_figure(shown.comparison, shown.colours, selected_theme=theme),
+        lambda _, _category, _groups, theme, phone: theme_figure(
+            shown.comparison, shown.colours, selected_theme=theme, phone=phone
+        ),
         shown.category,
         shown.groups,
         theme,
+        phone,
     )
 
 
