@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from components.data.model import Dataset
-from components.present.deck import COUNTS_NOTE, Point, Slide
+from components.present.deck import APP_NAME, COUNTS_NOTE, Point, Slide
 from components.present.documents import PrintDocument, citation_line, printable
 from components.text import cell_text
 
@@ -29,7 +29,7 @@ EXTRA_LINES_PER_QUESTION = 3
 LINE_SPACING = 9  # millimetres: handwriting needs more than the 8 of a printed form
 
 # A source may name the app's own ids ("question written for this app from findings F013 and F014"): on
-# paper a reader has no app to look them up in, so the ids become what they are.
+# paper a reader has no app to look them up in, so the ids become what they are, and the app is named.
 _ID_LIST = re.compile(
     r"\b(?:findings?|recommendations?|prompts?)\s+[A-Z]{1,3}\d{2,4}(?:\s*(?:,|and|&)\s*[A-Z]{1,3}\d{2,4})*",
     re.IGNORECASE,
@@ -43,7 +43,8 @@ def paper_text(value: object) -> str:
     internal ids or words that only make sense in the app."""
     text = _ID_LIST.sub("the study's findings", printable(value))
     text = _BARE_ID.sub("", text)
-    return _THIS_APP.sub("this training", text)
+    # Named, as a reader of the paper cannot tell which app "this app" is.
+    return _THIS_APP.sub(f"the {APP_NAME}", text)
 
 
 def writing_line_count(question: str) -> int:

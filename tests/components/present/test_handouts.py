@@ -96,7 +96,7 @@ class TestParticipantHandout:
         assert not re.findall(r"\b[FRP]\d{3}\b", text)
         assert "for this app" not in text
         assert "not shown in this deck" not in text
-        assert "question written for this training from the study's findings" in text
+        assert "question written for the Collaboration Findings Explorer from the study's findings" in flat(text)
 
     def test_every_slide_heading_has_its_content_under_it_on_the_same_page(self, deck, participant):
         # A heading at the foot of a page is the last thing before the footer.
