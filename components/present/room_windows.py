@@ -106,7 +106,7 @@ def _presenter_view(code: str, owner: str) -> None:
     revealed = index in room.revealed
     with st.container(key="present_room_bar", horizontal=True, vertical_alignment="center", gap="small"):
         _room_bar(room, index)
-    now, later = st.columns([3, 2], gap="medium")
+    now, later = st.columns([5, 3], gap="medium")
     with now:
         shown = "The projector is blank" if room.blank else "On the projector now"
         st.markdown(f"**{shown}** · slide {index + 1} of {len(deck)}")
@@ -140,6 +140,7 @@ def _presenter_view(code: str, owner: str) -> None:
                 )
                 st.markdown("**Findings to reveal:**\n\n" + slide_view.bullets(slide.reveal))
             slide_view.show_source_words(slide)
+    slide_autofit.fit_notes(key="present_fit_notes")
 
 
 def _room_bar(room: Room, index: int) -> None:

@@ -119,3 +119,26 @@ def fit_pane(key: str, height: int) -> None:
             "max": PANE_MAX_SCALE,
         },
     )
+
+
+# The presenter's notes pane (17px text) may shrink this far to stay inside the window at 1280x720.
+NOTES_MIN_SCALE = 0.8
+
+
+def fit_notes(key: str, margin: int = 12) -> None:
+    """Shrink the presenter's notes pane (`--present-notes-fit`) a little so it ends inside the window.
+
+    A pane that holds more even at the smallest scale grows, and the page scrolls: nothing is hidden.
+    """
+    _fitter(
+        key=key,
+        data={
+            "target": ".st-key-present_notes_box",
+            "variable": "--present-notes-fit",
+            "flag": "presentNotesFit",
+            "reserve": [],
+            "margin": margin,
+            "min": NOTES_MIN_SCALE,
+            "max": 1,
+        },
+    )

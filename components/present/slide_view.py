@@ -120,7 +120,7 @@ def show_preview(slide: slide_model.Slide) -> None:
 # Stylesheets: static, never data. Every text on a slide is at least 24px, for the back of a room.
 
 SLIDE_STYLE = """<style>
-:root { --present-fit: 1; --present-pane-fit: 1; }
+:root { --present-fit: 1; --present-pane-fit: 1; --present-notes-fit: 1; }
 /* The title grows with the text (slide_autofit), always 16px larger than it. */
 [data-testid="stMain"] h1 { font-size: calc(24px * var(--present-fit) + 16px); line-height: 1.15;
   padding-top: 0; padding-bottom: 0.25rem; }
@@ -195,5 +195,9 @@ PRESENTER_STYLE = """<style>
 .st-key-present_next_preview [data-testid="stMarkdownContainer"] li { font-size: 16px; color: #374151; }
 .st-key-present_notes_box { background: #F2F4F7; }
 .st-key-present_notes_box [data-testid="stMarkdownContainer"] p,
-.st-key-present_notes_box [data-testid="stMarkdownContainer"] li { font-size: 17px; color: #111827; }
+.st-key-present_notes_box [data-testid="stMarkdownContainer"] li {
+  font-size: calc(17px * var(--present-notes-fit)); color: #111827; }
+/* Close together, in 16px: the jump list beside Previous and Next shows whole titles. */
+.st-key-present_controls { gap: 0.5rem; }
+.st-key-present_controls p, .st-key-present_controls button { font-size: 16px; }
 </style>"""

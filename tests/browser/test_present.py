@@ -163,6 +163,8 @@ def test_jump_menu_and_speaker_notes(page: Page, app_url: str, jump_to: int):
     expect(page.get_by_text("Speaker notes.", exact=False)).to_have_count(0)
     rerun_after(page, lambda: page.get_by_text("Speaker notes", exact=True).click())
     expect(page.get_by_text("Speaker notes.", exact=False)).to_be_visible()
+    # The notes come under the controls: slide 1's last lines stay above the control bar.
+    assert_readable_and_whole(page, "slide 1 with the speaker notes on")
     screenshot(page, "present-speaker-notes")
     page.locator(".st-key-present_jump").get_by_role("combobox").click()
     label = f"{jump_to + 1}. {DECK[jump_to].heading}"
@@ -387,6 +389,9 @@ def test_the_projector_follows_the_presenter_and_shows_only_the_slide(page: Page
     page.locator("[class*=st-key-present_jump_]").get_by_role("combobox").click()
     page.get_by_role("option", name=f"{prompt + 1}. {DECK[prompt].heading}").click()
     assert_projected(projector, prompt, "presenter jumped")
+    jump = page.locator("[class*=st-key-present_jump_]").get_by_role("combobox")
+    expect(jump).to_have_value(f"{prompt + 1}. {DECK[prompt].heading}")
+    assert jump.evaluate("box => box.scrollWidth <= box.clientWidth + 1"), "the presenter's jump list cuts the title"
     # The presenter sees the findings at once; the room sees them when the trainer shows them.
     first = DECK[prompt].reveal[0].text
     expect(page.locator(".st-key-present_notes_box").get_by_text(first, exact=False)).to_be_visible()
