@@ -3,12 +3,12 @@
 import streamlit as st
 
 from components.compare import draw as show
-from components.compare.figures import PROJECTOR_CHART_HEIGHT, THEME_CHART_MIN_WIDTH
+from components.compare.figures import PHONE_LINE_CHARS, PROJECTOR_CHART_HEIGHT, THEME_CHART_MIN_WIDTH
 from components.compare.labels import category_label, chosen_groups
 from components.compare.view import CATEGORIES, group_notice
 from components.shared import session_keys as keys
 from components.shared.citation import chart_source
-from components.ui import charts, url_state
+from components.ui import charts, url_state, viewport
 from components.ui import frame as ui
 
 # Wide enough for a group's name; the two pickers and the categories share one row at 1280 px.
@@ -65,16 +65,18 @@ with chart_side:
         st.info(view.empty_message)
     else:
         st.markdown(view.heading)
+        # On a phone the groups' panels stack, as wide as the screen, instead of scrolling sideways.
+        phone = viewport.is_phone(keys.VIEWPORT_REPORTER)
         charts.chart(
-            show.theme_chart(dataset, view, st.session_state[keys.COMPARE_THEME]),
+            show.theme_chart(dataset, view, st.session_state[keys.COMPARE_THEME], phone),
             cached_figure=True,
             key=keys.COMPARE_CHART,
             title=f"{view.label}: statements by theme",
             source=chart_source(dataset),
             # What is left of a 1280x720 projector under the page's controls: the whole chart stays in view.
-            max_height=PROJECTOR_CHART_HEIGHT,
-            line_chars=60,
-            phone_min_width=THEME_CHART_MIN_WIDTH,
+            max_height=None if phone else PROJECTOR_CHART_HEIGHT,
+            line_chars=PHONE_LINE_CHARS if phone else 60,
+            phone_min_width=None if phone else THEME_CHART_MIN_WIDTH,
             on_select=show.open_clicked_theme,
             selection_mode="points",
             theme=None,

@@ -28,14 +28,17 @@ with st.container(horizontal=True, key=HOME_FIGURES):
 st.html(home.CARD_STYLE)
 if view.headline:
     st.subheader("What it found")
-    st.markdown("Each finding opens with its evidence, the source's own words, on Explore.")
+    # The statements are this app's wording, not quotes: no quotation mark beside them (quotes keep theirs).
+    st.markdown(
+        "In this app's words; each opens with its evidence, the source's own words in quotation marks, on Explore."
+    )
     with st.container(key=HOME_HEADLINES):
         for finding in view.headline:
             # A page link keeps this browser session (and an uploaded dataset); a Markdown link opens a new one.
             st.page_link(
                 "pages/explore.py",
                 label=home.headline_label(finding),
-                icon=":material/format_quote:",
+                icon=":material/arrow_forward:",
                 query_params={"id": finding["finding_id"]},
                 help="The evidence for this finding, on Explore",
             )

@@ -19,6 +19,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# Debian's LibreOffice Writer, headless: a test renders the Word action plan with it, as a team lead
+# opening the .docx would see it (tests/components/test_plan_documents.py).
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "Installing Debian's LibreOffice Writer for the Word document test…"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
+fi
+
 # The app, the test tools and the benchmark, exactly as locked: every file pip installs must match a hash in
 # requirements-dev.lock (generated from requirements-dev.txt by scripts/lock.sh). A pin added to a .txt list
 # without regenerating the locks stops the run here, by name.

@@ -36,9 +36,9 @@ group_choice = view_cache.cached_view(compare_view.group_choice)
 page_view = view_cache.cached_view(compare_view.compare_view)
 
 
-def _theme_chart(dataset: Dataset, category: str, groups: tuple[str, ...], theme: str | None) -> go.Figure:
+def _theme_chart(dataset: Dataset, category: str, groups: tuple[str, ...], theme: str | None, phone: bool) -> go.Figure:
     shown = page_view(dataset, category, groups)
-    return theme_figure(shown.comparison, shown.colours, selected_theme=theme)
+    return theme_figure(shown.comparison, shown.colours, selected_theme=theme, phone=phone)
 
 
 def _partner_chart(dataset: Dataset, category: str, groups: tuple[str, ...], cell: tuple[str, str] | None) -> go.Figure:
@@ -50,8 +50,9 @@ _theme_charts = view_cache.cached_view(_theme_chart)
 _partner_charts = view_cache.cached_view(_partner_chart)
 
 
-def theme_chart(dataset: Dataset, shown: compare_view.CompareView, theme: str | None) -> go.Figure:
-    return _theme_charts(dataset, shown.category, shown.groups, theme)
+def theme_chart(dataset: Dataset, shown: compare_view.CompareView, theme: str | None, phone: bool = False) -> go.Figure:
+    """The theme chart; `phone`: its panels stacked for a phone's width (components/ui/viewport.py)."""
+    return _theme_charts(dataset, shown.category, shown.groups, theme, phone)
 
 
 def partner_chart(dataset: Dataset, shown: compare_view.CompareView, cell: tuple[str, str] | None) -> go.Figure:

@@ -37,10 +37,18 @@ EMPTY_CELL = "#F2F4F7"
 NO_TEMPLATE = "none"
 
 
-def _panel_title(group: str) -> str:
+# On a phone (components/ui/viewport.py) the panels stack, each as wide as the screen: a title's line and a
+# theme's label wrap at these many characters, so nothing runs past a 390 px screen.
+PHONE_TITLE_CHARS = 30
+PHONE_LABEL_CHARS = 16
+# Characters a line of the chart's source and caveat under it on a phone (components/ui/chart_export.py).
+PHONE_LINE_CHARS = 40
+
+
+def _panel_title(group: str, width: int = 14, max_lines: int = 2) -> str:
     """A panel's title: the group's name, or "Common ground" for the shared group (wrapped, escaped)."""
     name = "Common ground" if group == SHARED_GROUP else group
-    return f"<b>{wrap_label(escape_plotly(name), width=14, max_lines=2)}</b>"
+    return f"<b>{wrap_label(escape_plotly(name), width=width, max_lines=max_lines)}</b>"
 
 
 def theme_figure(
@@ -48,8 +56,12 @@ def theme_figure(
     colours: Mapping[str, str],
     selected_theme: str | None = None,
     max_themes: int = MAX_CHART_THEMES,
+    phone: bool = False,
 ) -> go.Figure:
     """One panel of horizontal bars per group, side by side on one shared theme axis.
+
+    `phone`: the panels stack one under another, each with its own theme labels, wrapped narrower, and whole
+    titles, so the chart fits a phone's width instead of scrolling sideways.
 
     Each bar carries [theme, group] in customdata, because plotly's selection event returns only what
     the trace holds, and the page needs the theme to open its statements. Labels are escaped: plotly
@@ -58,12 +70,21 @@ def theme_figure(
     counts = comparison.counts.head(max_themes)
     panels = comparison.panels
     themes = list(counts.index)
-    titles = [_panel_title(group) for group in panels]
+    titles = [_panel_title(group, PHONE_TITLE_CHARS, 3) if phone else _panel_title(group) for group in panels]
     title_lines = max((title.count("<br>") + 1 for title in titles), default=1)
-    figure = make_subplots(
-        rows=1, cols=max(len(panels), 1), shared_yaxes=True, horizontal_spacing=0.035, subplot_titles=titles
-    )
     labels = [escape_plotly(theme) for theme in themes]
+    wrapped = [wrap_label(label, width=PHONE_LABEL_CHARS if phone else 24) for label in labels]
+    # Rows tall enough for the longest wrapped label, so neighbouring labels never overlap.
+    row_height = max(36, 6 + 18 * max((label.count("<br>") + 1 for label in wrapped), default=1))
+    count = max(len(panels), 1)
+    if phone:
+        # Each panel's own title above it, its ticks under it: the space between panels holds both.
+        gap_px = 34 + 22 * title_lines
+        plot_px = count * row_height * len(themes) + (count - 1) * gap_px
+        figure = make_subplots(rows=count, cols=1, vertical_spacing=gap_px / max(plot_px, 1), subplot_titles=titles)
+    else:
+        plot_px = row_height * len(themes)
+        figure = make_subplots(rows=1, cols=count, shared_yaxes=True, horizontal_spacing=0.035, subplot_titles=titles)
     top = max(int(counts.to_numpy().max()) if not counts.empty else 0, 1)
     for column, group in enumerate(panels, start=1):
         values = [int(value) for value in counts[group]]
@@ -97,8 +118,8 @@ def theme_figure(
                 hovertext=hover,
                 hovertemplate="%{hovertext}<extra></extra>",
             ),
-            row=1,
-            col=column,
+            row=column if phone else 1,
+            col=1 if phone else column,
         )
         figure.update_xaxes(
             range=[0, top * 1.25 + 0.3],
@@ -110,12 +131,10 @@ def theme_figure(
             zerolinecolor="#6B7280",
             fixedrange=True,
             ticks="",
-            row=1,
-            col=column,
+            nticks=5 if phone else None,
+            row=column if phone else 1,
+            col=1 if phone else column,
         )
-    wrapped = [wrap_label(label, width=24) for label in labels]
-    # Rows tall enough for the longest wrapped label, so neighbouring labels never overlap.
-    row_height = max(36, 6 + 18 * max((label.count("<br>") + 1 for label in wrapped), default=1))
     ticks = [f"<b>{tick}</b>" if theme == selected_theme else tick for theme, tick in zip(themes, wrapped, strict=True)]
     figure.update_yaxes(
         categoryorder="array",
@@ -146,7 +165,7 @@ def theme_figure(
         template=NO_TEMPLATE,
         paper_bgcolor="#FFFFFF",
         plot_bgcolor="#FFFFFF",
-        height=max(200, 54 + 22 * title_lines + row_height * len(themes)),
+        height=max(200, 54 + 22 * title_lines + plot_px),
         margin={"l": 10, "r": 20, "t": 10 + 22 * title_lines, "b": 44},
         showlegend=False,
         bargap=0.3,

@@ -1,6 +1,6 @@
 """The network page's Streamlit pieces: its filters, focus and graph, the focused node's details, the
 paths from a barrier and the levers. Each draws one part from a NetworkView; the logic is in the plain
-modules beside this one. Widget keys are named in components.ui.session_keys.
+modules beside this one. Widget keys are named in components.shared.session_keys.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from components.data.model import Dataset
 from components.network import view as network_views
 from components.network.graph import GraphFilters
 from components.network.kinds import RECOMMENDATION, kind_name
-from components.network.text import node_links, node_title
+from components.network.text import links_list, node_links, node_title
 from components.network.view import FilterOptions, NetworkView, TracedPaths, focused_figure, traced_paths
 from components.shared.citation import chart_source
 from components.shared.session_keys import (
@@ -28,12 +28,15 @@ from components.shared.session_keys import (
     NETWORK_GROUPS,
     NETWORK_KINDS,
     NETWORK_LEVERS,
+    NETWORK_LINKS_LIST,
     NETWORK_OPEN_DIALOG,
+    NETWORK_PHONE_LAYOUT,
     NETWORK_STATED_ONLY,
     NETWORK_TRACE,
+    VIEWPORT_REPORTER,
 )
 from components.shared.text import escape_markdown
-from components.ui import charts, quotes, url_state, view_cache
+from components.ui import charts, quotes, url_state, view_cache, viewport
 from components.ui.lazy import lazy_expander
 
 # The narrowest width at which the three columns of labels fit side by side without being cut off: on a phone
@@ -282,11 +285,32 @@ def focus_panel(view: NetworkView, focus: str | None) -> None:
 # The graph, the paths, the levers
 
 
+PHONE_LIST, PHONE_GRAPH = "List of links", "Graph"
+
+
 def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure, focus: str | None) -> None:
     # Above the graph: what a big graph's figure leaves out is read before the figure.
     note = view.figure_note(focus)
     if note:
         st.info(escape_markdown(note), icon=":material/info:")
+    # On a phone the graph's three columns of labels need twice the screen's width: the same links come as a
+    # list that fits it, and the graph is one tap away, said to scroll sideways before it is seen.
+    if viewport.is_phone(VIEWPORT_REPORTER):
+        shown = st.segmented_control(
+            "Show the links as",
+            [PHONE_LIST, PHONE_GRAPH],
+            default=PHONE_LIST,
+            required=True,
+            key=NETWORK_PHONE_LAYOUT,
+        )
+        if shown != PHONE_GRAPH:
+            with st.container(key=NETWORK_LINKS_LIST):
+                st.markdown(links_list(view.graph))
+            return
+        st.markdown(
+            ":material/swipe: **The graph is wider than your screen: swipe it sideways** to see the "
+            "recommendations' column."
+        )
     charts.chart(
         figure,
         key=NETWORK_GRAPH,
@@ -302,10 +326,7 @@ def graph_chart(dataset: Dataset, view: NetworkView, figure: go.Figure, focus: s
         alt="Network of barriers, what helps and recommendations. The table below lists every link.",
         phone_min_width=GRAPH_MIN_WIDTH,
     )
-    hint = (
-        "Click a node to focus it and read its evidence and links. Hover over a link for its note. "
-        "On a phone, swipe the graph sideways to see every column."
-    )
+    hint = "Click a node to focus it and read its evidence and links. Hover over a link for its note."
     if view.large:
         hint += " This graph is large, so labels show on hover and around the focused node."
     st.caption(hint)

@@ -146,3 +146,30 @@ def graph_summary(graph: nx.DiGraph) -> str:
         f"The graph shows {', '.join(parts)}, joined by {len(links)} link{'s' if len(links) != 1 else ''}: "
         f"{len(links) - inferred} stated in the source and {inferred} inferred by this app."
     )
+
+
+# A phone's list of links stops after this many nodes: the table of every link under it holds the rest.
+LINKS_LIST_MAX_NODES = 40
+
+
+def links_list(graph: nx.DiGraph, max_nodes: int = LINKS_LIST_MAX_NODES) -> str:
+    """The graph's links as a list that fits a phone's width: each node, in the graph's column order, with
+    the nodes it links to under it. Markdown: every piece of data escaped; inferred links carry a badge."""
+    sources = [node for node in graph.nodes if graph.out_degree(node)]
+    sources.sort(key=lambda node: (graph.nodes[node]["layer"], node))
+    lines = []
+    for node in sources[:max_nodes]:
+        data = graph.nodes[node]
+        lines.append(
+            f"- **{escape_markdown(node)}** · {kind_name(data['kind']).lower()}: {escape_markdown(data['label'])}"
+        )
+        for _, target, edge in sorted(graph.out_edges(node, data=True), key=lambda edge: edge[1]):
+            for link in edge["links"]:
+                badge = " " + inferred_badge() if link["basis"] != "stated" else ""
+                lines.append(
+                    f"    - {escape_markdown(link['relation'])} **{escape_markdown(target)}**: "
+                    f"{escape_markdown(graph.nodes[target]['label'])}{badge}"
+                )
+    if len(sources) > max_nodes:
+        lines.append(f"\n{len(sources) - max_nodes} more nodes with links: the table of every link below lists them.")
+    return "\n".join(lines) if lines else "No links with these filters."

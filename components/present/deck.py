@@ -23,7 +23,7 @@ from components.present.finding_slides import (
 from components.present.prompt_slides import prompt_slides
 from components.present.slide_model import Column, Point, Quote, Slide, sources_of
 from components.shared.text import cell_text
-from components.shared.wording import COUNTS_NOTE
+from components.shared.wording import APP_NAME, COUNTS_NOTE
 
 # Slide kinds in deck order.
 KINDS = (
@@ -107,7 +107,9 @@ def _closing_slides(dataset: Dataset) -> list[Slide]:
     else:
         lead = f"{dataset.name}: data uploaded in this session."
     points.append(Point(COUNTS_NOTE))
-    points.append(Point("Every point in this deck, with the words behind it, is in the Explore findings page."))
+    points.append(
+        Point(f"Every point here, with the words behind it, is on the Explore findings page of the {APP_NAME}.")
+    )
     return [
         Slide(
             kind="closing",
@@ -115,7 +117,10 @@ def _closing_slides(dataset: Dataset) -> list[Slide]:
             lead=lead,
             quotes=quotes,
             columns=(Column("", tuple(points)),),
-            notes="Share the handout (download below) so people can read every quote and its source.",
+            notes=(
+                "Give everyone the participant handout, printed before the session, so they can read every "
+                "quote and its source."
+            ),
             sources=sources_of([], quotes),
         )
     ]

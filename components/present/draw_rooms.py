@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.present import draw_autofit, draw_handouts, presenter, stepping
 from components.present import draw_keys as slide_keys
 from components.present import draw_slides as slide_view
-from components.present import presenter, stepping
 from components.present.presenter import PROJECTOR, Room
 from components.present.slide_model import Slide
 from components.shared import session_keys as keys
 from components.shared.text import escape_markdown
 from components.ui import frame as ui
 from components.ui.access import active_dataset
+
+# The presenter's current-slide pane at 1280x720: what the room bar, the line above the pane and the
+# controls under it leave of the window's height.
+CURRENT_PANE_HEIGHT = 450
 
 
 def show_room(view: str, code_param: object) -> None:
@@ -105,25 +109,28 @@ def _presenter_view(code: str, owner: str) -> None:
     revealed = index in room.revealed
     with st.container(key="present_room_bar", horizontal=True, vertical_alignment="center", gap="small"):
         _room_bar(room, index)
-    now, later = st.columns([3, 2], gap="medium")
+    now, later = st.columns([5, 3], gap="medium")
     with now:
         shown = "The projector is blank" if room.blank else "On the projector now"
         st.markdown(f"**{shown}** · slide {index + 1} of {len(deck)}")
-        # Fixed-height panes keep the whole presenter view in one screen; a long slide scrolls inside.
-        with st.container(key="present_current", border=True, height=420):
+        # The pane is as tall as the room the other rows leave at 1280x720; the slide's text is scaled to fill
+        # it (draw_autofit), and a slide too long even at the smallest scale makes the pane taller.
+        with st.container(key="present_current", border=True):
             with st.container(key="present_current_title"):
                 st.subheader(slide.heading, anchor=False)
             slide_view.show_slide(slide, revealed)
+        draw_autofit.fit_pane(key="present_fit_pane", height=CURRENT_PANE_HEIGHT)
         with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
             _room_controls(room, deck, index)
     with later:
-        with st.container(key="present_next_preview", border=True, height=160):
+        # No fixed heights here: the next slide's preview and the notes show all they hold.
+        with st.container(key="present_next_preview", border=True):
             if index + 1 < len(deck):
                 st.markdown("Next:")
                 slide_view.show_preview(deck[index + 1])
             else:
                 st.markdown("This is the last slide.")
-        with st.container(key="present_notes_box", border=True, height=350):
+        with st.container(key="present_notes_box", border=True):
             st.markdown(slide_view.notes_markdown(slide))
             if slide.kind == "prompt" and slide.reveal:
                 slide_view.reveal_button(
@@ -131,6 +138,7 @@ def _presenter_view(code: str, owner: str) -> None:
                 )
                 st.markdown("**Findings to reveal:**\n\n" + slide_view.bullets(slide.reveal))
             slide_view.show_source_words(slide)
+    draw_autofit.fit_notes(key="present_fit_notes")
 
 
 def _room_bar(room: Room, index: int) -> None:
@@ -162,6 +170,9 @@ def _room_bar(room: Room, index: int) -> None:
         args=(code, owner, not room.blank),
         help="Blanks the projector, or brings the slide back. B or . on the keyboard or clicker does the same.",
     )
+    # The handouts are here too, not only in the single window: the closing slide's note asks for them.
+    with st.popover("Handouts"):
+        draw_handouts.show(slide_view.deck_view(room.dataset), room.dataset)
     st.button("Leave", key=keys.PRESENT_LEAVE, type="tertiary", on_click=_leave_room, args=(index,))
 
 
@@ -210,6 +221,7 @@ def _projector_view(code: str, owner: str) -> None:
     st.title(slide.heading, anchor=False)
     with st.container(key="present_slide"):
         slide_view.show_slide(slide, index in room.revealed)
+    draw_autofit.fit_slide(key="present_fit_projector", whole_window=True)
     with st.container(key="present_fullscreen", width="content"):
         slide_keys.fullscreen_button(key=keys.PRESENT_FULLSCREEN)
 

@@ -7,14 +7,12 @@ URL (`?slide=4`). "Presenter view" turns this window into a room's presenter win
 
 from __future__ import annotations
 
-from functools import partial
-
 import streamlit as st
 
 from components.data.model import Dataset
+from components.present import draw_autofit, draw_handouts, presenter, stepping
 from components.present import draw_keys as slide_keys
 from components.present import draw_slides as slide_view
-from components.present import handouts, presenter, stepping
 from components.present.slide_model import Slide
 from components.shared import session_keys as keys
 from components.shared.text import escape_markdown
@@ -66,15 +64,10 @@ def show_single_window() -> None:
     write_url({"slide": index + 1})
 
     ui.page_start(slide.heading)
-    # Always there, empty or not: notes (or a link's note) coming and going must not move the slide and its
-    # controls, which the browser would then draw afresh, the notes toggle losing the keyboard's focus.
+    # Always there, empty or not: a link's note coming and going must not move the slide and its controls.
     with st.container(key=keys.PRESENT_NOTES_SLOT):
         if link_note:
             st.caption(escape_markdown(link_note))
-        if st.session_state.get(keys.PRESENT_NOTES):
-            with st.container(key="present_notes_box", border=True):
-                st.markdown(slide_view.notes_markdown(slide))
-                slide_view.show_source_words(slide)
 
     revealed = index in st.session_state.get(keys.PRESENT_REVEALED, set())
 
@@ -83,8 +76,15 @@ def show_single_window() -> None:
 
     with st.container(key="present_slide"):
         slide_view.show_slide(slide, revealed, reveal_button)
+    draw_autofit.fit_slide(key="present_fit_single", reserve=(".st-key-present_controls",))
     with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
         _controls(deck, index, dataset)
+    # The notes come under the controls: above the slide they pushed its last lines under the control bar,
+    # and here turning them on or off moves neither the slide nor the toggle (which keeps the keyboard's focus).
+    if st.session_state.get(keys.PRESENT_NOTES):
+        with st.container(key="present_notes_box", border=True):
+            st.markdown(slide_view.notes_markdown(slide))
+            slide_view.show_source_words(slide)
     ui.page_end(dataset)
 
 
@@ -117,12 +117,12 @@ def _controls(deck: list[Slide], index: int, dataset: Dataset) -> None:
         format_func=lambda option: stepping.slide_label(deck[option], option),
         key=keys.PRESENT_JUMP,
         label_visibility="collapsed",
-        width=160,
+        width="stretch",  # the rest of the row: whole titles, with the part that tells slides apart
     )
     st.toggle("Speaker notes", key=keys.PRESENT_NOTES)
     # No icon: the controls must stay on one row at 1280 px, above the slide's last line.
     with st.popover("Handouts"):
-        _handout_buttons(deck, dataset)
+        draw_handouts.show(deck, dataset)
     has_browser = bool(presenter.current_browser_id())
     rooms_problem = presenter.room_store().problem()
     st.button(
@@ -146,29 +146,4 @@ def _controls(deck: list[Slide], index: int, dataset: Dataset) -> None:
                 "hours after the room was last used."
             )
         ),
-    )
-
-
-def _handout_buttons(deck: list[Slide], dataset: Dataset) -> None:
-    # Built only when a button is pressed (a callable, not bytes): a PDF costs about a second.
-    st.download_button(
-        "Participant handout (PDF)",
-        data=partial(handouts.participant_handout_pdf, deck, dataset),
-        file_name="collaboration-findings-participant-handout.pdf",
-        mime="application/pdf",
-        icon=":material/download:",
-        key=keys.PRESENT_PARTICIPANT_HANDOUT,
-        on_click="ignore",
-        help="A4, to print for the room: the slides, every quote with its source, the discussion "
-        "questions with room to write, and no answers or speaker notes.",
-    )
-    st.download_button(
-        "Presenter handout (PDF)",
-        data=partial(handouts.presenter_handout_pdf, deck, dataset),
-        file_name="collaboration-findings-presenter-handout.pdf",
-        mime="application/pdf",
-        icon=":material/download:",
-        key=keys.PRESENT_PRESENTER_HANDOUT,
-        on_click="ignore",
-        help="For you: the same, with the speaker notes and the findings each prompt reveals.",
     )

@@ -10,6 +10,7 @@ keys (`present_slide`, `present_sources`, …) that the present page's styleshee
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import streamlit as st
@@ -100,40 +101,55 @@ def show_source_words(slide: slide_model.Slide) -> None:
                 st.markdown(quote(passage))
 
 
+# The "next" pane shows a slide's first lines only, so the speaker notes under it stay in view.
+PREVIEW_POINTS = 2
+
+
 def show_preview(slide: slide_model.Slide) -> None:
     """A slide in brief for the presenter's "next" pane: its title and its first lines."""
     st.markdown(f"**{escape_markdown(slide.heading)}**")
     if slide.lead:
         st.markdown(escape_markdown(slide.lead))
+        return
     points = [point for column in slide.columns for point in column.points]
     if points:
-        st.markdown(bullets(tuple(points)))
+        shown = tuple(dataclasses.replace(point, children=()) for point in points[:PREVIEW_POINTS])
+        rest = len(points) - len(shown)
+        st.markdown(bullets(shown) + (f"\n- …and {rest} more" if rest else ""))
 
 
 # ---------------------------------------------------------------------------------------------
 # Stylesheets: static, never data. Every text on a slide is at least 24px, for the back of a room.
 
 SLIDE_STYLE = """<style>
-[data-testid="stMain"] h1 { font-size: 40px; line-height: 1.15; padding-top: 0; padding-bottom: 0.25rem; }
+:root { --present-fit: 1; --present-pane-fit: 1; --present-notes-fit: 1; }
+/* The title grows with the text (draw_autofit), always 16px larger than it. */
+[data-testid="stMain"] h1 { font-size: calc(24px * var(--present-fit) + 16px); line-height: 1.15;
+  padding-top: 0; padding-bottom: 0.25rem; }
 .st-key-present_slide { overflow-wrap: anywhere; }
 .st-key-present_slide [data-testid="stMarkdownContainer"] p,
-.st-key-present_slide [data-testid="stMarkdownContainer"] li { font-size: 24px; line-height: 1.35; color: #111827; }
-.st-key-present_slide [data-testid="stMarkdownContainer"] li { margin-bottom: 0.15rem; }
+.st-key-present_slide [data-testid="stMarkdownContainer"] li {
+  font-size: calc(24px * var(--present-fit)); line-height: 1.35; color: #111827; }
+.st-key-present_slide [data-testid="stMarkdownContainer"] li { margin-bottom: 0.2em; }
 /* Badges (a tag, "inferred") are drawn smaller by Streamlit: on a slide they are as large as the line. */
 .st-key-present_slide [data-testid="stMarkdownContainer"] :is(p, li) * { font-size: inherit !important; }
-.st-key-present_slide [data-testid="stMarkdownContainer"] h3 { font-size: 30px; padding: 0.25rem 0; }
+.st-key-present_slide [data-testid="stMarkdownContainer"] h3 { font-size: calc(30px * var(--present-fit));
+  padding: 0.25em 0; }
 .st-key-present_slide blockquote { border-left: 6px solid #111827; margin: 0; padding: 0 0 0 0.75rem; opacity: 1; }
 .st-key-present_slide blockquote p { color: #1F2937; font-style: italic; }
 .st-key-present_slide .st-key-present_lead [data-testid="stMarkdownContainer"] p {
-  font-size: 28px; line-height: 1.3; font-weight: 600; }
-.st-key-present_slide .st-key-present_sources [data-testid="stMarkdownContainer"] p { font-size: 24px; color: #374151; }
+  font-size: calc(28px * var(--present-fit)); line-height: 1.3; font-weight: 600; }
+.st-key-present_slide .st-key-present_sources [data-testid="stMarkdownContainer"] p {
+  font-size: 24px; color: #374151; }
 .st-key-present_slide button p { font-size: 24px; }
 .st-key-present_keys, .st-key-present_room_keys { display: none; }
+[class*="st-key-present_fit"] { position: absolute; height: 0; overflow: hidden; }
 </style>"""
 
 # The single window: the slide with its controls under it, on the trainer's one screen.
 SINGLE_STYLE = """<style>
-[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; padding-bottom: 1.5rem; }
+/* Narrower side margins than Streamlit's wide layout: the controls' row needs the width (below). */
+[data-testid="stMainBlockContainer"] { padding: 3.5rem 2rem 1.5rem; }
 .st-key-present_slide { min-height: 510px; }
 /* On a projector the controls stay in view at the foot of the window even when a slide runs long;
    on a phone they wrap to several rows, so there they scroll with the page. */
@@ -141,7 +157,10 @@ SINGLE_STYLE = """<style>
   [data-testid="stLayoutWrapper"]:has(> .st-key-present_controls) { position: sticky; bottom: 0; z-index: 10; }
 }
 .st-key-present_controls { background: #FFFFFF; padding: 0.5rem 0; border-top: 1px solid #9CA3AF; }
-.st-key-present_controls p, .st-key-present_controls button { font-size: 20px; }
+/* 16px and close together: the jump list takes the rest of the row and needs it to show whole titles
+   ("23. Discuss: CSWs and MHSWs: how each sees the other (8 of 8)") with every control on one row. */
+.st-key-present_controls { gap: 0.5rem; }
+.st-key-present_controls p, .st-key-present_controls button { font-size: 16px; }
 .st-key-present_notes_box { background: #F2F4F7; }
 .st-key-present_notes_box [data-testid="stMarkdownContainer"] p { font-size: 20px; color: #111827; }
 </style>"""
@@ -161,18 +180,28 @@ PROJECTOR_STYLE = """<style>
 # The presenter window, on the trainer's laptop: smaller text, everything in one screen.
 PRESENTER_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 0.5rem; }
+/* The current slide's pane holds the whole slide: its text is scaled to fill it (draw_autofit), and a slide
+   too long even then makes the pane taller rather than hide its end. */
+.st-key-present_current { min-height: 450px; }
 .st-key-present_current blockquote { border-left: 6px solid #111827; opacity: 1; }
 .st-key-present_current blockquote p { color: #1F2937; font-style: italic; }
 .st-key-present_room_bar [data-testid="stMarkdownContainer"] p { font-size: 18px; }
 .st-key-present_current [data-testid="stMarkdownContainer"] p,
-.st-key-present_current [data-testid="stMarkdownContainer"] li { font-size: 18px !important; }
-.st-key-present_current [data-testid="stMarkdownContainer"] h3 { font-size: 22px; }
-.st-key-present_current .st-key-present_lead [data-testid="stMarkdownContainer"] p { font-size: 20px !important; }
+.st-key-present_current [data-testid="stMarkdownContainer"] li {
+  font-size: calc(18px * var(--present-pane-fit)) !important; }
+.st-key-present_current [data-testid="stMarkdownContainer"] h3 { font-size: calc(22px * var(--present-pane-fit)); }
+.st-key-present_current .st-key-present_lead [data-testid="stMarkdownContainer"] p {
+  font-size: calc(20px * var(--present-pane-fit)) !important; }
 .st-key-present_current_title h2 { font-size: 28px; padding: 0 0 0.25rem; }
 .st-key-present_next_preview [data-testid="stMarkdownContainer"] p,
 .st-key-present_next_preview [data-testid="stMarkdownContainer"] li { font-size: 16px; color: #374151; }
 .st-key-present_notes_box { background: #F2F4F7; }
-.st-key-present_notes_box [data-testid="stMarkdownContainer"] p { font-size: 18px; color: #111827; }
+.st-key-present_notes_box [data-testid="stMarkdownContainer"] p,
+.st-key-present_notes_box [data-testid="stMarkdownContainer"] li {
+  font-size: calc(17px * var(--present-notes-fit)); color: #111827; }
+/* Close together, in 16px: the jump list beside Previous and Next shows whole titles. */
+.st-key-present_controls { gap: 0.5rem; }
+.st-key-present_controls p, .st-key-present_controls button { font-size: 16px; }
 </style>"""
 
 

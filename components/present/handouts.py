@@ -8,12 +8,14 @@ are the presenter's. The presenter handout has everything. Every page ends with 
 
 from __future__ import annotations
 
+import re
+
 from components.data.model import Dataset
 from components.present.deck import Point, Slide
 from components.present.documents import PrintDocument, printable
 from components.shared.citation import citation_line, source_line
 from components.shared.text import cell_text
-from components.shared.wording import COUNTS_NOTE
+from components.shared.wording import APP_NAME, COUNTS_NOTE
 
 INFERRED_MARK = " (inferred: this app's interpretation)"
 ELEMENT_INFERRED = ": element inferred by this app"
@@ -22,7 +24,35 @@ READING_NOTE = (
     "Quotes are the sources' own words, with where each comes from."
 )
 INDENT = 6
-PROMPT_ROOM = 90  # millimetres
+# Room to write under a discussion question: this many ruled lines for a question, and more for each
+# further question asked in the same prompt ("Why might that be, and what would help each side?").
+WRITING_LINES = 6
+EXTRA_LINES_PER_QUESTION = 3
+LINE_SPACING = 9  # millimetres: handwriting needs more than the 8 of a printed form
+
+# A source may name the app's own ids ("question written for this app from findings F013 and F014"): on
+# paper a reader has no app to look them up in, so the ids become what they are, and the app is named.
+_ID_LIST = re.compile(
+    r"\b(?:findings?|recommendations?|prompts?)\s+[A-Z]{1,3}\d{2,4}(?:\s*(?:,|and|&)\s*[A-Z]{1,3}\d{2,4})*",
+    re.IGNORECASE,
+)
+_BARE_ID = re.compile(r"\s*\(?\b[FRP]\d{3}\b\)?")
+_THIS_APP = re.compile(r"\bthis app\b", re.IGNORECASE)
+
+
+def paper_text(value: object) -> str:
+    """Data other than a quote (whose words are never changed) as printed: plain text, without the app's
+    internal ids or words that only make sense in the app."""
+    text = _ID_LIST.sub("the study's findings", printable(value))
+    text = _BARE_ID.sub("", text)
+    # Named, as a reader of the paper cannot tell which app "this app" is.
+    return _THIS_APP.sub(f"the {APP_NAME}", text)
+
+
+def writing_line_count(question: str) -> int:
+    """Ruled lines to write on for a question: more when it asks more than one thing."""
+    asked = max(1, question.count("?") + len(re.findall(r",\s*and (?:what|how|why|who)\b", question)))
+    return WRITING_LINES + EXTRA_LINES_PER_QUESTION * (asked - 1)
 
 
 def _title(dataset: Dataset) -> str:
@@ -34,51 +64,61 @@ def _point(document: PrintDocument, point: Point, indent: float = 0) -> None:
     text = printable(point.text)
     # The mark says what is inferred: on a tagged recommendation it is the element, not the words.
     if point.tag:
-        text += f" [{printable(point.tag)}{ELEMENT_INFERRED if point.inferred else ''}]"
+        text += f" [{paper_text(point.tag)}{ELEMENT_INFERRED if point.inferred else ''}]"
     elif point.inferred:
         text += INFERRED_MARK
-    document.bullet(text, indent=indent, label=printable(point.label))
+    document.bullet(text, indent=indent, label=paper_text(point.label))
     if point.quote:
-        document.quote(printable(point.quote), printable(point.source), indent=indent + INDENT)
+        document.quote(printable(point.quote), paper_text(point.source), indent=indent + INDENT)
     for child in point.children:
         _point(document, child, indent + INDENT)
 
 
 def _slide(document: PrintDocument, number: int, slide: Slide, presenter: bool) -> None:
-    if slide.kind == "prompt" and not presenter:
-        document.keep_room(PROMPT_ROOM)  # a question, its quote and the lines to write on, on one page
-    document.heading(f"{number}. {printable(slide.heading)}", level=1)
+    """A slide kept on one page when it fits on one: its heading is never left at the foot of a page."""
+    with document.offset_rendering() as trial:
+        _slide_content(trial, number, slide, presenter)
+    if trial.page_break_triggered and document.get_y() > document.t_margin + 1:
+        document.add_page()
+    _slide_content(document, number, slide, presenter)
+
+
+def _slide_content(document: PrintDocument, number: int, slide: Slide, presenter: bool) -> None:
+    document.heading(f"{number}. {paper_text(slide.heading)}", level=1)
     if slide.lead:
         prefix = "Discussion question: " if slide.kind == "prompt" else ""
-        document.text_block(prefix + printable(slide.lead), size=11.5, style="B", gap=2)
+        document.text_block(prefix + paper_text(slide.lead), size=11.5, style="B", gap=2)
     for quote in slide.quotes:
-        document.quote(printable(quote.text), printable(quote.source))
+        document.quote(printable(quote.text), paper_text(quote.source))
     for column in slide.columns:
         if column.heading:
-            document.heading(printable(column.heading), level=2)
+            document.heading(paper_text(column.heading), level=2)
         if column.body:
-            document.text_block(printable(column.body))
+            document.text_block(paper_text(column.body))
         for point in column.points:
             _point(document, point)
-    if slide.more:
-        document.text_block(f"And {slide.more} more not shown in this deck.", style="I")
+    # What a section left off the slides is named as such; what a prompt could reveal is the presenter's.
+    if slide.more and slide.kind != "prompt":
+        document.text_block(f"{slide.more} more in this part of the study, not printed here.", style="I")
     if slide.note_quotes:
         document.text_block("More from the source:", style="B", gap=1)
         for quote in slide.note_quotes:
-            document.quote(printable(quote.text), printable(quote.source))
+            document.quote(printable(quote.text), paper_text(quote.source))
     if presenter and slide.reveal:
         document.text_block("Related findings (shown when you reveal them):", style="B", gap=1)
         for point in slide.reveal:
             _point(document, point)
+        if slide.more:
+            document.text_block(f"{slide.more} more related, not on the slide.", style="I")
     if presenter and slide.notes:
-        document.text_block(f"Speaker notes: {printable(slide.notes)}", style="I", colour=(40, 40, 40))
+        document.text_block(f"Speaker notes: {paper_text(slide.notes)}", style="I", colour=(40, 40, 40))
     sources = slide.shown_sources(revealed=presenter)
     if sources:
         document.text_block(
-            "Sources: " + "; ".join(printable(source) for source in sources), size=8.5, colour=(60, 60, 60)
+            "Sources: " + "; ".join(paper_text(source) for source in sources), size=8.5, colour=(60, 60, 60)
         )
     if not presenter and slide.kind == "prompt":
-        document.writing_lines("Your notes:")
+        document.writing_lines("Your notes:", count=writing_line_count(slide.lead), spacing=LINE_SPACING)
 
 
 def _handout(deck: list[Slide], dataset: Dataset, presenter: bool) -> bytes:

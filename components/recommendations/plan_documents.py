@@ -29,8 +29,9 @@ from components.shared.wording import APP_NAME
 
 TITLE = "Action plan"
 COLUMNS = ("Recommendation", "Audience", "Reasons, with their evidence", "Owner", "Due date", "First step", "Notes")
-# Column widths in centimetres on landscape A4 with 1.5 cm margins (26.7 cm across).
-COLUMN_CM = (4.6, 2.4, 9.6, 2.5, 2.0, 2.8, 2.8)
+# Column widths in centimetres on landscape A4 with 1.5 cm margins (26.7 cm across): the reasons, which
+# hold the verbatim evidence, widest; the owner's name and a date ("2027-03-31") narrow.
+COLUMN_CM = (4.4, 2.4, 10.6, 2.2, 2.1, 2.6, 2.4)
 INFERRED_NOTE = (
     "Links marked “link inferred by this app” are this explorer's reading of the study, not the study's own "
     "words. Quotes are verbatim from the study's sources."
@@ -95,6 +96,29 @@ def _repeat_as_header(row) -> None:
     properties.append(header)
 
 
+def _fix_column_widths(grid, widths_cm: tuple[float, ...]) -> None:
+    """The same widths in the table's grid, its every cell and its total, and a fixed layout.
+
+    Word reads the cells' widths, LibreOffice the grid's: python-docx's table grid gives every column the
+    same width whatever the cells say, so LibreOffice drew the reasons as a narrow ribbon.
+    """
+    for column, width in zip(grid.columns, widths_cm, strict=True):
+        column.width = Cm(width)  # the <w:gridCol> of that column
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+    properties = grid._tbl.tblPr
+    total = properties.find(qn("w:tblW"))
+    if total is None:
+        total = OxmlElement("w:tblW")
+        properties.append(total)
+    total.set(qn("w:w"), str(round(sum(widths_cm) / 2.54 * 1440)))
+    total.set(qn("w:type"), "dxa")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    properties.append(layout)
+
+
 def _cell_lines(cell, lines: list[tuple[str, bool]], size: float) -> None:
     cell.text = ""
     for number, (text, is_quote) in enumerate(lines):
@@ -139,12 +163,11 @@ def plan_docx_bytes(dataset: Dataset, table: pd.DataFrame, citation: str) -> byt
         _cell_lines(cells[2], _reasons(item), 9)
         for cell, value in zip(cells[3:], (owner, due, first_step, notes), strict=True):
             cell.text = value
-    for row in grid.rows:
-        for cell, width in zip(row.cells, COLUMN_CM, strict=True):
-            cell.width = Cm(width)
+    _fix_column_widths(grid, COLUMN_CM)
     note = document.add_paragraph(INFERRED_NOTE)
     note.runs[0].font.color.rgb = RGBColor(0x40, 0x40, 0x40)
-    document.add_paragraph(f"Source: {printable(citation)}")
+    # The source is said once in the text (under the title) and in every page's footer: a last paragraph
+    # repeating it stood right above the footer saying the same.
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

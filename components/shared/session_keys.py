@@ -28,6 +28,10 @@ VIEW_CACHE = "view_cache"  # view_cache.ViewStore: views of this session's uploa
 CHART_PHONE_BOX_SUFFIX = "_phone_box"
 CHART_PHONE_CANVAS_SUFFIX = "_phone_canvas"
 
+# Phone layouts (components/ui/viewport.py): what the browser last said of its width, and its reporter.
+VIEWPORT_PHONE = "viewport_phone"  # bool: the window is phone-narrow, so charts draw their phone layout
+VIEWPORT_REPORTER = "viewport_reporter"  # component: reports the window's width when it crosses the line
+
 # Present (pages/present.py, components/present/draw_single_window.py and draw_rooms.py). PRESENT_REVEALED and
 # PRESENT_ROOM_SEEN above are its own state too. Widget keys: the page's stylesheets and the clicker script
 # (components/present/draw_slides.py, draw_keys.py) find some of these by their `st-key-…` class.
@@ -144,6 +148,8 @@ NETWORK_COPY_BOX = "network_copy_box"  # lazy expander: the paths as text to cop
 NETWORK_TRACE = "network_trace"  # selectbox: the barrier whose paths are listed
 NETWORK_DOWNLOAD_PATHS = "network_download_paths"  # download button: the paths as CSV
 NETWORK_LEVERS = "network_levers"  # dataframe: the levers table
+NETWORK_PHONE_LAYOUT = "network_phone_layout"  # segmented control: on a phone, the links as a list or the graph
+NETWORK_LINKS_LIST = "network_links_list"  # container: on a phone, the graph's links as a list
 # Explore (pages/explore.py): its widgets and its own state.
 EXPLORE_QUERY = "explore_query"  # widget: the search box; seeded from ?q=
 EXPLORE_FACET_KEYS = {  # widgets: one facet picker each, seeded from ?kind=, ?group=, ...

@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from components import compare
-from components.compare.figures import THEME_CHART_MIN_WIDTH
 from components.data.load import load_dataset_dir
 from components.shared.session_keys import COMPARE_CHART
 from components.ui.charts import phone_box_key
@@ -298,29 +297,44 @@ def test_a_table_of_the_numbers_opens_under_the_chart(page: Page, compare_url: s
     expect(grid.first).to_be_visible()
 
 
-def test_on_a_phone_the_theme_chart_keeps_its_width_and_scrolls_in_its_own_box(browser: Browser, app_url: str):
-    """Plotly cannot wrap a title or a source line to the screen: at 390 px they once ran off both edges.
-    The chart keeps the width they need, and its own box scrolls sideways; the page itself does not."""
+def test_on_a_phone_the_theme_chart_stacks_its_groups_to_the_screens_width(browser: Browser, app_url: str):
+    """At 390 px the groups' panels stack one under another, as wide as the screen, with wrapped labels and
+    whole titles: nothing scrolls sideways and no text of the chart is cut at its edges."""
     context = track_runs(browser.new_context(viewport={"width": 390, "height": 844}))
     try:
         page = context.new_page()
         open_page(page, app_url)
         open_compare(page, f"{app_url}/compare")
+        # The page reruns once the browser has said it is phone-narrow (components/ui/viewport.py).
+        chart = page.locator('[data-testid="stPlotlyChart"]').first
+        page.wait_for_function(
+            """() => { const svg = document.querySelector('[data-testid="stPlotlyChart"] .main-svg');
+                return svg && svg.getBoundingClientRect().width <= window.innerWidth; }""",
+            timeout=30_000,
+        )
+        wait_for_app(page)
         assert horizontal_overflow(page) == 0
-        box = page.locator(f".st-key-{phone_box_key(COMPARE_CHART)}")
-        box.scroll_into_view_if_needed()
-        widths = box.evaluate("box => [box.scrollWidth, box.clientWidth]")
-        assert widths[0] >= THEME_CHART_MIN_WIDTH > widths[1]
-        # Every text of the frame (title, source, caveat) lies inside the drawn chart, none cut at its edges.
-        cut = box.evaluate(
-            """box => {
-                const svg = box.querySelector('.main-svg').getBoundingClientRect();
-                return Array.from(box.querySelectorAll('.gtitle, .annotation-text'))
-                    .map(text => text.getBoundingClientRect())
-                    .filter(r => r.left < svg.left - 1 || r.right > svg.right + 1).length;
+        expect(page.locator(f".st-key-{phone_box_key(COMPARE_CHART)}")).to_have_count(0)
+        chart.scroll_into_view_if_needed()
+        measured = chart.evaluate(
+            """chart => {
+                const svg = chart.querySelector('.main-svg').getBoundingClientRect();
+                const outside = r => r.left < svg.left - 1 || r.right > svg.right + 1;
+                const texts = [...chart.querySelectorAll('.gtitle, .annotation-text, .ytick text, .xtick text')];
+                const titles = [...chart.querySelectorAll('.annotation-text')]
+                    .filter(el => ['MHSW', 'CSW'].includes(el.textContent.trim()));
+                return {width: svg.width, viewport: window.innerWidth,
+                        cut: texts.filter(el => outside(el.getBoundingClientRect())).map(el => el.textContent),
+                        titleTops: titles.map(el => el.getBoundingClientRect().top),
+                        titleLefts: titles.map(el => el.getBoundingClientRect().left)};
             }"""
         )
-        assert cut == 0
+        assert measured["width"] <= measured["viewport"]
+        assert measured["cut"] == []
+        # Two panels, one under the other (the same left, a different top), not side by side.
+        assert len(measured["titleTops"]) == 2, measured
+        assert abs(measured["titleTops"][1] - measured["titleTops"][0]) > 100
+        assert abs(measured["titleLefts"][1] - measured["titleLefts"][0]) < 40
         screenshot(page, "compare-phone-theme-chart")
     finally:
         context.close()

@@ -29,7 +29,15 @@ def test_page_renders(sized_page, path: str, app_url: str):
     expect(page.get_by_text("Creative Commons", exact=False).last).to_be_attached()
     if size == "projector":
         assert horizontal_overflow(page) == 0
+    else:
+        # On a phone every chart is drawn for the phone's width (components/ui/viewport.py): the page reruns
+        # once the browser has said how wide it is, so the wait allows for that run.
+        page.wait_for_function(CHARTS_FIT_THE_SCREEN, timeout=30_000)
     screenshot(page, f"page-{path or 'home'}-{size}")
+
+
+CHARTS_FIT_THE_SCREEN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg')]
+    .every(svg => svg.getBoundingClientRect().width <= window.innerWidth)"""
 
 
 # Controls a person can operate: what the keyboard must reach. Plotly's own SVG internals are left out.

@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from components.network.draw import GRAPH_MIN_WIDTH
-from components.shared.session_keys import NETWORK_GRAPH
+from components.shared.session_keys import NETWORK_GRAPH, NETWORK_LINKS_LIST
 from components.ui.charts import phone_box_key
 from tests.browser.conftest import (
     assert_no_exception,
@@ -143,12 +143,41 @@ LABELS_OFF_THE_CHART = """() => {
 }"""
 
 
+def test_on_a_phone_the_links_come_as_a_list_that_fits_the_screen(browser: Browser, app_url: str):
+    context = track_runs(browser.new_context(viewport={"width": 390, "height": 844}))
+    try:
+        page = context.new_page()
+        open_network(page, app_url)
+        # The page reruns once the browser has said it is phone-narrow (components/ui/viewport.py).
+        links = page.locator(f".st-key-{NETWORK_LINKS_LIST}")
+        expect(links).to_be_visible(timeout=30_000)
+        wait_for_app(page)
+        expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(0)
+        expect(links).to_contain_text("overcomes F015")
+        expect(links.get_by_text("inferred").first).to_be_visible()
+        box = links.bounding_box()
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= 390
+        assert horizontal_overflow(page) == 0
+        screenshot(page, "network-phone-list")
+    finally:
+        context.close()
+
+
 def test_graph_labels_readable_on_a_phone(browser: Browser, app_url: str):
     context = track_runs(browser.new_context(viewport={"width": 390, "height": 844}))
     try:
         page = context.new_page()
         open_network(page, app_url)
+        # The graph is one tap away on a phone; what scrolls sideways says so above it.
+        layout = page.get_by_role("radio", name="Graph", exact=True)
+        expect(layout).to_be_visible(timeout=30_000)
+        wait_for_app(page)
+        rerun_after(page, layout.click)
+        hint = page.get_by_text("swipe it sideways", exact=False)
+        expect(hint).to_be_visible()
         graph_box = page.locator(f".st-key-{phone_box_key(NETWORK_GRAPH)}")
+        assert hint.bounding_box()["y"] < graph_box.bounding_box()["y"], "the swipe hint should be above the graph"
         graph_box.scroll_into_view_if_needed()
         # The graph keeps the width its three columns of labels need, and its own box scrolls sideways.
         svg_width = page.evaluate(
@@ -178,7 +207,6 @@ def test_graph_labels_readable_on_a_phone(browser: Browser, app_url: str):
             }"""
         )
         assert hidden_sideways == []
-        expect(page.get_by_text("swipe the graph sideways", exact=False)).to_be_attached()
         screenshot(page, "network-phone-right")
     finally:
         context.close()

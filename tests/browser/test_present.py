@@ -35,9 +35,14 @@ from tests.pdf_text import body, flat, pages_text
 DECK = build_deck(load_dataset_dir(os.environ.get("EXPLORER_DATA_DIR") or BUNDLED_DATA_DIR))
 PROMPTS = [index for index, slide in enumerate(DECK) if slide.kind == "prompt"]
 
+# Text is scaled to fill the slide in the browser (components/present/draw_autofit.py), on the frame after
+# the page changed: every measurement waits for the web fonts and two frames more.
+SETTLED = """await document.fonts.ready;
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"""
+
 # Measured once the web fonts are in: text set in a fallback font wraps differently.
 MEASURE = """async () => {
-    await document.fonts.ready;
+    SETTLED
     const slide = document.querySelector('.st-key-present_slide');
     const controls = document.querySelector('.st-key-present_controls');
     const main = document.querySelector('[data-testid="stMain"]');
@@ -60,7 +65,7 @@ MEASURE = """async () => {
         viewportWidth: document.documentElement.clientWidth,
         viewportHeight: window.innerHeight,
     };
-}"""
+}""".replace("SETTLED", SETTLED)
 
 
 def open_present(page: Page, app_url: str, slide: int | None = None) -> None:
@@ -158,6 +163,8 @@ def test_jump_menu_and_speaker_notes(page: Page, app_url: str, jump_to: int):
     expect(page.get_by_text("Speaker notes.", exact=False)).to_have_count(0)
     rerun_after(page, lambda: page.get_by_text("Speaker notes", exact=True).click())
     expect(page.get_by_text("Speaker notes.", exact=False)).to_be_visible()
+    # The notes come under the controls: slide 1's last lines stay above the control bar.
+    assert_readable_and_whole(page, "slide 1 with the speaker notes on")
     screenshot(page, "present-speaker-notes")
     page.locator(".st-key-present_jump").get_by_role("combobox").click()
     label = f"{jump_to + 1}. {DECK[jump_to].heading}"
@@ -183,6 +190,7 @@ def test_handouts_download_as_pdfs_with_quotes_and_answers_only_for_the_presente
     for point in quoted:
         assert flat(f"“{point.quote}” — {point.source}") in participant
     assert "Creative Commons" in participant
+    assert not re.findall(r"\b[FR]\d{3}\b", participant), "finding ids on the participants' paper"
     notes = [slide.notes for slide in DECK if slide.notes]
     assert notes
     assert not any(flat(note)[:60] in participant for note in notes)
@@ -192,6 +200,18 @@ def test_handouts_download_as_pdfs_with_quotes_and_answers_only_for_the_presente
     assert all(flat(note)[:60] in presenter for note in notes)
     assert "Creative Commons" in presenter
     assert_no_exception(page)
+
+
+def test_the_jump_list_shows_whole_titles(page: Page, app_url: str):
+    longest = max(range(len(DECK)), key=lambda index: len(DECK[index].heading))
+    open_present(page, app_url, longest + 1)
+    jump = page.locator(".st-key-present_jump").get_by_role("combobox")
+    expect(jump).to_have_value(f"{longest + 1}. {DECK[longest].heading}")
+    cut = jump.evaluate("box => box.scrollWidth > box.clientWidth + 1")
+    assert not cut, "the jump list cuts the slide's title"
+    # Every control still on one row, above the slide's foot.
+    assert page.locator(".st-key-present_controls").bounding_box()["height"] < 80
+    assert_readable_and_whole(page, "the longest title")
 
 
 SCROLL = """() => [document.querySelector('[data-testid="stMain"]').scrollTop, window.scrollY]"""
@@ -240,7 +260,7 @@ def test_clicker_keys_still_step_after_the_jump_list_was_used(page: Page, app_ur
 # Every piece of text on the projected page (shadow roots included: components draw there), its size
 # and where it ends, and whether the page would have to scroll to show it all.
 MEASURE_PROJECTOR = """async () => {
-    await document.fonts.ready;
+    SETTLED
     const main = document.querySelector('[data-testid="stMain"]');
     const texts = [];
     const roots = [main, ...[...main.querySelectorAll('*')].filter(el => el.shadowRoot).map(el => el.shadowRoot)];
@@ -254,13 +274,13 @@ MEASURE_PROJECTOR = """async () => {
             const style = getComputedStyle(element);
             if (!box.width || !box.height || style.visibility === 'hidden' || element.closest('[hidden]')) continue;
             texts.push({text: node.textContent.trim().slice(0, 50), size: parseFloat(style.fontSize),
-                        bottom: box.bottom, right: box.right});
+                        top: box.top, bottom: box.bottom, right: box.right});
         }
     }
     return {texts, scrollHeight: main.scrollHeight, clientHeight: main.clientHeight,
             documentScroll: document.documentElement.scrollHeight - window.innerHeight,
             width: window.innerWidth, height: window.innerHeight};
-}"""
+}""".replace("SETTLED", SETTLED)
 
 
 def current_title(presenter: Page):
@@ -310,6 +330,36 @@ def assert_fits_at_projector_size(projector: Page, where: str) -> None:
     right = [text["text"] for text in measured["texts"] if text["right"] > measured["width"] + 1]
     assert not right, f"{where}: cut off at the right: {right}"
     assert horizontal_overflow(projector) == 0, where
+    # The text fills the slide as presentation software's autofit would: not half a screen left empty.
+    top = min(text["top"] for text in measured["texts"])
+    bottom = max(text["bottom"] for text in measured["texts"])
+    assert bottom - top >= 0.6 * measured["height"], f"{where}: text fills {(bottom - top) / measured['height']:.0%}"
+
+
+# Every pane of the presenter view, and whether it hides any of what it holds.
+MEASURE_PANES = """async () => {
+    SETTLED
+    return [...document.querySelectorAll(
+        '.st-key-present_current, .st-key-present_next_preview, .st-key-present_notes_box')].map(pane => {
+        const box = pane.getBoundingClientRect();
+        // What is drawn: a folded expander's content is laid out but not shown.
+        const inside = [...pane.querySelectorAll('[data-testid="stElementContainer"]')]
+            .filter(el => el.checkVisibility({visibilityProperty: true}))
+            .map(el => el.getBoundingClientRect()).filter(rect => rect.height > 0);
+        return {pane: pane.className.match(/st-key-\\S+/)[0], scrollHeight: pane.scrollHeight,
+                clientHeight: pane.clientHeight, bottom: box.bottom,
+                contentBottom: Math.max(...inside.map(rect => rect.bottom))};
+    });
+}""".replace("SETTLED", SETTLED)
+
+
+def assert_presenter_panes_whole(presenter: Page, where: str) -> None:
+    """No pane of the presenter view cuts off its content (a pane that scrolls inside hides its end)."""
+    panes = presenter.evaluate(MEASURE_PANES)
+    assert len(panes) == 3, f"{where}: {panes}"
+    for pane in panes:
+        assert pane["scrollHeight"] <= pane["clientHeight"] + 1, f"{where}: {pane}"
+        assert pane["contentBottom"] <= pane["bottom"] + 1, f"{where}: {pane}"
 
 
 def test_the_projector_follows_the_presenter_and_shows_only_the_slide(page: Page, app_url: str):
@@ -339,6 +389,9 @@ def test_the_projector_follows_the_presenter_and_shows_only_the_slide(page: Page
     page.locator("[class*=st-key-present_jump_]").get_by_role("combobox").click()
     page.get_by_role("option", name=f"{prompt + 1}. {DECK[prompt].heading}").click()
     assert_projected(projector, prompt, "presenter jumped")
+    jump = page.locator("[class*=st-key-present_jump_]").get_by_role("combobox")
+    expect(jump).to_have_value(f"{prompt + 1}. {DECK[prompt].heading}")
+    assert jump.evaluate("box => box.scrollWidth <= box.clientWidth + 1"), "the presenter's jump list cuts the title"
     # The presenter sees the findings at once; the room sees them when the trainer shows them.
     first = DECK[prompt].reveal[0].text
     expect(page.locator(".st-key-present_notes_box").get_by_text(first, exact=False)).to_be_visible()
@@ -353,6 +406,9 @@ def test_the_projector_follows_the_presenter_and_shows_only_the_slide(page: Page
     expect(projector.locator('[data-testid="stMain"] h1')).to_have_count(0)
     page.keyboard.press("b")
     assert_projected(projector, prompt, "unblanked")
+    # The handouts the closing slide's note asks for are in the presenter view too.
+    participant = _download_handout(page, "Participant handout (PDF)")
+    assert "Creative Commons" in participant
 
 
 # Slides per test: a whole walk through both windows is longer than one test may take on a busy machine.
@@ -369,6 +425,9 @@ def test_every_projected_slide_is_readable_from_the_back_and_fits(page: Page, ap
         assert_projected(projector, index, where)
         assert_fits_at_projector_size(projector, where)
         screenshot(projector, f"projector-{index + 1:02d}-{slide.kind}")
+        expect(current_title(page)).to_have_text(slide.heading, timeout=30_000)
+        wait_for_app(page)
+        assert_presenter_panes_whole(page, f"presenter on {where}")
         if slide.kind == "prompt":
             page.get_by_role("button", name="Show the related findings on the projector").click()
             expect(projector.get_by_text(slide.reveal[0].text, exact=False).first).to_be_visible(timeout=30_000)

@@ -26,6 +26,8 @@ class TestStudy:
         assert [link.label for link in headline_links] == [home.headline_label(row) for row in view.headline]
         assert [link.query_string for link in headline_links] == [f"id={row['finding_id']}" for row in view.headline]
         assert {link.page for link in headline_links} == {"explore"}
+        # The statements are the app's wording: a quotation mark beside them would pass them off as quotes.
+        assert not any("format_quote" in link.icon for link in headline_links)
 
     def test_points_and_influences_are_one_list_each(self):
         app = open_app_page("pages/home.py")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from components import compare
@@ -132,3 +134,32 @@ class TestPartnerFigure:
         sizes = [figure.layout.xaxis.tickfont.size, figure.layout.yaxis.tickfont.size]
         sizes += [annotation.font.size for annotation in figure.layout.annotations]
         assert min(sizes) >= 14
+
+
+class TestPhoneThemeFigure:
+    """At a phone's width the panels stack, each with its own theme labels, wrapped narrower."""
+
+    @pytest.fixture
+    def comparison(self):
+        return compare.compare_themes(TWO_GROUPS, "purpose", ["A", "B"])
+
+    def test_panels_stack_one_under_another(self, comparison):
+        figure = compare.theme_figure(comparison, {}, phone=True)
+        domains = [figure.layout[f"yaxis{index if index > 1 else ''}"].domain for index in range(1, 4)]
+        xdomains = [figure.layout[f"xaxis{index if index > 1 else ''}"].domain for index in range(1, 4)]
+        assert all(tuple(domain) == (0.0, 1.0) for domain in xdomains)
+        tops = [domain[1] for domain in domains]
+        assert tops == sorted(tops, reverse=True)
+        assert all(later[1] < earlier[0] for earlier, later in itertools.pairwise(domains))
+
+    def test_every_panel_names_its_themes_and_labels_wrap_narrower(self, comparison):
+        figure = compare.theme_figure(comparison, {}, phone=True)
+        assert not figure.layout.yaxis2.matches
+        assert [list(trace.y) for trace in figure.data] == [list(figure.data[0].y)] * 3
+        longest = max(len(line) for text in figure.layout.yaxis.ticktext for line in text.split("<br>"))
+        assert longest <= compare.figures.PHONE_LABEL_CHARS
+
+    def test_taller_than_the_wide_layout(self, comparison):
+        wide = compare.theme_figure(comparison, {})
+        phone = compare.theme_figure(comparison, {}, phone=True)
+        assert phone.layout.height > 2 * wide.layout.height

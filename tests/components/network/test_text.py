@@ -3,7 +3,7 @@
 import networkx as nx
 
 from components.network.paths import trace_paths
-from components.network.text import adjacency_table, graph_summary, node_links, node_title, paths_text
+from components.network.text import adjacency_table, graph_summary, links_list, node_links, node_title, paths_text
 from components.shared.badges import inferred_badge
 
 
@@ -61,3 +61,27 @@ class TestTextAlternative:
             "joined by 5 links: 2 stated in the source and 3 inferred by this app."
         )
         assert graph_summary(nx.DiGraph()) == "The graph is empty with these filters."
+
+
+class TestLinksList:
+    """The graph's links as a list for a phone: every link there, data escaped, inferred links marked."""
+
+    def test_every_link_is_listed_under_the_node_it_starts_from(self, graph):
+        text = links_list(graph)
+        lines = text.splitlines()
+        for source, target, data in graph.edges(data=True):
+            for link in data["links"]:
+                under = [line for line in lines if line.startswith("    - ") and f"**{target}**" in line]
+                assert any(link["relation"] in line for line in under), (source, target)
+        assert sum(line.startswith("    - ") for line in lines) == sum(
+            len(data["links"]) for _, _, data in graph.edges(data=True)
+        )
+
+    def test_data_is_escaped_and_inferred_links_marked(self, graph):
+        text = links_list(graph)
+        assert "<b>" not in text
+        assert inferred_badge() in text
+
+    def test_a_long_list_stops_and_says_where_the_rest_is(self, graph):
+        text = links_list(graph, max_nodes=1)
+        assert "the table of every link below lists them" in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -11,7 +12,12 @@ from pypdf import PdfReader
 from components.data.load import load_dataset_dir
 from components.present.deck import Column, Point, Quote, Slide, build_deck
 from components.present.documents import printable
-from components.present.handouts import participant_handout_pdf, presenter_handout_pdf
+from components.present.handouts import (
+    paper_text,
+    participant_handout_pdf,
+    presenter_handout_pdf,
+    writing_line_count,
+)
 from tests.pdf_text import body, flat, pages_text
 
 HOSTILE = '=HYPERLINK("http://example.invalid","Click") <b>bold</b> [link](http://x.invalid) {nb}'
@@ -78,15 +84,36 @@ class TestParticipantHandout:
         for slide in deck:
             assert flat(slide.heading) in text
             for quote in slide.quotes:
-                assert flat(f"“{quote.text}” — {quote.source}") in text
+                assert flat(f"“{quote.text}” — {paper_text(quote.source)}") in text
             for column in slide.columns:
                 for point in column.points:
                     assert flat(point.text) in text
                     if point.quote:
-                        assert flat(f"“{point.quote}” — {point.source}") in text
+                        assert flat(f"“{point.quote}” — {paper_text(point.source)}") in text
+
+    def test_no_internal_ids_or_app_only_words_on_paper(self, participant):
+        text = " ".join(participant)
+        assert not re.findall(r"\b[FRP]\d{3}\b", text)
+        assert "for this app" not in text
+        assert "not shown in this deck" not in text
+        assert "question written for the Collaboration Findings Explorer from the study's findings" in flat(text)
+
+    def test_every_slide_heading_has_its_content_under_it_on_the_same_page(self, deck, participant):
+        # A heading at the foot of a page is the last thing before the footer.
+        for number, page in enumerate(participant, start=1):
+            content = page.rsplit(" Source: ", 1)[0]
+            for index, slide in enumerate(deck, start=1):
+                assert not content.endswith(flat(f"{index}. {slide.heading}")), f"page {number}"
+            assert content.count(" Discussion question: ") == content.count("Your notes:"), f"page {number}"
 
     def test_prompts_leave_room_to_write(self, participant):
         assert " ".join(participant).count("Your notes:") == 8
+
+    def test_a_question_asking_two_things_gets_more_room_than_one(self):
+        one = writing_line_count("Why might that be?")
+        two = writing_line_count("Why might that be, and what would help each side?")
+        assert one >= 6
+        assert two > one
 
     def test_citation_and_licence_on_every_page(self, bundled, participant):
         assert len(participant) > 3
@@ -107,7 +134,7 @@ class TestPresenterHandout:
         for answer in reveal_only_texts(deck):
             assert flat(answer) in text
         for slide in deck:
-            assert flat(f"Speaker notes: {slide.notes}") in text
+            assert flat(f"Speaker notes: {paper_text(slide.notes)}") in text
         assert text.count("Related findings (shown when you reveal them):") == 8
 
     def test_citation_and_licence_on_every_page(self, bundled, presenter):

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
+import shutil
+import subprocess
 import zipfile
 
 import docx
 import pandas as pd
 import pytest
+from pypdf import PdfReader
 
 from components.data.load import build_dataset, load_dataset_dir
 from components.recommendations import planner
 from components.recommendations.plan_documents import COLUMNS, DOWNLOADS, EMPTY_NOTE, plan_docx_bytes, plan_pdf_bytes
 from components.shared.citation import citation_line
+from components.shared.wording import APP_NAME
 from tests.pdf_text import flat, pages_text
 
 CHILDRENS = "Children's social care"
@@ -108,9 +113,22 @@ class TestWord:
     def test_the_citation_is_in_the_text_and_every_page_footer(self, study, table, citation):
         document = docx.Document(io.BytesIO(plan_docx_bytes(study, table, citation)))
         paragraphs = [paragraph.text for paragraph in document.paragraphs]
-        assert f"Source: {citation}" in paragraphs
+        # Once in the text, under the title, and in the footer: not again at the end above the footer.
+        assert [text for text in paragraphs if citation in text] == [f"Built with the {APP_NAME} from: {citation}"]
         assert document.sections[0].footer.paragraphs[0].text == f"Source: {citation}"
         assert "Licence: Creative Commons Attribution Non-commercial No Derivatives" in citation
+
+    def test_column_widths_agree_in_the_grid_and_every_cell(self, study, table, citation):
+        (grid,) = docx.Document(io.BytesIO(plan_docx_bytes(study, table, citation))).tables
+        columns = [column.width for column in grid.columns]
+        assert len(set(columns)) > 2, "every column the same width"
+        for row in grid.rows:
+            assert [cell.width for cell in row.cells] == columns
+        reasons = COLUMNS.index("Reasons, with their evidence")
+        assert columns[reasons] == max(columns)
+        assert columns[COLUMNS.index("Owner")] < columns[0] / 1.5
+        assert columns[COLUMNS.index("Due date")] < columns[0] / 1.5
+        assert grid._tbl.tblPr.xpath("./w:tblLayout[@w:type='fixed']")
 
     def test_an_empty_plan_is_a_header_row_and_a_sentence(self, study, citation):
         data = plan_docx_bytes(study, planner.plan_table(study, [], None), citation)
@@ -202,3 +220,40 @@ def test_the_planner_offers_word_pdf_csv_and_markdown():
         "action-plan.csv",
         "action-plan.md",
     ]
+
+
+# scripts/test.sh installs LibreOffice: in CI a missing soffice is a failure, not a skip.
+@pytest.mark.skipif(
+    shutil.which("soffice") is None and not os.environ.get("CI"), reason="LibreOffice is installed by scripts/test.sh"
+)
+def test_libreoffice_lays_out_two_recommendations_on_one_landscape_page(study, citation, tmp_path):
+    """The Word plan as a team lead opening it in LibreOffice would see it, rendered to PDF."""
+    two = planner.plan_table(study, ["R05", "R06"], None)
+    document = tmp_path / "action-plan.docx"
+    document.write_bytes(plan_docx_bytes(study, two, citation))
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(document),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    rendered = (tmp_path / "action-plan.pdf").read_bytes()
+    pages = pages_text(rendered)
+    assert len(pages) == 1, f"{len(pages)} pages"
+    reader = PdfReader(io.BytesIO(rendered))
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height
+    text = pages[0]
+    assert text.count("Reasons, with their evidence") == 1
+    assert text.count(f"Source: {flat(citation)[:40]}") == 1  # the footer's, not again above it
+    # The reasons column is wide: a reason's heading runs on one line, not a word or two a line.
+    layout = reader.pages[0].extract_text(extraction_mode="layout")
+    assert any("Reasons, with their evidence" in line for line in layout.splitlines())
