@@ -15,7 +15,7 @@ import pandas as pd
 
 from components.assessment.scale import RATINGS
 from components.data.model import Dataset
-from components.recommendations.planner import DETAIL_COLUMNS, coerce_details, known_plan
+from components.shared.action_plan import DETAIL_COLUMNS, coerce_details, known_plan
 
 PLAN, ASSESSMENT = "plan", "assessment"  # the store's kinds, and the URL parameters that carry their links
 MAX_ITEMS = 2000
