@@ -7,7 +7,7 @@ the bytes are read from the uploader in memory and never written to disk.
 
 import streamlit as st
 
-from components import your_data_view
+from components import publish_view, your_data_view
 from components.data import upload
 from components.ui import frame as ui
 
@@ -17,11 +17,13 @@ dataset = ui.page_start(
     "highlights), or fill in the templates in a spreadsheet and upload them as CSV. Every page then shows "
     "your data, in this browser session only. [From a QDA tool? Start here.](#or-open-a-project-from-your-qda-tool)",
 )
-st.markdown(upload.showing_now(dataset))
+st.markdown(publish_view.showing_now(dataset) or upload.showing_now(dataset))
+publish_view.claim_owner_link()
 
 uploads = your_data_view.csv_uploads()
 your_data_view.check_and_open(dataset, uploads)
 your_data_view.qda_import(dataset)
+publish_view.publish_section(dataset)
 your_data_view.qda_export(dataset)
 
 ui.page_end(dataset)

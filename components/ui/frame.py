@@ -8,7 +8,7 @@ import re
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from components import citation
+from components import citation, publish_view
 from components.data.access import active_dataset, use_bundled_dataset
 from components.data.model import Dataset, DatasetError
 from components.present.documents import citation_line
@@ -56,7 +56,8 @@ def page_start(title: str, intro: str | None = None) -> Dataset:
         st.stop()
     # Quotes rendered later in this run say whose words they are from this dataset's own source list.
     st.session_state[SOURCE_INDEX] = citation.source_index(dataset.study, not dataset.is_bundled, dataset.name)
-    if not dataset.is_bundled:
+    # A published study's read-only banner, or why a ?study= link opened nothing (components/publish_view.py).
+    if not publish_view.banner(dataset) and not dataset.is_bundled:
         with st.container(border=True):
             st.markdown(
                 f"**You are viewing your own data:** {escape_markdown(dataset.name)} (this browser session only)."

@@ -163,3 +163,18 @@ EXPLORE_SUMMARY = "explore_summary"  # container: the results' count, clear and 
 EXPLORE_VIEW = "explore_view"  # str: the item id or search the explore page last wrote to the URL
 EXPLORE_SIGNATURE = "explore_signature"  # tuple: the search and facets the result limit belongs to
 EXPLORE_LIMIT = "explore_limit"  # int: how many search results are shown ("Show more" raises it)
+
+# --- Published studies (components/publish_view.py; ?study=ID on any page, the owner's controls on your-data).
+PUBLISHED_STUDY = "published_study"  # str: id of the published study this session reads (from ?study=)
+PUBLISHED_RUN = "published_run"  # publish_view.Opened: what this run's ?study= opened, or why it did not
+PUBLISHED_OWNED = "published_owned"  # tuple[str, str]: (id, owner token) of the study this session may change
+PUBLISHED_NOTICE = "published_notice"  # str: what the last publish/owner action did, shown once
+PUBLISH_LIFETIME = "publish_lifetime"  # selectbox: how long a new study stays published
+PUBLISH_KEY = "publish_key"  # text input: the server's publishing key, when it needs one
+PUBLISH_BUTTON = "publish_button"  # button: Publish
+PUBLISHED_RETURN = "published_return"  # button: the banner's "Return to the bundled study"
+OWNER_LIFETIME = "published_owner_lifetime"  # selectbox: the owner's new expiry
+OWNER_EXPIRY = "published_owner_expiry"  # button: change the expiry
+OWNER_REPLACE = "published_owner_replace"  # button: replace the data with the study open now
+OWNER_DELETE_CONFIRM = "published_owner_delete_confirm"  # checkbox: yes, delete it
+OWNER_DELETE = "published_owner_delete"  # button: delete the published study

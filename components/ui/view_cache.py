@@ -79,6 +79,17 @@ def session_views() -> ViewStore:
     return store
 
 
+# Published studies (components/publish_view.py): everyone with the link reads the same bytes, so their views
+# are shared like the server's own dataset's, under the same fingerprint key.
+_SHARED_FINGERPRINTS: set[str] = set()
+
+
+def share_views_of(dataset: Dataset) -> None:
+    """Keep this dataset's views in the process-wide store (a published study), not in each session's."""
+    if dataset.fingerprint:
+        _SHARED_FINGERPRINTS.add(dataset.fingerprint)
+
+
 def view_key(dataset: Dataset, name: str, params: tuple) -> tuple:
     return (dataset.fingerprint, name, params)
 
@@ -89,7 +100,8 @@ def view(dataset: Dataset, name: str, build: Callable[..., T], *params: Hashable
     `name` names the view (one name per builder); `params` must be hashable and say everything the view
     depends on besides the dataset. `spinner`, if given, is shown while the view is built.
     """
-    store = shared_views() if dataset.is_bundled else session_views()
+    shared = dataset.is_bundled or dataset.fingerprint in _SHARED_FINGERPRINTS
+    store = shared_views() if shared else session_views()
 
     def built() -> T:
         if spinner:
