@@ -159,6 +159,14 @@ def forget_published() -> None:
             del st.query_params[param]
 
 
+def keep_in_url(dataset: Dataset) -> None:
+    """At the end of a page: put the published study's id back if the page rewrote the URL without it (Explore
+    and Present replace their whole query), so the address bar stays a link to what is shown."""
+    opened = _opened_now(dataset)
+    if opened is not None and st.query_params.get(publish.STUDY_PARAM) != opened.study_id:
+        st.query_params[publish.STUDY_PARAM] = opened.study_id
+
+
 def _opened_now(dataset: Dataset) -> Opened | None:
     opened = st.session_state.get(PUBLISHED_RUN)
     return opened if opened is not None and opened.dataset is dataset else None

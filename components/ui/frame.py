@@ -96,6 +96,7 @@ def citation_text(dataset: Dataset) -> str:
 
 def page_end(dataset: Dataset) -> None:
     """The citation and licence on every page."""
+    publish_view.keep_in_url(dataset)  # a published study's ?study= survives pages that rewrite their query
     st.divider()
     st.caption(
         f"Source: {escape_markdown(citation_text(dataset))} Counts in this app are counts of coded "
