@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import streamlit as st
@@ -29,7 +29,6 @@ from components.store import published
 from components.store.app_store import app_store, report_failure, store_problem
 from components.store.store import StoreUnavailableError
 from components.text import escape_markdown
-from components.ui import view_cache
 from components.ui.session_keys import (
     OWNER_DELETE,
     OWNER_DELETE_CONFIRM,
@@ -112,7 +111,7 @@ def _open(study_id: str) -> Opened:
             if content is None:  # deleted between the two reads
                 return Opened(study_id, None, message=publish.NOT_FOUND)
             with st.spinner("Opening the published study…"):
-                dataset = dataset_from_bytes(content)
+                dataset = replace(dataset_from_bytes(content), published=True)
             _parsed().put(header.data_id, dataset)
     except StoreUnavailableError as error:
         return Opened(study_id, None, message=_unavailable(report_failure(error)))
@@ -123,7 +122,6 @@ def _open(study_id: str) -> Opened:
             None,
             message="**The published study cannot be read.** The pages show the explorer's own study instead.",
         )
-    view_cache.share_views_of(dataset)
     return Opened(study_id, dataset, header.meta)
 
 

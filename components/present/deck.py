@@ -104,6 +104,8 @@ def _closing_slides(dataset: Dataset) -> list[Slide]:
             quotes = (Quote(cell_text(study.licence_evidence), source),)
     else:
         lead = f"{dataset.name}: data uploaded in this session."
+        if dataset.published:  # read from a ?study= link (components/publish_view.py)
+            lead = f"{dataset.name}: a study shared by link, as its publisher uploaded it."
     points.append(Point(COUNTS_NOTE))
     points.append(Point("Every point in this deck, with the words behind it, is in the Explore findings page."))
     return [

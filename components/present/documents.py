@@ -56,6 +56,8 @@ def citation_line(dataset: Dataset) -> str:
     if study and cell_text(study.citation):
         licence = cell_text(study.licence)
         return f"{cell_text(study.citation)} Licence: {licence}." if licence else cell_text(study.citation)
+    if dataset.published:  # read from a ?study= link (components/publish_view.py)
+        return f"{dataset.name}: a study shared by link, as its publisher uploaded it."
     return f"{dataset.name}: data uploaded in this session."
 
 

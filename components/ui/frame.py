@@ -55,7 +55,9 @@ def page_start(title: str, intro: str | None = None) -> Dataset:
         show_unreadable_data(error)
         st.stop()
     # Quotes rendered later in this run say whose words they are from this dataset's own source list.
-    st.session_state[SOURCE_INDEX] = citation.source_index(dataset.study, not dataset.is_bundled, dataset.name)
+    st.session_state[SOURCE_INDEX] = citation.source_index(
+        dataset.study, not dataset.is_bundled, dataset.name, published=dataset.published
+    )
     # A published study's read-only banner, or why a ?study= link opened nothing (components/publish_view.py).
     if not publish_view.banner(dataset) and not dataset.is_bundled:
         with st.container(border=True):

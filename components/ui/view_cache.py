@@ -79,19 +79,14 @@ def session_views() -> ViewStore:
     return store
 
 
-# Published studies (components/publish_view.py): everyone with the link reads the same bytes, so their views
-# are shared like the server's own dataset's, under the same fingerprint key.
-_SHARED_FINGERPRINTS: set[str] = set()
-
-
-def share_views_of(dataset: Dataset) -> None:
-    """Keep this dataset's views in the process-wide store (a published study), not in each session's."""
-    if dataset.fingerprint:
-        _SHARED_FINGERPRINTS.add(dataset.fingerprint)
-
-
 def view_key(dataset: Dataset, name: str, params: tuple) -> tuple:
-    return (dataset.fingerprint, name, params)
+    # A published study's views are kept apart from an upload or bundled folder with the same bytes: its
+    # wording (whose data it is) differs.
+    return (
+        (dataset.fingerprint, name, params)
+        if not dataset.published
+        else (dataset.fingerprint, "published", name, params)
+    )
 
 
 def view(dataset: Dataset, name: str, build: Callable[..., T], *params: Hashable, spinner: str | None = None) -> T:
@@ -100,8 +95,8 @@ def view(dataset: Dataset, name: str, build: Callable[..., T], *params: Hashable
     `name` names the view (one name per builder); `params` must be hashable and say everything the view
     depends on besides the dataset. `spinner`, if given, is shown while the view is built.
     """
-    shared = dataset.is_bundled or dataset.fingerprint in _SHARED_FINGERPRINTS
-    store = shared_views() if shared else session_views()
+    # A published study (components/publish_view.py) is shared too: everyone with its link reads the same bytes.
+    store = shared_views() if dataset.is_bundled or dataset.published else session_views()
 
     def built() -> T:
         if spinner:

@@ -18,7 +18,8 @@ from components.store import Store
 from components.store import published as pub
 from components.store.store import Store as StoreClass
 from components.text import escape_markdown
-from components.ui.session_keys import PUBLISHED_OWNED, PUBLISHED_STUDY, UPLOADED_DATASET
+from components.ui import view_cache
+from components.ui.session_keys import PUBLISHED_OWNED, PUBLISHED_STUDY, UPLOADED_DATASET, VIEW_CACHE
 from tests.pages.apptest import open_app_page
 from tests.pages.test_your_data_page import VALID, open_your_data, upload
 
@@ -122,6 +123,7 @@ class TestReadLink:
         assert "<i>" not in text
         assert ":red[" not in text
         assert "Read-only" in text
+        assert "a study shared by link, as its publisher uploaded it" in text  # the footer: whose data it is
         assert "Not enough time" in text  # the published study's own findings, not the bundled study's
         assert app.session_state[PUBLISHED_STUDY] == study_id
         assert UPLOADED_DATASET not in app.session_state
@@ -144,9 +146,10 @@ class TestReadLink:
         assert dataset is not None
         assert not dataset.is_bundled
         assert dataset.name == "Shared"
-        from components.ui import view_cache
-
-        assert dataset.fingerprint in view_cache._SHARED_FINGERPRINTS
+        assert dataset.published
+        shared = [key for key in view_cache.shared_views()._entries if key[:2] == (dataset.fingerprint, "published")]
+        assert shared  # the home page's views, built once for every reader of the link
+        assert VIEW_CACHE not in second.session_state or not len(second.session_state[VIEW_CACHE])
 
     def test_closing_it_returns_to_what_was_shown_before(self, store: Store):
         study_id, _ = pub.publish(store, stored("Closable"), {"name": "Closable"}, DAY, 1000)
