@@ -11,6 +11,9 @@ of one link (a class, a team) see the same bytes, and the cache is keyed by them
 anything their link does not; each session building its own views would make every reader's first page
 pay for them again. The store is still asked on every run whether the id is live, so a deleted or expired
 study is gone from the next run on, on every replica.
+
+The store's modules (SQLAlchemy, Alembic) are imported only when a page needs them: a page with no ?study=
+costs nothing more than before, as every page reads its dataset through components.data.access.
 """
 
 from __future__ import annotations
@@ -25,9 +28,6 @@ import streamlit as st
 from components import publish
 from components.data.model import Dataset, DatasetError
 from components.data.stored_form import dataset_bytes, dataset_from_bytes
-from components.store import published
-from components.store.app_store import app_store, report_failure, store_problem
-from components.store.store import StoreUnavailableError
 from components.text import escape_markdown
 from components.ui.session_keys import (
     OWNER_DELETE,
@@ -98,6 +98,10 @@ def _unavailable(reason: str | None) -> str:
 
 
 def _open(study_id: str) -> Opened:
+    from components.store import published  # imported on first use (module docstring)
+    from components.store.app_store import app_store, report_failure, store_problem
+    from components.store.store import StoreUnavailableError
+
     store = app_store()
     if store is None:
         return Opened(study_id, None, message=_unavailable(store_problem()))
@@ -210,6 +214,10 @@ def _is_session_upload(dataset: Dataset) -> bool:
 
 def claim_owner_link() -> None:
     """On /your-data?study=ID&owner=TOKEN: this session may change the study when the token is its owner's."""
+    from components.store import published  # imported on first use (module docstring)
+    from components.store.app_store import app_store, report_failure, store_problem
+    from components.store.store import StoreUnavailableError
+
     token = st.query_params.get(publish.OWNER_PARAM)
     if token is None:
         return
@@ -265,6 +273,10 @@ def publish_section(dataset: Dataset) -> None:
 
 
 def _publish_form(dataset: Dataset) -> None:
+    from components.store import published  # imported on first use (module docstring)
+    from components.store.app_store import app_store, report_failure, store_problem
+    from components.store.store import StoreUnavailableError
+
     config = publish.settings()
     typed_key = None
     if config.needs_key:
@@ -318,6 +330,10 @@ def _publish_form(dataset: Dataset) -> None:
 
 
 def _owner_controls(dataset: Dataset, study_id: str, token: str) -> None:
+    from components.store import published  # imported on first use (module docstring)
+    from components.store.app_store import app_store, report_failure, store_problem
+    from components.store.store import StoreUnavailableError
+
     store = app_store()
     if store is None:
         st.error(_unavailable(store_problem()))
@@ -392,6 +408,9 @@ def _owner_controls(dataset: Dataset, study_id: str, token: str) -> None:
 def _owner_action(action, done: str, forget: str | None = None) -> bool:
     """Run one owner change and note what it did (or that the link no longer works) for after the rerun;
     False (and the reason shown now) when the database could not be used."""
+    from components.store.app_store import report_failure
+    from components.store.store import StoreUnavailableError
+
     try:
         result = action()
     except StoreUnavailableError as error:

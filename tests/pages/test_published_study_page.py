@@ -4,6 +4,7 @@ study shown). The app's store is the test session's throwaway SQLite file (tests
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import replace
 
@@ -187,7 +188,8 @@ class TestLinksThatOpenNothing:
     def test_an_unusable_database_says_so_and_the_bundled_study_goes_on(self, tmp_path, monkeypatch):
         broken = tmp_path / "broken.db"
         broken.write_bytes(b"this is not a database" * 100)
-        monkeypatch.setattr(publish_view, "app_store", lambda: StoreClass(sa.create_engine(f"sqlite:///{broken}")))
+        app_store_module = importlib.import_module("components.store.app_store")
+        monkeypatch.setattr(app_store_module, "app_store", lambda: StoreClass(sa.create_engine(f"sqlite:///{broken}")))
         app = open_app_page("pages/home.py", query={"study": "A" * 32})
         warning = app.warning[0].value
         assert warning.startswith("**The published study cannot be opened now.**")
