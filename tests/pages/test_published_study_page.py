@@ -196,6 +196,21 @@ class TestLinksThatOpenNothing:
         assert "damaged" in warning
         assert app.title[0].value  # the page goes on, with the bundled study
 
+    def test_publishing_with_an_unusable_database_says_nothing_was_published(self, tmp_path, monkeypatch):
+        app = upload(open_your_data(), {"findings.csv": VALID}, name="North team")
+        broken = tmp_path / "broken.db"
+        broken.write_bytes(b"this is not a database" * 100)
+        app_store_module = importlib.import_module("components.store.app_store")
+        monkeypatch.setattr(app_store_module, "app_store", lambda: StoreClass(sa.create_engine(f"sqlite:///{broken}")))
+        app.button(key="publish_button").click()
+        app.run()
+        assert not app.exception
+        message = app.error[0].value
+        assert "the file is damaged" in message
+        assert message.endswith("Nothing was published.")
+        assert PUBLISHED_OWNED not in app.session_state
+        assert "North team is open on every page" in everything(app)  # the upload is still open
+
 
 class TestOwnerLink:
     def test_the_owner_link_changes_the_expiry_and_deletes_the_study(self, store: Store):
