@@ -7,7 +7,9 @@ the bytes are read from the uploader in memory and never written to disk.
 
 import streamlit as st
 
+from components.publish import draw as publish_draw
 from components.ui import frame as ui
+from components.ui import published
 from components.your_data import draw as your_data_view
 from components.your_data import upload
 
@@ -17,11 +19,13 @@ dataset = ui.page_start(
     "highlights), or fill in the templates in a spreadsheet and upload them as CSV. Every page then shows "
     "your data, in this browser session only. [From a QDA tool? Start here.](#or-open-a-project-from-your-qda-tool)",
 )
-st.markdown(upload.showing_now(dataset))
+st.markdown(published.showing_now(dataset) or upload.showing_now(dataset))
+publish_draw.claim_owner_link()
 
 uploads = your_data_view.csv_uploads()
 your_data_view.check_and_open(dataset, uploads)
 your_data_view.qda_import(dataset)
+publish_draw.publish_section(dataset)
 your_data_view.qda_export(dataset)
 
 ui.page_end(dataset)

@@ -190,6 +190,8 @@ class Dataset:
     study: Study | None
     notes: tuple[str, ...] = ()
     is_bundled: bool = False
+    # Read from a ?study= link (components/ui/published.py): its publisher's upload, not this session's.
+    published: bool = False
     # A digest of what the dataset was built from (file bytes, study metadata, name): caches key on it
     # instead of hashing the frames, which cost Streamlit a deep copy per call.
     fingerprint: str = ""

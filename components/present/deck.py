@@ -106,6 +106,8 @@ def _closing_slides(dataset: Dataset) -> list[Slide]:
         lead = f"{dataset.name}: the study in the data folder this server was started with."
     else:
         lead = f"{dataset.name}: data uploaded in this session."
+        if dataset.published:  # read from a ?study= link (components/ui/published.py)
+            lead = f"{dataset.name}: a study shared by link, as its publisher uploaded it."
     points.append(Point(COUNTS_NOTE))
     points.append(
         Point(f"Every point here, with the words behind it, is on the Explore findings page of the {APP_NAME}.")

@@ -35,6 +35,7 @@ class SourceIndex:
     documents: tuple[StudySource, ...] = ()
     uploaded: bool = False
     dataset_name: str = ""
+    published: bool = False  # the source cells are a published study's publisher's, not this reader's
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class CitedSource:
     document: StudySource | None
     section: str
     uploaded: bool
+    published: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,9 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".?!" else text + "."
 
 
-def source_index(study: Study | None, uploaded: bool, dataset_name: str = "") -> SourceIndex:
+def source_index(study: Study | None, uploaded: bool, dataset_name: str = "", published: bool = False) -> SourceIndex:
     """The study's source documents (the loader's own `StudySource` records, each with a key) to cite against."""
-    return SourceIndex(study.sources if study else (), uploaded, _text(dataset_name))
+    return SourceIndex(study.sources if study else (), uploaded, _text(dataset_name), published)
 
 
 def resolve(source: object, index: SourceIndex | None) -> CitedSource:
@@ -78,7 +80,7 @@ def resolve(source: object, index: SourceIndex | None) -> CitedSource:
     text = _text(source)
     index = index or SourceIndex()
     if index.uploaded:
-        return CitedSource(text, None, "", True)
+        return CitedSource(text, None, "", True, index.published)
     matches = [doc for doc in index.documents if text == doc.key or text.startswith(doc.key)]
     if not matches:
         return CitedSource(text, None, "", False)
@@ -89,6 +91,8 @@ def resolve(source: object, index: SourceIndex | None) -> CitedSource:
 
 def whose_words(cited: CitedSource) -> str:
     """A lead-in saying whose words a quote is: "From the researcher's summary of her study", "Your source: …"."""
+    if cited.uploaded and cited.published:
+        return f"Its publisher's source: {cited.text}" if cited.text else "Its publisher gives no source for this quote"
     if cited.uploaded:
         return f"Your source: {cited.text}" if cited.text else "Your data gives no source for this quote"
     if cited.document is not None and cited.document.whose_words:
@@ -223,7 +227,10 @@ def cite(
     item = _text(item_id)
     quote_text = re.sub(r"\s+", " ", _text(quote))
     shown_in = f"Shown as {item_label or item} in {APP_NAME}" if item else f"Shown in {APP_NAME}"
-    if cited.uploaded:
+    if cited.uploaded and cited.published:
+        name = index.dataset_name if index else ""
+        shown_in += f" (a published study{': ' + name if name else ''}, not checked by this app)"
+    elif cited.uploaded:
         name = index.dataset_name if index else ""
         shown_in += (
             f" (uploaded data{': ' + name if name else ''}, not checked by this app; "
@@ -279,6 +286,8 @@ def citation_line(dataset: Dataset) -> str:
     if study and cell_text(study.citation):
         licence = cell_text(study.licence)
         return f"{cell_text(study.citation)} Licence: {licence}." if licence else cell_text(study.citation)
+    if dataset.published:  # read from a ?study= link (components/ui/published.py)
+        return f"{dataset.name}: a study shared by link, as its publisher uploaded it."
     if dataset.is_bundled:
         return f"{dataset.name}: the study in the data folder this server was started with."
     return f"{dataset.name}: data uploaded in this session."

@@ -175,3 +175,19 @@ KEPT_LINKS = "kept_links"  # dict: kind ("plan", "assessment") -> the private li
 KEEP_PLAN = "keep_plan"  # button: keep the action plan and show its private link
 KEEP_ASSESSMENT = "keep_assessment"  # button: keep the self-assessment's answers and show their private link
 KEPT_NOTICE = "kept_notice"  # dict: kind -> (level, message) said once after a link was opened, or failed
+
+# --- Published studies (components/ui/published.py: ?study=ID on any page; components/publish/draw.py: the
+# owner's controls on your-data).
+PUBLISHED_STUDY = "published_study"  # str: id of the published study this session reads (from ?study=)
+PUBLISHED_RUN = "published_run"  # publish_view.Opened: what this run's ?study= opened, or why it did not
+PUBLISHED_OWNED = "published_owned"  # tuple[str, str]: (id, owner token) of the study this session may change
+PUBLISHED_NOTICE = "published_notice"  # str: what the last publish/owner action did, shown once
+PUBLISH_LIFETIME = "publish_lifetime"  # selectbox: how long a new study stays published
+PUBLISH_KEY = "publish_key"  # text input: the server's publishing key, when it needs one
+PUBLISH_BUTTON = "publish_button"  # button: Publish
+PUBLISHED_RETURN = "published_return"  # button: the banner's "Return to the bundled study"
+OWNER_LIFETIME = "published_owner_lifetime"  # selectbox: the owner's new expiry
+OWNER_EXPIRY = "published_owner_expiry"  # button: change the expiry
+OWNER_REPLACE = "published_owner_replace"  # button: replace the data with the study open now
+OWNER_DELETE_CONFIRM = "published_owner_delete_confirm"  # checkbox: yes, delete it
+OWNER_DELETE = "published_owner_delete"  # button: delete the published study

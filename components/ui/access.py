@@ -15,6 +15,7 @@ from components.data.load import load_dataset_dir
 from components.data.model import Dataset
 from components.data.vocabulary import BUNDLED_DATA_DIR
 from components.shared.session_keys import UPLOADED_DATASET
+from components.ui.published import forget_published, published_dataset
 
 # EXPLORER_DATA_DIR points the server at another dataset folder (the benchmark's synthetic data).
 DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"
@@ -30,14 +31,19 @@ def bundled_dataset() -> Dataset:
 
 
 def active_dataset() -> Dataset:
-    """This session's uploaded dataset if it has one, else the bundled study."""
+    """The published study a ?study= link names, else this session's uploaded dataset, else the bundled study."""
+    published = published_dataset()  # components/ui/published.py: ?study=ID on any page
+    if published is not None:
+        return published
     uploaded = st.session_state.get(UPLOADED_DATASET)
     return uploaded if uploaded is not None else bundled_dataset()
 
 
 def use_uploaded_dataset(dataset: Dataset) -> None:
+    forget_published()
     st.session_state[UPLOADED_DATASET] = dataset
 
 
 def use_bundled_dataset() -> None:
+    forget_published()
     st.session_state.pop(UPLOADED_DATASET, None)

@@ -11,6 +11,7 @@ from components.shared import citation
 from components.shared.session_keys import ROUTER_CHECKED, SOURCE_INDEX
 from components.shared.text import escape_markdown
 from components.shared.wording import APP_NAME
+from components.ui import published
 from components.ui.access import active_dataset, use_bundled_dataset
 
 
@@ -51,8 +52,11 @@ def page_start(title: str, intro: str | None = None) -> Dataset:
         show_unreadable_data(error)
         st.stop()
     # Quotes rendered later in this run say whose words they are from this dataset's own source list.
-    st.session_state[SOURCE_INDEX] = citation.source_index(dataset.study, not dataset.is_bundled, dataset.name)
-    if not dataset.is_bundled:
+    st.session_state[SOURCE_INDEX] = citation.source_index(
+        dataset.study, not dataset.is_bundled, dataset.name, published=dataset.published
+    )
+    # A published study's read-only banner, or why a ?study= link opened nothing (components/ui/published.py).
+    if not published.banner(dataset) and not dataset.is_bundled:
         with st.container(border=True):
             st.markdown(
                 f"**You are viewing your own data:** {escape_markdown(dataset.name)} (this browser session only)."
@@ -77,6 +81,7 @@ def show_unreadable_data(error: DatasetError) -> None:
 
 def page_end(dataset: Dataset) -> None:
     """The citation and licence on every page."""
+    published.keep_in_url(dataset)  # a published study's ?study= survives pages that rewrite their query
     st.divider()
     st.caption(f"{escape_markdown(citation.source_line(dataset))} {APP_NAME}.")
 

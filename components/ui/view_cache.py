@@ -83,7 +83,13 @@ def session_views() -> ViewStore:
 
 
 def view_key(dataset: Dataset, name: str, params: tuple) -> tuple:
-    return (dataset.fingerprint, name, params)
+    # A published study's views are kept apart from an upload or bundled folder with the same bytes: its
+    # wording (whose data it is) differs.
+    return (
+        (dataset.fingerprint, name, params)
+        if not dataset.published
+        else (dataset.fingerprint, "published", name, params)
+    )
 
 
 def view(dataset: Dataset, name: str, build: Callable[..., T], *params: Hashable, spinner: str | None = None) -> T:
@@ -92,7 +98,8 @@ def view(dataset: Dataset, name: str, build: Callable[..., T], *params: Hashable
     `name` names the view (one name per builder); `params` must be hashable and say everything the view
     depends on besides the dataset. `spinner`, if given, is shown while the view is built.
     """
-    store = shared_views() if dataset.is_bundled else session_views()
+    # A published study (components/ui/published.py) is shared too: everyone with its link reads the same bytes.
+    store = shared_views() if dataset.is_bundled or dataset.published else session_views()
 
     def built() -> T:
         if spinner:
