@@ -68,4 +68,8 @@ def report_failure(error: StoreUnavailableError) -> str:
 
 
 def clear_problem() -> None:
-    _holder().problem = None
+    """Forget a failure, so the next call opens the database again at once (a test that broke it on purpose)."""
+    holder = _holder()
+    with holder.lock:
+        holder.problem = None
+        holder.failed_at = float("-inf")

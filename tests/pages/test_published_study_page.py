@@ -30,6 +30,13 @@ FORMULA = b'finding_id,group,category,theme,statement\nF1,Team A,barrier,Time,=H
 DAY = 86400
 
 
+@pytest.fixture(autouse=True)
+def _database_usable_again():
+    """A test that breaks the database on purpose leaves the process's store waiting RETRY_SECONDS: not the next."""
+    yield
+    importlib.import_module("components.ui.app_store").clear_problem()
+
+
 @pytest.fixture
 def store():
     opened = Store.open()  # the same database the app opens (EXPLORER_DATABASE_URL from tests/conftest.py)

@@ -86,8 +86,8 @@ def test_expiry_is_a_date_and_a_count_of_days():
 def test_a_published_studys_quotes_and_footer_say_whose_data_it_is():
     from dataclasses import replace
 
-    from components import citation
-    from components.present.documents import citation_line
+    from components.shared import citation
+    from components.shared.citation import citation_line
 
     index = citation.source_index(None, True, "Ward study", published=True)
     cited = citation.resolve("Interview 3, p. 4", index)
