@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data.access import active_dataset
+from components.live_room import room_view as live_room_view
 from components.present import presenter, slide_keys, slide_view, stepping
 from components.present.presenter import PROJECTOR, Room
 from components.present.slide_model import Slide
@@ -29,9 +30,11 @@ def show_room(view: str, code_param: object) -> None:
         st.html(slide_view.PROJECTOR_STYLE)
         _projector_view(room.code, owner)
         _follow_projector(room.code, owner)
+        live_room_view.projector_panel(room.code, owner, room.dataset)
     else:
         _presenter_view(room.code, owner)
         _follow_presenter(room.code, owner)
+        live_room_view.presenter_panel(room.code, owner)
 
 
 def _room_now(code: str, owner: str) -> tuple[Room, list[Slide], int]:
