@@ -159,7 +159,9 @@ def _question(store, room, question: Question) -> None:
         if question.is_options:
             picked = set(own.get("options", []))
             for number, option in enumerate(question.options):
-                st.checkbox(option, value=option in picked, key=f"{form_key}_{number}", disabled=locked)
+                st.checkbox(
+                    escape_markdown(option), value=option in picked, key=f"{form_key}_{number}", disabled=locked
+                )
         elif question.kind == questions.SCALE:
             st.radio(
                 "Your answer, from 1 (not at all true) to 5 (completely true)",

@@ -277,7 +277,9 @@ def projector_panel(room_code: str, owner: str, dataset: object) -> None:
     answers = live_store.owner_answers(store, code, owner) or []
     counted = tally(question, answers)
     with st.container(key="live_results"):
-        st.markdown(f"#### {escape_markdown(question.ask)} · **{answers_label(counted.answered)}** · code {code}")
+        st.subheader(
+            f"{escape_markdown(question.ask)} · **{answers_label(counted.answered)}** · code {code}", anchor=False
+        )
         if question.is_options:
             study = study_counts(dataset, question.kind)
             st.plotly_chart(

@@ -164,6 +164,7 @@ def open_live_room(store: Store, room_code: str, owner: str, state: Mapping[str,
     if store.get_room(room_code, owner) is None:
         return None
     state = _json_size_checked(state, "live room state")
+    sweep_live_rooms(store)  # rooms open rarely: a good moment to delete what has expired
     now = store.clock()
     existing = live_room_for_owner(store, room_code, owner)
     if existing is not None:
