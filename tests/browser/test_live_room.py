@@ -22,6 +22,8 @@ from tests.browser.conftest import (
     wait_for_app,
 )
 from tests.browser.test_present import DECK, PROMPTS, open_room
+from tests.browser.test_replicas import replica_cookie
+from tests.browser.test_rooms_in_the_store import shared_proxy  # noqa: F401 - a fixture used below
 from tests.pdf_text import body, pages_text
 
 BARRIER_PROMPT = next(index for index in PROMPTS if DECK[index].lead.startswith("Section 11"))  # asks the barriers
@@ -195,3 +197,33 @@ def test_answers_outlive_a_server_restart(browser: Browser, tmp_path: Path, monk
         context.close()
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_phones_on_two_replicas_count_together(browser: Browser, shared_proxy) -> None:  # noqa: F811
+    """serve.sh --replicas 2 on one database: two phones on each replica, one presenter; every answer counts."""
+    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
+    phones = [phone_context(browser) for _ in range(4)]
+    host = shared_proxy.url.split("//", 1)[1].split(":", 1)[0]
+    try:
+        presenter = context.new_page()
+        projector = open_room(presenter, shared_proxy.url, BARRIER_PROMPT + 1)
+        address = open_to_the_room(presenter, projector)
+        pages = []
+        for number, phone in enumerate(phones):
+            replica = "app1" if number % 2 == 0 else "app2"
+            phone.add_cookies([{"name": "SERVERID", "value": replica, "domain": host, "path": "/"}])
+            page = phone.new_page()
+            open_page(page, address)
+            pages.append(page)
+        for number, page in enumerate(pages):
+            pick(page, (BARRIERS[number % len(BARRIERS)],))
+        assert sorted(replica_cookie(phone) for phone in phones) == ["app1", "app1", "app2", "app2"]
+        expect(presenter.get_by_text("4 answers")).to_be_visible(timeout=FOLLOW_MS)
+        presenter.get_by_role("button", name="Reveal the answers").click()
+        for page in pages:
+            expect(page.get_by_text("The room so far: 4 answers")).to_be_visible(timeout=FOLLOW_MS)
+            expect(page.get_by_text(f"{BARRIERS[0]}: 2")).to_be_visible()
+    finally:
+        for phone in phones:
+            phone.close()
+        context.close()
