@@ -15,6 +15,7 @@ import secrets
 
 import streamlit as st
 
+from components.data.access import active_dataset
 from components.live_room import questions
 from components.live_room import room as live
 from components.live_room.counting import answers_label
@@ -25,6 +26,7 @@ from components.store import StoreUnavailableError
 from components.store import live_room as live_store
 from components.store.app_store import app_store, report_failure, store_problem
 from components.text import escape_markdown
+from components.ui import frame as ui
 from components.ui import session_keys as keys
 
 POLL_SECONDS = 1.5  # phones follow the presenter within 2 s
@@ -63,11 +65,13 @@ def show_join_page() -> None:
         if store is None:
             st.title("Join the room", anchor=False)
             st.warning(escape_markdown(store_problem() or "The live room cannot be reached now."))
+            ui.page_end(active_dataset())
             return
         try:
             _phone(store)
         except StoreUnavailableError as error:
             st.warning(escape_markdown(report_failure(error)))
+    ui.page_end(active_dataset())
 
 
 def _try_join(store, code: object) -> None:
@@ -107,6 +111,7 @@ def _phone(store) -> None:
     question = questions.current_question(room.state, room.slide)
     seen = _seen(room.state, question)
     st.session_state[keys.LIVE_SEEN] = seen
+    st.title(f"Live room {room.join_code}", anchor=False)
     if question is None:
         st.subheader("Waiting for the next question", anchor=False)
         st.markdown(escape_markdown(questions.what_comes_next(room.state, room.slide)))
