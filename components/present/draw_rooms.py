@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.live_room import draw_room as live_room_view
 from components.present import draw_autofit, draw_handouts, presenter, stepping
 from components.present import draw_keys as slide_keys
 from components.present import draw_slides as slide_view
@@ -35,9 +36,11 @@ def show_room(view: str, code_param: object) -> None:
         st.html(slide_view.PROJECTOR_STYLE)
         _projector_view(room.code, owner)
         _follow_projector(room.code, owner)
+        live_room_view.projector_panel(room.code, owner, room.dataset)
     else:
         _presenter_view(room.code, owner)
         _follow_presenter(room.code, owner)
+        live_room_view.presenter_panel(room.code, owner)
 
 
 def _room_now(code: str, owner: str) -> tuple[Room, list[Slide], int]:

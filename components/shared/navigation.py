@@ -75,6 +75,14 @@ PAGES = (
         "trainers",
     ),
     PageRecord(
+        "pages/join.py",
+        "Join a live room",
+        ":material/qr_code_2:",
+        "join",
+        "Answer the presenter's discussion prompts from your phone, with the room's code.",
+        "people in a training room",
+    ),
+    PageRecord(
         "pages/explore.py",
         "Explore findings",
         ":material/search:",

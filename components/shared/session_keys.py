@@ -191,3 +191,26 @@ OWNER_EXPIRY = "published_owner_expiry"  # button: change the expiry
 OWNER_REPLACE = "published_owner_replace"  # button: replace the data with the study open now
 OWNER_DELETE_CONFIRM = "published_owner_delete_confirm"  # checkbox: yes, delete it
 OWNER_DELETE = "published_owner_delete"  # button: delete the published study
+
+# The live room (pages/join.py, components/live_room/). Phone side:
+LIVE_JOIN_CODE = "live_join_code"  # str: the join code this phone has joined (checked against the store)
+LIVE_PARTICIPANT = "live_participant"  # str: this phone's random participant id when it has no cookie
+LIVE_SEEN = "live_seen"  # tuple: what the phone last drew (question, revealed, locked), so its poll can tell
+LIVE_RECEIVED = "live_received"  # str: the question id whose answer was just received ("Answer received")
+LIVE_MESSAGE = "live_message"  # str: why the last join or answer was refused
+LIVE_CODE_INPUT = "live_code_input"  # widget: the code typed on the phone
+LIVE_JOIN_BUTTON = "live_join_button"  # widget: Join
+LIVE_ANSWER_FORM = "live_answer_"  # widget key prefix: one answer form per question (+ its fields)
+LIVE_URL_TRIED = "live_url_tried"  # str: the ?code= this session already tried (a wrong one is tried once)
+# Presenter side (components/live_room/draw_room.py):
+LIVE_OPEN = "live_open"  # widget: Open to the room
+LIVE_ASK_KIND = "live_ask_kind_"  # widget key prefix: what a prompt asks for (+ prompt id)
+LIVE_REVEAL = "live_reveal"  # widget: Reveal / Hide the answers
+LIVE_LOCK = "live_lock"  # widget: Lock / Unlock answers
+LIVE_CLEAR = "live_clear"  # widget: Clear this question's answers
+LIVE_SPOT_FORM = "live_spot_form"  # widget: the form that adds a question on the spot (+ _text, _kind)
+LIVE_SPOT_OFF = "live_spot_off"  # widget: Back to the slides' questions
+LIVE_MODERATE = "live_moderate_"  # widget key prefix: Approve/Reject a short answer (+ answer id)
+LIVE_CSV = "live_csv"  # widget: the answers' CSV download
+LIVE_PDF = "live_pdf"  # widget: the session's PDF summary
+LIVE_DELETE = "live_delete"  # widget: Delete all answers now

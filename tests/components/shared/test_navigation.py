@@ -30,6 +30,7 @@ class TestRegistry:
             "network": "Barriers network",
             "recommendations": "Recommendations planner",
             "present": "Present",
+            "join": "Join a live room",
             "explore": "Explore findings",
             "about": "About the study",
             "your-data": "Your data",

@@ -1,0 +1,223 @@
+"""/join, the page phones open (Streamlit drawing only): type the code or open the QR address, then answer
+the question the presenter is on. Kept light: a handful of elements, and one small polling fragment that
+reruns the page only when the question, its lock or its reveal changed.
+
+No login, no name: a phone's participant id comes from its browser's random XSRF cookie (the same phone
+keeps its answer across a reload), or, without one, a random id in this session. The store keeps only a
+hash of it, namespaced by the room, and it only lets the phone change its own answer. A phone sees the
+current question and, once revealed, the totals; never another person's answer unless the presenter
+approved it for the projector.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+import streamlit as st
+
+from components.live_room import questions
+from components.live_room import room as live
+from components.live_room.counting import answers_label
+from components.live_room.limits import ANSWERS_PER_MINUTE, JoinGuard, SlidingLimit
+from components.live_room.questions import Question
+from components.present.presenter import browser_id
+from components.shared import session_keys as keys
+from components.shared.text import escape_markdown
+from components.store import StoreUnavailableError
+from components.store import live_room as live_store
+from components.ui import frame as ui
+from components.ui.access import active_dataset
+from components.ui.app_store import app_store, report_failure, store_problem
+
+POLL_SECONDS = 1.5  # phones follow the presenter within 2 s
+PHONE_STYLE = """<style>
+.st-key-live_phone [data-testid="stMarkdownContainer"] p { font-size: 1.1rem; }
+</style>"""
+
+
+@st.cache_resource
+def _join_guard() -> JoinGuard:
+    return JoinGuard()
+
+
+@st.cache_resource
+def _answer_limit() -> SlidingLimit:
+    return SlidingLimit(ANSWERS_PER_MINUTE)
+
+
+def _participant() -> str:
+    from_cookie = browser_id(st.context.cookies)
+    if from_cookie:
+        return from_cookie
+    if keys.LIVE_PARTICIPANT not in st.session_state:
+        st.session_state[keys.LIVE_PARTICIPANT] = secrets.token_urlsafe(18)
+    return st.session_state[keys.LIVE_PARTICIPANT]
+
+
+def _session_id() -> str:
+    return _participant()  # join attempts are limited per phone
+
+
+def show_join_page() -> None:
+    st.html(PHONE_STYLE)
+    store = app_store()
+    with st.container(key="live_phone"):
+        if store is None:
+            st.title("Join the room", anchor=False)
+            st.warning(escape_markdown(store_problem() or "The live room cannot be reached now."))
+            ui.page_end(active_dataset())
+            return
+        try:
+            _phone(store)
+        except StoreUnavailableError as error:
+            st.warning(escape_markdown(report_failure(error)))
+    ui.page_end(active_dataset())
+
+
+def _try_join(store, code: object) -> None:
+    joined = live.join(store, _join_guard(), _session_id(), code)
+    if joined.room is None:
+        st.session_state[keys.LIVE_MESSAGE] = joined.message
+        st.session_state.pop(keys.LIVE_JOIN_CODE, None)
+    else:
+        st.session_state[keys.LIVE_JOIN_CODE] = joined.room.join_code
+        st.session_state.pop(keys.LIVE_MESSAGE, None)
+        st.query_params["code"] = joined.room.join_code
+
+
+def _typed_code() -> None:
+    store = app_store()
+    if store is not None:
+        _try_join(store, st.session_state.get(keys.LIVE_CODE_INPUT, ""))
+
+
+def _phone(store) -> None:
+    url_code = st.query_params.get("code")
+    if (
+        url_code
+        and st.session_state.get(keys.LIVE_URL_TRIED) != url_code
+        and keys.LIVE_JOIN_CODE not in st.session_state
+    ):
+        st.session_state[keys.LIVE_URL_TRIED] = url_code
+        _try_join(store, url_code)
+    code = st.session_state.get(keys.LIVE_JOIN_CODE)
+    room, expired = live_store.live_room_by_code(store, code) if code else (None, False)
+    if room is None:
+        if code:
+            st.session_state[keys.LIVE_MESSAGE] = live.EXPIRED_CODE if expired else live.WRONG_CODE
+            st.session_state.pop(keys.LIVE_JOIN_CODE, None)
+        _code_form()
+        return
+    question = questions.current_question(room.state, room.slide)
+    seen = _seen(room.state, question)
+    st.session_state[keys.LIVE_SEEN] = seen
+    st.title(f"Live room {room.join_code}", anchor=False)
+    if question is None:
+        st.subheader("Waiting for the next question", anchor=False)
+        st.markdown(escape_markdown(questions.what_comes_next(room.state, room.slide)))
+    else:
+        _question(store, room, question)
+    _follow(room.join_code)
+
+
+def _code_form() -> None:
+    st.title("Join the room", anchor=False)
+    st.markdown("Type the code the presenter shows. No name or login is needed.")
+    message = st.session_state.get(keys.LIVE_MESSAGE)
+    if message:
+        st.error(escape_markdown(message), icon=":material/error:")
+    with st.form("live_join_form", border=False):
+        st.text_input("Room code", key=keys.LIVE_CODE_INPUT, max_chars=12, placeholder="e.g. K7MPQR")
+        st.form_submit_button("Join", type="primary", on_click=_typed_code)
+
+
+def _seen(state: dict, question: Question | None) -> tuple:
+    if question is None:
+        return (None, questions.what_comes_next(state, -1))
+    return (question.id, question.id in state.get("revealed", []), question.id in state.get("locked", []))
+
+
+def _send(store, join_code: str, question: Question, form_key: str) -> None:
+    if question.is_options:
+        value = [
+            option for number, option in enumerate(question.options) if st.session_state.get(f"{form_key}_{number}")
+        ]
+    else:
+        value = st.session_state.get(f"{form_key}_value")
+    problem = live.answer(store, _answer_limit(), join_code, _participant(), question.id, value)
+    if problem:
+        st.session_state[keys.LIVE_MESSAGE] = problem
+        st.session_state.pop(keys.LIVE_RECEIVED, None)
+    else:
+        st.session_state[keys.LIVE_RECEIVED] = question.id
+        st.session_state.pop(keys.LIVE_MESSAGE, None)
+
+
+def _question(store, room, question: Question) -> None:
+    locked = question.id in room.state.get("locked", [])
+    if question.context:
+        st.markdown(escape_markdown(question.context))
+    st.subheader(escape_markdown(question.ask), anchor=False)
+    form_key = f"{keys.LIVE_ANSWER_FORM}{question.id.replace(':', '_')}"
+    own = live_store.own_answer(store, room.join_code, _participant(), question.id) or {}
+    with st.form(form_key, border=False):
+        if question.is_options:
+            picked = set(own.get("options", []))
+            for number, option in enumerate(question.options):
+                st.checkbox(
+                    escape_markdown(option), value=option in picked, key=f"{form_key}_{number}", disabled=locked
+                )
+        elif question.kind == questions.SCALE:
+            st.radio(
+                "Your answer, from 1 (not at all true) to 5 (completely true)",
+                questions.SCALE_POINTS,
+                index=questions.SCALE_POINTS.index(own["scale"])
+                if own.get("scale") in questions.SCALE_POINTS
+                else None,
+                horizontal=True,
+                key=f"{form_key}_value",
+                disabled=locked,
+            )
+        else:
+            st.text_area(
+                "Your answer",
+                value=own.get("text", ""),
+                max_chars=questions.MAX_TEXT_CHARS,
+                key=f"{form_key}_value",
+                disabled=locked,
+                help="Only the presenter sees it; they may show it on the screen, without your name.",
+            )
+        st.form_submit_button(
+            "Change my answer" if own else "Send",
+            type="primary",
+            disabled=locked,
+            on_click=_send,
+            args=(store, room.join_code, question, form_key),
+        )
+    message = st.session_state.get(keys.LIVE_MESSAGE)
+    if message:
+        st.error(escape_markdown(message), icon=":material/error:")
+    elif st.session_state.get(keys.LIVE_RECEIVED) == question.id:
+        st.success("Answer received. You can change it until the presenter locks the answers.", icon=":material/check:")
+    if locked:
+        st.info("The presenter has locked the answers to this question.")
+
+
+@st.fragment(run_every=POLL_SECONDS)
+def _follow(join_code: str) -> None:
+    """Rerun the page when the presenter moved on; show the totals while the answers are revealed."""
+    store = app_store()
+    room, _ = live_store.live_room_by_code(store, join_code) if store else (None, False)
+    if room is None:
+        st.session_state.pop(keys.LIVE_JOIN_CODE, None)
+        st.rerun()
+    question = questions.current_question(room.state, room.slide)
+    if _seen(room.state, question) != st.session_state.get(keys.LIVE_SEEN):
+        st.session_state.pop(keys.LIVE_MESSAGE, None)
+        st.rerun()
+    if question is not None and question.id in room.state.get("revealed", []):
+        counted = live.public_tally(store, room, question)
+        lines = [f"**The room so far: {answers_label(counted.answered)}**"]
+        if question.is_options or question.kind == questions.SCALE:
+            lines += [f"- {escape_markdown(label)}: {count}" for label, count in counted.counts]
+        st.markdown("\n".join(lines))

@@ -1,0 +1,301 @@
+"""The live room in the presenter's two windows (Streamlit drawing only).
+
+Presenter window: "Open to the room", then the join code, what the phones are asked now, how many answered,
+Reveal/Hide, Lock/Unlock, Clear, a question added on the spot, the short answers to approve, the downloads
+and "Delete all answers". Projector window: the code, the join address and its QR image; once revealed, the
+room's answers beside the study's counts. Both follow the room by polling (st.fragment(run_every=...)).
+Only these two windows, the presenter's browser, ever read individual answers.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from components.live_room import figures, questions
+from components.live_room import room as live
+from components.live_room.counting import answers_label, moderation_list, tally, word_counts
+from components.live_room.evidence import STUDY_COUNTS_NOTE, category_themes, prompt_rows, study_counts
+from components.live_room.questions import KIND_LABELS, Question
+from components.live_room.session_export import answers_csv, summary_pdf
+from components.present import draw_slides as slide_view
+from components.present import presenter
+from components.shared import session_keys as keys
+from components.shared.text import escape_markdown
+from components.store import StoreUnavailableError
+from components.store import live_room as live_store
+from components.ui.app_store import app_store, report_failure
+
+JOIN_PATH = "join"
+
+
+def join_address(code: str, page_url: str | None = None) -> str:
+    """The address phones open: this server's /join with the code, from the URL this window was opened at."""
+    parts = urlsplit(page_url if page_url is not None else str(st.context.url or ""))
+    path = parts.path.rstrip("/")
+    prefix = path.rsplit("/", 1)[0] if "/" in path else ""
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return f"{origin}{prefix}/{JOIN_PATH}?code={code}"
+
+
+def _live_room(room_code: str, owner: str):
+    store = app_store()
+    if store is None:
+        return None, None
+    try:
+        return store, live_store.live_room_for_owner(store, room_code, owner)
+    except StoreUnavailableError as error:
+        st.warning(escape_markdown(report_failure(error)), icon=":material/database:")
+        return None, None
+
+
+def _open(room_code: str, owner: str) -> None:
+    store = app_store()
+    room = presenter.room_store().get(room_code, owner)
+    if store is None or room is None:
+        return
+    deck = slide_view.deck_view(room.dataset)
+    state = questions.live_state(prompt_rows(room.dataset, deck), category_themes(room.dataset))
+    try:
+        live_store.open_live_room(store, room_code, owner, state)
+    except StoreUnavailableError as error:
+        report_failure(error)
+
+
+def _change(join_code: str, owner: str, change) -> None:
+    store = app_store()
+    if store is not None:
+        try:
+            live.change_state(store, join_code, owner, change)
+        except (StoreUnavailableError, questions.AnswerError) as error:
+            st.session_state[keys.LIVE_MESSAGE] = str(error)
+
+
+def _ask_kind(join_code: str, owner: str, prompt_id: str, key: str) -> None:
+    _change(join_code, owner, lambda state: live.with_kind(state, prompt_id, st.session_state[key]))
+
+
+def _clear(join_code: str, owner: str, question_id: str | None) -> None:
+    store = app_store()
+    if store is not None:
+        live_store.delete_answers(store, join_code, owner, question_id)
+
+
+def _moderate(join_code: str, owner: str, answer_id: int, status: str) -> None:
+    store = app_store()
+    if store is not None:
+        live_store.moderate(store, join_code, owner, answer_id, status)
+
+
+@st.fragment(run_every=2.0)
+def presenter_panel(room_code: str, owner: str) -> None:
+    """The live room's part of the presenter window."""
+    store, live_room = _live_room(room_code, owner)
+    with st.container(key="live_room_panel", border=True):
+        if live_room is None:
+            st.markdown("**Live room** · people in the room can answer the discussion prompts from their phones.")
+            st.button(
+                "Open to the room",
+                key=keys.LIVE_OPEN,
+                icon=":material/qr_code_2:",
+                on_click=_open,
+                args=(room_code, owner),
+                disabled=store is None,
+                help="Gives this room a join code; the projector shows it with a QR code.",
+            )
+            return
+        code, state = live_room.join_code, live_room.state
+        st.markdown(f"**Live room open** · code `{code}` · {escape_markdown(join_address(code))}")
+        message = st.session_state.pop(keys.LIVE_MESSAGE, None)
+        if message:
+            st.warning(escape_markdown(message))
+        question = questions.current_question(state, live_room.slide)
+        answers = live_store.owner_answers(store, code, owner) or []
+        if question is None:
+            st.markdown("Phones see: " + escape_markdown(questions.what_comes_next(state, live_room.slide)))
+        else:
+            _question_controls(code, owner, state, question, answers)
+        _spot_form(code, owner, state)
+        room = presenter.room_store().get(room_code, owner)
+        if room is not None:
+            _downloads(store, code, owner, state, room.dataset)
+
+
+def _question_controls(code: str, owner: str, state: dict, question: Question, answers: list) -> None:
+    counted = tally(question, answers)
+    revealed = question.id in state.get("revealed", [])
+    locked = question.id in state.get("locked", [])
+    st.markdown(
+        f"Phones are asked: **{escape_markdown(question.ask)}** · **{answers_label(counted.answered)}**"
+        + (" · answers locked" if locked else "")
+        + (" · shown on the projector" if revealed else "")
+    )
+    with st.container(horizontal=True, gap="small"):
+        if question.prompt_id.startswith("S"):
+            st.button(
+                "Back to the slides' questions",
+                key=keys.LIVE_SPOT_OFF,
+                on_click=_change,
+                args=(code, owner, lambda s: {**s, "spot_on": None}),
+            )
+        else:
+            kinds = [kind for kind in questions.KINDS if questions.prompt_question(state, question.prompt_id, kind)]
+            kind_key = f"{keys.LIVE_ASK_KIND}{question.prompt_id}"
+            st.session_state[kind_key] = question.kind
+            st.selectbox(
+                "Ask as",
+                kinds,
+                format_func=KIND_LABELS.get,
+                key=kind_key,
+                on_change=_ask_kind,
+                args=(code, owner, question.prompt_id, kind_key),
+                width=320,
+            )
+        st.button(
+            "Hide the answers" if revealed else "Reveal the answers",
+            key=keys.LIVE_REVEAL,
+            icon=":material/visibility_off:" if revealed else ":material/bar_chart:",
+            type="primary",
+            on_click=_change,
+            args=(code, owner, lambda s: live.toggled(s, "revealed", question.id, not revealed)),
+        )
+        st.button(
+            "Unlock answers" if locked else "Lock answers",
+            key=keys.LIVE_LOCK,
+            icon=":material/lock_open:" if locked else ":material/lock:",
+            on_click=_change,
+            args=(code, owner, lambda s: live.toggled(s, "locked", question.id, not locked)),
+        )
+        st.button(
+            "Clear these answers",
+            key=keys.LIVE_CLEAR,
+            icon=":material/delete_sweep:",
+            on_click=_clear,
+            args=(code, owner, question.id),
+        )
+    if question.moderated:
+        _moderation(code, owner, question, answers)
+
+
+def _moderation(code: str, owner: str, question: Question, answers: list) -> None:
+    rows = moderation_list(question, answers)
+    if not rows:
+        st.markdown("No short answers yet. Each one waits here until you approve it for the projector.")
+        return
+    st.markdown("**Short answers** (only approved ones reach the projector):")
+    for row in rows[:30]:
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            st.markdown(f"{escape_markdown(row.answer.get('text', ''))} · *{row.status}*", width="stretch")
+            if row.status != live_store.APPROVED:
+                st.button(
+                    "Approve",
+                    key=f"{keys.LIVE_MODERATE}{row.id}_approve",
+                    on_click=_moderate,
+                    args=(code, owner, row.id, live_store.APPROVED),
+                )
+            if row.status != live_store.REJECTED:
+                st.button(
+                    "Reject",
+                    key=f"{keys.LIVE_MODERATE}{row.id}_reject",
+                    on_click=_moderate,
+                    args=(code, owner, row.id, live_store.REJECTED),
+                )
+    if len(rows) > 30:
+        st.markdown(f"{len(rows) - 30} more; the CSV download has every answer.")
+
+
+def _add_spot(code: str, owner: str) -> None:
+    text = st.session_state.get(f"{keys.LIVE_SPOT_FORM}_text", "")
+    kind = st.session_state.get(f"{keys.LIVE_SPOT_FORM}_kind", questions.TEXT)
+    _change(code, owner, lambda state: questions.with_spot_question(state, text, kind))
+
+
+def _spot_form(code: str, owner: str, state: dict) -> None:
+    with (
+        st.popover("Add a question on the spot", icon=":material/add_comment:"),
+        st.form(keys.LIVE_SPOT_FORM, clear_on_submit=True, border=False),
+    ):
+        st.text_input("Question", key=f"{keys.LIVE_SPOT_FORM}_text", max_chars=questions.MAX_SPOT_CHARS)
+        kinds = [questions.SCALE, questions.TEXT, *[k for k in questions.OPTION_KINDS if state["options"].get(k)]]
+        st.radio("Answered by", kinds, format_func=KIND_LABELS.get, key=f"{keys.LIVE_SPOT_FORM}_kind")
+        st.form_submit_button("Ask the room", on_click=_add_spot, args=(code, owner))
+
+
+def _delete_all(code: str, owner: str) -> None:
+    _clear(code, owner, None)
+
+
+def _downloads(store, code: str, owner: str, state: dict, dataset: object) -> None:
+    # Built when clicked (deferred), from the answers as they are then.
+    with st.container(horizontal=True, gap="small"):
+        st.download_button(
+            "Answers (CSV)",
+            lambda: answers_csv(state, live_store.owner_answers(store, code, owner) or []),
+            file_name=f"live-room-{code}-answers.csv",
+            mime="text/csv",
+            key=keys.LIVE_CSV,
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        st.download_button(
+            "Summary (PDF)",
+            lambda: summary_pdf(state, live_store.owner_answers(store, code, owner) or [], dataset, code),
+            file_name=f"live-room-{code}-summary.pdf",
+            mime="application/pdf",
+            key=keys.LIVE_PDF,
+            icon=":material/picture_as_pdf:",
+            on_click="ignore",
+        )
+        st.button(
+            "Delete all answers now",
+            key=keys.LIVE_DELETE,
+            icon=":material/delete_forever:",
+            on_click=_delete_all,
+            args=(code, owner),
+            help="Otherwise they are deleted by themselves a day after the room opened.",
+        )
+
+
+@st.fragment(run_every=1.5)
+def projector_panel(room_code: str, owner: str, dataset: object) -> None:
+    """The live room on the projector: how to join, and the answers once the presenter reveals them."""
+    store, live_room = _live_room(room_code, owner)
+    if live_room is None:
+        return
+    code, state = live_room.join_code, live_room.state
+    question = questions.current_question(state, live_room.slide)
+    address = join_address(code)
+    if question is None or question.id not in state.get("revealed", []):
+        with st.container(key="live_join_box", horizontal=True, vertical_alignment="center", gap="medium"):
+            st.html(figures.qr_markup(address))
+            with st.container():
+                st.markdown(f"### Answer on your phone\n\nCode **{code}**\n\n{escape_markdown(address)}")
+                if question is not None:
+                    answered = tally(question, live_store.question_answers(store, code, question.id)).answered
+                    st.markdown(f"**{answers_label(answered)}**")
+        return
+    answers = live_store.owner_answers(store, code, owner) or []
+    counted = tally(question, answers)
+    with st.container(key="live_results"):
+        st.subheader(
+            f"{escape_markdown(question.ask)} · **{answers_label(counted.answered)}** · code {code}", anchor=False
+        )
+        if question.is_options:
+            study = study_counts(dataset, question.kind)
+            st.plotly_chart(
+                figures.options_figure(counted, study), key="live_options_chart", config={"displayModeBar": False}
+            )
+            st.markdown(escape_markdown(figures.options_sentence(counted, study)) + " " + STUDY_COUNTS_NOTE)
+        elif question.kind == questions.SCALE:
+            st.plotly_chart(figures.scale_figure(counted), key="live_scale_chart", config={"displayModeBar": False})
+            st.markdown(escape_markdown(figures.scale_sentence(counted)))
+        else:
+            if not counted.shown_texts:
+                st.markdown("No short answers approved yet.")
+            for text in counted.shown_texts[-12:]:
+                st.markdown(f"> {escape_markdown(text)}")
+            words = word_counts(counted.shown_texts)
+            if words:
+                st.plotly_chart(figures.words_figure(words), key="live_words_chart", config={"displayModeBar": False})
+                st.markdown("Words used: " + escape_markdown(", ".join(f"{w} ({c})" for w, c in words)) + ".")

@@ -1,0 +1,78 @@
+"""Rate limits, kept in this process's memory: answers per participant, and join attempts per phone session
+and per process (so a code cannot be found by trying codes one after another, from one phone or many).
+
+Nothing here imports Streamlit. With replicas each process limits on its own: the limits are per process.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+
+ANSWERS_PER_MINUTE = 20  # per participant: far above a person changing their mind, far below a script
+WRONG_JOINS_PER_SESSION = 5  # per phone session, per minute
+WRONG_JOINS_PER_PROCESS = 60  # all phones together, per minute: 31**6 codes take over 28 years at this rate
+WINDOW_SECONDS = 60.0
+MAX_KEYS = 20_000  # forget the least recently seen keys beyond this, so memory stays bounded
+
+
+class SlidingLimit:
+    """At most `limit` events per key within `window` seconds. Thread-safe."""
+
+    def __init__(self, limit: int, window: float = WINDOW_SECONDS, clock: Callable[[], float] = time.monotonic):
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._events: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        events = self._events.setdefault(key, deque())
+        self._events.move_to_end(key)
+        while events and now - events[0] >= self.window:
+            events.popleft()
+        while len(self._events) > MAX_KEYS:
+            self._events.popitem(last=False)
+        return events
+
+    def allow(self, key: str) -> bool:
+        """Count one event for `key` if it is within the limit; False (and nothing counted) if not."""
+        with self._lock:
+            now = self.clock()
+            events = self._recent(key, now)
+            if len(events) >= self.limit:
+                return False
+            events.append(now)
+            return True
+
+    def blocked(self, key: str) -> bool:
+        """Whether the next event for `key` would be refused (counts nothing)."""
+        with self._lock:
+            return len(self._recent(key, self.clock())) >= self.limit
+
+    def note(self, key: str) -> None:
+        """Count one event for `key` regardless of the limit."""
+        with self._lock:
+            now = self.clock()
+            self._recent(key, now).append(now)
+
+
+class JoinGuard:
+    """Join attempts: a session or the whole process that has tried too many wrong codes waits a minute."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
+        self.per_session = SlidingLimit(WRONG_JOINS_PER_SESSION, clock=clock)
+        self.per_process = SlidingLimit(WRONG_JOINS_PER_PROCESS, clock=clock)
+
+    def may_try(self, session: str) -> bool:
+        return not self.per_session.blocked(session) and not self.per_process.blocked("all")
+
+    def wrong(self, session: str) -> None:
+        self.per_session.note(session)
+        self.per_process.note("all")
+
+
+TOO_MANY_JOINS = "Too many wrong codes were tried. Wait a minute, then type the code the presenter shows."
+TOO_MANY_ANSWERS = "That was a lot of answers in a minute. Wait a moment, then send yours again."

@@ -1,0 +1,101 @@
+"""The live room's actions over the store: the presenter opens the room to the room, asks, reveals, locks,
+clears and moderates; a phone joins by code and answers. The checks that keep phones to their part are here.
+
+Nothing here imports Streamlit: the caller passes the Store, the owner (the presenter's browser id) and the
+participant id (random, from the phone's cookie or session).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from components.live_room import questions
+from components.live_room.counting import Tally, tally
+from components.live_room.limits import TOO_MANY_ANSWERS, TOO_MANY_JOINS, JoinGuard, SlidingLimit
+from components.live_room.questions import AnswerError, Question
+from components.store import Store
+from components.store import live_room as live_store
+from components.store.live_room import LiveRoom
+
+WRONG_CODE = "No live room has that code. Check the code on the screen (6 letters and digits) and try again."
+EXPIRED_CODE = "That room has ended: its answers are kept for a day at most. Ask the presenter for the new code."
+ANSWER_CLOSED = "This question is closed now: the presenter has moved on or locked the answers."
+
+
+@dataclass(frozen=True)
+class Joined:
+    room: LiveRoom | None
+    message: str = ""  # why not, for the phone
+
+
+def join(store: Store, guard: JoinGuard, session: str, code: object) -> Joined:
+    """A phone's join attempt: the live room, or a clear message (wrong, expired, too many tries)."""
+    if not guard.may_try(session):
+        return Joined(None, TOO_MANY_JOINS)
+    room, expired = live_store.live_room_by_code(store, str(code or ""))
+    if room is None:
+        guard.wrong(session)
+        return Joined(None, EXPIRED_CODE if expired else WRONG_CODE)
+    return Joined(room)
+
+
+def answer(
+    store: Store,
+    limit: SlidingLimit,
+    join_code: str,
+    participant: str,
+    question_id: str,
+    value: object,
+) -> str:
+    """Take a phone's answer (new or changed); "" when it was received, else the message for the phone."""
+    room, _expired = live_store.live_room_by_code(store, join_code)
+    if room is None:
+        return EXPIRED_CODE
+    question = questions.question_by_id(room.state, question_id)
+    if question is None:
+        return ANSWER_CLOSED
+    try:
+        body, status = questions.checked_answer(question, value)
+    except AnswerError as error:
+        return str(error)
+    if not limit.allow(f"{join_code}\0{participant}"):
+        return TOO_MANY_ANSWERS
+    received = live_store.put_answer(
+        store,
+        room.join_code,
+        participant,
+        question_id,
+        body,
+        status,
+        # checked again inside the write, against the newest state and slide
+        accept=lambda state, slide: questions.is_open(state, question_id, slide),
+    )
+    return "" if received else ANSWER_CLOSED
+
+
+def public_tally(store: Store, room: LiveRoom, question: Question) -> Tally:
+    """What a phone may see once the presenter revealed a question: totals only (no short answer's text
+    unless the presenter approved it)."""
+    return tally(question, live_store.question_answers(store, room.join_code, question.id))
+
+
+def change_state(
+    store: Store, join_code: str, owner: str, change: Callable[[dict[str, Any]], Mapping[str, Any]]
+) -> LiveRoom | None:
+    return live_store.update_live_room(store, join_code, owner, change)
+
+
+def toggled(state: Mapping[str, Any], field: str, question_id: str, on: bool) -> dict[str, Any]:
+    """The state with `question_id` added to (on) or taken out of a list field ("revealed" or "locked")."""
+    items = [item for item in state.get(field, []) if item != question_id]
+    if on:
+        items.append(question_id)
+    return {**state, field: items}
+
+
+def with_kind(state: Mapping[str, Any], prompt_id: str, kind: str) -> dict[str, Any]:
+    if kind not in questions.KINDS or prompt_id not in state.get("prompts", {}):
+        return dict(state)
+    return {**state, "ask": {**state.get("ask", {}), prompt_id: kind}}

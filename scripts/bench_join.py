@@ -1,0 +1,434 @@
+"""Measure the live room's phone page under a crowd (not a test: it asserts nothing).
+
+    .venv/bin/python scripts/bench_join.py                 # 30 phones on one process, then 100 on 2 replicas
+    .venv/bin/python scripts/bench_join.py --phones 30 --skip-replicas
+    .venv/bin/python scripts/bench_join.py --replica-phones 100 --answers 3 --skip-single
+
+What it measures, with raw websocket clients (no drawing; each client has its own cookies, so its own
+participant id), against servers on 127.0.0.1 started here with a throwaway SQLite store:
+- one process, N phones at once: the first view of /join?code=... (websocket opened -> script finished)
+  and an answer's round trip (form sent -> "Answer received" back), p50/p95, against the bare page
+  (scripts/bare_app.py) under the same N: its first view, and its button's rerun;
+- how fast phones follow the presenter: from the store's change to each phone's new question, p50/p95
+  (the page polls every 1.5 s);
+- scripts/serve.sh --replicas 2 (HAProxy) on one SQLite file, M phones x K answers (the presenter puts up a
+  new question between rounds): first view, answer round trip and follow p95, and the rows in the store
+  (every answer counted: M x K rows).
+
+The first rerun_script frame each client sends is what Chromium sent for the same page (captured once, as
+scripts/benchmark.py does). Prints Markdown tables; copy them into docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import math
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.asyncio.client import connect as websockets_connect
+from websockets.typing import Subprotocol
+
+REPO = Path(__file__).resolve().parents[1]
+for path in (REPO, REPO / "scripts"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from benchmark import capture_first_requests, fetch_cookies, repo_config_flags, retarget  # noqa: E402
+
+from components.live_room import questions  # noqa: E402
+from components.live_room.evidence import category_themes, prompt_rows  # noqa: E402
+from components.present.deck import build_deck  # noqa: E402
+from components.store import Store  # noqa: E402
+from components.store import live_room as live_store  # noqa: E402
+from components.ui.access import bundled_dataset  # noqa: E402
+from tests.browser.conftest import free_port, start_streamlit  # noqa: E402
+
+XSRF_COOKIE = "_streamlit_xsrf"
+STREAM_PATH = "/_stcore/stream"
+OWNER = "bench-presenter-browser"
+TARGET_RATIO = 1.5
+TARGET_REPLICA_P95 = 2.0
+TIMEOUT = 120.0
+RECEIVED = "Answer received"
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=20)
+
+
+def percentile(values: list[float], fraction: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f} s"
+
+
+class Client:
+    """One phone (or bare page) on a raw websocket: reads every message in the background."""
+
+    def __init__(self, base_url: str, first_frame: bytes, cookies: dict[str, str]):
+        self.base_url = base_url
+        self.first = BackMsg.FromString(first_frame)
+        self.cookies = cookies
+        self.socket = None
+        self.finished = 0
+        self.received = 0
+        self.checkboxes: list[str] = []  # widget ids of the latest question's options
+        self.form = ""
+        self.page_script_hash = ""
+        self.timers: dict[str, asyncio.Task] = {}
+        self.submit: str | None = None
+        self.button: str | None = None
+        self.changed = asyncio.Event()
+        self.errors: list[str] = []
+        self.reader: asyncio.Task | None = None
+
+    async def open(self) -> float:
+        headers = {"Origin": self.base_url, "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        protocols = [Subprotocol("streamlit")]
+        if XSRF_COOKIE in self.cookies:
+            protocols.append(Subprotocol(self.cookies[XSRF_COOKIE]))
+        start = time.perf_counter()
+        self.socket = await websockets_connect(
+            "ws" + self.base_url.removeprefix("http") + STREAM_PATH,
+            subprotocols=protocols,
+            additional_headers=headers,
+            proxy=None,
+            max_size=None,
+            ping_interval=None,
+            open_timeout=None,
+        )
+        self.reader = asyncio.create_task(self._read())
+        await self.socket.send(self.first.SerializeToString())
+        await self.wait(lambda: self.finished >= 1)
+        return time.perf_counter() - start
+
+    async def _read(self) -> None:
+        with contextlib.suppress(Exception):
+            async for raw in self.socket:
+                if isinstance(raw, str):
+                    continue
+                message = ForwardMsg.FromString(raw)
+                kind = message.WhichOneof("type")
+                if kind == "script_finished" and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    self.finished += 1
+                elif kind == "new_session" and message.new_session.page_script_hash:
+                    self.page_script_hash = message.new_session.page_script_hash
+                elif kind == "auto_rerun":  # st.fragment(run_every=...): the browser's timer asks for the reruns
+                    self._start_timer(message.auto_rerun.fragment_id, message.auto_rerun.interval)
+                elif kind == "stop_auto_rerun":
+                    for fragment_id in message.stop_auto_rerun.fragment_ids:
+                        self._stop_timer(fragment_id)
+                elif kind == "page_not_found":
+                    self.errors.append("page not found")
+                elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                    element = message.delta.new_element
+                    which = element.WhichOneof("type")
+                    if which == "checkbox":
+                        if element.checkbox.form_id != self.form:  # a new question's form
+                            self.form, self.checkboxes = element.checkbox.form_id, []
+                        if element.checkbox.id not in self.checkboxes:
+                            self.checkboxes.append(element.checkbox.id)
+                    elif which == "button":
+                        if element.button.is_form_submitter:
+                            self.submit = element.button.id
+                        else:
+                            self.button = element.button.id
+                    elif which == "alert" and element.alert.body.startswith(RECEIVED):
+                        self.received += 1
+                    elif which == "exception":
+                        self.errors.append("exception shown")
+                self.changed.set()
+
+    def _start_timer(self, fragment_id: str, interval: float) -> None:
+        self._stop_timer(fragment_id)
+        self.timers[fragment_id] = asyncio.create_task(self._tick(fragment_id, interval))
+
+    def _stop_timer(self, fragment_id: str) -> None:
+        timer = self.timers.pop(fragment_id, None)
+        if timer is not None:
+            timer.cancel()
+
+    async def _tick(self, fragment_id: str, interval: float) -> None:
+        with contextlib.suppress(Exception):
+            while True:
+                await asyncio.sleep(interval)
+                message = self._message([])
+                message.rerun_script.fragment_id = fragment_id
+                message.rerun_script.is_auto_rerun = True
+                await self.socket.send(message.SerializeToString())
+
+    def _message(self, widgets: list[WidgetState]) -> BackMsg:
+        message = BackMsg()
+        message.CopyFrom(self.first)
+        if self.page_script_hash:
+            message.rerun_script.page_script_hash = self.page_script_hash
+        message.rerun_script.widget_states.ClearField("widgets")
+        message.rerun_script.widget_states.widgets.extend(widgets)
+        return message
+
+    async def wait(self, condition, timeout: float = TIMEOUT) -> None:
+        async with asyncio.timeout(timeout):
+            while not condition():
+                self.changed.clear()
+                await self.changed.wait()
+
+    async def send(self, widgets: list[WidgetState]) -> None:
+        await self.socket.send(self._message(widgets).SerializeToString())
+
+    async def answer(self, option_index: int) -> float:
+        """Tick one option of the question shown and send; seconds until "Answer received" is back."""
+        before = self.received
+        start = time.perf_counter()
+        await self.send(
+            [
+                WidgetState(id=self.checkboxes[option_index % len(self.checkboxes)], bool_value=True),
+                WidgetState(id=self.submit, trigger_value=True),
+            ]
+        )
+        await self.wait(lambda: self.received > before)
+        return time.perf_counter() - start
+
+    async def click(self) -> float:
+        before = self.finished
+        start = time.perf_counter()
+        await self.send([WidgetState(id=self.button, trigger_value=True)])
+        await self.wait(lambda: self.finished > before)
+        return time.perf_counter() - start
+
+    async def close(self) -> None:
+        if self.socket is not None:
+            with contextlib.suppress(Exception):
+                await self.socket.close()
+        if self.reader is not None:
+            self.reader.cancel()
+        for fragment_id in list(self.timers):
+            self._stop_timer(fragment_id)
+
+
+@dataclass
+class Figures:
+    first_view: list[float] = field(default_factory=list)
+    round_trip: list[float] = field(default_factory=list)
+    follow: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+async def _gather(tasks, figures: Figures, into: list[float]) -> None:
+    for result in await asyncio.gather(*tasks, return_exceptions=True):
+        if isinstance(result, BaseException):
+            figures.errors.append(f"{type(result).__name__}: {str(result)[:80]}")
+        else:
+            into.append(result)
+
+
+def open_live_room(database_url: str) -> tuple[Store, str, str]:
+    """A presenter room on the deck's first barrier prompt, opened to the room, with a first spot question."""
+    store = Store.open(database_url)
+    dataset = bundled_dataset()
+    deck = build_deck(dataset)
+    state = questions.live_state(prompt_rows(dataset, deck), category_themes(dataset))
+    room = store.create_room(OWNER, {"slide": 0})
+    live = live_store.open_live_room(store, room.code, OWNER, state)
+    put_up_question(store, live.join_code, 1)
+    return store, room.code, live.join_code
+
+
+def put_up_question(store: Store, join_code: str, number: int) -> None:
+    live_store.update_live_room(
+        store, join_code, OWNER, lambda state: questions.with_spot_question(state, f"Question {number}", "barrier")
+    )
+
+
+async def crowd_round(
+    base_url: str, frame: bytes, phones: int, answers: int, store: Store | None, join_code: str | None
+) -> Figures:
+    """`phones` clients at once: first view, then `answers` rounds of one answer each (a new question between
+    rounds, which each phone must follow before it answers)."""
+    figures = Figures()
+    jars = [await asyncio.to_thread(fetch_cookies, f"{base_url}/join", base_url) for _ in range(phones)]
+    clients = [Client(base_url, frame, jar) for jar in jars]
+    try:
+        await _gather([client.open() for client in clients], figures, figures.first_view)
+        for round_number in range(answers):
+            if round_number:
+                seen = [tuple(client.checkboxes) for client in clients]
+                changed_at = time.perf_counter()
+                put_up_question(store, join_code, round_number + 1)
+
+                async def follow(client: Client, old: tuple, changed_at: float = changed_at) -> float:
+                    await client.wait(lambda: bool(client.checkboxes) and tuple(client.checkboxes) != old)
+                    await client.wait(lambda: len(client.checkboxes) >= 3 and client.submit is not None)
+                    return time.perf_counter() - changed_at
+
+                await _gather([follow(c, s) for c, s in zip(clients, seen, strict=True)], figures, figures.follow)
+            await _gather([c.answer(n) for n, c in enumerate(clients)], figures, figures.round_trip)
+        for client in clients:
+            figures.errors.extend(client.errors)
+    finally:
+        for client in clients:
+            await client.close()
+    return figures
+
+
+async def bare_round(base_url: str, frame: bytes, sessions: int) -> Figures:
+    figures = Figures()
+    jars = [await asyncio.to_thread(fetch_cookies, f"{base_url}/", base_url) for _ in range(sessions)]
+    clients = [Client(base_url, frame, jar) for jar in jars]
+    try:
+        await _gather([client.open() for client in clients], figures, figures.first_view)
+        await _gather([client.click() for client in clients], figures, figures.round_trip)
+    finally:
+        for client in clients:
+            await client.close()
+    return figures
+
+
+def rows_in_store(store: Store, join_code: str) -> int:
+    with store.engine.connect() as connection:
+        return connection.execute(
+            sa.select(sa.func.count())
+            .select_from(live_store.live_answers)
+            .where(live_store.live_answers.c.join_code == join_code)
+        ).scalar_one()
+
+
+def single_process(phones: int, folder: Path) -> list[str]:
+    database = f"sqlite:///{folder}/single.db"
+    os.environ["EXPLORER_DATABASE_URL"] = database
+    store, _room, code = open_live_room(database)
+    app_port, bare_port = free_port(), free_port()
+    app = start_streamlit(REPO / "app.py", app_port, ("--server.address", "127.0.0.1"))
+    bare = start_streamlit(
+        REPO / "scripts" / "bare_app.py", bare_port, ("--server.address", "127.0.0.1", *repo_config_flags())
+    )
+    app_url, bare_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{bare_port}"
+    try:
+        join_frames = retarget(
+            capture_first_requests(app_url, {"join": f"join?code={code}"})["join"], f"{app_url}/join?code={code}"
+        )
+        bare_frames = retarget(capture_first_requests(bare_url, {"bare": ""})["bare"], f"{bare_url}/")
+        join_frame = next(f for f in join_frames if BackMsg.FromString(f).WhichOneof("type") == "rerun_script")
+        bare_frame = next(f for f in bare_frames if BackMsg.FromString(f).WhichOneof("type") == "rerun_script")
+        asyncio.run(crowd_round(app_url, join_frame, 1, 1, store, code))  # warm-up, untimed
+        asyncio.run(bare_round(bare_url, bare_frame, 1))
+        phone = asyncio.run(crowd_round(app_url, join_frame, phones, 2, store, code))
+        base = asyncio.run(bare_round(bare_url, bare_frame, phones))
+    finally:
+        for process in (app, bare):
+            stop(process)
+    lines = [
+        f"### /join, {phones} phones at once on one process (raw websocket clients)",
+        "",
+        "| measure | /join p50 | /join p95 | bare p50 | bare p95 | p95 ratio | target |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, mine, theirs in (
+        ("first view", phone.first_view, base.first_view),
+        ("answer round trip (bare: button rerun)", phone.round_trip, base.round_trip),
+    ):
+        p95, bare95 = percentile(mine, 0.95), percentile(theirs, 0.95)
+        ratio = f"{p95 / bare95:.2f}x" if p95 and bare95 else "—"
+        lines.append(
+            f"| {label} | {fmt(percentile(mine, 0.5))} | {fmt(p95)} | {fmt(percentile(theirs, 0.5))} | "
+            f"{fmt(bare95)} | {ratio} | ≤ {TARGET_RATIO}x |"
+        )
+    lines.append(
+        f"| following the presenter (store change -> new question drawn) | {fmt(percentile(phone.follow, 0.5))} | "
+        f"{fmt(percentile(phone.follow, 0.95))} | | | | ≤ 2 s |"
+    )
+    lines.append("")
+    lines.append(f"Errors: {len(phone.errors) + len(base.errors)} {sorted(set(phone.errors + base.errors))[:5]}")
+    return lines
+
+
+def replicas(phones: int, answers: int, folder: Path) -> list[str]:
+    database = f"sqlite:///{folder}/replicas.db"
+    os.environ["EXPLORER_DATABASE_URL"] = database
+    store, _room, code = open_live_room(database)
+    port = free_port()
+    process = subprocess.Popen(
+        ["bash", str(REPO / "scripts" / "serve.sh"), "--replicas", "2", "--port", str(port), "--database", database],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                fetch_cookies(f"{url}/_stcore/health", url)
+                break
+            time.sleep(1)
+        frames = retarget(capture_first_requests(url, {"join": f"join?code={code}"})["join"], f"{url}/join?code={code}")
+        frame = next(f for f in frames if BackMsg.FromString(f).WhichOneof("type") == "rerun_script")
+        asyncio.run(crowd_round(url, frame, 2, 1, store, code))  # warm both replicas, untimed
+        live_store.delete_answers(store, code, OWNER)
+        figures = asyncio.run(crowd_round(url, frame, phones, answers, store, code))
+        rows = rows_in_store(store, code)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
+    return [
+        f"### /join, {phones} phones x {answers} answers on serve.sh --replicas 2 (HAProxy, one SQLite file)",
+        "",
+        "| measure | p50 | p95 | target |",
+        "|---|---|---|---|",
+        f"| first view | {fmt(percentile(figures.first_view, 0.5))} | {fmt(percentile(figures.first_view, 0.95))} | "
+        f"p95 < {TARGET_REPLICA_P95:.0f} s |",
+        f"| answer round trip | {fmt(percentile(figures.round_trip, 0.5))} | "
+        f"{fmt(percentile(figures.round_trip, 0.95))} | p95 < {TARGET_REPLICA_P95:.0f} s |",
+        f"| following the presenter | {fmt(percentile(figures.follow, 0.5))} | "
+        f"{fmt(percentile(figures.follow, 0.95))} | ≤ 2 s |",
+        "",
+        f"Rows in the store: {rows} (expected {phones * answers}); answers received: {len(figures.round_trip)}; "
+        f"errors: {len(figures.errors)} {sorted(set(figures.errors))[:5]}",
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phones", type=int, default=30)
+    parser.add_argument("--replica-phones", type=int, default=100)
+    parser.add_argument("--answers", type=int, default=3)
+    parser.add_argument("--skip-single", action="store_true")
+    parser.add_argument("--skip-replicas", action="store_true")
+    args = parser.parse_args(argv)
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="bench-join-") as folder:
+        if not args.skip_single:
+            lines += single_process(args.phones, Path(folder))
+            lines.append("")
+        if not args.skip_replicas:
+            lines += replicas(args.replica_phones, args.answers, Path(folder))
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,146 @@
+"""The live room's tables on SQLite and PostgreSQL: join codes, one answer per person per question, owner-only
+reads, moderation, clearing and expiry."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.live_room import questions
+from components.live_room.counting import tally
+from components.live_room.limits import JoinGuard, SlidingLimit
+from components.live_room.room import EXPIRED_CODE, WRONG_CODE, answer, join
+from components.store import Store
+from components.store import live_room as live
+from components.store.live_room import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
+
+OWNER = "a" * 64
+STRANGER = "b" * 64
+STATE = questions.live_state(
+    {
+        3: {"id": "P01", "question": "Which barrier?", "lens": "Barriers", "category": "barrier"},
+        5: {"id": "P02", "question": "How true?", "lens": "Scale", "category": ""},
+    },
+    {"barrier": ["Time", "Roles", "Wellbeing"]},
+)
+
+
+def opened(store: Store, slide: int = 3):
+    room = store.create_room(OWNER, {"slide": slide})
+    return room, live.open_live_room(store, room.code, OWNER, STATE)
+
+
+def test_a_join_code_is_six_characters_without_look_alikes(store: Store) -> None:
+    _room, live_room = opened(store)
+    assert len(live_room.join_code) == JOIN_CODE_LENGTH == 6
+    assert set(live_room.join_code) <= set(JOIN_CODE_ALPHABET)
+    assert not set("01OIL") & set(JOIN_CODE_ALPHABET)
+    assert (
+        live.normal_join_code(" " + live_room.join_code.lower()[:3] + "-" + live_room.join_code[3:])
+        == live_room.join_code
+    )
+
+
+def test_only_the_owner_opens_and_reads_a_live_room(store: Store) -> None:
+    room, live_room = opened(store)
+    assert live.open_live_room(store, room.code, STRANGER, STATE) is None
+    assert live.open_live_room(store, room.code, OWNER, STATE).join_code == live_room.join_code  # same room, same code
+    assert live.owner_answers(store, live_room.join_code, STRANGER) is None
+    assert live.update_live_room(store, live_room.join_code, STRANGER, lambda s: {**s, "revealed": ["x"]}) is None
+    assert live.delete_answers(store, live_room.join_code, STRANGER) is None
+
+
+def test_one_answer_per_person_per_question_which_they_can_change(store: Store) -> None:
+    _room, live_room = opened(store)
+    code = live_room.join_code
+    limit = SlidingLimit(100)
+    assert answer(store, limit, code, "phone-1", "P01:barrier", ["Time"]) == ""
+    assert answer(store, limit, code, "phone-1", "P01:barrier", ["Roles", "Wellbeing"]) == ""
+    assert answer(store, limit, code, "phone-2", "P01:barrier", ["Roles"]) == ""
+    rows = live.owner_answers(store, code, OWNER)
+    assert len(rows) == 2
+    assert "phone-1" not in repr(rows)  # only hashes of participant ids are kept
+    question = questions.question_by_id(live_room.state, "P01:barrier")
+    assert tally(question, rows).counts == (("Time", 0), ("Roles", 2), ("Wellbeing", 1))
+    assert live.own_answer(store, code, "phone-1", "P01:barrier") == {"options": ["Roles", "Wellbeing"]}
+
+
+def test_answers_only_to_the_current_open_question(store: Store) -> None:
+    room, live_room = opened(store)
+    code = live_room.join_code
+    limit = SlidingLimit(100)
+    assert answer(store, limit, code, "p", "P02:scale", 4) != ""  # the presenter is on P01
+    assert answer(store, limit, code, "p", "P01:barrier", ["Nope"]) == "That option is not one of this question's."
+    live.update_live_room(store, code, OWNER, lambda s: {**s, "locked": ["P01:barrier"]})
+    assert answer(store, limit, code, "p", "P01:barrier", ["Time"]) != ""
+    store.update_room(room.code, OWNER, {"slide": 5})
+    assert answer(store, limit, code, "p", "P02:scale", 4) == ""
+    assert answer(store, limit, code, "p", "P02:scale", 6) == "Pick a number from 1 to 5."
+    assert [row.answer for row in live.owner_answers(store, code, OWNER)] == [{"scale": 4}]
+
+
+def test_moderation_and_clearing(store: Store) -> None:
+    _room, live_room = opened(store)
+    code = live_room.join_code
+    state = live.update_live_room(
+        store, code, OWNER, lambda s: questions.with_spot_question(s, "One word?", "text")
+    ).state
+    limit = SlidingLimit(100)
+    assert answer(store, limit, code, "p1", "S1:text", "<b>Trust</b> =1+1") == ""
+    assert answer(store, limit, code, "p2", "S1:text", "time") == ""
+    question = questions.question_by_id(state, "S1:text")
+    rows = live.owner_answers(store, code, OWNER)
+    assert tally(question, rows).shown_texts == ()
+    assert tally(question, rows).waiting == 2
+    assert live.moderate(store, code, OWNER, rows[0].id, live.APPROVED)
+    assert not live.moderate(store, code, STRANGER, rows[1].id, live.APPROVED)
+    counted = tally(question, live.owner_answers(store, code, OWNER))
+    assert counted.shown_texts == ("<b>Trust</b> =1+1",)
+    assert counted.waiting == 1
+    assert counted.answered == 2
+    # A changed answer waits for approval again.
+    assert answer(store, limit, code, "p1", "S1:text", "changed") == ""
+    assert tally(question, live.owner_answers(store, code, OWNER)).shown_texts == ()
+    assert live.delete_answers(store, code, OWNER, "S1:text") == 2
+    assert live.owner_answers(store, code, OWNER) == []
+
+
+def test_wrong_and_expired_codes_are_refused_and_guessing_is_limited(store: Store, clock) -> None:
+    _room, live_room = opened(store)
+    guard = JoinGuard(clock=clock)
+    assert join(store, guard, "s", live_room.join_code.lower()).room.join_code == live_room.join_code
+    wrong = "22222" + ("3" if live_room.join_code != "222223" else "4")
+    assert join(store, guard, "s", wrong).message == WRONG_CODE
+    for _ in range(5):
+        join(store, guard, "s", wrong)
+    assert "Too many" in join(store, guard, "s", live_room.join_code).message  # even the right code waits
+    assert join(store, guard, "other", live_room.join_code).room is not None
+    clock.advance(61)
+    assert join(store, guard, "s", live_room.join_code).room is not None
+    answer(store, SlidingLimit(100), live_room.join_code, "p", "P01:barrier", ["Time"])
+    store.update_room(_room.code, OWNER, {"slide": 3})  # the presenter stays active: only the 24 hours end it
+    clock.advance(live.live_seconds() + 1)
+    assert join(store, JoinGuard(clock=clock), "t", live_room.join_code).message == EXPIRED_CODE
+    assert live.sweep_live_rooms(store) == 1
+    assert live.question_answers(store, live_room.join_code) == []
+
+
+def test_answers_per_participant_are_rate_limited(store: Store, clock) -> None:
+    _room, live_room = opened(store)
+    limit = SlidingLimit(3, clock=clock)
+    results = [answer(store, limit, live_room.join_code, "p", "P01:barrier", ["Time"]) for _ in range(4)]
+    assert results[:3] == ["", "", ""]
+    assert "Wait a moment" in results[3]
+    assert answer(store, limit, live_room.join_code, "q", "P01:barrier", ["Time"]) == ""
+
+
+def test_the_live_room_goes_with_its_presenter_room(store: Store) -> None:
+    room, live_room = opened(store)
+    answer(store, SlidingLimit(100), live_room.join_code, "p", "P01:barrier", ["Time"])
+    assert store.delete_room(room.code, OWNER)
+    assert live.live_room_by_code(store, live_room.join_code) == (None, False)
+    assert live.question_answers(store, live_room.join_code) == []
+
+
+@pytest.mark.parametrize(("hours", "seconds"), [("", 86400.0), ("2", 7200.0), ("nonsense", 86400.0), ("-1", 86400.0)])
+def test_how_long_answers_are_kept_is_configurable(hours: str, seconds: float) -> None:
+    assert live.live_seconds({live.LIVE_HOURS_VARIABLE: hours}) == seconds

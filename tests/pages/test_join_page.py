@@ -1,0 +1,65 @@
+"""Join page in AppTest: a wrong code is refused, the QR address's code joins, an answer is received and
+changed (one row), and the phone follows the presenter to the next prompt."""
+
+from __future__ import annotations
+
+from components.live_room import questions
+from components.live_room.evidence import category_themes, prompt_rows
+from components.live_room.room import WRONG_CODE
+from components.present.deck import build_deck
+from components.shared import session_keys as keys
+from components.shared.text import escape_markdown
+from components.store import Store
+from components.store import live_room as live_store
+from components.ui.access import bundled_dataset
+from tests.pages.apptest import open_app_page
+
+PAGE = "pages/join.py"
+OWNER = "page-test-presenter"
+DECK = build_deck(bundled_dataset())
+ROWS = prompt_rows(bundled_dataset(), DECK)
+BARRIER_SLIDE = next(index for index, row in ROWS.items() if row["category"] == "barrier")
+
+
+def live_room(slide: int = BARRIER_SLIDE):
+    store = Store.open()
+    room = store.create_room(OWNER, {"slide": slide})
+    state = questions.live_state(ROWS, category_themes(bundled_dataset()))
+    return store, room, live_store.open_live_room(store, room.code, OWNER, state)
+
+
+def texts(app) -> str:
+    return "\n".join(
+        [element.value for element in app.markdown]
+        + [element.value for element in app.subheader]
+        + [element.value for element in app.title]
+        + [element.value for element in app.success]
+        + [element.value for element in app.error]
+    )
+
+
+def test_a_wrong_code_is_refused_with_a_clear_message() -> None:
+    app = open_app_page(PAGE, query={"code": "ZZZZZ2"})
+    assert escape_markdown(WRONG_CODE) in texts(app)
+    assert app.text_input(key=keys.LIVE_CODE_INPUT) is not None
+
+
+def test_a_phone_joins_answers_changes_its_answer_and_follows() -> None:
+    store, room, live = live_room()
+    app = open_app_page(PAGE, query={"code": live.join_code.lower()})
+    assert "Which of the study's barriers" in texts(app)
+    boxes = app.checkbox
+    assert [box.label for box in boxes][:1]
+    boxes[0].check()
+    app.button[0].click().run()  # the form's Send
+    assert "Answer received" in texts(app)
+    app.checkbox[0].uncheck()
+    app.checkbox[1].check()
+    app.button[0].click().run()
+    rows = live_store.owner_answers(store, live.join_code, OWNER)
+    assert len(rows) == 1
+    assert rows[0].answer == {"options": [live.state["options"]["barrier"][1]]}
+    # The presenter moves to a slide without a prompt: the phone says what comes next.
+    store.update_room(room.code, OWNER, {"slide": 0})
+    app.run()
+    assert "Waiting for the next question" in texts(app)
