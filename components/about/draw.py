@@ -14,6 +14,7 @@ import streamlit as st
 
 from components.about import study as about
 from components.data.model import Dataset
+from components.shared import study_words
 from components.shared.badges import CONTEXT_BADGE
 from components.shared.session_keys import (
     ABOUT_BIBTEX,
@@ -29,6 +30,8 @@ from components.ui.access import bundled_dataset
 from components.ui.lazy import lazy_expander
 
 EXPLORE = "pages/explore.py"
+# The lens section's anchor: kept from when the bundled study's lens was the only one, so old links still land.
+LENS_ANCHOR = "communities-of-practice"
 
 # Static CSS, never data, sent only by this page. On a phone the glossary's three columns leave a few letters
 # per line and push the page sideways, so below 640px each entry stacks: the term, its meaning, then where it
@@ -76,10 +79,12 @@ def lead_and_quote(
 # The study's own sections (they need its metadata, so an upload has none of them)
 
 
-def contents_line() -> None:
+def contents_line(dataset: Dataset) -> None:
+    lens = study_words.lens(dataset)
+    lens_link = f"[{escape_markdown(lens.name)}](#{LENS_ANCHOR}) · " if lens else ""
     st.markdown(
         "On this page: [the study](#the-study) · [how it was done](#method) · [limits](#limits) · "
-        "[Communities of Practice](#communities-of-practice) · [context evidence](#context) · [glossary](#glossary)"
+        f"{lens_link}[context evidence](#context) · [glossary](#glossary)"
     )
 
 
@@ -173,7 +178,7 @@ def limits_section(dataset: Dataset) -> None:
 
 def study_sections(dataset: Dataset) -> None:
     """The study's own sections: contents, the study and how to cite it, how it was done, its limits."""
-    contents_line()
+    contents_line(dataset)
     study_section(dataset)
     method_section(dataset)
     limits_section(dataset)
@@ -189,21 +194,27 @@ def coding_section(dataset: Dataset) -> None:
     if summary.empty:
         st.markdown("This dataset has no coded items to count.")
         return
+    lens = study_words.lens(dataset)
+    element = f", a {escape_markdown(lens.name)} element" if lens else ""
     st.markdown(
         "Each point in the sources is one coded statement. Where the app goes beyond the words of the "
-        "source — a theme name, a link between a barrier and what helps, a Communities of Practice "
-        "element — it is marked **inferred** wherever it appears. Counted from the data:",
+        f"source — a theme name, a link between a barrier and what helps{element} — it is marked "
+        "**inferred** wherever it appears. Counted from the data:",
         help=tooltip(dataset, "coded statement", "stated", "inferred"),
     )
     st.markdown(view_cache.view(dataset, "about coding table", lambda _: about.markdown_table(summary)))
 
 
 def cop_section(dataset: Dataset) -> None:
-    # An upload has no glossary; the lens's definitions are the app's own words, so it borrows them (not the quote).
+    # Only a study that defines a lens (study.json's `lens`) has this section.
+    named = study_words.lens(dataset)
+    if named is None:
+        return
+    # A study without a glossary borrows the app's definitions of the elements (not its quote).
     lens = view_cache.view(dataset, "about lens", lambda data: about.lens(data, bundled_dataset().glossary))
     if lens is None:
         return
-    st.header("The Communities of Practice lens", anchor="communities-of-practice")
+    st.header(f"The {escape_markdown(named.name)} lens", anchor=LENS_ANCHOR)
     if lens.definition and lens.quote:
         lead_and_quote(lens.definition, *lens.quote, "lens")
     elif lens.definition:
@@ -267,7 +278,7 @@ def glossary_section(dataset: Dataset) -> None:
     query = st.text_input(
         "Find a term",
         key=ABOUT_GLOSSARY_FIND,
-        placeholder="For example: MHSW, supervision, thematic",
+        placeholder=about.glossary_placeholder(shown.glossary),
         help="Looks in the term and its meaning; capitals and quote marks don't matter.",
     )
     with st.container(key=ABOUT_GLOSSARY):
@@ -283,9 +294,8 @@ def glossary_section(dataset: Dataset) -> None:
 def upload_note(dataset: Dataset) -> None:
     """For an upload: where the study's metadata went, and what the data itself holds."""
     st.info(
-        "You are viewing your own data. The study's title, author, method, limits and how to cite it come "
-        "only with the bundled study, Carpenter (2019): return to it with the button above to read them. "
-        "Below is what can be worked out from your data."
+        "You are viewing your own data. It came without the study's metadata (title, author, method, limits, "
+        "how to cite it), so this page shows what can be worked out from the data itself."
     )
     st.markdown(about.upload_summary(dataset), help=tooltip(bundled_dataset(), "coded statement"))
 

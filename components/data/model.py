@@ -137,6 +137,27 @@ class StudySource:
 
 
 @dataclass(frozen=True)
+class StudyGroup:
+    """A group as the data labels it ("MHSW") and as the study names it in full."""
+
+    label: Text
+    name: Text
+    __pydantic_config__ = _STRICT
+
+
+@dataclass(frozen=True)
+class StudyLens:
+    """A framework the study reads its findings through (e.g. Communities of Practice), with its elements as
+    recommendations.csv's `cop_element` cells name them. Only a study that defines one shows a lens anywhere."""
+
+    name: Text
+    elements: tuple[Text, ...]
+    # Who the framework is from, as the study names them ("Wenger"); blank when it does not say.
+    author: str = ""
+    __pydantic_config__ = _STRICT
+
+
+@dataclass(frozen=True)
 class Study:
     """The bundled study's metadata (study.json). Required fields are the ones some page shows unconditionally."""
 
@@ -162,6 +183,12 @@ class Study:
     headline_findings: tuple[Text, ...] = ()
     points_to_note: tuple[Text, ...] = ()
     sources: tuple[StudySource, ...] = ()
+    # The study's own words for pages that speak of it (components/shared/study_words.py has the neutral
+    # fallbacks): Home's headline, who took part, each group's full name and the lens, if it has one.
+    headline: str = ""
+    participants: str = ""
+    groups: tuple[StudyGroup, ...] = ()
+    lens: StudyLens | None = None
     __pydantic_config__ = _STRICT
 
     @property

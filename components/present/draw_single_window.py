@@ -63,7 +63,8 @@ def show_single_window() -> None:
     slide = deck[index]
     write_url({"slide": index + 1})
 
-    ui.page_start(slide.heading)
+    # No link icon on a slide's title, and the upload's banner goes below the controls so the slide never moves.
+    ui.page_start(slide.heading, anchor=False, banner=False)
     # Always there, empty or not: notes (or a link's note) coming and going must not move the slide and its
     # controls, which the browser would then draw afresh, the notes toggle losing the keyboard's focus.
     with st.container(key=keys.PRESENT_NOTES_SLOT):
@@ -90,6 +91,7 @@ def show_single_window() -> None:
         slide_view.show_slide(slide, revealed, reveal_button)
     with st.container(key="present_controls", horizontal=True, vertical_alignment="center", gap="small"):
         _controls(deck, index, dataset)
+    ui.own_data_banner(dataset)
     ui.page_end(dataset)
 
 

@@ -44,7 +44,7 @@ PAGES = (
     ),
     PageRecord(
         "pages/compare.py",
-        "Compare MHSW and CSW",
+        "Compare groups",
         ":material/compare:",
         "compare",
         "See the two groups' reasons, barriers and views side by side.",

@@ -156,7 +156,7 @@ class TestItemView:
         app = open_explore({"id": "C01"})
         assert app.subheader[0].value.startswith("Context evidence (not this study) C01")
         assert CONTEXT_BADGE in markdown_text(app)
-        assert "not a finding of Carpenter's study" in app.info[0].value
+        assert "not a finding of the study" in app.info[0].value
 
     def test_back_link_keeps_the_search(self):
         app = open_explore({"id": "F028", "q": "familiarity"})

@@ -1,0 +1,46 @@
+"""Every page on an invented second study (nurses and paramedics, no lens): none of the bundled study's
+words appear, and the study's own groups are named."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.shared.session_keys import UPLOADED_DATASET
+from tests.bundled_words import bundled_words_in
+from tests.other_study import GROUPS, other_study, page_text
+from tests.pages.apptest import PAGES, open_app_page
+
+
+@pytest.fixture(scope="module")
+def study():
+    return other_study()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_bundled_word_on_any_page(page, study):
+    app = open_app_page(page, state={UPLOADED_DATASET: study})
+    assert bundled_words_in(page_text(app)) == []
+
+
+@pytest.mark.parametrize("page", ["pages/compare.py", "pages/explore.py"])
+def test_pages_name_both_groups(page, study):
+    text = page_text(open_app_page(page, state={UPLOADED_DATASET: study}))
+    for group in GROUPS:
+        assert group in text, group
+
+
+def test_home_headline_is_neutral_for_a_study_without_one(study):
+    app = open_app_page("pages/home.py", state={UPLOADED_DATASET: study})
+    assert [title.value for title in app.title] == ["What the study found"]
+
+
+def test_bundled_home_keeps_its_own_headline_from_study_json():
+    app = open_app_page("pages/home.py")
+    assert app.title[0].value == "Why social workers do — and don't — collaborate"
+
+
+def test_planner_has_no_lens_filter_without_a_lens(study):
+    app = open_app_page("pages/recommendations.py", state={UPLOADED_DATASET: study})
+    assert "Communities of Practice" not in [box.label for box in app.multiselect]
+    bundled = open_app_page("pages/recommendations.py")
+    assert "Communities of Practice" in [box.label for box in bundled.multiselect]
