@@ -31,7 +31,16 @@ with st.container(horizontal=True, key=HOME_FIGURES):
 st.html(home.CARD_STYLE)
 if view.headline:
     st.subheader("What it found")
-    st.markdown("Each finding opens with its evidence, the source's own words, on Explore.")
+    st.markdown(
+        " ".join(
+            part
+            for part in (
+                view.headline_note,
+                "Each finding opens with its evidence, the source's own words, on Explore.",
+            )
+            if part
+        )
+    )
     with st.container(key=HOME_HEADLINES):
         for finding in view.headline:
             # A page link keeps this browser session (and an uploaded dataset); a Markdown link opens a new one.

@@ -44,3 +44,12 @@ def test_planner_has_no_lens_filter_without_a_lens(study):
     assert "Communities of Practice" not in [box.label for box in app.multiselect]
     bundled = open_app_page("pages/recommendations.py")
     assert "Communities of Practice" in [box.label for box in bundled.multiselect]
+
+
+def test_home_shows_headline_findings_of_both_groups_each_opening_its_evidence(study):
+    app = open_app_page("pages/home.py", state={UPLOADED_DATASET: study})
+    links = [link for link in app.get("page_link") if link.proto.query_string.startswith("id=")]
+    assert [link.proto.query_string for link in links] == ["id=N01", "id=N04", "id=N05", "id=N06", "id=N08"]
+    labels = " ".join(link.proto.label for link in links)
+    for group in GROUPS:
+        assert f"({group})" in labels
