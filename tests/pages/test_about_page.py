@@ -209,7 +209,7 @@ class TestLazyFirstView:
         app.session_state[f"{ABOUT_CITE_PREFIX}limit_0"] = True
         app.run()
         (opened,) = [popover for popover in app.get("popover") if popover.proto.popover.open]
-        assert BUNDLED.study.limits[0].source == "Carpenter 2019, summary: introduction"
+        assert BUNDLED.study.limits[0].source == "Carpenter n.d., summary: introduction"
         plain = opened.code[0].value
         assert "Summary of study, findings and recommendations. Section: introduction." in plain
 

@@ -57,7 +57,7 @@ class TestSearch:
         # The matched word is highlighted in the statement and in the quote, which are otherwise as written.
         assert "Relationships are helped by :orange-background[familiarity]" in text
         assert "> “Relationships are helped by :orange-background[familiarity]”" in text
-        assert "Carpenter 2019, summary\\: What could help overcome these barriers?" in text
+        assert "Carpenter n\\.d\\., summary\\: What could help overcome these barriers?" in text
         assert ":gray-badge[All] :gray-badge[enabler]" in text
         # Where the words were found is a small line of the card's own Markdown (no element of its own).
         assert ":small[Found in: statement, theme, evidence]" in text
