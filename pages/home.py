@@ -5,21 +5,15 @@ import streamlit as st
 from components.home import view as home
 from components.shared import study_words
 from components.shared.session_keys import HOME_CARDS, HOME_FIGURES, HOME_HEADLINES
-from components.shared.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import view_cache
 
 dataset = ui.page_start(None)
-study = dataset.study
 st.title(study_words.headline(dataset))
 
-if study:
-    st.markdown(
-        f"**The question.** {escape_markdown(study.question)}\n\n"
-        f"{escape_markdown(study.author)}, {escape_markdown(study.author_role)}, interviewed "
-        f"{escape_markdown(study_words.participants(dataset))} in {escape_markdown(study.setting)} "
-        f"({escape_markdown(study.year)})."
-    )
+intro = study_words.intro_markdown(dataset)
+if intro:
+    st.markdown(intro)
 
 # Figures and findings are built once per dataset (components.ui.view_cache), not on every rerun.
 view = view_cache.view(dataset, "home", home.home_view)

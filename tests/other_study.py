@@ -11,6 +11,7 @@ from pathlib import Path
 
 from components.data.load import build_dataset
 from components.data.model import Dataset
+from components.your_data import metadata
 from tests.components.small_uploads import csv_bytes
 
 GROUPS = ("Nurses", "Paramedics")
@@ -77,6 +78,18 @@ LINKS = [
 ]
 
 
+# Its metadata as the Your data page's form would hold it (components/your_data/metadata.py): no lens.
+METADATA_FORM = dict(
+    title="Handover between emergency nurses and paramedics",
+    authors="Okafor, Ada",
+    year="2024",
+    publisher="Northern Health Research Unit",
+    licence="CC BY 4.0",
+    question="What makes a handover between the two services work?",
+    group_names="Nurses = Emergency department nurses\nParamedics = Ambulance paramedics",
+)
+
+
 def files() -> dict[str, bytes]:
     return {
         "findings.csv": csv_bytes(FINDINGS),
@@ -90,11 +103,18 @@ def other_study() -> Dataset:
     return build_dataset(files(), name="Handover study")
 
 
-def write_folder(directory: Path) -> Path:
-    """The invented study as a data folder (for EXPLORER_DATA_DIR)."""
+def other_study_with_metadata() -> Dataset:
+    """The invented study as an upload opened with its details filled in on the Your data page."""
+    return metadata.with_study(other_study(), metadata.study_from_form(metadata.MetadataForm(**METADATA_FORM)))
+
+
+def write_folder(directory: Path, with_metadata: bool = False) -> Path:
+    """The invented study as a data folder (for EXPLORER_DATA_DIR), with its study.json if asked."""
     directory.mkdir(parents=True, exist_ok=True)
     for name, content in files().items():
         (directory / name).write_bytes(content)
+    if with_metadata:
+        metadata.write_study_file(metadata.study_from_form(metadata.MetadataForm(**METADATA_FORM)), directory)
     return directory
 
 

@@ -115,7 +115,8 @@ def study_section(dataset: Dataset) -> None:
             plain = ""
             if "BY-NC-ND" in study.licence:
                 plain = ": you may share it with credit, not for commercial use, and not in changed form"
-            line = f"The thesis is shared under the licence {escape_markdown(study.licence)}{plain}."
+            work = "The thesis" if "thesis" in study.degree.lower() else "The study"
+            line = f"{work} is shared under the licence {escape_markdown(study.licence)}{plain}."
             if study.licence_evidence:
                 lead_and_quote(line, study.licence_evidence, study.licence_source, "licence")
             else:
@@ -137,7 +138,12 @@ def method_section(dataset: Dataset) -> None:
     if parts:
         st.markdown(
             "; ".join(parts) + ".",
-            help=tooltip(dataset, "MHSW", "CSW", "semi-structured interview", "thematic analysis"),
+            help=tooltip(
+                dataset,
+                *(group.label for group in study_words.study_groups(dataset)),
+                "semi-structured interview",
+                "thematic analysis",
+            ),
         )
     for number, entry in enumerate(about.method_evidence(dataset.study)):
         lead = "In the researcher's words (her summary and the thesis abstract):" if number == 0 else ""

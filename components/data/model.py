@@ -159,18 +159,19 @@ class StudyLens:
 
 @dataclass(frozen=True)
 class Study:
-    """The bundled study's metadata (study.json). Required fields are the ones some page shows unconditionally."""
+    """A study's metadata (study.json): the bundled study's, or one written with an imported or uploaded study
+    (components/your_data/metadata.py). Only the title is required; pages leave out what a study does not give."""
 
     title: Text
-    author: Text
-    author_role: Text
-    year: Count
-    institution: Text
-    setting: Text
-    citation: Text
-    short_citation: Text
-    licence: Text
-    question: Text
+    author: str = ""
+    author_role: str = ""
+    year: Count | None = None
+    institution: str = ""
+    setting: str = ""
+    citation: str = ""
+    short_citation: str = ""
+    licence: str = ""
+    question: str = ""
     short_title: str = ""
     degree: str = ""
     licence_evidence: str = ""

@@ -7,7 +7,10 @@ the neutral words here. Pure functions of the dataset: pages, slides and documen
 
 from __future__ import annotations
 
-from components.data.model import Dataset, StudyLens
+import re
+
+from components.data.model import Dataset, StudyGroup, StudyLens
+from components.shared.text import escape_markdown
 
 NEUTRAL_HEADLINE = "What the study found"
 NEUTRAL_PARTICIPANTS = "the participants"
@@ -38,6 +41,11 @@ def group_name(dataset: Dataset, label: str) -> str:
     return label
 
 
+def study_groups(dataset: Dataset) -> tuple[StudyGroup, ...]:
+    """The groups the study names in full (study.json's `groups`), in its order; none without metadata."""
+    return dataset.study.groups if dataset.study else ()
+
+
 def lens(dataset: Dataset) -> StudyLens | None:
     """The lens the study defines, or None: no lens section, filter or tag appears without one."""
     return dataset.study.lens if dataset.study else None
@@ -47,3 +55,36 @@ def lens_element_label(dataset: Dataset) -> str:
     """How an element of the lens is named beside a recommendation: "Communities of Practice element"."""
     found = lens(dataset)
     return f"{found.name} element" if found else "Lens element"
+
+
+def intro_markdown(dataset: Dataset) -> str:
+    """Home's lines under the headline (Markdown, escaped): the question, and who heard whom, where and when,
+    from whichever of those fields the study gives; blank for a study without metadata."""
+    study = dataset.study
+    if study is None:
+        return ""
+    parts = []
+    if study.question:
+        parts.append(f"**The question.** {escape_markdown(study.question)}")
+    who = ", ".join(part for part in (study.author, study.author_role) if part)
+    if (who and study.participants) or (who and study.setting):
+        sentence = f"{who} interviewed {participants(dataset)}"
+        sentence += f" in {study.setting}" if study.setting else ""
+        sentence += f" ({study.year})" if study.year is not None else ""
+        parts.append(escape_markdown(sentence + "."))
+    elif who:
+        parts.append(escape_markdown(f"By {who}" + (f" ({study.year})." if study.year is not None else ".")))
+    return "\n\n".join(parts)
+
+
+def short_reference(dataset: Dataset, fallback: str) -> str:
+    """The short reference under a chart: citation, title, institution and licence, as far as the study gives
+    them; `fallback` (the citation line) for a study without metadata."""
+    study = dataset.study
+    if study is None:
+        return fallback
+    licence = re.search(r"\(([^()]+)\)\s*$", study.licence)
+    licence_text = licence.group(1) if licence else study.licence
+    head = " ".join(part for part in (study.short_citation, study.title) if part)
+    text = ", ".join(part for part in (head, study.institution) if part) + "."
+    return f"{text} Licence: {licence_text}." if licence_text else text

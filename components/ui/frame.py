@@ -3,13 +3,11 @@ and glossary tooltips. Quotes are in components/ui/quotes.py, charts in componen
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from components.data.model import Dataset, DatasetError
-from components.shared import citation
+from components.shared import citation, study_words
 from components.shared.citation import citation_line
 from components.shared.session_keys import ROUTER_CHECKED, SOURCE_INDEX
 from components.shared.text import escape_markdown
@@ -91,12 +89,7 @@ def show_unreadable_data(error: DatasetError) -> None:
 
 def chart_source(dataset: Dataset) -> str:
     """The short reference drawn under a chart: author, year, title, institution and licence, in two lines."""
-    study = dataset.study
-    if not study:
-        return citation_text(dataset)
-    licence = re.search(r"\(([^()]+)\)\s*$", study.licence)
-    licence_text = licence.group(1) if licence else study.licence
-    return f"{study.short_citation} {study.title}, {study.institution}. Licence: {licence_text}."
+    return study_words.short_reference(dataset, citation_text(dataset))
 
 
 def citation_text(dataset: Dataset) -> str:

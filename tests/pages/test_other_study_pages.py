@@ -7,7 +7,7 @@ import pytest
 
 from components.shared.session_keys import UPLOADED_DATASET
 from tests.bundled_words import bundled_words_in
-from tests.other_study import GROUPS, other_study, page_text
+from tests.other_study import GROUPS, METADATA_FORM, other_study, other_study_with_metadata, page_text
 from tests.pages.apptest import PAGES, open_app_page
 
 
@@ -53,3 +53,23 @@ def test_home_shows_headline_findings_of_both_groups_each_opening_its_evidence(s
     labels = " ".join(link.proto.label for link in links)
     for group in GROUPS:
         assert f"({group})" in labels
+
+
+@pytest.fixture(scope="module")
+def study_with_metadata():
+    return other_study_with_metadata()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_with_its_own_metadata_no_page_speaks_of_the_bundled_study(page, study_with_metadata):
+    text = page_text(open_app_page(page, state={UPLOADED_DATASET: study_with_metadata}))
+    assert bundled_words_in(text) == []
+
+
+def test_about_and_home_use_the_studys_own_metadata(study_with_metadata):
+    about = page_text(open_app_page("pages/about.py", state={UPLOADED_DATASET: study_with_metadata}))
+    assert METADATA_FORM["title"] in about
+    assert "Okafor, Ada (2024)" in about
+    home = open_app_page("pages/home.py", state={UPLOADED_DATASET: study_with_metadata})
+    assert home.title[0].value == "What the study found"
+    assert METADATA_FORM["question"] in page_text(home)
