@@ -80,12 +80,17 @@ def lead_and_quote(
 
 
 def contents_line(dataset: Dataset) -> None:
-    lens = study_words.lens(dataset)
-    lens_link = f"[{escape_markdown(lens.name)}](#{LENS_ANCHOR}) · " if lens else ""
-    st.markdown(
-        "On this page: [the study](#the-study) · [how it was done](#method) · [limits](#limits) · "
-        f"{lens_link}[context evidence](#context) · [glossary](#glossary)"
-    )
+    """Links to the sections this study has: a study that gives no method, limits, lens or context has none."""
+    study, lens = dataset.study, study_words.lens(dataset)
+    links = [
+        ("the study", "the-study", True),
+        ("how it was done", "method", about.has_method(study)),
+        ("limits", "limits", bool(study.limits)),
+        (escape_markdown(lens.name) if lens else "", LENS_ANCHOR, lens is not None),
+        ("context evidence", "context", not dataset.context.empty),
+        ("glossary", "glossary", True),
+    ]
+    st.markdown("On this page: " + " · ".join(f"[{label}](#{anchor})" for label, anchor, shown in links if shown))
 
 
 def study_section(dataset: Dataset) -> None:
@@ -124,6 +129,8 @@ def study_section(dataset: Dataset) -> None:
 
 
 def method_section(dataset: Dataset) -> None:
+    if not about.has_method(dataset.study):
+        return
     method = dataset.study.method
     st.header("How it was done", anchor="method")
     parts = []
@@ -167,9 +174,9 @@ def method_section(dataset: Dataset) -> None:
 
 
 def limits_section(dataset: Dataset) -> None:
-    st.header("Limits", anchor="limits")
     entries = about.limits(dataset.study)
     if entries:
+        st.header("Limits", anchor="limits")
         st.markdown("What the sources themselves say limits the study:")
         for number, entry in enumerate(entries):
             with st.container(border=True):

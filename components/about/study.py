@@ -28,10 +28,19 @@ def study_facts(study: Study | None) -> list[tuple[str, str]]:
         ("Author's role", study.author_role),
         ("Setting", study.setting),
         ("Year", study.year),
-        ("Degree", ", ".join(str(part) for part in (study.degree, study.institution) if part)),
+        (
+            "Degree" if study.degree else "Publisher or institution",
+            ", ".join(str(part) for part in (study.degree, study.institution) if part),
+        ),
         ("Licence", study.licence),
     ]
     return [(label, str(value)) for label, value in facts if value not in (None, "")]
+
+
+def has_method(study: Study) -> bool:
+    """Whether the study says how it was done (a count, design, analysis, a quote or the influences it found)."""
+    method = study.method
+    return bool(method.interviews or method.design or method.analysis or method.evidence or study.influences)
 
 
 def _bibtex_value(value: object) -> str:

@@ -19,11 +19,11 @@ COMPARE_TITLE = "Compare groups"
 
 
 def headline(dataset: Dataset) -> str:
-    """Home's headline: the study's own, else its short title, else a neutral one."""
+    """Home's headline: the study's own, else its short title or title, else a neutral one."""
     study = dataset.study
     if study is None:
         return NEUTRAL_HEADLINE
-    return study.headline or study.short_title or NEUTRAL_HEADLINE
+    return study.headline or study.short_title or study.title
 
 
 def participants(dataset: Dataset) -> str:
