@@ -39,7 +39,7 @@ PAGES = (
         "Home",
         ":material/home:",
         "",
-        "The question, key figures, points to note and the three influences.",
+        "The question, key figures, headline findings and points to note.",
         "everyone",
     ),
     PageRecord(

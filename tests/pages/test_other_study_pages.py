@@ -73,3 +73,11 @@ def test_about_and_home_use_the_studys_own_metadata(study_with_metadata):
     home = open_app_page("pages/home.py", state={UPLOADED_DATASET: study_with_metadata})
     assert home.title[0].value == METADATA_FORM["title"]
     assert METADATA_FORM["question"] in page_text(home)
+
+
+def test_an_uploaded_studys_slide_has_no_heading_anchor_and_its_banner_comes_after_the_slide(study):
+    app = open_app_page("pages/present.py", state={UPLOADED_DATASET: study})
+    assert app.title[0].proto.hide_anchor
+    keys = [button.key for button in app.button]
+    # The banner's button after the slide's own controls: the banner cannot push the slide down.
+    assert keys.index("banner_return_to_bundled") > keys.index("present_next")
