@@ -33,6 +33,8 @@ def study_facts(study: Study | None) -> list[tuple[str, str]]:
             ", ".join(str(part) for part in (study.degree, study.institution) if part),
         ),
         ("Licence", study.licence),
+        # The groups as the data labels them and as the study names them in full (study.json's `groups`).
+        ("Groups", "; ".join(f"{group.label}: {group.name}" for group in study.groups)),
     ]
     return [(label, str(value)) for label, value in facts if value not in (None, "")]
 

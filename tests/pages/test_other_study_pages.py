@@ -70,6 +70,7 @@ def test_about_and_home_use_the_studys_own_metadata(study_with_metadata):
     about = page_text(open_app_page("pages/about.py", state={UPLOADED_DATASET: study_with_metadata}))
     assert METADATA_FORM["title"] in about
     assert "Okafor, Ada (2024)" in about
+    assert "Nurses\\\\: Emergency department nurses; Paramedics\\\\: Ambulance paramedics" in about  # Markdown-escaped
     home = open_app_page("pages/home.py", state={UPLOADED_DATASET: study_with_metadata})
     assert home.title[0].value == METADATA_FORM["title"]
     assert METADATA_FORM["question"] in page_text(home)
