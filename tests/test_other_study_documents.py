@@ -15,7 +15,7 @@ from components.recommendations import planner
 from components.recommendations.plan_documents import plan_docx_bytes, plan_pdf_bytes
 from components.shared.citation import citation_line
 from tests.bundled_words import bundled_words_in
-from tests.other_study import GROUPS, other_study
+from tests.other_study import GROUPS, METADATA_FORM, other_study, other_study_with_metadata
 from tests.pdf_text import pages_text
 
 
@@ -67,3 +67,13 @@ def test_the_check_finds_the_bundled_study_in_its_own_deck():
     found = bundled_words_in("\n".join(repr(slide) for slide in build_deck(load_dataset_dir())))
     assert any("Communities of Practice" in hit for hit in found)
     assert any("MHSW" in hit for hit in found)
+
+
+def test_with_its_metadata_the_handout_and_plan_cite_the_study_itself():
+    study = other_study_with_metadata()
+    handout = " ".join(pages_text(participant_handout_pdf(build_deck(study), study)))
+    assert METADATA_FORM["title"] in handout
+    assert bundled_words_in(handout) == []
+    table = planner.plan_table(study, ["H01"], None)
+    plan = planner.plan_markdown(study, table, citation_line(study))
+    assert "Okafor, Ada (2024). Handover between emergency nurses and paramedics." in plan

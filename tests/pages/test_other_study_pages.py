@@ -82,3 +82,10 @@ def test_an_uploaded_studys_slide_has_no_heading_anchor_and_its_banner_comes_aft
     keys = [button.key for button in app.button]
     # The banner's button after the slide's own controls: the banner cannot push the slide down.
     assert keys.index("banner_return_to_bundled") > keys.index("present_next")
+
+
+@pytest.mark.parametrize("page", ["pages/compare.py", "pages/network.py"])
+def test_chart_images_are_footed_with_the_studys_own_reference(page, study_with_metadata):
+    text = page_text(open_app_page(page, state={UPLOADED_DATASET: study_with_metadata}))
+    # The framed figure behind a chart's image download: its footer cites the form's metadata.
+    assert "Source: Okafor (2024) Handover between emergency nurses and" in text
