@@ -126,9 +126,10 @@ def check_and_open(dataset: Dataset, uploads: dict) -> None:
         key=YOUR_DATA_CHECK,
     ):
         files = {file: (item.name, item.getvalue()) for file, item in uploads.items() if item is not None}
-        result, checked = upload.check_files(files, name, current)
+        # A fault in the study's details (shown with the form) keeps the files unchecked and the study closed.
+        result, checked = upload.check_files(files, name, current) if details else (None, None)
         st.session_state[upload.CHECK_STATE_KEY] = result
-        if checked is not None and details is not None:
+        if checked is not None:
             use_uploaded_dataset(metadata.with_study(checked, details))
             # Rerun so the banner at the top of this page names the new dataset too.
             st.rerun()
@@ -238,10 +239,11 @@ def qda_mapping(dataset: Dataset, read: intake.QdaRead) -> None:
         st.markdown(escape_markdown(line))
     _show_notes(read.notes)
     details = metadata_form("qda", project.name, intake.study_name(typed_name, project))
-    if st.button("Open this study", type="primary", icon=":material/login:", key=YOUR_DATA_QDA_OPEN):
+    # A fault in the study's details (shown with the form) keeps the study closed, as a fault in the project does.
+    if st.button("Open this study", type="primary", icon=":material/login:", key=YOUR_DATA_QDA_OPEN) and details:
         read, opened = intake.open_project(read, mapping, intake.study_name(typed_name, project))
         st.session_state[YOUR_DATA_QDA_READ] = read
-        if opened is not None and details is not None:
+        if opened is not None:
             use_uploaded_dataset(metadata.with_study(opened, details))
             # Rerun so the banner at the top of this page names the new dataset too.
             st.rerun()
