@@ -214,7 +214,8 @@ class Dataset:
     context: pd.DataFrame
     prompts: pd.DataFrame
     assessment_items: pd.DataFrame
-    # study.json as typed records; None for an upload or a QDA import, which have no metadata.
+    # study.json as typed records; for an upload or a QDA import, what the Your data form gave
+    # (components/your_data/metadata.py); None for a dataset built without any (a test's, an old session's).
     study: Study | None
     notes: tuple[str, ...] = ()
     is_bundled: bool = False
