@@ -4,19 +4,16 @@ import streamlit as st
 
 from components.home import draw as home_draw
 from components.home import view as home
+from components.shared import study_words
 from components.shared.session_keys import HOME_CARDS, HOME_FIGURES, HOME_HEADLINES
-from components.shared.text import escape_markdown
 from components.ui import frame as ui
 
-dataset = ui.page_start("Why social workers do — and don't — collaborate")
-study = dataset.study
+dataset = ui.page_start(None)
+st.title(study_words.headline(dataset))
 
-if study:
-    st.markdown(
-        f"**The question.** {escape_markdown(study.question)}\n\n"
-        f"{escape_markdown(study.author)}, {escape_markdown(study.author_role)}, interviewed social "
-        f"workers in {escape_markdown(study.setting)} ({escape_markdown(study.year)})."
-    )
+intro = study_words.intro_markdown(dataset)
+if intro:
+    st.markdown(intro)
 
 # Figures and findings are built once per dataset (components.ui.view_cache), not on every rerun.
 view = home_draw.home_view(dataset)
@@ -30,7 +27,15 @@ if view.headline:
     st.subheader("What it found")
     # The statements are this app's wording, not quotes: no quotation mark beside them (quotes keep theirs).
     st.markdown(
-        "In this app's words; each opens with its evidence, the source's own words in quotation marks, on Explore."
+        " ".join(
+            part
+            for part in (
+                view.headline_note,
+                "In this app's words; each opens with its evidence, the source's own words in quotation marks, "
+                "on Explore.",
+            )
+            if part
+        )
     )
     with st.container(key=HOME_HEADLINES):
         for finding in view.headline:

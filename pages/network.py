@@ -4,12 +4,15 @@ import streamlit as st
 
 from components.network import draw as render
 from components.network.view import dataset_empty_state
+from components.shared import study_words
+from components.shared.text import escape_markdown
 from components.ui import frame as ui
 
-dataset = ui.page_start(
-    "Barriers network",
-    "How the barriers social workers named connect to what helps and to the recommendations that answer "
-    "them. Click a node, or pick one from the list, to see its evidence and each of its links.",
+dataset = ui.page_start("Barriers network")
+st.markdown(
+    f"How the barriers {escape_markdown(study_words.participants(dataset))} named connect to what helps and to "
+    "the recommendations that answer them. Click a node, or pick one from the list, to see its evidence and "
+    "each of its links."
 )
 
 options = render.filter_options(dataset)

@@ -77,7 +77,7 @@ def test_every_quote_is_verbatim_in_a_source(dataset, sources):
 def test_every_finding_has_evidence_and_source(dataset):
     findings = dataset.findings
     assert (findings["evidence"].str.len() > 0).all()
-    assert findings["source"].str.startswith("Carpenter 2019").all()
+    assert findings["source"].str.startswith("Carpenter ").all()
 
 
 def test_recommendation_text_is_its_evidence(dataset):

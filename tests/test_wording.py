@@ -1,7 +1,7 @@
 """Honest naming: what users read never calls the evidence the participants' words, nor cites a file number.
 
 The bundled evidence is the researcher's summary, the thesis abstract and record, and context sources; none
-is a participant's transcript. Sources are named the way a reference would name them ("Carpenter 2019,
+is a participant's transcript. Sources are named the way a reference would name them ("Carpenter n.d.,
 summary: …"), never by the internal number of a seed file ("seed 002").
 """
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from components.about import study as about
 from components.data.model import Dataset
-from components.shared import citation
+from components.shared import citation, study_words
 from components.shared.badges import CONTEXT_BADGE
 from components.shared.session_keys import (
     ABOUT_BIBTEX,
@@ -30,6 +30,8 @@ from components.ui.access import bundled_dataset
 from components.ui.lazy import lazy_expander
 
 EXPLORE = "pages/explore.py"
+# The lens section's anchor: kept from when the bundled study's lens was the only one, so old links still land.
+LENS_ANCHOR = "communities-of-practice"
 
 # Static CSS, never data, sent only by this page. On a phone the glossary's three columns leave a few letters
 # per line and push the page sideways, so below 640px each entry stacks: the term, its meaning, then where it
@@ -116,11 +118,18 @@ def lead_and_quote(
 # The study's own sections (they need its metadata, so an upload has none of them)
 
 
-def contents_line() -> None:
-    st.markdown(
-        "On this page: [the study](#the-study) · [how it was done](#method) · [limits](#limits) · "
-        "[Communities of Practice](#communities-of-practice) · [context evidence](#context) · [glossary](#glossary)"
-    )
+def contents_line(dataset: Dataset) -> None:
+    """Links to the sections this study has: a study that gives no method, limits, lens or context has none."""
+    study, lens = dataset.study, study_words.lens(dataset)
+    links = [
+        ("the study", "the-study", True),
+        ("how it was done", "method", about.has_method(study)),
+        ("limits", "limits", bool(study.limits)),
+        (escape_markdown(lens.name) if lens else "", LENS_ANCHOR, lens is not None),
+        ("context evidence", "context", not dataset.context.empty),
+        ("glossary", "glossary", True),
+    ]
+    st.markdown("On this page: " + " · ".join(f"[{label}](#{anchor})" for label, anchor, shown in links if shown))
 
 
 def study_section(dataset: Dataset) -> None:
@@ -150,7 +159,8 @@ def study_section(dataset: Dataset) -> None:
             plain = ""
             if "BY-NC-ND" in study.licence:
                 plain = ": you may share it with credit, not for commercial use, and not in changed form"
-            line = f"The thesis is shared under the licence {escape_markdown(study.licence)}{plain}."
+            work = "The thesis" if "thesis" in study.degree.lower() else "The study"
+            line = f"{work} is shared under the licence {escape_markdown(study.licence)}{plain}."
             if study.licence_evidence:
                 lead_and_quote(line, study.licence_evidence, study.licence_source, "licence")
             else:
@@ -158,6 +168,8 @@ def study_section(dataset: Dataset) -> None:
 
 
 def method_section(dataset: Dataset) -> None:
+    if not about.has_method(dataset.study):
+        return
     method = dataset.study.method
     st.header("How it was done", anchor="method")
     parts = []
@@ -172,7 +184,12 @@ def method_section(dataset: Dataset) -> None:
     if parts:
         st.markdown(
             "; ".join(parts) + ".",
-            help=tooltip(dataset, "MHSW", "CSW", "semi-structured interview", "thematic analysis"),
+            help=tooltip(
+                dataset,
+                *(group.label for group in study_words.study_groups(dataset)),
+                "semi-structured interview",
+                "thematic analysis",
+            ),
         )
     for number, entry in enumerate(about.method_evidence(dataset.study)):
         lead = "In the researcher's words (her summary and the thesis abstract):" if number == 0 else ""
@@ -196,9 +213,9 @@ def method_section(dataset: Dataset) -> None:
 
 
 def limits_section(dataset: Dataset) -> None:
-    st.header("Limits", anchor="limits")
     entries = about.limits(dataset.study)
     if entries:
+        st.header("Limits", anchor="limits")
         st.markdown("What the sources themselves say limits the study:")
         for number, entry in enumerate(entries):
             with st.container(border=True):
@@ -213,7 +230,7 @@ def limits_section(dataset: Dataset) -> None:
 
 def study_sections(dataset: Dataset) -> None:
     """The study's own sections: contents, the study and how to cite it, how it was done, its limits."""
-    contents_line()
+    contents_line(dataset)
     study_section(dataset)
     method_section(dataset)
     limits_section(dataset)
@@ -229,21 +246,27 @@ def coding_section(dataset: Dataset) -> None:
     if summary.empty:
         st.markdown("This dataset has no coded items to count.")
         return
+    lens = study_words.lens(dataset)
+    element = f", a {escape_markdown(lens.name)} element" if lens else ""
     st.markdown(
         "Each point in the sources is one coded statement. Where the app goes beyond the words of the "
-        "source — a theme name, a link between a barrier and what helps, a Communities of Practice "
-        "element — it is marked **inferred** wherever it appears. Counted from the data:",
+        f"source — a theme name, a link between a barrier and what helps{element} — it is marked "
+        "**inferred** wherever it appears. Counted from the data:",
         help=tooltip(dataset, "coded statement", "stated", "inferred"),
     )
     st.markdown(_coding_table(dataset))
 
 
 def cop_section(dataset: Dataset) -> None:
-    # An upload has no glossary; the lens's definitions are the app's own words, so it borrows them (not the quote).
+    # Only a study that defines a lens (study.json's `lens`) has this section.
+    named = study_words.lens(dataset)
+    if named is None:
+        return
+    # A study without a glossary borrows the app's definitions of the elements (not its quote).
     lens = _lens(dataset)
     if lens is None:
         return
-    st.header("The Communities of Practice lens", anchor="communities-of-practice")
+    st.header(f"The {escape_markdown(named.name)} lens", anchor=LENS_ANCHOR)
     if lens.definition and lens.quote:
         lead_and_quote(lens.definition, *lens.quote, "lens")
     elif lens.definition:
@@ -304,7 +327,7 @@ def glossary_section(dataset: Dataset) -> None:
     query = st.text_input(
         "Find a term",
         key=ABOUT_GLOSSARY_FIND,
-        placeholder="For example: MHSW, supervision, thematic",
+        placeholder=about.glossary_placeholder(shown.glossary),
         help="Looks in the term and its meaning; capitals and quote marks don't matter.",
     )
     with st.container(key=ABOUT_GLOSSARY):
@@ -318,9 +341,8 @@ def glossary_section(dataset: Dataset) -> None:
 def upload_note(dataset: Dataset) -> None:
     """For an upload: where the study's metadata went, and what the data itself holds."""
     st.info(
-        "You are viewing your own data. The study's title, author, method, limits and how to cite it come "
-        "only with the bundled study, Carpenter (2019): return to it with the button above to read them. "
-        "Below is what can be worked out from your data."
+        "You are viewing your own data. It came without the study's metadata (title, author, method, limits, "
+        "how to cite it), so this page shows what can be worked out from the data itself."
     )
     st.markdown(about.upload_summary(dataset), help=tooltip(bundled_dataset(), "coded statement"))
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from components.data.model import Dataset, Study
 from components.data.vocabulary import COP_ELEMENTS
-from components.shared import citation
+from components.shared import citation, study_words
 from components.shared.text import escape_markdown, fold, search_fold, search_fold_series
 
 COP_TERM = "Communities of Practice"
@@ -28,10 +28,21 @@ def study_facts(study: Study | None) -> list[tuple[str, str]]:
         ("Author's role", study.author_role),
         ("Setting", study.setting),
         ("Year", study.year),
-        ("Degree", ", ".join(str(part) for part in (study.degree, study.institution) if part)),
+        (
+            "Degree" if study.degree else "Publisher or institution",
+            ", ".join(str(part) for part in (study.degree, study.institution) if part),
+        ),
         ("Licence", study.licence),
+        # The groups as the data labels them and as the study names them in full (study.json's `groups`).
+        ("Groups", "; ".join(f"{group.label}: {group.name}" for group in study.groups)),
     ]
     return [(label, str(value)) for label, value in facts if value not in (None, "")]
+
+
+def has_method(study: Study) -> bool:
+    """Whether the study says how it was done (a count, design, analysis, a quote or the influences it found)."""
+    method = study.method
+    return bool(method.interviews or method.design or method.analysis or method.evidence or study.influences)
 
 
 def bibtex(study: Study | None) -> str | None:
@@ -102,7 +113,8 @@ def coding_summary(dataset: Dataset) -> pd.DataFrame:
         rows.append(_basis_counts("Links between items (what helps, barriers, recommendations)", links["basis"]))
     with_element = recommendations[recommendations["cop_element"] != ""] if not recommendations.empty else None
     if with_element is not None and not with_element.empty:
-        rows.append(_basis_counts("Communities of Practice element of a recommendation", with_element["basis"]))
+        element = study_words.lens_element_label(dataset)
+        rows.append(_basis_counts(f"{element} of a recommendation", with_element["basis"]))
     frame = pd.DataFrame(rows, columns=["coded item", "inferred", "stated", "not marked", "total"])
     if not frame.empty and not frame["not marked"].any():
         frame = frame.drop(columns=["not marked"])
@@ -338,6 +350,12 @@ def glossary_view(glossary: pd.DataFrame, app_glossary: pd.DataFrame) -> Glossar
     if terms.empty:
         return None
     return GlossaryView(terms, ("Your data has no glossary. These are the terms this app itself uses:",))
+
+
+def glossary_placeholder(glossary: pd.DataFrame, shown: int = 3) -> str:
+    """ "For example: …" with the glossary's own first terms, so the hint speaks the study's words."""
+    terms = [str(term) for term in glossary["term"].head(shown)] if "term" in glossary else []
+    return f"For example: {', '.join(terms)}" if terms else "A word to find"
 
 
 def glossary_found(glossary: pd.DataFrame, query: object) -> str:

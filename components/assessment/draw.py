@@ -154,7 +154,7 @@ def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) ->
 
 def _recommendations(theme: str, recommendations: pd.DataFrame) -> None:
     for rec in recommendations.to_dict("records"):
-        basis = quotes.basis_badge(rec["basis"], "Communities of Practice element")
+        basis = quotes.basis_badge(rec["basis"], "element")  # the lens element is what is inferred
         st.markdown(results.recommendation_markdown(rec, basis, inferred_badge("inferred link")))
         if not results.is_verbatim(rec):
             # One recommendation can answer two areas: the theme keeps its keys apart.

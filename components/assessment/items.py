@@ -84,11 +84,16 @@ def build_items(findings: pd.DataFrame, assessment_items: pd.DataFrame) -> ItemS
     return ItemSet(items=derived, derived=True, notes=tuple(notes + derived_notes))
 
 
+# A derived item is a question about the finding, then the finding in its own words: the finding is never
+# glued into a template sentence ("In our service: A joint study day helped" reads badly for most statements).
+ENABLER_QUESTION = "How true is this of your service?"
+BARRIER_QUESTION = "How far has your service overcome this barrier?"
+
+
 def derived_statement(category: str, statement: str) -> str:
-    """A finding turned into something a team can rate about itself."""
-    if category == "barrier":
-        return f"In our service this barrier has been overcome: {statement}"
-    return f"In our service: {statement}"
+    """A finding turned into something a team can rate about itself: a question, then the finding as written."""
+    question = BARRIER_QUESTION if category == "barrier" else ENABLER_QUESTION
+    return f"{question} — {statement}"
 
 
 def derive_items(findings: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -157,8 +162,8 @@ def form_heading(rated: int, total: int) -> str:
 
 DERIVED_NOTE = (
     "This dataset has no self-assessment statements of its own, so they were derived from its barrier "
-    "and enabler findings: each enabler as “In our service: …” and each barrier as “In our service this "
-    "barrier has been overcome: …”. Each keeps the id of the finding it comes from."
+    f"and enabler findings: each enabler as “{ENABLER_QUESTION} — …” and each barrier as “{BARRIER_QUESTION} "
+    "— …”. Each keeps the id of the finding it comes from."
 )
 NOTHING_TO_RATE = (
     "This dataset has no self-assessment statements and no barrier or enabler findings to derive them "

@@ -137,19 +137,41 @@ class StudySource:
 
 
 @dataclass(frozen=True)
+class StudyGroup:
+    """A group as the data labels it ("MHSW") and as the study names it in full."""
+
+    label: Text
+    name: Text
+    __pydantic_config__ = _STRICT
+
+
+@dataclass(frozen=True)
+class StudyLens:
+    """A framework the study reads its findings through (e.g. Communities of Practice), with its elements as
+    recommendations.csv's `cop_element` cells name them. Only a study that defines one shows a lens anywhere."""
+
+    name: Text
+    elements: tuple[Text, ...]
+    # Who the framework is from, as the study names them ("Wenger"); blank when it does not say.
+    author: str = ""
+    __pydantic_config__ = _STRICT
+
+
+@dataclass(frozen=True)
 class Study:
-    """The bundled study's metadata (study.json). Required fields are the ones some page shows unconditionally."""
+    """A study's metadata (study.json): the bundled study's, or one written with an imported or uploaded study
+    (components/your_data/metadata.py). Only the title is required; pages leave out what a study does not give."""
 
     title: Text
-    author: Text
-    author_role: Text
-    year: Count
-    institution: Text
-    setting: Text
-    citation: Text
-    short_citation: Text
-    licence: Text
-    question: Text
+    author: str = ""
+    author_role: str = ""
+    year: Count | None = None
+    institution: str = ""
+    setting: str = ""
+    citation: str = ""
+    short_citation: str = ""
+    licence: str = ""
+    question: str = ""
     short_title: str = ""
     degree: str = ""
     licence_evidence: str = ""
@@ -162,6 +184,12 @@ class Study:
     headline_findings: tuple[Text, ...] = ()
     points_to_note: tuple[Text, ...] = ()
     sources: tuple[StudySource, ...] = ()
+    # The study's own words for pages that speak of it (components/shared/study_words.py has the neutral
+    # fallbacks): Home's headline, who took part, each group's full name and the lens, if it has one.
+    headline: str = ""
+    participants: str = ""
+    groups: tuple[StudyGroup, ...] = ()
+    lens: StudyLens | None = None
     __pydantic_config__ = _STRICT
 
     @property
@@ -186,7 +214,8 @@ class Dataset:
     context: pd.DataFrame
     prompts: pd.DataFrame
     assessment_items: pd.DataFrame
-    # study.json as typed records; None for an upload or a QDA import, which have no metadata.
+    # study.json as typed records; for an upload or a QDA import, what the Your data form gave
+    # (components/your_data/metadata.py); None for a dataset built without any (a test's, an old session's).
     study: Study | None
     notes: tuple[str, ...] = ()
     is_bundled: bool = False

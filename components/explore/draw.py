@@ -302,7 +302,7 @@ def show_item_view(dataset: Dataset, item: pd.Series) -> None:
         show_item(item)
     if view.is_context:
         st.info(
-            "This is context evidence from another source, not a finding of Carpenter's study. "
+            "This is context evidence from another source, not a finding of the study. "
             "It is not linked to the study's findings; read it as background."
         )
         return

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data.model import Dataset, StudyMethod
+from components.home import headlines
 from components.shared import navigation
 from components.shared.session_keys import HOME_CARDS, HOME_HEADLINES
 from components.shared.text import escape_markdown
@@ -101,8 +102,14 @@ def bullet_list(lines: list[str]) -> str:
 
 
 def headline_findings(dataset: Dataset) -> pd.DataFrame:
+    """The study's own headline findings, or (when it names none) a few per category by a stated rule."""
     ids = list(dataset.study.headline_findings) if dataset.study else []
-    return findings_by_id(dataset, ids) if ids else dataset.findings.head(0)
+    return findings_by_id(dataset, ids) if ids else headlines.chosen_headlines(dataset.findings)
+
+
+def headline_note(dataset: Dataset) -> str:
+    """How the headline findings were chosen, when the study did not choose them."""
+    return "" if dataset.study and dataset.study.headline_findings else headlines.CHOSEN_NOTE
 
 
 def influences(dataset: Dataset) -> pd.DataFrame:
@@ -130,6 +137,7 @@ class HomeView:
     points_to_note: tuple[pd.Series, ...]  # the points drawn: all the study names, else the first observations
     influences: tuple[pd.Series, ...]
     points_total: int = 0  # the points there are; more than those drawn when observations stand in
+    headline_note: str = ""  # how the headline findings were chosen, when the study names none
 
     @property
     def points_markdown(self) -> str:
@@ -167,4 +175,5 @@ def home_view(dataset: Dataset) -> HomeView:
         rows(shown),
         rows(influences(dataset)),
         points_total=len(points),
+        headline_note=headline_note(dataset),
     )

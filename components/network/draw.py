@@ -209,7 +209,7 @@ def node_details(view: NetworkView, node: str) -> None:
     words, links_column = st.columns([1, 1], gap="large")
     with words:
         st.markdown(f":gray-badge[{escape_markdown(kind)}] {escape_markdown(node)}{where}")
-        qualifies = "Communities of Practice element" if data["kind"] == RECOMMENDATION else ""
+        qualifies = "element" if data["kind"] == RECOMMENDATION else ""  # the lens element is what is inferred
         st.markdown(f"**{escape_markdown(data['label'])}**{quotes.basis_badge(data['basis'], qualifies)}")
         quotes.show_quote(data["evidence"], data["source"], node, f"{kind.lower()} {node}")
         if data["detail"]:
@@ -384,6 +384,6 @@ def levers_section(view: NetworkView) -> None:
     st.dataframe(view.levers, hide_index=True, width="stretch", key=NETWORK_LEVERS, column_config=LEVER_COLUMNS_CONFIG)
     st.markdown(
         "**Read with care:** this measures the structure of the coding (how the links were drawn), not the "
-        "strength of the evidence. A well-connected node is not better supported by what the social workers "
-        "said."
+        "strength of the evidence. A well-connected node is not better supported by what the sources "
+        "say."
     )

@@ -63,8 +63,10 @@ def show_single_window() -> None:
     slide = deck[index]
     write_url({"slide": index + 1})
 
-    ui.page_start(slide.heading)
-    # Always there, empty or not: a link's note coming and going must not move the slide and its controls.
+    # No link icon on a slide's title, and the upload's banner goes below the controls so the slide never moves.
+    ui.page_start(slide.heading, anchor=False, banner=False)
+    # Always there, empty or not: notes (or a link's note) coming and going must not move the slide and its
+    # controls, which the browser would then draw afresh, the notes toggle losing the keyboard's focus.
     with st.container(key=keys.PRESENT_NOTES_SLOT):
         if link_note:
             st.caption(escape_markdown(link_note))
@@ -85,6 +87,7 @@ def show_single_window() -> None:
         with st.container(key="present_notes_box", border=True):
             st.markdown(slide_view.notes_markdown(slide))
             slide_view.show_source_words(slide)
+    ui.own_data_banner(dataset)
     ui.page_end(dataset)
 
 

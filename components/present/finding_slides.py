@@ -16,7 +16,10 @@ from components.data.vocabulary import COP_ELEMENTS, SHARED_GROUP
 from components.home.view import points_to_note
 from components.present.slide_fit import section_slides
 from components.present.slide_model import Column, Point, Quote, Slide
+from components.shared import study_words
 from components.shared.text import cell_text, fold
+
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
 def finding_point(row: pd.Series, show_group: bool = True) -> Point:
@@ -140,11 +143,15 @@ def helps_slides(dataset: Dataset) -> list[Slide]:
         "helps",
         "What helps",
         [Column("", points)],
-        notes="What the social workers said could help overcome the barriers.",
+        notes=f"What {study_words.participants(dataset)} said could help overcome the barriers.",
     )
 
 
 def cop_slides(dataset: Dataset) -> list[Slide]:
+    # Only a study that defines a lens (study.json's `lens`) gets its slide, in the study's own words.
+    named = study_words.lens(dataset)
+    if named is None:
+        return []
     recommendations = dataset.recommendations
     coded = recommendations[recommendations["cop_element"].astype(str).isin(COP_ELEMENTS)]
     if coded.empty:
@@ -162,18 +169,20 @@ def cop_slides(dataset: Dataset) -> list[Slide]:
         point = Point(count + (f", {inferred} of them linked here by this app (inferred)" if inferred else ""))
         columns.append(Column(element.capitalize(), (point,), cell_text(definitions.get(element))))
     quotes: tuple[Quote, ...] = ()
-    lens = glossary[terms == "communities of practice"]
+    lens = glossary[terms == fold(named.name)]
     if not lens.empty and cell_text(lens.iloc[0]["evidence"]):
         quotes = (Quote(cell_text(lens.iloc[0]["evidence"]), cell_text(lens.iloc[0]["source"])),)
     definition_sources = glossary[terms.isin(COP_ELEMENTS)]["source"]
+    whose = f"{named.author}'s" if named.author else "the lens's"
     return [
         Slide(
             kind="cop",
-            title="The Communities of Practice lens",
+            title=f"The {named.name} lens",
             quotes=quotes,
             columns=tuple(columns),
             notes=(
-                "The study uses Wenger's three elements to frame its recommendations. Which element each "
+                f"The study uses {whose} {_NUMBER_WORDS.get(len(named.elements), len(named.elements))} "
+                "elements to frame its recommendations. Which element each "
                 "recommendation serves is mostly this app's coding (marked inferred), not the study's."
             ),
             sources=tuple(dict.fromkeys([*(quote.source for quote in quotes), *map(cell_text, definition_sources)])),
@@ -184,6 +193,8 @@ def cop_slides(dataset: Dataset) -> list[Slide]:
 def recommendation_slides(dataset: Dataset) -> list[Slide]:
     recommendations = dataset.recommendations
     slides: list[Slide] = []
+    named = study_words.lens(dataset)
+    lens_note = f"Tags name the {named.name} element each recommendation serves." if named else ""
     for audience in dataset.audiences:
         rows = recommendations[recommendations["audience"].astype(str) == audience]
         points = tuple(recommendation_point(row) for _, row in rows.iterrows())
@@ -191,6 +202,6 @@ def recommendation_slides(dataset: Dataset) -> list[Slide]:
             "recommendations",
             f"Recommendations: {audience}",
             [Column("", points)],
-            notes="Tags name the Communities of Practice element each recommendation serves.",
+            notes=lens_note,
         )
     return slides

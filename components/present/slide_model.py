@@ -80,7 +80,7 @@ def sources_of(points: list[Point] | tuple[Point, ...], quotes: tuple[Quote, ...
 
 
 def sources_line(sources: tuple[str, ...]) -> str:
-    """Sources joined for one short line: those sharing a prefix ("Carpenter 2019, summary: ...") share it once."""
+    """Sources joined for one short line: those sharing a prefix ("Carpenter n.d., summary: ...") share it once."""
     grouped: dict[str, list[str]] = {}
     for source in sources:
         prefix, _, rest = source.partition(": ")

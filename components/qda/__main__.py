@@ -21,6 +21,7 @@ from components.qda.export import export_qdc, export_qdpx
 from components.qda.folder import write_folder
 from components.qda.mapping import CASE_NAME, CATEGORY_CHOICES, Mapping, group_choices, guess_mapping, mapping_summary
 from components.qda.model import QdaProject, problem_text
+from components.your_data import metadata  # the Your data page's form makes the same study.json
 
 
 def _mapping(project: QdaProject, group: str | None, categories: list[str]) -> Mapping:
@@ -85,6 +86,13 @@ def export_main(argv: list[str]) -> int:
     return 0
 
 
+def write_study_metadata(project: QdaProject, out: Path) -> Path:
+    """study.json beside the tables, as data/ has one: what the project itself names (its title, from the
+    project's name or file name); the rest is left for the person to add, never guessed."""
+    title = project.name.strip() or metadata.title_from_file_name(project.file_name) or out.name
+    return metadata.write_study_file(metadata.study_from_form(metadata.prefill(title)), out)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["export"]:
@@ -104,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         project = read_qda_file(arguments.project.name, raw)
         mapping = _mapping(project, arguments.group, arguments.category)
         written = write_folder(project, mapping, arguments.out)
+        written.append(write_study_metadata(project, arguments.out))
     except DatasetError as error:
         for found in error.problems:
             print(problem_text(found), file=sys.stderr)

@@ -15,6 +15,7 @@ import streamlit as st
 
 from components.data.model import Dataset
 from components.recommendations import plan_documents, planner
+from components.shared import study_words
 from components.shared.citation import citation_line
 from components.shared.session_keys import (
     RECOMMENDATIONS_ADD_ALL,
@@ -83,7 +84,7 @@ def filters(dataset: Dataset, view: planner.PlannerView) -> planner.PlannerFilte
     dropped = {
         "audience": url_state.seed_multi(RECOMMENDATIONS_AUDIENCE, "audience", audiences, []),
         "barrier": url_state.seed_multi(RECOMMENDATIONS_BARRIER, "barrier", barriers, []),
-        "Communities of Practice element": url_state.seed_multi(RECOMMENDATIONS_ELEMENT, "element", elements, []),
+        "lens element": url_state.seed_multi(RECOMMENDATIONS_ELEMENT, "element", elements, []),
     }
     url_state.seed_text(RECOMMENDATIONS_QUERY, "q", max_chars=planner.MAX_QUERY_CHARS)
     st.multiselect(
@@ -94,7 +95,12 @@ def filters(dataset: Dataset, view: planner.PlannerView) -> planner.PlannerFilte
         disabled=not audiences,
         help="The study addresses its recommendations to these audiences. Choose one or more; leave empty for all.",
     )
-    barrier_column, element_column, search_column = st.columns([4, 3, 3], gap="medium")
+    # The lens filter only for a study that defines a lens (study.json's `lens`), named as the study names it.
+    lens = study_words.lens(dataset)
+    if lens is None:
+        barrier_column, search_column = st.columns([1, 1], gap="medium")
+    else:
+        barrier_column, element_column, search_column = st.columns([4, 3, 3], gap="medium")
     barrier_column.multiselect(
         "Barrier or view it addresses",
         barriers,
@@ -104,15 +110,16 @@ def filters(dataset: Dataset, view: planner.PlannerView) -> planner.PlannerFilte
         disabled=not barriers,
         help="Through this app's links between recommendations and the study's findings.",
     )
-    element_column.multiselect(
-        "Communities of Practice",
-        elements,
-        key=RECOMMENDATIONS_ELEMENT,
-        format_func=str.capitalize,
-        placeholder="Any element" if elements else "None recorded",
-        disabled=not elements,
-        help=ui.glossary_help(dataset, "Communities of Practice"),
-    )
+    if lens is not None:
+        element_column.multiselect(
+            lens.name,
+            elements,
+            key=RECOMMENDATIONS_ELEMENT,
+            format_func=str.capitalize,
+            placeholder="Any element" if elements else "None recorded",
+            disabled=not elements,
+            help=ui.glossary_help(dataset, lens.name),
+        )
     search_column.text_input(
         "Search the recommendations",
         key=RECOMMENDATIONS_QUERY,
@@ -123,7 +130,7 @@ def filters(dataset: Dataset, view: planner.PlannerView) -> planner.PlannerFilte
     chosen = planner.PlannerFilters(
         tuple(st.session_state[RECOMMENDATIONS_AUDIENCE]),
         tuple(st.session_state[RECOMMENDATIONS_BARRIER]),
-        tuple(st.session_state[RECOMMENDATIONS_ELEMENT]),
+        tuple(st.session_state[RECOMMENDATIONS_ELEMENT]) if lens else (),
         st.session_state[RECOMMENDATIONS_QUERY],
     )
     url_state.write_url(chosen.url())

@@ -43,7 +43,7 @@ def _recommendation_lines(item: dict) -> list[str]:
     lines = [printable(item["recommendation"]), f"ID {printable(item['recommendation_id'])}"]
     if item["element"]:
         mark = " (inferred by this app)" if item["element_inferred"] else ""
-        lines.append(f"Communities of Practice: {printable(item['element'])}{mark}")
+        lines.append(f"{printable(item['element_label'])}: {printable(item['element'])}{mark}")
     return lines
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 from components.data.exports import safe_csv_bytes
 from components.data.model import Dataset
 from components.recommendations.planner import ADDRESSES, reason_label, reasons
+from components.shared import study_words
 from components.shared.action_plan import as_date
 from components.shared.text import cell_text, escape_markdown
 from components.shared.wording import APP_NAME
@@ -37,6 +38,7 @@ def plan_export_frame(dataset: Dataset, table: pd.DataFrame, citation: str) -> p
             f"{entry['label']}{_inferred_mark('inferred' if entry['inferred'] else '')}" for entry in entries
         )
 
+    element_column = study_words.lens_element_label(dataset)
     rows = [
         {
             "Audience": item["audience"],
@@ -51,8 +53,7 @@ def plan_export_frame(dataset: Dataset, table: pd.DataFrame, citation: str) -> p
                 f"“{entry['evidence']}” ({entry['source']})" for entry in item["addresses"] if entry["evidence"]
             ),
             "Builds on": reason_line(item["builds_on"]),
-            "Communities of Practice element": item["element"]
-            + (" (inferred by this app)" if item["element_inferred"] else ""),
+            element_column: item["element"] + (" (inferred by this app)" if item["element_inferred"] else ""),
             "Recommendation source": item["source"],
             "Study": citation,
         }
@@ -69,7 +70,7 @@ def plan_export_frame(dataset: Dataset, table: pd.DataFrame, citation: str) -> p
         "Why: what it addresses",
         "Evidence for what it addresses (verbatim)",
         "Builds on",
-        "Communities of Practice element",
+        element_column,
         "Recommendation source",
         "Study",
     ]
@@ -102,6 +103,7 @@ def plan_items(dataset: Dataset, table: pd.DataFrame) -> list[dict]:
                     "recommendation": cell_text(recommendation["text"]),
                     "element": element,
                     "element_inferred": bool(element) and cell_text(recommendation["basis"]) == "inferred",
+                    "element_label": study_words.lens_element_label(dataset),
                     "owner": cell_text(record.get("owner")),
                     "due_date": as_date(record.get("due_date")),
                     "first_step": cell_text(record.get("first_step")),
@@ -167,7 +169,7 @@ def plan_markdown(dataset: Dataset, table: pd.DataFrame, citation: str, title: s
             element = cell_text(recommendation["cop_element"])
             if element:
                 mark = " (inferred by this app)" if cell_text(recommendation["basis"]) == "inferred" else ""
-                lines.append(f"- **Communities of Practice element:** {_file_text(element)}{mark}")
+                lines.append(f"- **{study_words.lens_element_label(dataset)}:** {_file_text(element)}{mark}")
             addressed, builds_on = _reason_items(reason_frame, recommendation_id)
             lines += _reason_lines("Why: what it addresses", addressed)
             lines += _reason_lines("It builds on", builds_on)

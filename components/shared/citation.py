@@ -299,10 +299,13 @@ def source_line(dataset: Dataset) -> str:
 
 
 def chart_source(dataset: Dataset) -> str:
-    """The short reference drawn under a chart: author, year, title, institution and licence, in two lines."""
+    """The short reference drawn under a chart: citation, title, institution and licence, as far as the study
+    gives them; the citation line for a study without metadata."""
     study = dataset.study
-    if not study:
+    if study is None:
         return citation_line(dataset)
     licence = re.search(r"\(([^()]+)\)\s*$", study.licence)
     licence_text = licence.group(1) if licence else study.licence
-    return f"{study.short_citation} {study.title}, {study.institution}. Licence: {licence_text}."
+    head = " ".join(part for part in (study.short_citation, study.title) if part)
+    text = ", ".join(part for part in (head, study.institution) if part) + "."
+    return f"{text} Licence: {licence_text}." if licence_text else text

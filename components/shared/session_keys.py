@@ -80,6 +80,8 @@ YOUR_DATA_QDA_CATEGORY_PREFIX = "your_data_qda_category_"  # + top-level code gu
 YOUR_DATA_QDA_GROUP = "your_data_qda_group"  # selectbox: where the groups to compare come from
 YOUR_DATA_QDA_NAME = "your_data_qda_name"  # text input: the QDA study's name
 YOUR_DATA_QDA_OPEN = "your_data_qda_open"  # button: open the mapped QDA study
+# The study's details form (components/your_data/metadata.py), one per way in ("csv", "qda"):
+YOUR_DATA_META_PREFIX = "your_data_meta_"  # + way in + "_" + MetadataForm field: one field of the form
 YOUR_DATA_EXPORT_QDPX = "your_data_export_qdpx"  # download button: the open study as .qdpx
 YOUR_DATA_EXPORT_QDC = "your_data_export_qdc"  # download button: the open study's codebook
 YOUR_DATA_GUIDE_BOX = "your_data_guide_box"  # lazy expander: open state of the CSV rules and column guide

@@ -40,8 +40,12 @@ QUOTE_STYLE = """<style>
 </style>"""
 
 
-def page_start(title: str, intro: str | None = None) -> Dataset:
-    """Title, one-line intro and (for an upload) the active-dataset banner. Returns the active dataset."""
+def page_start(title: str | None, intro: str | None = None, *, anchor: bool = True, banner: bool = True) -> Dataset:
+    """Title, one-line intro and (for an upload) the active-dataset banner. Returns the active dataset.
+
+    A page whose title comes from the study passes None and writes its own title from the dataset returned.
+    A slide's title is no place to link to (`anchor=False`: no link icon beside it), and a page whose layout
+    must not move (the slide) passes `banner=False` and draws `own_data_banner` below its content."""
     ensure_router()
     st.html(QUOTE_STYLE)
     try:
@@ -56,18 +60,26 @@ def page_start(title: str, intro: str | None = None) -> Dataset:
         dataset.study, not dataset.is_bundled, dataset.name, published=dataset.published
     )
     # A published study's read-only banner, or why a ?study= link opened nothing (components/ui/published.py).
-    if not published.banner(dataset) and not dataset.is_bundled:
-        with st.container(border=True):
-            st.markdown(
-                f"**You are viewing your own data:** {escape_markdown(dataset.name)} (this browser session only)."
-            )
-            if st.button("Return to the bundled study", key="banner_return_to_bundled"):
-                use_bundled_dataset()
-                st.rerun()
-    st.title(title)
+    published.banner(dataset)
+    if banner:
+        own_data_banner(dataset)
+    if title:
+        st.title(title, anchor=None if anchor else False)
     if intro:
         st.markdown(intro)
     return dataset
+
+
+def own_data_banner(dataset: Dataset) -> None:
+    """For an upload: whose data this is, and the way back to the bundled study. Nothing for the bundled study,
+    nor for a published study (components/ui/published.py draws its own read-only banner)."""
+    if dataset.is_bundled or dataset.published:
+        return
+    with st.container(border=True):
+        st.markdown(f"**You are viewing your own data:** {escape_markdown(dataset.name)} (this browser session only).")
+        if st.button("Return to the bundled study", key="banner_return_to_bundled"):
+            use_bundled_dataset()
+            st.rerun()
 
 
 def show_unreadable_data(error: DatasetError) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from components.data.exports import safe_csv_bytes
-from components.data.model import Dataset
+from components.data.model import Dataset, DatasetError, Study
 from components.qda import QDA_FILE_TYPES, QDA_UPLOAD_LIMIT_MB
 from components.qda.mapping import CATEGORY_CHOICES
 from components.shared.session_keys import (
@@ -21,6 +21,7 @@ from components.shared.session_keys import (
     YOUR_DATA_EXPORT_QDPX,
     YOUR_DATA_EXPORTS,
     YOUR_DATA_GUIDE_BOX,
+    YOUR_DATA_META_PREFIX,
     YOUR_DATA_NAME,
     YOUR_DATA_PROBLEMS_DOWNLOAD,
     YOUR_DATA_QDA_GROUP,
@@ -34,8 +35,8 @@ from components.shared.text import escape_markdown
 from components.ui import view_cache
 from components.ui.access import bundled_dataset, use_uploaded_dataset
 from components.ui.lazy import lazy_expander
+from components.your_data import metadata, upload
 from components.your_data import qda_intake as intake
-from components.your_data import upload
 
 # The CSV uploaders' own limit: the server-wide one is raised for .qdpx projects only.
 CSV_UPLOAD_LIMIT_MB = 5
@@ -120,6 +121,8 @@ def check_and_open(dataset: Dataset, uploads: dict) -> None:
     name = upload.clean_dataset_name(typed_name, findings_name)
     present = {file: (item.name, item.size, item.file_id) if item else None for file, item in uploads.items()}
     current = upload.fingerprint(present, name)
+    # Prefilled from the file's name only: a default that changed as the name is typed would reset the field.
+    details = metadata_form("csv", metadata.title_from_file_name(findings_name), name)
     if st.button(
         "Check and open my data",
         type="primary",
@@ -129,10 +132,11 @@ def check_and_open(dataset: Dataset, uploads: dict) -> None:
         key=YOUR_DATA_CHECK,
     ):
         files = {file: (item.name, item.getvalue()) for file, item in uploads.items() if item is not None}
-        result, checked = upload.check_files(files, name, current)
+        # A fault in the study's details (shown with the form) keeps the files unchecked and the study closed.
+        result, checked = upload.check_files(files, name, current) if details else (None, None)
         st.session_state[upload.CHECK_STATE_KEY] = result
         if checked is not None:
-            use_uploaded_dataset(checked)
+            use_uploaded_dataset(metadata.with_study(checked, details))
             # Rerun so the banner at the top of this page names the new dataset too.
             st.rerun()
     result = st.session_state.get(upload.CHECK_STATE_KEY)
@@ -240,11 +244,13 @@ def qda_mapping(dataset: Dataset, read: intake.QdaRead) -> None:
     for line in intake.summary_lines(project, mapping):
         st.markdown(escape_markdown(line))
     _show_notes(read.notes)
-    if st.button("Open this study", type="primary", icon=":material/login:", key=YOUR_DATA_QDA_OPEN):
+    details = metadata_form("qda", project.name, intake.study_name(typed_name, project))
+    # A fault in the study's details (shown with the form) keeps the study closed, as a fault in the project does.
+    if st.button("Open this study", type="primary", icon=":material/login:", key=YOUR_DATA_QDA_OPEN) and details:
         read, opened = intake.open_project(read, mapping, intake.study_name(typed_name, project))
         st.session_state[YOUR_DATA_QDA_READ] = read
         if opened is not None:
-            use_uploaded_dataset(opened)
+            use_uploaded_dataset(metadata.with_study(opened, details))
             # Rerun so the banner at the top of this page names the new dataset too.
             st.rerun()
     if intake.mapping_changed(read, mapping):
@@ -295,3 +301,35 @@ def qda_export(dataset: Dataset) -> None:
         icon=":material/download:",
         key=YOUR_DATA_EXPORT_QDC,
     )
+
+
+def metadata_form(way_in: str, title: str, study_name: str) -> Study | None:
+    """The study's details, asked before it opens (components/your_data/metadata.py), prefilled with the title
+    the project or file names; a blank title is the study's name as typed above. The Study they make, or None
+    (the faults shown) when a field is at fault."""
+    start = metadata.prefill(title)
+    values = {}
+    with st.container(border=True):
+        st.markdown(
+            "**The study's details.** Every citation, chart image, handout and “Cite this” uses them; "
+            "leave blank what the study does not give."
+        )
+        for field_name, label, several_lines, help_text in metadata.FORM_FIELDS:
+            widget = st.text_area if several_lines else st.text_input
+            values[field_name] = widget(
+                label,
+                value=getattr(start, field_name),
+                key=f"{YOUR_DATA_META_PREFIX}{way_in}_{field_name}",
+                max_chars=metadata.MAX_CHARS * (4 if several_lines else 1),
+                help=help_text,
+            )
+    if not values["title"].strip():
+        values["title"] = study_name
+    try:
+        return metadata.study_from_form(metadata.MetadataForm(**values))
+    except DatasetError as error:
+        st.error(
+            "The study's details need a change before it opens:\n\n"
+            + "\n".join(f"- {escape_markdown(problem.message)}" for problem in error.problems)
+        )
+        return None

@@ -33,7 +33,7 @@ def test_first_request_deep_link_opens_inside_the_navigation_with_its_filter(bro
         assert_no_exception(page)
         # Inside the app's navigation: the sidebar lists every page, the current one marked.
         navigation = page.locator('[data-testid="stSidebarNav"]')
-        expect(navigation.get_by_role("link", name="Compare MHSW and CSW")).to_have_count(1)
+        expect(navigation.get_by_role("link", name="Compare groups")).to_have_count(1)
         expect(navigation.get_by_role("link", name="Self-assessment")).to_have_count(1)
         # app.py's page config ran: the browser tab carries the app's title.
         expect(page).to_have_title(re.compile(r"^Collaboration Findings Explorer"))

@@ -53,7 +53,7 @@ def test_search_open_a_result_and_follow_its_links(page: Page, app_url: str):
     rerun_after(page, lambda: (box.fill("familiarity"), box.press("Enter")))
     expect(page.get_by_text("1 result", exact=False)).to_be_visible()
     expect(page.get_by_text("Relationships are helped by familiarity.", exact=True)).to_be_visible()
-    expect(page.get_by_text("— Carpenter 2019, summary: What could help overcome these barriers?")).to_be_visible()
+    expect(page.get_by_text("— Carpenter n.d., summary: What could help overcome these barriers?")).to_be_visible()
     assert "q=familiarity" in page.url
     assert_no_exception(page)
     assert horizontal_overflow(page) == 0

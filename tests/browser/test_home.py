@@ -31,7 +31,7 @@ def test_home_renders_study_and_links(page: Page, app_url: str):
 
 def test_home_card_opens_compare(page: Page, app_url: str):
     open_page(page, app_url)
-    card = page.locator(".st-key-home_cards").get_by_role("link", name="Compare MHSW and CSW")
+    card = page.locator(".st-key-home_cards").get_by_role("link", name="Compare groups")
     card.scroll_into_view_if_needed()
     # The click must reach the app as a page switch (a run of the compare page), not only change the URL.
     rerun_after(page, card.click)

@@ -60,7 +60,7 @@ def test_pick_face_to_face_shows_quote_and_neighbours(page: Page, app_url: str):
     expect(dialog).to_be_visible()
     # The verbatim evidence, as a quote with its source.
     expect(dialog.locator("blockquote")).to_contain_text(f"“{FACE_TO_FACE}”")
-    expect(dialog.locator("blockquote")).to_contain_text("Carpenter 2019, summary")
+    expect(dialog.locator("blockquote")).to_contain_text("Carpenter n.d., summary")
     # Which barriers it answers and which recommendations build on it, with the note behind each link.
     expect(dialog.get_by_text("Overcomes", exact=True)).to_be_visible()
     expect(dialog.get_by_text("Built on by", exact=True)).to_be_visible()

@@ -157,7 +157,7 @@ def test_team_lead_picks_audience_builds_plan_and_downloads_it(page: Page, app_u
     assert "- **First step:** Put collaboration on the team agenda" in markdown
     assert "- **Due date:** 2027-03-31" in markdown
     assert "**Why: what it addresses:**" in markdown
-    assert "> “CSW – Timescales, tasks, targets” — Carpenter 2019" in markdown
+    assert "> “CSW – Timescales, tasks, targets” — Carpenter n.d." in markdown
     assert "Carpenter, Nicola (2019) Exploratory Study of Social Workers’ Perceptions of Collaboration" in markdown
 
     word = docx.Document(io.BytesIO(download(page, "Download the plan to edit in Word (.docx)")))
@@ -175,7 +175,7 @@ def test_team_lead_picks_audience_builds_plan_and_downloads_it(page: Page, app_u
     assert [re.search(r"ID (R\d+)", row[0]).group(1) for row in rows[1:]] == ["R03", "R05", "R06"]
     assert rows[2][3:5] == [INJECTION, "2027-03-31"]  # the owner typed as a formula is plain text in Word
     assert rows[3][5] == "Put collaboration on the team agenda"
-    assert "“CSW – Timescales, tasks, targets” — Carpenter 2019" in rows[3][2]
+    assert "“CSW – Timescales, tasks, targets” — Carpenter n.d." in rows[3][2]
 
     pdf = PdfReader(io.BytesIO(download(page, "Download the plan to print (PDF)")))
     pages = [" ".join(sheet.extract_text().split()) for sheet in pdf.pages]

@@ -169,7 +169,7 @@ def test_an_upload_stays_with_its_replica_on_the_next_pages(browser: Browser, pr
         press_check(page)
         expect(page.get_by_text("is open on every page.", exact=False)).to_be_visible()
 
-        for label in ("Compare MHSW and CSW", "Explore findings"):
+        for label in ("Compare groups", "Explore findings"):
             go_to(page, label)
             assert_no_exception(page)
             # The same session on the same replica still holds the upload.

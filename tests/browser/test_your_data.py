@@ -221,7 +221,7 @@ def test_a_qdpx_opens_after_its_mapping_and_quotes_each_segment_exactly(page: Pa
     assert_no_exception(page)
     screenshot(page, "your-data-qda-opened")
 
-    go_to(page, "Compare MHSW and CSW")
+    go_to(page, "Compare groups")
     assert_no_exception(page)
     expect(page.get_by_role("combobox", name="Compare group")).to_have_value("MHSW")
     expect(page.get_by_role("combobox", name="With group")).to_have_value("CSW")

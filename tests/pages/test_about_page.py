@@ -209,7 +209,7 @@ class TestLazyFirstView:
         app.session_state[f"{ABOUT_CITE_PREFIX}limit_0"] = True
         app.run()
         (opened,) = [popover for popover in app.get("popover") if popover.proto.popover.open]
-        assert BUNDLED.study.limits[0].source == "Carpenter 2019, summary: introduction"
+        assert BUNDLED.study.limits[0].source == "Carpenter n.d., summary: introduction"
         plain = opened.code[0].value
         assert "Summary of study, findings and recommendations. Section: introduction." in plain
 
@@ -240,7 +240,7 @@ class TestLazyFirstView:
 class TestUploadedData:
     def test_explains_metadata_comes_with_the_bundled_study(self):
         app = open_about(upload())
-        assert "come only with the bundled study" in app.info[0].value
+        assert "came without the study's metadata" in app.info[0].value
         assert not app.code
         text = markdown_text(app)
         assert "**ward study**" in text
@@ -253,9 +253,11 @@ class TestUploadedData:
         assert "| **inferred** |" in text
         assert "| **MHSW** |" not in text
         assert "| Theme names given to findings | 1 | 1 | 2 |" in text
-        assert "2 recommendations tied to an element" in text
-        assert "**Joint enterprise**" in text
-        assert "I used Wenger" not in text
+        # Its recommendations name elements, but no study.json defines a lens: no lens section, in no words.
+        assert "tied to an element" not in text
+        assert "**Joint enterprise**" not in text
+        assert "Communities of Practice" not in text
+        assert "| Lens element of a recommendation |" in text
         assert not app.warning
 
     def test_an_upload_of_findings_only(self):

@@ -64,7 +64,7 @@ class TestSearch:
         # The matched word is highlighted in the statement and in the quote, which are otherwise as written.
         assert "Relationships are helped by :orange-background[familiarity]" in text
         assert "> “Relationships are helped by :orange-background[familiarity]”" in text
-        assert "Carpenter 2019, summary\\: What could help overcome these barriers?" in text
+        assert "Carpenter n\\.d\\., summary\\: What could help overcome these barriers?" in text
         assert ":gray-badge[All] :gray-badge[enabler]" in text
         # Where the words were found is a small line of the card's own Markdown (no element of its own).
         assert ":small[Found in: statement, evidence, theme, group or category]" in text
@@ -183,7 +183,7 @@ class TestItemView:
         app = open_explore({"id": "C01"})
         assert app.subheader[0].value.startswith("Context evidence (not this study) C01")
         assert CONTEXT_BADGE in markdown_text(app)
-        assert "not a finding of Carpenter's study" in app.info[0].value
+        assert "not a finding of the study" in app.info[0].value
 
     def test_back_link_keeps_the_search(self):
         app = open_explore({"id": "F028", "q": "familiarity"})

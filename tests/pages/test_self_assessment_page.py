@@ -205,7 +205,7 @@ class TestOtherDatasets:
         assert "the findings in this dataset (Our team data)" in plain(app.info[0].value)
         assert "small study" not in app.info[0].value
         text = plain(markdown_text(app))
-        assert "In our service: Meeting in person helps." in text
+        assert "How true is this of your service? — Meeting in person helps." in text
         # An enabler's gap reaches the recommendation that addresses the barrier it overcomes.
         rate(app, {"E1": "not in place", "B1": "fully"})
         text = plain(markdown_text(app))
@@ -236,7 +236,9 @@ class TestOtherDatasets:
         for element in app.markdown:
             assert "](javascript" not in element.value
             assert "<script>" not in element.value
-        assert app.radio(key="self_assessment_rating_E1").label == plain_label(f"In our service: {text}")
+        assert app.radio(key="self_assessment_rating_E1").label == plain_label(
+            f"How true is this of your service? — {text}"
+        )
 
 
 class TestAudienceChoice:

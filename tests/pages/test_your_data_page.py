@@ -318,3 +318,29 @@ class TestExport:
         findings = HEADER + b"F1,Team A,barrier,Time,Not enough time.\n"
         app = upload(open_your_data(), {"findings.csv": findings})
         assert "1 finding\\(s\\) have no evidence, so there was no text to code" in shown_text(app)
+
+
+class TestStudyDetails:
+    """The study's details form (components/your_data/metadata.py) before a QDA study opens."""
+
+    def test_the_form_is_prefilled_from_the_project_and_its_details_open_with_the_study(self):
+        app = upload_qda(open_your_data(), "study.qdpx", qda_fixtures.sources_file_project())
+        title = app.text_input(key="your_data_meta_qda_title")
+        assert title.value  # the project's own name
+        app.text_input(key="your_data_meta_qda_authors").input("Okafor, Ada")
+        app.text_input(key="your_data_meta_qda_year").input("2024")
+        app.text_area(key="your_data_meta_qda_group_names").input("MHSW = Ward nurses\nCSW = Paramedics")
+        app.run()
+        study = press_open(app).session_state[UPLOADED_DATASET].study
+        assert (study.title, study.author, study.year) == (title.value, "Okafor, Ada", 2024)
+        assert [group.name for group in study.groups] == ["Ward nurses", "Paramedics"]
+        assert study.lens is None
+
+    def test_a_fault_in_the_form_is_named_and_nothing_opens(self):
+        app = upload_qda(open_your_data(), "study.qdpx", qda_fixtures.sources_file_project())
+        app.text_input(key="your_data_meta_qda_year").input("last year")
+        app.run()
+        assert "year\\: 'last year' is not a year" in app.error[0].value  # Markdown-escaped
+        press_open(app)
+        assert UPLOADED_DATASET not in app.session_state
+        assert not app.success  # nothing claims to be open

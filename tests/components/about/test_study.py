@@ -145,7 +145,8 @@ def ward_upload(with_recommendations: bool = True):
 class TestStudyFacts:
     def test_facts_come_from_the_metadata_in_reading_order(self):
         facts = dict(about.study_facts(BUNDLED.study))
-        assert list(facts) == ["Title", "Author", "Author's role", "Setting", "Year", "Degree", "Licence"]
+        assert list(facts) == ["Title", "Author", "Author's role", "Setting", "Year", "Degree", "Licence", "Groups"]
+        assert facts["Groups"] == "MHSW: Mental health social workers; CSW: Children's social workers"
         assert facts["Author"] == "Nicola Carpenter"
         assert facts["Year"] == "2019"
         assert facts["Degree"] == "Masters thesis, University of Huddersfield"

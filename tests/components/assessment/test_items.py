@@ -48,9 +48,10 @@ class TestItemsForOtherDatasets:
         assert item_set.derived
         items = item_set.items.set_index("item_id")
         assert set(items.index) == {"B1", "E1", "E2"}  # the purpose finding is not a statement
-        assert items.loc["E1", "statement"] == "In our service: Meeting in person helps."
+        assert items.loc["E1", "statement"] == "How true is this of your service? — Meeting in person helps."
         assert (
-            items.loc["B1", "statement"] == "In our service this barrier has been overcome: We never have time to meet."
+            items.loc["B1", "statement"]
+            == "How far has your service overcome this barrier? — We never have time to meet."
         )
         assert items.loc["E2", "finding_id"] == "E2"
 

@@ -193,7 +193,7 @@ def _delete(path: tuple):
 
 # One fault each, and the one message it gives.
 MALFORMED_STUDIES = {
-    "a required field missing": (_delete(("citation",)), "the required field 'citation' is missing."),
+    "a required field missing": (_delete(("title",)), "the required field 'title' is missing."),
     "a required field blank": (
         _set(("title",), "  "),
         "the field 'title' is blank; it needs a value, because a page shows it.",
@@ -253,7 +253,7 @@ class TestStudyJson:
         assert [entry.finding_id for entry in study.influences] == ["F032", "F033", "F034"]
         assert study.limits[-1].quote == ""
         assert all(isinstance(source, StudySource) for source in study.sources)
-        assert study.sources[0].key == "Carpenter 2019, summary"
+        assert study.sources[0].key == "Carpenter n.d., summary"
         assert study.headline_findings == ("F035", "F013", "F014", "F031")
 
     def test_records_are_frozen(self):
@@ -275,6 +275,12 @@ class TestStudyJson:
         assert study.sources == ()
         assert study.licence_evidence == ""
 
+    def test_a_title_is_all_a_study_needs(self):
+        # An imported or uploaded study's metadata (components/your_data/metadata.py) may give only its title.
+        study = read_study(b'{"title": "Handover between nurses and paramedics"}')
+        assert study.title == "Handover between nurses and paramedics"
+        assert (study.author, study.year, study.citation, study.lens) == ("", None, "", None)
+
     def test_a_byte_order_mark_is_read(self):
         assert read_study(b"\xef\xbb\xbf" + study_bytes()).citation.startswith("Carpenter, Nicola (2019)")
 
@@ -285,18 +291,18 @@ class TestStudyJson:
 
     def test_every_fault_is_listed_at_once(self):
         def break_three(data):
-            del data["citation"]
+            del data["title"]
             data["year"] = "2019"
             data["limits"][0] = "small"
 
         messages = study_messages(study_bytes(break_three))
         assert len(messages) == 3
-        assert "the required field 'citation' is missing." in messages
+        assert "the required field 'title' is missing." in messages
 
     def test_the_error_names_study_json(self):
         with pytest.raises(DatasetError) as caught:
-            read_study(study_bytes(_delete(("citation",))))
-        assert str(caught.value) == "study.json: the required field 'citation' is missing."
+            read_study(study_bytes(_delete(("title",))))
+        assert str(caught.value) == "study.json: the required field 'title' is missing."
 
     def test_broken_json_says_where(self):
         (message,) = study_messages(b'{"title": "A study",\n "year": 2019,\n}')

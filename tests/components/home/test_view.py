@@ -75,9 +75,13 @@ class TestHomeView:
         assert [row["finding_id"] for row in view.points_to_note] == ["F001", "F002", "F003", "F004", "F005"]
         assert [row["theme"] for row in view.influences] == home.influences(study)["theme"].tolist()
 
-    def test_an_upload_has_no_headline_or_influences(self):
-        view = home.home_view(small_upload())
-        assert view.headline == ()
+    def test_an_upload_has_headlines_chosen_by_the_stated_rule_and_no_influences(self):
+        upload = small_upload()
+        view = home.home_view(upload)
+        expected = home.headlines.chosen_headlines(upload.findings)["finding_id"].tolist()
+        assert expected
+        assert [row["finding_id"] for row in view.headline] == expected
+        assert view.headline_note == home.headlines.CHOSEN_NOTE
         assert view.influences == ()
 
     def test_the_points_the_study_names_are_one_markdown_list_in_full(self, study):

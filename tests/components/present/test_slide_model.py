@@ -7,8 +7,8 @@ from components.present.slide_model import Column, Point, Quote, Slide, sources_
 
 class TestSources:
     def test_sources_sharing_a_prefix_are_joined(self):
-        line = sources_line(("Carpenter 2019, summary: A", "Carpenter 2019, summary: B", "Teaching brief"))
-        assert line == "Carpenter 2019, summary: A, B; Teaching brief"
+        line = sources_line(("Carpenter n.d., summary: A", "Carpenter n.d., summary: B", "Teaching brief"))
+        assert line == "Carpenter n.d., summary: A, B; Teaching brief"
 
     def test_sources_are_named_once_quotes_first_blanks_dropped(self):
         points = (Point("a", source="Brief"), Point("b", source=""), Point("c", source="Thesis"))

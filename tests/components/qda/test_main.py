@@ -22,6 +22,10 @@ def test_writes_a_folder_that_load_dataset_dir_opens(tmp_path, capsys):
     assert fixtures.PASSAGES["matters"] in set(dataset.findings["evidence"])
     assert len(dataset.recommendations) == 1
     assert len(dataset.links) == 1
+    # study.json beside the tables, with the title the project names and nothing guessed.
+    assert (tmp_path / "data" / "study.json").exists()
+    assert dataset.study.title
+    assert (dataset.study.author, dataset.study.year, dataset.study.licence) == ("", None, "")
     printed = capsys.readouterr().out
     assert "counts are counts of coded segments" in printed
     assert f"EXPLORER_DATA_DIR={tmp_path / 'data'} streamlit run app.py" in printed

@@ -140,7 +140,7 @@ class TestMarkdown:
             "Children's social workers are driven by timescales, tasks and targets. (CSW, barrier) (link inferred"
             in text
         )
-        assert "> “CSW – Timescales, tasks, targets” — Carpenter 2019, summary" in text
+        assert "> “CSW – Timescales, tasks, targets” — Carpenter n.d., summary" in text
         assert "joint enterprise (inferred by this app)" in text
         assert text.rstrip().endswith(f"Source: {CITATION}")
 

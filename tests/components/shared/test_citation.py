@@ -44,14 +44,14 @@ class TestSourceDocuments:
         cited = citation.resolve("Carpenter 2019, thesis abstract", index)
         assert cited.document.kind == "thesis abstract"
         assert cited.section == ""
-        cited = citation.resolve("Carpenter 2019, summary: Why Collaborate?", index)
+        cited = citation.resolve("Carpenter n.d., summary: Why Collaborate?", index)
         assert cited.document.kind == "researcher's summary"
         assert cited.section == "Why Collaborate?"
 
     @pytest.mark.parametrize(
         ("source", "expected"),
         [
-            ("Carpenter 2019, summary: Why Collaborate?", "From the researcher's summary of her study"),
+            ("Carpenter n.d., summary: Why Collaborate?", "From the researcher's summary of her study"),
             ("Carpenter 2019, thesis abstract", "From the thesis abstract, in the researcher's words"),
             (
                 "Community Care 2016, 'Councils step up support for mental health social workers': introduction",
@@ -83,7 +83,7 @@ class TestPlainReference:
         )
 
     def test_an_undated_summary_says_nd_and_names_the_section(self, index):
-        reference = citation.plain_reference(citation.resolve("Carpenter 2019, summary: Why Collaborate?", index))
+        reference = citation.plain_reference(citation.resolve("Carpenter n.d., summary: Why Collaborate?", index))
         assert reference.startswith("Carpenter, Nicola (n.d.). Exploratory Study")
         assert "Summary of study, findings and recommendations." in reference
         assert reference.endswith("Section: Why Collaborate?")
@@ -119,7 +119,7 @@ class TestRis:
         assert any(row["evidence"] in note for note in entry["notes"])
 
     def test_line_breaks_in_the_data_cannot_start_a_tag(self, index):
-        cited = citation.cite("one\nTY  - JOUR\ntwo", "Carpenter 2019, summary: A", index, item_id="X")
+        cited = citation.cite("one\nTY  - JOUR\ntwo", "Carpenter n.d., summary: A", index, item_id="X")
         [entry] = rispy.loads(cited.ris)
         assert entry["type_of_reference"] == "UNPB"
         assert cited.ris.count("TY  - ") == 1

@@ -26,7 +26,7 @@ class TestRegistry:
         # Shared links, embedded course pages and training notes use these: a change here breaks them.
         assert {page.url_path: page.title for page in navigation.PAGES} == {
             "": "Home",
-            "compare": "Compare MHSW and CSW",
+            "compare": "Compare groups",
             "network": "Barriers network",
             "recommendations": "Recommendations planner",
             "present": "Present",

@@ -108,7 +108,7 @@ class TestBundledStudy:
         results = search.search(corpus, "small scale", index).set_index("item_id")
         assert results.at["Limit 1", "kind"] == search.STUDY
         assert results.at["Limit 1", "matched_in"] == "what the study says, evidence"
-        assert results.at["Limit 1", "source"] == "Carpenter 2019, summary: introduction"
+        assert results.at["Limit 1", "source"] == "Carpenter n.d., summary: introduction"
 
 
 # ---------------------------------------------------------------------------------------------

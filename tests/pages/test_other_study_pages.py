@@ -1,0 +1,91 @@
+"""Every page on an invented second study (nurses and paramedics, no lens): none of the bundled study's
+words appear, and the study's own groups are named."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.shared.session_keys import UPLOADED_DATASET
+from tests.bundled_words import bundled_words_in
+from tests.other_study import GROUPS, METADATA_FORM, other_study, other_study_with_metadata, page_text
+from tests.pages.apptest import PAGES, open_app_page
+
+
+@pytest.fixture(scope="module")
+def study():
+    return other_study()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_bundled_word_on_any_page(page, study):
+    app = open_app_page(page, state={UPLOADED_DATASET: study})
+    assert bundled_words_in(page_text(app)) == []
+
+
+@pytest.mark.parametrize("page", ["pages/compare.py", "pages/explore.py"])
+def test_pages_name_both_groups(page, study):
+    text = page_text(open_app_page(page, state={UPLOADED_DATASET: study}))
+    for group in GROUPS:
+        assert group in text, group
+
+
+def test_home_headline_is_neutral_for_a_study_without_one(study):
+    app = open_app_page("pages/home.py", state={UPLOADED_DATASET: study})
+    assert [title.value for title in app.title] == ["What the study found"]
+
+
+def test_bundled_home_keeps_its_own_headline_from_study_json():
+    app = open_app_page("pages/home.py")
+    assert app.title[0].value == "Why social workers do — and don't — collaborate"
+
+
+def test_planner_has_no_lens_filter_without_a_lens(study):
+    app = open_app_page("pages/recommendations.py", state={UPLOADED_DATASET: study})
+    assert "Communities of Practice" not in [box.label for box in app.multiselect]
+    bundled = open_app_page("pages/recommendations.py")
+    assert "Communities of Practice" in [box.label for box in bundled.multiselect]
+
+
+def test_home_shows_headline_findings_of_both_groups_each_opening_its_evidence(study):
+    app = open_app_page("pages/home.py", state={UPLOADED_DATASET: study})
+    links = [link for link in app.get("page_link") if link.proto.query_string.startswith("id=")]
+    assert [link.proto.query_string for link in links] == ["id=N01", "id=N04", "id=N05", "id=N06", "id=N08"]
+    labels = " ".join(link.proto.label for link in links)
+    for group in GROUPS:
+        assert f"({group})" in labels
+
+
+@pytest.fixture(scope="module")
+def study_with_metadata():
+    return other_study_with_metadata()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_with_its_own_metadata_no_page_speaks_of_the_bundled_study(page, study_with_metadata):
+    text = page_text(open_app_page(page, state={UPLOADED_DATASET: study_with_metadata}))
+    assert bundled_words_in(text) == []
+
+
+def test_about_and_home_use_the_studys_own_metadata(study_with_metadata):
+    about = page_text(open_app_page("pages/about.py", state={UPLOADED_DATASET: study_with_metadata}))
+    assert METADATA_FORM["title"] in about
+    assert "Okafor, Ada (2024)" in about
+    assert "Nurses\\\\: Emergency department nurses; Paramedics\\\\: Ambulance paramedics" in about  # Markdown-escaped
+    home = open_app_page("pages/home.py", state={UPLOADED_DATASET: study_with_metadata})
+    assert home.title[0].value == METADATA_FORM["title"]
+    assert METADATA_FORM["question"] in page_text(home)
+
+
+def test_an_uploaded_studys_slide_has_no_heading_anchor_and_its_banner_comes_after_the_slide(study):
+    app = open_app_page("pages/present.py", state={UPLOADED_DATASET: study})
+    assert app.title[0].proto.hide_anchor
+    keys = [button.key for button in app.button]
+    # The banner's button after the slide's own controls: the banner cannot push the slide down.
+    assert keys.index("banner_return_to_bundled") > keys.index("present_next")
+
+
+@pytest.mark.parametrize("page", ["pages/compare.py", "pages/network.py"])
+def test_chart_images_are_footed_with_the_studys_own_reference(page, study_with_metadata):
+    text = page_text(open_app_page(page, state={UPLOADED_DATASET: study_with_metadata}))
+    # The framed figure behind a chart's image download: its footer cites the form's metadata.
+    assert "Source: Okafor (2024) Handover between emergency nurses and" in text
