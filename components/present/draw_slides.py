@@ -158,7 +158,7 @@ SINGLE_STYLE = """<style>
 }
 .st-key-present_controls { background: #FFFFFF; padding: 0.5rem 0; border-top: 1px solid #9CA3AF; }
 /* 16px and close together: the jump list takes the rest of the row and needs it to show whole titles
-   ("23. Discuss: CSWs and MHSWs: how each sees the other (8 of 8)") with every control on one row. */
+   (a long discussion prompt's, with its "(8 of 8)") with every control on one row. */
 .st-key-present_controls { gap: 0.5rem; }
 .st-key-present_controls p, .st-key-present_controls button { font-size: 16px; }
 .st-key-present_notes_box { background: #F2F4F7; }

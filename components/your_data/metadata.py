@@ -116,8 +116,9 @@ def study_from_form(form: MetadataForm) -> Study:
     citation = " ".join(
         part
         for part in (
-            f"{authors} ({year_text})." if authors else f"({year_text}).",
-            f"{title}.",
+            # With no author the title takes the author's place, as reference styles do.
+            f"{authors} ({year_text})." if authors else f"{title}. ({year_text}).",
+            f"{title}." if authors else "",
             f"{publisher}." if publisher else "",
         )
         if part
