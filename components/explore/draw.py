@@ -57,27 +57,38 @@ RESULTS_STYLE = f"""<style>
 
 
 # ---------------------------------------------------------------------------------------------
-# Views, built once per dataset (and search) and shared read-only: see components.ui.view_cache
+# Views, built once per dataset (and search) and shared read-only: see components.ui.view_cache. Each is a
+# module-level function of (dataset, *hashable arguments) wrapped once by `cached_view`, and every input it
+# depends on besides the dataset is one of those arguments, so the key says all a view is built from. A view
+# of one search (its page, its cards) is given the search's query and facet choices, not the SearchView, and
+# reads the search view from its own cached view.
 
 
-def corpus(dataset: Dataset) -> pd.DataFrame:
-    return view_cache.view(dataset, "search corpus", search.build_corpus)
+corpus = view_cache.cached_view(search.build_corpus)
 
 
-def search_index(dataset: Dataset) -> search.SearchIndex:
+def _search_index(dataset: Dataset) -> search.SearchIndex:
     """The dataset's FTS5 index, built once per dataset and shared like every view (it locks its own use)."""
-    return view_cache.view(
-        dataset, "search index", lambda data: search.build_index(corpus(data), data.glossary), spinner="Indexing…"
-    )
+    return search.build_index(corpus(dataset), dataset.glossary)
+
+
+search_index = view_cache.cached_view(_search_index, spinner="Indexing…")
+
+
+def _search_matches(dataset: Dataset, query: str) -> search.Found:
+    """What the words match in the whole corpus, before the facets narrow it (cards ask where words are)."""
+    return search.find(corpus(dataset), query, search_index(dataset), found_in=False)
+
+
+_matches = view_cache.cached_view(_search_matches)
 
 
 def _search_view(dataset: Dataset, query: str, selections: explore.Selections) -> explore.SearchView:
     rows = corpus(dataset)
-    index = search_index(dataset)
-    matches = view_cache.view(
-        dataset, "search matches", lambda _, query: search.find(rows, query, index, found_in=False), query
-    )
-    return explore.build_search_view(rows, dataset, query, selections, matches, index)
+    return explore.build_search_view(rows, dataset, query, selections, _matches(dataset, query), search_index(dataset))
+
+
+_searched = view_cache.cached_view(_search_view)
 
 
 def search_signature(view: explore.SearchView) -> tuple[str, explore.Selections]:
@@ -86,14 +97,15 @@ def search_signature(view: explore.SearchView) -> tuple[str, explore.Selections]
 
 
 def search_view(dataset: Dataset, query: str, selections: dict[str, list[str]]) -> explore.SearchView:
-    return view_cache.view(dataset, "explore search", _search_view, query, explore.frozen_selections(selections))
+    return _searched(dataset, query, explore.frozen_selections(selections))
 
 
-def facet_options(dataset: Dataset) -> dict[str, list[str]]:
+def _facet_options(dataset: Dataset) -> dict[str, list[str]]:
     """Every value each facet can take: on 100x data, hundreds of themes, read from the whole corpus."""
-    return view_cache.view(
-        dataset, "explore facet options", lambda dataset: search.facet_options(corpus(dataset), dataset.groups)
-    )
+    return search.facet_options(corpus(dataset), dataset.groups)
+
+
+facet_options = view_cache.cached_view(_facet_options)
 
 
 @dataclass(frozen=True)
@@ -105,49 +117,64 @@ class ResultCard:
     linked: bool  # something is linked to it, so its own view is worth a link on the card
 
 
+def _result_page(dataset: Dataset, query: str, selections: explore.Selections, limit: int) -> explore.ResultPage:
+    return explore.result_page(_searched(dataset, query, selections).results, limit)
+
+
+_result_pages = view_cache.cached_view(_result_page)
+
+
 def result_page(dataset: Dataset, view: explore.SearchView, limit: int) -> explore.ResultPage:
     """The cards drawn now, as plain dicts, made once per search and limit: a room opening /explore shares them."""
+    return _result_pages(dataset, *search_signature(view), limit)
 
-    def build(_dataset: Dataset, *_key: object) -> explore.ResultPage:
-        return explore.result_page(view.results, limit)  # the key (search and limit) says all it depends on
 
-    return view_cache.view(dataset, "explore page", build, *search_signature(view), limit)
+def _result_cards(dataset: Dataset, query: str, selections: explore.Selections, limit: int) -> tuple[ResultCard, ...]:
+    view = _searched(dataset, query, selections)
+    cards = _result_pages(dataset, query, selections, limit).cards
+    if view.terms:
+        # Where each card's words are, asked for the cards drawn only (5,000 results would take longer).
+        found_in = search.found_in_fields(
+            search_index(dataset),
+            view.terms,
+            [card["kind"] for card in cards],
+            [card["corpus_row"] for card in cards],
+        )
+        cards = tuple({**card, "matched_in": fields} for card, fields in zip(cards, found_in, strict=True))
+    return tuple(
+        ResultCard(
+            item=card,
+            # A rule above each card: in the card's one Markdown, where a bordered box was one more element.
+            markdown="---\n\n" + card_markdown(card, view.terms),
+            linked=explore.is_linked(dataset.link_index, card),
+        )
+        for card in cards
+    )
+
+
+_cards = view_cache.cached_view(_result_cards)
 
 
 def result_cards(dataset: Dataset, view: explore.SearchView, limit: int) -> tuple[ResultCard, ...]:
     """The cards of `result_page` with their Markdown, escaped and highlighted once per search and limit."""
+    return _cards(dataset, *search_signature(view), limit)
 
-    def build(dataset: Dataset, *_key: object) -> tuple[ResultCard, ...]:
-        cards = result_page(dataset, view, limit).cards
-        if view.terms:
-            # Where each card's words are, asked for the cards drawn only (5,000 results would take longer).
-            found_in = search.found_in_fields(
-                search_index(dataset),
-                view.terms,
-                [card["kind"] for card in cards],
-                [card["corpus_row"] for card in cards],
-            )
-            cards = tuple({**card, "matched_in": fields} for card, fields in zip(cards, found_in, strict=True))
-        return tuple(
-            ResultCard(
-                item=card,
-                # A rule above each card: in the card's one Markdown, where a bordered box was one more element.
-                markdown="---\n\n" + card_markdown(card, view.terms),
-                linked=explore.is_linked(dataset.link_index, card),
-            )
-            for card in cards
-        )
 
-    return view_cache.view(dataset, "explore cards", build, *search_signature(view), limit)
+def _item_view(dataset: Dataset, item_id: str) -> explore.ItemView:
+    rows = corpus(dataset)
+    # The id of a row `find_item` gave finds that same row again (exactly one row has it, or it was not found).
+    item = search.find_item(rows, item_id)
+    if item is None:
+        raise LookupError(f"no item {item_id!r} in this dataset's corpus")
+    return explore.build_item_view(rows, dataset.link_index, item)
+
+
+_item_views = view_cache.cached_view(_item_view)
 
 
 def item_view(dataset: Dataset, item: pd.Series) -> explore.ItemView:
-    return view_cache.view(
-        dataset,
-        "explore item",
-        lambda dataset, _: explore.build_item_view(corpus(dataset), dataset.link_index, item),
-        str(item["item_id"]),
-    )
+    """The view of an item of `corpus(dataset)` (as `search.find_item` gives it), made once per item."""
+    return _item_views(dataset, str(item["item_id"]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -374,10 +401,13 @@ def _tooltips(dataset: Dataset) -> dict[str, str | None]:
     return tips
 
 
+_tooltip_table = view_cache.cached_view(_tooltips)
+
+
 def tooltip(dataset: Dataset, name: str) -> str | None:
     """A facet's tooltip ("group", …), or the results' ("results") or links' ("links"), from the glossary.
     Built once per dataset: each is a few lookups in the glossary table, on every run otherwise."""
-    return view_cache.view(dataset, "explore tooltips", _tooltips)[name]
+    return _tooltip_table(dataset)[name]
 
 
 FACET_WIDTHS = {"group": 1, "category": 1, "theme": 2, "basis": 1}
