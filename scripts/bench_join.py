@@ -46,7 +46,8 @@ for path in (REPO, REPO / "scripts"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from benchmark import capture_first_requests, fetch_cookies, repo_config_flags, retarget  # noqa: E402
+from benchmarking.crowd import capture_first_requests, fetch_cookies, retarget  # noqa: E402
+from benchmarking.servers import repo_config_flags  # noqa: E402
 
 from components.live_room import questions  # noqa: E402
 from components.live_room.evidence import category_themes, prompt_rows  # noqa: E402
