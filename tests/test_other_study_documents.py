@@ -11,7 +11,7 @@ import pytest
 from components.data.load import load_dataset_dir
 from components.present.deck import build_deck
 from components.present.handouts import participant_handout_pdf, presenter_handout_pdf
-from components.recommendations import planner
+from components.recommendations import plan_files, planner
 from components.recommendations.plan_documents import plan_docx_bytes, plan_pdf_bytes
 from components.shared.citation import citation_line
 from tests.bundled_words import bundled_words_in
@@ -53,8 +53,8 @@ def test_the_plan_documents_speak_only_of_this_study(study):
         "\n".join(cell.text for grid in word.tables for row in grid.rows for cell in row.cells),
         "\n".join(paragraph.text for paragraph in word.paragraphs),
         " ".join(pages_text(plan_pdf_bytes(study, table, citation))),
-        planner.plan_markdown(study, table, citation),
-        planner.plan_csv_bytes(study, table, citation).decode("utf-8-sig"),
+        plan_files.plan_markdown(study, table, citation),
+        plan_files.plan_csv_bytes(study, table, citation).decode("utf-8-sig"),
     ]
     for text in texts:
         assert bundled_words_in(text) == []
@@ -75,5 +75,5 @@ def test_with_its_metadata_the_handout_and_plan_cite_the_study_itself():
     assert METADATA_FORM["title"] in handout
     assert bundled_words_in(handout) == []
     table = planner.plan_table(study, ["H01"], None)
-    plan = planner.plan_markdown(study, table, citation_line(study))
+    plan = plan_files.plan_markdown(study, table, citation_line(study))
     assert "Okafor, Ada (2024). Handover between emergency nurses and paramedics." in plan

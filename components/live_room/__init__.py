@@ -7,6 +7,7 @@
 - evidence: the study's own counts of coded statements for the options' themes, by group. Plain Python.
 - session_export: the room's answers as a formula-safe CSV and a PDF summary. Plain Python.
 - room: the live room's actions (open, ask, reveal, lock, clear, moderate, answer) over the store.
-- draw_phone, draw_room: Streamlit drawing (the /join page; the presenter's panel and the projector); figures: charts and the QR code.
+- draw_phone, draw_room: Streamlit drawing (the /join page; the presenter's panel and the projector).
+- figures: the charts and the QR code. Plain Python.
 The store's side is components.store.live_room (tables, one row per participant per question).
 """
