@@ -1,5 +1,5 @@
 """Rooms kept in the store, in a real Chromium: a room outlives its server, and two replicas behind HAProxy
-(scripts/serve.sh --database) share it, on a SQLite file and on a PostgreSQL server.
+(scripts/serve.sh --database) share it, and a published study, on a SQLite file and on a PostgreSQL server.
 
 The projector window is sent to the other replica by naming it in HAProxy's SERVERID cookie, so the two
 windows of one browser are served by two processes that share nothing but the database.
@@ -14,6 +14,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from components.data.load import build_dataset
+from components.data.stored_form import dataset_bytes
+from components.store import Store
+from components.store import published as published_studies
 from tests.browser.conftest import REPO, assert_no_exception, free_port, start_streamlit, wait_for_app
 from tests.browser.test_present import DECK, assert_projected, current_title, open_present, open_room
 from tests.browser.test_replicas import START_TIMEOUT_S, Proxy, answers, new_context, replica_cookie, wait_until
@@ -70,6 +74,7 @@ def shared_proxy(request, tmp_path) -> Proxy:
             stderr=subprocess.STDOUT,
         )
     running = Proxy(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{stats_port}/stats", process, log)
+    running.database = database  # the one database both replicas were started on
     try:
         wait_until(
             lambda: (
@@ -104,6 +109,30 @@ def test_two_replicas_on_one_database_share_a_room(browser: Browser, shared_prox
         expect(current_title(presenter)).to_have_text(DECK[3].heading, timeout=30_000)
     finally:
         context.close()
+
+
+def test_two_replicas_on_one_database_show_one_published_study(browser: Browser, shared_proxy: Proxy) -> None:
+    findings = b"finding_id,group,category,theme,statement\nF1,Nurses,barrier,Time,Rotas never overlap.\n"
+    content = dataset_bytes(build_dataset({"findings.csv": findings}, name="Ward study"))
+    store = Store.open(shared_proxy.database)
+    try:
+        study_id, _owner = published_studies.publish(store, content, {"name": "Ward study"}, 3600, max_studies=10)
+    finally:
+        store.close()
+    host = shared_proxy.url.split("//", 1)[1].split(":", 1)[0]
+    for replica in ("app1", "app2"):  # each reader sent to one replica by HAProxy's cookie
+        context = new_context(browser)
+        try:
+            context.add_cookies([{"name": "SERVERID", "value": replica, "domain": host, "path": "/"}])
+            reader = context.new_page()
+            reader.goto(f"{shared_proxy.url}/explore?study={study_id}")
+            wait_for_app(reader)
+            assert replica_cookie(context) == replica
+            expect(reader.get_by_text("Published study:").first).to_be_visible(timeout=30_000)
+            expect(reader.get_by_text("Rotas never overlap.").first).to_be_visible(timeout=30_000)
+            assert_no_exception(reader)
+        finally:
+            context.close()
 
 
 def open_room_on_two_replicas(presenter: Page, url: str) -> tuple[Page, str]:
