@@ -12,7 +12,6 @@ Every function is one transaction; a database that cannot be used raises StoreUn
 
 from __future__ import annotations
 
-import functools
 import os
 import secrets
 from collections.abc import Callable, Mapping
@@ -27,8 +26,8 @@ from components.store.store import (
     StoreUnavailableError,
     _json_size_checked,
     _same,
+    guarded,
     secret_hash,
-    unavailable_message,
 )
 
 # Read aloud or typed on a phone: capitals and digits with no 0/O, 1/I/L. 31**6 is about 8.9e8 codes.
@@ -116,21 +115,6 @@ class LiveAnswer:
     updated_at: float
 
 
-def _guarded(function: Callable[..., T]) -> Callable[..., T]:
-    @functools.wraps(function)
-    def wrapper(store: Store, *args, **kwargs) -> T:
-        try:
-            return function(store, *args, **kwargs)
-        except StoreUnavailableError:
-            raise
-        except sa.exc.IntegrityError:
-            raise
-        except (sa.exc.OperationalError, sa.exc.DatabaseError, sa.exc.InterfaceError) as error:
-            raise StoreUnavailableError(unavailable_message(error, store.url)) from error
-
-    return wrapper
-
-
 def _participant_hash(join_code: str, participant: str) -> str:
     # Namespaced by the room: the same phone in two rooms cannot be linked from the stored rows.
     return secret_hash(f"live-participant\0{join_code}", participant)
@@ -157,7 +141,7 @@ def _live(row) -> LiveRoom:
     )
 
 
-@_guarded
+@guarded
 def open_live_room(store: Store, room_code: str, owner: str, state: Mapping[str, Any]) -> LiveRoom | None:
     """The owner's room opened to the room: its live room (made now with `state` and a fresh join code, or the
     one already open). None when the presenter room is not this owner's."""
@@ -191,7 +175,7 @@ def open_live_room(store: Store, room_code: str, owner: str, state: Mapping[str,
     raise StoreUnavailableError("The explorer's database could not find a free join code.")
 
 
-@_guarded
+@guarded
 def live_room_for_owner(store: Store, room_code: str, owner: str) -> LiveRoom | None:
     """The live room of the owner's presenter room, if it is open and has not expired."""
     now = store.clock()
@@ -206,7 +190,7 @@ def live_room_for_owner(store: Store, room_code: str, owner: str) -> LiveRoom | 
     return _live(row)
 
 
-@_guarded
+@guarded
 def live_room_by_code(store: Store, join_code: str) -> tuple[LiveRoom | None, bool]:
     """(the live room, False) for a phone; (None, True) when the code was a room's that has expired;
     (None, False) when no room has it."""
@@ -223,7 +207,7 @@ def live_room_by_code(store: Store, join_code: str) -> tuple[LiveRoom | None, bo
     return _live(row), False
 
 
-@_guarded
+@guarded
 def update_live_room(
     store: Store, join_code: str, owner: str, change: Callable[[dict[str, Any]], Mapping[str, Any]]
 ) -> LiveRoom | None:
@@ -243,7 +227,7 @@ def update_live_room(
     return _live(row)
 
 
-@_guarded
+@guarded
 def put_answer(
     store: Store,
     join_code: str,
@@ -291,7 +275,7 @@ def put_answer(
     return True
 
 
-@_guarded
+@guarded
 def own_answer(store: Store, join_code: str, participant: str, question_id: str) -> dict[str, Any] | None:
     """This participant's own answer to a question (to show it back on their phone), or None."""
     with store.engine.begin() as connection:
@@ -305,7 +289,7 @@ def own_answer(store: Store, join_code: str, participant: str, question_id: str)
     return dict(row.answer) if row else None
 
 
-@_guarded
+@guarded
 def question_answers(store: Store, join_code: str, question_id: str | None = None) -> list[LiveAnswer]:
     """A live room's answers (to one question, or all), oldest first. The caller decides who may see what:
     only totals reach a phone (components.live_room.counting)."""
@@ -327,7 +311,7 @@ def _owned(connection: sa.Connection, join_code: str, owner: str, now: float):
     return row
 
 
-@_guarded
+@guarded
 def owner_answers(store: Store, join_code: str, owner: str, question_id: str | None = None) -> list[LiveAnswer] | None:
     """Individual answers, for the presenter's browser only; None when the room is not this owner's."""
     now = store.clock()
@@ -337,7 +321,7 @@ def owner_answers(store: Store, join_code: str, owner: str, question_id: str | N
     return question_answers(store, join_code, question_id)
 
 
-@_guarded
+@guarded
 def moderate(store: Store, join_code: str, owner: str, answer_id: int, status: str) -> bool:
     """Approve or reject a short answer (owner only). A changed answer goes back to pending (put_answer)."""
     if status not in (APPROVED, REJECTED, PENDING):
@@ -354,7 +338,7 @@ def moderate(store: Store, join_code: str, owner: str, answer_id: int, status: s
     return result.rowcount > 0
 
 
-@_guarded
+@guarded
 def delete_answers(store: Store, join_code: str, owner: str, question_id: str | None = None) -> int | None:
     """Delete the room's answers to one question, or all of them (owner only); how many went, or None."""
     now = store.clock()
@@ -367,7 +351,7 @@ def delete_answers(store: Store, join_code: str, owner: str, question_id: str | 
         return connection.execute(query).rowcount
 
 
-@_guarded
+@guarded
 def sweep_live_rooms(store: Store) -> int:
     """Delete expired live rooms with their answers; how many rooms went."""
     now = store.clock()

@@ -17,10 +17,9 @@ raises StoreUnavailableError (str() is a message for a user).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -32,11 +31,10 @@ from components.store.store import (
     MAX_DATA_BYTES,
     OWNER_TOKEN_BYTES,
     Store,
-    StoreUnavailableError,
     _json_size_checked,
     _same,
+    guarded,
     secret_hash,
-    unavailable_message,
 )
 
 T = TypeVar("T")
@@ -65,19 +63,6 @@ class PublishedHeader:
     expires_at: float
 
 
-def _guarded(function: Callable[..., T]) -> Callable[..., T]:
-    @functools.wraps(function)
-    def wrapper(store: Store, *args, **kwargs) -> T:
-        try:
-            return function(store, *args, **kwargs)
-        except (StoreUnavailableError, PublishLimitError, sa.exc.IntegrityError):
-            raise
-        except (sa.exc.OperationalError, sa.exc.DatabaseError, sa.exc.InterfaceError) as error:
-            raise StoreUnavailableError(unavailable_message(error, store.url)) from error
-
-    return wrapper
-
-
 def _checked_content(content: bytes, max_bytes: int) -> bytes:
     if not isinstance(content, bytes | bytearray):
         raise TypeError("study data must be bytes")
@@ -99,7 +84,7 @@ def _live_count(connection: sa.Connection, now: float) -> int:
     ).scalar_one()
 
 
-@_guarded
+@guarded
 def publish(
     store: Store,
     content: bytes,
@@ -139,7 +124,7 @@ def publish(
     return study_id, owner_token
 
 
-@_guarded
+@guarded
 def live_count(store: Store) -> int:
     """How many published studies have not expired."""
     with store.engine.begin() as connection:
@@ -171,7 +156,7 @@ def _owned_row(connection: sa.Connection, study_id: str, owner_token: str, now: 
     return row
 
 
-@_guarded
+@guarded
 def published_header(store: Store, study_id: str) -> PublishedHeader | None:
     """The live published study's header (no content), or None (unknown, malformed, expired alike)."""
     with store.engine.begin() as connection:
@@ -179,7 +164,7 @@ def published_header(store: Store, study_id: str) -> PublishedHeader | None:
     return _header(row) if row is not None else None
 
 
-@_guarded
+@guarded
 def owned_study(store: Store, study_id: str, owner_token: str) -> PublishedHeader | None:
     """The header when `owner_token` is this live study's owner token; None otherwise (all failures alike)."""
     with store.engine.begin() as connection:
@@ -198,7 +183,7 @@ def _drop_data_if_unused(connection: sa.Connection, data_id: str) -> int:
     ).rowcount
 
 
-@_guarded
+@guarded
 def replace_data(
     store: Store,
     study_id: str,
@@ -228,7 +213,7 @@ def replace_data(
     return True
 
 
-@_guarded
+@guarded
 def set_expiry(store: Store, study_id: str, owner_token: str, lifetime: float) -> float | None:
     """Keep the study for `lifetime` seconds from now (longer or shorter than before); returns the new expiry,
     or None when the token is not this live study's owner's."""
@@ -245,7 +230,7 @@ def set_expiry(store: Store, study_id: str, owner_token: str, lifetime: float) -
     return now + lifetime
 
 
-@_guarded
+@guarded
 def delete_everything(store: Store, study_id: str, owner_token: str) -> bool:
     """Delete the published study and its data (unless a room or another published study holds the same
     data) in one transaction. False when the token is not this live study's owner's."""

@@ -111,7 +111,10 @@ def unavailable_message(error: BaseException, url: str) -> str:
     return f"The explorer's database ({where}) cannot be used: {reason}."
 
 
-def _guarded(method: Callable[..., T]) -> Callable[..., T]:
+def guarded(method: Callable[..., T]) -> Callable[..., T]:
+    """A database fault in a call on the store (a Store method, or a function whose first argument is the
+    Store) becomes StoreUnavailableError with a message fit for a user; an IntegrityError is left to the caller."""
+
     @functools.wraps(method)
     def wrapper(self: Store, *args, **kwargs) -> T:
         try:
@@ -164,7 +167,7 @@ class Store:
 
     # -- study data ------------------------------------------------------------------------------
 
-    @_guarded
+    @guarded
     def put_data(self, content: bytes) -> str:
         """Keep study data (bytes, e.g. an upload serialised by its feature); returns its id (content hash).
         Data no room or published study refers to is deleted by a sweep once a room's idle time has passed."""
@@ -178,7 +181,7 @@ class Store:
             self._put_data(connection, data_id, bytes(content), now)
         return data_id
 
-    @_guarded
+    @guarded
     def get_data(self, data_id: str) -> bytes | None:
         if not isinstance(data_id, str) or len(data_id) != 64:
             return None
@@ -188,7 +191,7 @@ class Store:
 
     # -- rooms -----------------------------------------------------------------------------------
 
-    @_guarded
+    @guarded
     def create_room(self, owner: str, state: Mapping[str, Any], data_id: str | None = None) -> StoredRoom:
         """A new room with a fresh code, bound to `owner` (a browser's id; only its hash is stored)."""
         if not owner:
@@ -218,7 +221,7 @@ class Store:
                 continue  # the code was taken (or nearly impossible: try another)
         raise StoreUnavailableError("The explorer's database could not find a free room code.")
 
-    @_guarded
+    @guarded
     def get_room(self, code: str, owner: str) -> StoredRoom | None:
         """The room if it exists, is not idle too long and is bound to `owner`; else None (all alike)."""
         now = self.clock()
@@ -234,7 +237,7 @@ class Store:
                     self._touch_data(connection, row.data_id, now)
         return StoredRoom(row.code, row.data_id, dict(row.state), row.version, row.created_at, last_used)
 
-    @_guarded
+    @guarded
     def update_room(
         self,
         code: str,
@@ -262,7 +265,7 @@ class Store:
             )
         return StoredRoom(row.code, row.data_id, new_state, version, row.created_at, now)
 
-    @_guarded
+    @guarded
     def delete_room(self, code: str, owner: str) -> bool:
         now = self.clock()
         with self.engine.begin() as connection:
@@ -272,7 +275,7 @@ class Store:
             connection.execute(rooms.delete().where(rooms.c.code == row.code))
         return True
 
-    @_guarded
+    @guarded
     def add_room_entry(self, code: str, author: str, kind: str, body: Mapping[str, Any]) -> int | None:
         """Append what `author` (any browser's id; stored hashed) sends to a live room; None if no such room.
         Whether this author may write here is the calling feature's decision."""
@@ -295,7 +298,7 @@ class Store:
             )
             return int(result.inserted_primary_key[0])
 
-    @_guarded
+    @guarded
     def room_entries(self, code: str, owner: str, after_id: int = 0) -> list[RoomEntry] | None:
         """Entries of the owner's room with id > after_id, oldest first; None when the room is not theirs."""
         now = self.clock()
@@ -314,14 +317,14 @@ class Store:
         """Whether a live (not expired) room has this code, whoever owns it (for a live room's audience)."""
         return self._room_exists(code)
 
-    @_guarded
+    @guarded
     def _room_exists(self, code: str) -> bool:
         with self.engine.begin() as connection:
             return self._live_room(connection, code, self.clock()) is not None
 
     # -- kept plans and self-assessments ---------------------------------------------------------
 
-    @_guarded
+    @guarded
     def keep(self, kind: str, payload: Mapping[str, Any], lifetime: float = KEPT_SECONDS) -> str:
         """Keep a payload (a plan, a self-assessment) and return its private link id (192 random bits,
         URL-safe). Only a hash of the id is stored: whoever holds the id can open it, nobody else."""
@@ -344,7 +347,7 @@ class Store:
             )
         return link_id
 
-    @_guarded
+    @guarded
     def load_kept(self, kind: str, link_id: str, lifetime: float = KEPT_SECONDS) -> dict[str, Any] | None:
         """The payload kept under this link id and kind, or None (unknown, tampered, expired, other kind).
         Opening it keeps it for another `lifetime`."""
@@ -364,7 +367,7 @@ class Store:
                 )
         return dict(row.payload)
 
-    @_guarded
+    @guarded
     def forget_kept(self, kind: str, link_id: str) -> bool:
         """Delete a kept item (whoever holds its link may); False when there was none."""
         if not isinstance(link_id, str):
@@ -379,7 +382,7 @@ class Store:
 
     # -- published studies -----------------------------------------------------------------------
 
-    @_guarded
+    @guarded
     def publish_study(self, content: bytes, meta: Mapping[str, Any], lifetime: float) -> tuple[str, str]:
         """Keep a study for anyone with its id to read, for `lifetime` seconds. Returns (study id, owner
         token): the id (192 random bits) is the link to share; the token (kept only hashed) deletes it."""
@@ -408,7 +411,7 @@ class Store:
             )
         return study_id, owner_token
 
-    @_guarded
+    @guarded
     def get_published(self, study_id: str) -> PublishedStudy | None:
         """The published study, or None (unknown, malformed or expired ids alike)."""
         if not isinstance(study_id, str) or not 16 <= len(study_id) <= 64:
@@ -424,7 +427,7 @@ class Store:
             return None
         return PublishedStudy(row.id, bytes(row.content), dict(row.meta), row.size, row.created_at, row.expires_at)
 
-    @_guarded
+    @guarded
     def delete_published(self, study_id: str, owner_token: str) -> bool:
         """Delete a published study if `owner_token` is its owner's; False otherwise (all failures alike)."""
         if not isinstance(study_id, str) or not isinstance(owner_token, str):
@@ -440,7 +443,7 @@ class Store:
 
     # -- expiry ----------------------------------------------------------------------------------
 
-    @_guarded
+    @guarded
     def sweep(self) -> dict[str, int]:
         """Delete idle rooms (and their entries), expired kept items and published studies, and study data
         nothing refers to any more. Returns how many rows of each went."""
