@@ -14,7 +14,7 @@ from components.shared.text import escape_markdown
 
 # The cards under "Where to go next": every page but this one, in navigation order, each with its title as the
 # navigation names it and its one-line purpose.
-NEXT_PAGES = tuple(page for page in navigation.PAGES if not page.is_home)
+NEXT_PAGES = tuple(page for page in navigation.PAGES if not page.is_home and page.home_card)
 # Four a row: the longest title ("Recommendations") still fits a quarter of a 1280 px screen.
 CARDS_PER_ROW = 4
 # Points to note drawn on the page when the study does not name them and every observation stands in: on an

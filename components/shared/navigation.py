@@ -25,6 +25,8 @@ class PageRecord:
     url_path: str
     purpose: str
     audience: str
+    # A card in Home's "Where to go next". /join is not: phones reach it from the projector's QR code or code.
+    home_card: bool = True
 
     @property
     def is_home(self) -> bool:
@@ -81,6 +83,7 @@ PAGES = (
         "join",
         "Answer the presenter's discussion prompts from your phone, with the room's code.",
         "people in a training room",
+        home_card=False,
     ),
     PageRecord(
         "pages/explore.py",
