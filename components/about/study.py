@@ -5,6 +5,7 @@ that the data does not hold (a study without metadata gives empty results, not i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -121,10 +122,10 @@ def coding_summary(dataset: Dataset) -> pd.DataFrame:
     return frame
 
 
-def cop_use(recommendations: pd.DataFrame) -> pd.DataFrame:
-    """Recommendations per Communities of Practice element, split into stated and inferred.
+def cop_use(recommendations: pd.DataFrame, lens_elements: Sequence[str] = COP_ELEMENTS) -> pd.DataFrame:
+    """Recommendations per lens element (the study's own, study.json's `lens`), split into stated and inferred.
 
-    The three elements always appear (a zero says something too); recommendations with no element
+    Every element always appears (a zero says something too); recommendations with no element
     are counted on a last row only when there are some.
     """
     columns = ["element", "recommendations", "stated", "inferred", "ids"]
@@ -133,7 +134,7 @@ def cop_use(recommendations: pd.DataFrame) -> pd.DataFrame:
     elements = recommendations["cop_element"].astype("string").fillna("")
     basis = recommendations["basis"].astype("string").fillna("")
     rows = []
-    for element in COP_ELEMENTS:
+    for element in lens_elements:
         chosen = elements == element
         rows.append(
             {
@@ -158,11 +159,11 @@ def cop_use(recommendations: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def cop_sentence(use: pd.DataFrame) -> str:
+def cop_sentence(use: pd.DataFrame, lens_elements: Sequence[str] = COP_ELEMENTS, lens_name: str = COP_TERM) -> str:
     """Plain sentences from `cop_use`: how many recommendations each element frames, and on what basis."""
-    counted = use[(use["element"].isin(COP_ELEMENTS)) & (use["recommendations"] > 0)]
+    counted = use[(use["element"].isin(lens_elements)) & (use["recommendations"] > 0)]
     if counted.empty:
-        return "No recommendation in this dataset is tied to a Communities of Practice element."
+        return f"No recommendation in this dataset is tied to an element of {lens_name}."
     parts = [
         f"{row.element}: {row.recommendations} ({row.stated} stated, {row.inferred} inferred)"
         for row in counted.itertuples()
@@ -284,13 +285,18 @@ def lens(dataset: Dataset, app_glossary: pd.DataFrame) -> Lens | None:
     """
     own_glossary = not dataset.glossary.empty
     glossary = dataset.glossary if own_glossary else app_glossary
-    use = cop_use(dataset.recommendations)
-    entries = glossary_entries(glossary, [COP_TERM, *COP_ELEMENTS])
+    # The study's own lens (study.json's `lens`) names the term and its elements; the page shows this section
+    # only for a study that defines one, so the bundled names below serve an upload borrowing its glossary.
+    named = study_words.lens(dataset)
+    lens_name = named.name if named else COP_TERM
+    lens_elements = named.elements if named and named.elements else COP_ELEMENTS
+    use = cop_use(dataset.recommendations, lens_elements)
+    entries = glossary_entries(glossary, [lens_name, *lens_elements])
     if use.empty and not own_glossary:
         return None
     if entries.empty and (use.empty or not use["recommendations"].any()):
         return None
-    term = glossary_entries(glossary, [COP_TERM])
+    term = glossary_entries(glossary, [lens_name])
     definition = escape_markdown(term.iloc[0]["definition"]) if not term.empty else ""
     quote = None
     if own_glossary and not term.empty and term.iloc[0]["evidence"]:
@@ -301,7 +307,7 @@ def lens(dataset: Dataset, app_glossary: pd.DataFrame) -> Lens | None:
         for rec_id, text in zip(recommendations["recommendation_id"], recommendations["text"], strict=True):
             texts.setdefault(rec_id, text)  # the first row with an id names it, as a lookup by id would
     elements = []
-    for element in COP_ELEMENTS:
+    for element in lens_elements:
         found = glossary_entries(glossary, [element])
         row = use[use["element"] == element] if not use.empty else use
         counts, links, hidden = "", (), 0
@@ -325,7 +331,8 @@ def lens(dataset: Dataset, app_glossary: pd.DataFrame) -> Lens | None:
                 hidden,
             )
         )
-    return Lens(definition, quote, escape_markdown(cop_sentence(use)) if not use.empty else "", tuple(elements))
+    sentence = escape_markdown(cop_sentence(use, lens_elements, lens_name)) if not use.empty else ""
+    return Lens(definition, quote, sentence, tuple(elements))
 
 
 @dataclass(frozen=True)

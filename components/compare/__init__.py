@@ -26,7 +26,6 @@ from components.compare.figures import (
 from components.compare.labels import (
     CATEGORY_LABELS,
     COMMON_GROUND,
-    DEFAULT_PAIR,
     category_label,
     chosen_groups,
     comparable_groups,
@@ -58,7 +57,6 @@ from components.compare.themes import (
 __all__ = [
     "CATEGORY_LABELS",
     "COMMON_GROUND",
-    "DEFAULT_PAIR",
     "EMPTY_CELL",
     "MAX_CHART_THEMES",
     "NO_PARTNER",

@@ -14,7 +14,7 @@ from components.compare.labels import panel_label
 from components.compare.partners import NO_PARTNER, matrix_cells
 from components.compare.themes import ThemeComparison
 from components.data.vocabulary import SHARED_GROUP
-from components.shared.colours import FIXED_GROUP_COLOURS, contrast_ratio, hex_to_rgb
+from components.shared.colours import SHARED_GROUP_COLOUR, contrast_ratio, hex_to_rgb
 from components.shared.text import escape_plotly, wrap_label
 from components.shared.wording import plural
 
@@ -43,6 +43,12 @@ PHONE_TITLE_CHARS = 30
 PHONE_LABEL_CHARS = 16
 # Characters a line of the chart's source and caveat under it on a phone (components/ui/chart_export.py).
 PHONE_LINE_CHARS = 40
+
+
+def _colour(colours: Mapping[str, str], group: str) -> str:
+    """The group's colour as the caller gave it (shared.colours.group_colours); ink for a group it left out,
+    grey for the shared group, so no colour is guessed from a group's label."""
+    return colours.get(group) or (SHARED_GROUP_COLOUR if group == SHARED_GROUP else TEXT_COLOUR)
 
 
 def _panel_title(group: str, width: int = 14, max_lines: int = 2) -> str:
@@ -88,7 +94,7 @@ def theme_figure(
     top = max(int(counts.to_numpy().max()) if not counts.empty else 0, 1)
     for column, group in enumerate(panels, start=1):
         values = [int(value) for value in counts[group]]
-        colour = colours.get(group) or FIXED_GROUP_COLOURS.get(group, TEXT_COLOUR)
+        colour = _colour(colours, group)
         hover = [
             f"<b>{escape_plotly(theme)}</b><br>{escape_plotly(panel_label(group))}: {plural(value, 'coded statement')}"
             + ("<br>Theme name: this app's coding (inferred)" if theme in comparison.inferred_themes else "")
@@ -215,7 +221,7 @@ def partner_figure(
     label_lines = max((tick.count("<br>") + 1 for tick in group_ticks), default=1)
     partner_labels = [escape_plotly(partner) for partner in partners]
     tops = {group: max(int(matrix.loc[group].max()) if matrix.size else 0, 1) for group in groups}
-    colour_of = {group: colours.get(group) or FIXED_GROUP_COLOURS.get(group, TEXT_COLOUR) for group in groups}
+    colour_of = {group: _colour(colours, group) for group in groups}
     segments = max(len(groups), 1)
     scale: list[list] = []
     for index, group in enumerate(groups):

@@ -16,7 +16,6 @@ CATEGORY_LABELS = {
     "enabler": "What helps",
     "observation": "Points to note",
 }
-DEFAULT_PAIR = ("MHSW", "CSW")
 COMMON_GROUND = f"Common ground ({SHARED_GROUP})"
 
 
@@ -26,10 +25,9 @@ def comparable_groups(groups: Sequence[str]) -> list[str]:
 
 
 def default_pair(groups: Sequence[str]) -> tuple[str | None, str | None]:
-    """MHSW vs CSW when both are present, else the first two pickable groups (None where there are fewer)."""
+    """The first two pickable groups (None where there are fewer). Pass the groups in the study's own order
+    (study_words.group_order) and the bundled study opens on MHSW vs CSW because its metadata lists them so."""
     pickable = comparable_groups(groups)
-    if all(group in pickable for group in DEFAULT_PAIR):
-        return DEFAULT_PAIR
     first = pickable[0] if pickable else None
     second = pickable[1] if len(pickable) > 1 else None
     return first, second

@@ -34,6 +34,7 @@ from components.compare.text_alternatives import partner_summary, partner_table,
 from components.compare.themes import ThemeComparison, compare_themes, other_groups_with_statements, theme_statements
 from components.data.model import Dataset
 from components.shared.colours import group_colours
+from components.shared.study_words import group_order
 from components.shared.text import escape_markdown
 from components.shared.wording import plural
 
@@ -53,8 +54,10 @@ class GroupChoice:
 
 def group_choice(dataset: Dataset) -> GroupChoice:
     groups = dataset.groups
-    left, right = default_pair(groups)
-    return GroupChoice(tuple(comparable_groups(groups)), left, right, group_colours(groups))
+    # The study's own order (its metadata, else the data's) picks the default pair and the colours.
+    ordered = group_order(dataset)
+    left, right = default_pair(ordered)
+    return GroupChoice(tuple(comparable_groups(groups)), left, right, group_colours(groups, ordered))
 
 
 def group_notice(pickable: tuple[str, ...], left: str | None, right: str | None) -> str | None:

@@ -139,6 +139,7 @@ def _result_cards(dataset: Dataset, query: str, selections: explore.Selections, 
             view.terms,
             [card["kind"] for card in cards],
             [card["corpus_row"] for card in cards],
+            search.lens_field(dataset),
         )
         cards = tuple({**card, "matched_in": fields} for card, fields in zip(cards, found_in, strict=True))
     return tuple(
@@ -517,7 +518,7 @@ def show_results(dataset: Dataset, view: explore.SearchView, limit: int) -> None
     row.download_button(
         "Download CSV",
         # Built only when clicked: most visits never download, and the table is every result's text.
-        data=partial(explore.results_csv, view.results),
+        data=partial(explore.results_csv, view.results, search.lens_field(dataset)),
         file_name="explore-results.csv",
         mime="text/csv",
         key=EXPLORE_DOWNLOAD,

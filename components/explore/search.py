@@ -19,6 +19,7 @@ import pandas as pd
 from components.data.links import LinkIndex
 from components.data.model import Dataset
 from components.data.vocabulary import BASIS_VALUES, CATEGORIES
+from components.shared import study_words
 from components.shared.search_index import (
     Highlight,
     Hits,
@@ -86,6 +87,9 @@ INDEX_LAYOUT: dict[str, dict[str, tuple[str, ...]]] = {
     PROMPT: {"words": ("text",), "evidence": ("evidence",), "detail": ("detail",), "labels": ("lens",)},
     CONTEXT: {"words": ("title", "text"), "evidence": ("evidence",)},
 }
+# What a reader calls a recommendation's lens element when no study is named: a page passes the study's own
+# (lens_field: "Communities of Practice element" for the bundled study).
+NEUTRAL_LENS_FIELD = "lens element"
 # What a reader calls each index column, per kind ("Found in: statement, evidence").
 FIELD_NAMES: dict[str, dict[str, str]] = {
     FINDING: {"words": "statement", "evidence": "evidence", "detail": "detail", "labels": "theme, group or category"},
@@ -93,7 +97,7 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
         "words": "recommendation",
         "evidence": "evidence",
         "detail": "audience",
-        "labels": "Communities of Practice element",
+        "labels": NEUTRAL_LENS_FIELD,
     },
     STUDY: {"words": "what the study says", "evidence": "evidence"},
     GLOSSARY: {"words": "term and definition", "evidence": "evidence"},
@@ -102,10 +106,21 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
 }
 _ANY_KIND_NAMES = {"item_id": "id", "folded": "statement or evidence"}
 
-# The `cop_element` column holds one of Wenger's Communities of Practice elements (data/README.md), so a
-# search for the lens itself ("Communities of Practice", "Wenger") finds every recommendation given one; as
-# this app's label it weighs least, below the glossary entry quoting the study's own words on its lens.
-COP_LENS = "Wenger's Communities of Practice element"
+
+def lens_field(dataset: Dataset) -> str:
+    """What a reader calls a recommendation's lens element, in the study's words (study.json's `lens`)."""
+    return study_words.lens_element_label(dataset) if study_words.lens(dataset) else NEUTRAL_LENS_FIELD
+
+
+def lens_text(dataset: Dataset) -> str:
+    """The label searched with each recommendation's element: "Wenger's Communities of Practice element" for
+    the bundled study, so a search for the lens itself ("Communities of Practice", "Wenger") finds every
+    recommendation given one; as this app's label it weighs least, below the glossary entry quoting the
+    study's own words on its lens. A study without a lens gets a neutral "Lens element"."""
+    found = study_words.lens(dataset)
+    label = study_words.lens_element_label(dataset)
+    return f"{found.author}'s {label}" if found and found.author else label
+
 
 # Facets in the order the page shows them; the URL parameter is the facet's own name.
 FACETS = ("kind", "group", "category", "theme", "basis")
@@ -155,6 +170,7 @@ def build_corpus(dataset: Dataset) -> pd.DataFrame:
         )
     recommendations = dataset.recommendations
     if not recommendations.empty:
+        lens_label = lens_text(dataset)
         parts.append(
             pd.DataFrame(
                 {
@@ -167,7 +183,7 @@ def build_corpus(dataset: Dataset) -> pd.DataFrame:
                     "audience": _column(recommendations, "audience"),
                     "cop_element": _column(recommendations, "cop_element"),
                     "cop_text": _column(recommendations, "cop_element").map(
-                        lambda element: f"{COP_LENS}: {element}" if element else ""
+                        lambda element: f"{lens_label}: {element}" if element else ""
                     ),
                 }
             )
@@ -284,13 +300,19 @@ class Found:
     loosened: bool = False  # nothing held a quoted phrase word for word, so its words were searched
 
 
-def _matched_in(kind: str, columns: Sequence[str]) -> str:
-    names = FIELD_NAMES.get(kind, {})
+def _matched_in(kind: str, columns: Sequence[str], lens: str = NEUTRAL_LENS_FIELD) -> str:
+    names = {**FIELD_NAMES.get(kind, {}), **({"labels": lens} if kind == RECOMMENDATION else {})}
     labels = [names.get(column) or _ANY_KIND_NAMES.get(column, "") for column in columns]
     return ", ".join(dict.fromkeys(label for label in labels if label))
 
 
-def find(corpus: pd.DataFrame, query: object, index: SearchIndex | None = None, found_in: bool = True) -> Found:
+def find(
+    corpus: pd.DataFrame,
+    query: object,
+    index: SearchIndex | None = None,
+    found_in: bool = True,
+    lens: str = NEUTRAL_LENS_FIELD,
+) -> Found:
     """Search the corpus with its FTS5 index (built here if not given): see `SearchIndex.search` for the order.
 
     Results keep `corpus_row` (their row in the corpus) and `every_word`; with `found_in` each says where its
@@ -305,17 +327,24 @@ def find(corpus: pd.DataFrame, query: object, index: SearchIndex | None = None, 
     results = results.assign(corpus_row=rows, every_word=np.arange(len(rows)) < hits.every_word)
     highlight = Highlight((hits.expression,) if hits.expression else ())
     if found_in and rows:
-        results["matched_in"] = found_in_fields(index, highlight, results["kind"].tolist(), rows)
+        results["matched_in"] = found_in_fields(index, highlight, results["kind"].tolist(), rows, lens)
     else:
         results["matched_in"] = ""
     results = results.reset_index(drop=True)
     return Found(results, hits.every_word, hits.corrected, highlight, hits.loosened)
 
 
-def found_in_fields(index: SearchIndex, highlight: Highlight, kinds: Sequence[str], rows: Sequence[int]) -> list[str]:
-    """Where the search's words are in each of these results ("statement, evidence"), in the reader's words."""
+def found_in_fields(
+    index: SearchIndex,
+    highlight: Highlight,
+    kinds: Sequence[str],
+    rows: Sequence[int],
+    lens: str = NEUTRAL_LENS_FIELD,
+) -> list[str]:
+    """Where the search's words are in each of these results ("statement, evidence"), in the reader's words;
+    `lens` is what the study calls a lens element (lens_field)."""
     columns = index.columns_hit(highlight.expression, list(rows))
-    return [_matched_in(kind, columns.get(row, ())) for kind, row in zip(kinds, rows, strict=True)]
+    return [_matched_in(kind, columns.get(row, ()), lens) for kind, row in zip(kinds, rows, strict=True)]
 
 
 def search(corpus: pd.DataFrame, query: object, index: SearchIndex | None = None) -> pd.DataFrame:
@@ -532,17 +561,18 @@ EXPORT_COLUMNS = {
     "basis": "basis",
     "detail": "detail or notes",
     "audience": "audience",
-    "cop_element": "communities of practice element",
+    "cop_element": NEUTRAL_LENS_FIELD,
     "title": "title or term",
     "lens": "prompt's lens",
 }
 
 
-def export_table(results: pd.DataFrame) -> pd.DataFrame:
-    """The current results as a reader-facing table for download: named columns, no internal ones."""
+def export_table(results: pd.DataFrame, lens: str = NEUTRAL_LENS_FIELD) -> pd.DataFrame:
+    """The current results as a reader-facing table for download: named columns, no internal ones; `lens`
+    names the lens element column in the study's words (lens_field)."""
     table = results.reindex(columns=list(EXPORT_COLUMNS)).fillna("").copy()
     table["kind"] = table["kind"].map(lambda kind: KIND_SINGULAR.get(kind, kind))
-    return table.rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
+    return table.rename(columns={**EXPORT_COLUMNS, "cop_element": lens}).reset_index(drop=True)
 
 
 def as_finding(item: Mapping[str, str]) -> dict[str, str]:

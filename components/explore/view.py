@@ -213,9 +213,10 @@ def result_page(results: pd.DataFrame, limit: int) -> ResultPage:
     return ResultPage(cards=tuple(results.head(max(limit, 0)).to_dict("records")), total=len(results))
 
 
-def results_csv(results: pd.DataFrame) -> bytes:
-    """The results as the download's spreadsheet-safe CSV (reader's columns, verbatim evidence)."""
-    return safe_csv_bytes(search.export_table(results))
+def results_csv(results: pd.DataFrame, lens: str = search.NEUTRAL_LENS_FIELD) -> bytes:
+    """The results as the download's spreadsheet-safe CSV (reader's columns, verbatim evidence); `lens` is what
+    the study calls a lens element (search.lens_field)."""
+    return safe_csv_bytes(search.export_table(results, lens))
 
 
 def open_label(card: dict[str, str], linked: bool = True) -> str:

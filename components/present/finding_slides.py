@@ -12,7 +12,7 @@ from dataclasses import replace
 import pandas as pd
 
 from components.data.model import Dataset
-from components.data.vocabulary import COP_ELEMENTS, SHARED_GROUP
+from components.data.vocabulary import SHARED_GROUP
 from components.home.view import points_to_note
 from components.present.slide_fit import section_slides
 from components.present.slide_model import Column, Point, Quote, Slide
@@ -153,7 +153,9 @@ def cop_slides(dataset: Dataset) -> list[Slide]:
     if named is None:
         return []
     recommendations = dataset.recommendations
-    coded = recommendations[recommendations["cop_element"].astype(str).isin(COP_ELEMENTS)]
+    # The lens's own elements, in its order (study.json's `lens`), not the bundled study's.
+    elements = named.elements
+    coded = recommendations[recommendations["cop_element"].astype(str).isin(elements)]
     if coded.empty:
         return []
     glossary = dataset.glossary
@@ -161,7 +163,7 @@ def cop_slides(dataset: Dataset) -> list[Slide]:
     terms = glossary["term"].map(fold)
     definitions = dict(zip(terms, glossary["definition"], strict=True))
     columns = []
-    for element in COP_ELEMENTS:
+    for element in elements:
         rows = coded[coded["cop_element"].astype(str) == element]
         inferred = int((rows["basis"].astype(str) == "inferred").sum())
         count = f"{len(rows)} recommendation{'s' if len(rows) != 1 else ''}"
@@ -172,7 +174,7 @@ def cop_slides(dataset: Dataset) -> list[Slide]:
     lens = glossary[terms == fold(named.name)]
     if not lens.empty and cell_text(lens.iloc[0]["evidence"]):
         quotes = (Quote(cell_text(lens.iloc[0]["evidence"]), cell_text(lens.iloc[0]["source"])),)
-    definition_sources = glossary[terms.isin(COP_ELEMENTS)]["source"]
+    definition_sources = glossary[terms.isin([fold(element) for element in elements])]["source"]
     whose = f"{named.author}'s" if named.author else "the lens's"
     return [
         Slide(

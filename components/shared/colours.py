@@ -1,8 +1,11 @@
 """Every colour that carries a meaning, defined once so that a colour means one thing on every page.
 
 Three families that never share a hue:
-- groups (who said it): MHSW blue, CSW vermillion, the shared group dark grey — on /compare and
-  wherever a group is coloured; a dataset's other groups take further blues and vermillions;
+- groups (who said it): the study's first group blue, its second vermillion, the shared group dark grey —
+  on /compare and wherever a group is coloured; further groups take darker and lighter blues and
+  vermillions. "First" is the study's own order (study.json's `groups`, else the data's), so the bundled
+  study's MHSW is blue and CSW vermillion because its metadata lists them so, and one dataset's groups keep
+  one colour each on every page;
 - node kinds in the network (what a finding is): wine, olive, teal-green, indigo, green, violet —
   hues kept at least MIN_HUE_GAP degrees from the group hues;
 - self-assessment scores (your weakest areas or not): near-black and mid grey, no hue at all.
@@ -16,6 +19,9 @@ node kinds have their own shapes, and every chart that uses colour has a legend.
 from __future__ import annotations
 
 import colorsys
+from collections.abc import Sequence
+
+from components.data.vocabulary import SHARED_GROUP
 
 BACKGROUND = "#FFFFFF"
 # WCAG 2.1: 3:1 for graphical marks and large text, 4.5:1 for normal text.
@@ -26,15 +32,11 @@ MIN_HUE_GAP = 30.0
 # Below this saturation a colour is a grey: it has no hue to share.
 GREY_SATURATION = 0.12
 
-# The study's two groups and the shared group keep fixed colours.
-FIXED_GROUP_COLOURS = {
-    "MHSW": "#0072B2",  # blue
-    "CSW": "#D55E00",  # vermillion
-    "All": "#4D4D4D",  # dark grey: common ground, not a third side
-}
-# Other labels (an uploaded study's groups) take these in order, skipping any a fixed group already shows:
-# the group hues first, then darker and lighter shades of them, so blue and vermillion still mean "a group".
-OTHER_GROUP_COLOURS = ("#0072B2", "#D55E00", "#004A75", "#8F3F00", "#5A8FB8", "#B8651E", "#003050", "#B04A00")
+# The shared group: common ground, not a third side.
+SHARED_GROUP_COLOUR = "#4D4D4D"  # dark grey
+# A study's groups take these in its own order: the group hues first (blue, vermillion), then darker and
+# lighter shades of them, so blue and vermillion still mean "a group" however many there are.
+GROUP_COLOURS = ("#0072B2", "#D55E00", "#004A75", "#8F3F00", "#5A8FB8", "#B8651E", "#003050", "#B04A00")
 
 # Node kinds in the network, and the same kinds wherever they appear as chips.
 KIND_COLOURS = {
@@ -54,17 +56,19 @@ SCORE_COLOURS = {
 }
 
 
-def group_colours(groups: list[str]) -> dict[str, str]:
-    """A colour for every group label, stable for the study's groups and deterministic for others."""
-    colours: dict[str, str] = {}
-    taken = {FIXED_GROUP_COLOURS[group] for group in groups if group in FIXED_GROUP_COLOURS}
-    spare = iter(colour for colour in OTHER_GROUP_COLOURS if colour not in taken)
-    for group in groups:
-        if group in FIXED_GROUP_COLOURS:
-            colours[group] = FIXED_GROUP_COLOURS[group]
-        else:
-            colours[group] = next(spare, None) or OTHER_GROUP_COLOURS[len(colours) % len(OTHER_GROUP_COLOURS)]
-    return colours
+def group_colours(groups: Sequence[str], study_order: Sequence[str] = ()) -> dict[str, str]:
+    """A colour for every group label: the shared group grey, the others GROUP_COLOURS in the study's order.
+
+    `groups` are every group of the dataset (not only those one chart shows), so a group keeps its colour on
+    every page; `study_order` is the order the study's metadata lists its groups in (study_words.group_order),
+    which comes first; groups it does not list follow in the order given.
+    """
+    ranked = [group for group in study_order if group in groups]
+    ranked += [group for group in groups if group not in ranked]
+    sides = [group for group in ranked if group != SHARED_GROUP]
+    colours = {group: GROUP_COLOURS[index % len(GROUP_COLOURS)] for index, group in enumerate(sides)}
+    colours.update({group: SHARED_GROUP_COLOUR for group in ranked if group == SHARED_GROUP})
+    return {group: colours[group] for group in groups}
 
 
 def hex_to_rgb(colour: str) -> tuple[float, float, float]:

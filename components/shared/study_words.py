@@ -73,3 +73,10 @@ def intro_markdown(dataset: Dataset) -> str:
     elif who:
         parts.append(escape_markdown(f"By {who}" + (f" ({study.year})." if study.year is not None else ".")))
     return "\n\n".join(parts)
+
+
+def group_order(dataset: Dataset) -> list[str]:
+    """The dataset's groups in the study's own order: those study.json's `groups` lists, in its order, then
+    the rest as the data first names them (the shared group last). Colours and the default pair follow it."""
+    listed = [group.label for group in study_groups(dataset) if group.label in dataset.groups]
+    return listed + [group for group in dataset.groups if group not in listed]

@@ -231,7 +231,10 @@ class TestOtherDatasets:
     def test_large_dataset_runs(self):
         dataset = build_dataset(synthetic_dataset_files(100, seed=2), name="Synthetic x100")
         app = open_compare(dataset=dataset)
-        assert app.selectbox(key="compare_left").value == "MHSW"
+        # No metadata: the data's first two groups, whatever their labels (no label is the default).
+        first, second = compare.comparable_groups(dataset.groups)[:2]
+        assert app.selectbox(key="compare_left").value == first
+        assert app.selectbox(key="compare_right").value == second
         assert len(plotly_charts(app)) >= 1
 
     def test_only_the_shared_group(self):

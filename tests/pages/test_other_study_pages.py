@@ -3,12 +3,18 @@ words appear, and the study's own groups are named."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from components.shared.colours import GROUP_COLOURS
 from components.shared.session_keys import UPLOADED_DATASET
+from components.your_data import metadata
 from tests.bundled_words import bundled_words_in
 from tests.other_study import GROUPS, METADATA_FORM, other_study, other_study_with_metadata, page_text
 from tests.pages.apptest import PAGES, open_app_page
+
+BLUE, VERMILLION = GROUP_COLOURS[:2]
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +95,30 @@ def test_chart_images_are_footed_with_the_studys_own_reference(page, study_with_
     text = page_text(open_app_page(page, state={UPLOADED_DATASET: study_with_metadata}))
     # The framed figure behind a chart's image download: its footer cites the form's metadata.
     assert "Source: Okafor (2024) Handover between emergency nurses and" in text
+
+
+def _group_colours_on_the_page(app) -> dict[str, str]:
+    """Each group's bar colour in the Compare page's theme chart (a trace per group, named by it)."""
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    return {trace["name"]: trace["marker"]["color"] for trace in spec["data"] if trace["type"] == "bar"}
+
+
+def test_compare_opens_on_the_studys_first_two_groups_in_blue_and_vermillion(study):
+    app = open_app_page("pages/compare.py", state={UPLOADED_DATASET: study})
+    assert (app.selectbox(key="compare_left").value, app.selectbox(key="compare_right").value) == GROUPS
+    assert _group_colours_on_the_page(app) == {"Nurses": BLUE, "Paramedics": VERMILLION}
+    # One group shown alone keeps its colour: a colour means one group whichever are on screen.
+    app.selectbox(key="compare_left").select("Paramedics").run()
+    assert _group_colours_on_the_page(app) == {"Paramedics": VERMILLION}
+
+
+def test_the_metadata_order_of_groups_decides_the_default_pair_and_colours():
+    # The same data (nurses named first) with metadata listing paramedics first: the metadata's order wins.
+    form = {**METADATA_FORM, "group_names": "Paramedics = Ambulance paramedics\nNurses = Emergency department nurses"}
+    reordered = metadata.with_study(other_study(), metadata.study_from_form(metadata.MetadataForm(**form)))
+    app = open_app_page("pages/compare.py", state={UPLOADED_DATASET: reordered})
+    assert app.selectbox(key="compare_left").value == "Paramedics"
+    assert app.selectbox(key="compare_right").value == "Nurses"
+    assert _group_colours_on_the_page(app) == {"Paramedics": BLUE, "Nurses": VERMILLION}
+    app.selectbox(key="compare_right").select("Paramedics").run()
+    assert _group_colours_on_the_page(app) == {"Paramedics": BLUE}

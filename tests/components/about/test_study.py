@@ -12,7 +12,7 @@ import pytest
 
 from components.about import study as about
 from components.data.load import build_dataset, load_dataset_dir
-from components.data.model import StudyInfluence
+from components.data.model import StudyInfluence, StudyLens
 from components.data.vocabulary import COP_ELEMENTS
 from components.shared.text import escape_markdown
 
@@ -50,6 +50,22 @@ class TestLens:
             == f"{escape_markdown(first['recommendation_id'])} · {escape_markdown(first['text'])}"
         )
         assert repertoire.hidden == 0
+
+    def test_a_study_with_another_lens_is_counted_by_its_own_elements_and_name(self):
+        # The loader still only admits the bundled elements in `cop_element` (components/data/vocabulary.py),
+        # so the other lens here names two of them, in its own order, under its own name.
+        rows = "Q1,Managers,Share the work,joint enterprise,stated\n"
+        dataset = upload(rows)
+        other_lens = StudyLens(name="Shared practice", elements=("joint enterprise", "mutual engagement"))
+        study = dataclasses.replace(BUNDLED.study, lens=other_lens)
+        lens = about.lens(dataclasses.replace(dataset, study=study), BUNDLED.glossary)
+        assert [element.title for element in lens.elements] == ["Joint enterprise", "Mutual engagement"]
+        assert lens.elements[0].counts == "1 recommendation: 1 stated, 0 inferred."
+        assert "shared repertoire" not in lens.use_sentence
+        nothing = about.cop_use(dataset.recommendations, ("mutual engagement",))
+        assert about.cop_sentence(nothing, ("mutual engagement",), "Shared practice") == (
+            "No recommendation in this dataset is tied to an element of Shared practice."
+        )
 
     def test_an_upload_borrows_the_definitions_never_the_quote(self):
         lens = about.lens(upload("Q1,Managers,Protect time,joint enterprise,inferred\n"), BUNDLED.glossary)

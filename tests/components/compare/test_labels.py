@@ -12,11 +12,10 @@ class TestGroups:
     def test_shared_group_is_not_pickable(self):
         assert compare.comparable_groups(["A", "B", SHARED_GROUP]) == ["A", "B"]
 
-    def test_default_is_mhsw_and_csw_when_both_present(self):
-        assert compare.default_pair(["Nurses", "CSW", "MHSW", SHARED_GROUP]) == ("MHSW", "CSW")
-
-    def test_default_is_first_two_groups_otherwise(self):
-        assert compare.default_pair(["Nurses", "MHSW", "Teachers", SHARED_GROUP]) == ("Nurses", "MHSW")
+    def test_default_is_the_first_two_groups_in_the_order_given(self):
+        # No label is special: the order (the study's own, study_words.group_order) decides.
+        assert compare.default_pair(["Nurses", "CSW", "MHSW", SHARED_GROUP]) == ("Nurses", "CSW")
+        assert compare.default_pair([SHARED_GROUP, "Nurses", "MHSW", "Teachers"]) == ("Nurses", "MHSW")
 
     def test_one_group_pairs_with_nothing(self):
         assert compare.default_pair(["Nurses", SHARED_GROUP]) == ("Nurses", None)

@@ -101,7 +101,10 @@ class TestBundledStudy:
         assert row["evidence"] == expected["evidence"]
 
     def test_default_groups_and_every_category_has_a_summary(self, study):
-        assert compare.default_pair(study.groups) == ("MHSW", "CSW")
+        # The bundled study's metadata lists MHSW then CSW; its data names "All" first.
+        choice = view.group_choice(study)
+        assert (choice.default_left, choice.default_right) == ("MHSW", "CSW")
+        assert choice.colours == {"All": "#4D4D4D", "MHSW": "#0072B2", "CSW": "#D55E00"}
         for category in compare.CATEGORY_LABELS:
             summary = compare.theme_summary(compare.compare_themes(study.findings, category, ["MHSW", "CSW"]))
             assert summary.startswith(compare.category_label(category))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from components.explore import draw as explore_view
-from components.explore import search
 from components.shared.badges import CONTEXT_BADGE, inferred_badge
+
+LENS_TEXT = "Wenger's Communities of Practice element"
 
 
 def recommendation(**values: str) -> dict[str, str]:
     row = {"item_id": "R1", "text": "Meet each month.", "audience": "Managers", "basis": "inferred"}
-    row.update({"cop_element": "joint enterprise", "cop_text": f"{search.COP_LENS}: joint enterprise"})
+    row.update({"cop_element": "joint enterprise", "cop_text": f"{LENS_TEXT}: joint enterprise"})
     row.update(values)
     return row
 
@@ -25,7 +26,7 @@ class TestRecommendation:
 
     def test_without_an_element_there_is_no_element_line(self):
         text = explore_view.recommendation_markdown(recommendation(cop_element="", cop_text=""))
-        assert search.COP_LENS not in text
+        assert LENS_TEXT not in text
         assert "inferred" not in text
 
     def test_search_terms_are_highlighted_and_data_escaped(self):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -382,7 +384,7 @@ class TestPhrases:
 class TestWhatIsSearchable:
     @pytest.mark.parametrize("query", ["Communities of Practice", "Wenger", "mutual engagement"])
     def test_the_lens_in_the_studys_words_comes_before_recommendations_it_labels(self, bundled, corpus, query):
-        results = search.search(corpus, query)
+        results = search.find(corpus, query, lens=search.lens_field(bundled)).results
         with_element = bundled.recommendations[bundled.recommendations["cop_element"] != ""]
         expected = (
             with_element
@@ -395,6 +397,26 @@ class TestWhatIsSearchable:
         # The glossary entry quoting the study on its lens ranks above every recommendation the app labels.
         first_glossary = ids(results).index("Communities of Practice")
         assert first_glossary < ids(results).index(ids(recommendations)[0])
+
+    def test_the_bundled_lens_is_named_in_its_own_words_in_export(self, bundled, corpus):
+        table = search.export_table(search.search(corpus, "mutual engagement"), search.lens_field(bundled))
+        assert "Communities of Practice element" in table.columns
+
+    def test_a_study_coding_elements_without_a_lens_is_not_given_the_bundled_ones(self):
+        # Elements coded but no lens defined (an upload without study.json): neutral words, no Wenger.
+        dataset = dataclasses.replace(load_dataset_dir(), study=None)
+        assert search.lens_field(dataset) == "lens element"
+        corpus = search.build_corpus(dataset)
+        labelled = corpus.loc[corpus["cop_element"] != "", "cop_text"]
+        assert not labelled.empty
+        assert all(text.startswith("Lens element: ") for text in labelled)
+        results = search.find(corpus, '"mutual engagement"', lens=search.lens_field(dataset)).results
+        fields = results.loc[results["kind"] == search.RECOMMENDATION, "matched_in"]
+        assert not fields.empty
+        assert all("Communities of Practice" not in field for field in fields)
+        table = search.export_table(results, search.lens_field(dataset))
+        assert "lens element" in table.columns
+        assert not [column for column in table.columns if "ommunities" in column]
 
     def test_the_glossary_box_holds_terms_typed_as_such(self, bundled):
         assert search.glossary_matches(bundled.glossary, "communities of practice")["term"].tolist() == [

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
+from components.data.load import load_dataset_dir
+from components.data.model import StudyLens
 from components.data.vocabulary import SHARED_GROUP
-from components.present.finding_slides import barrier_slides, finding_point, pair_title, recommendation_point
+from components.present.finding_slides import (
+    barrier_slides,
+    cop_slides,
+    finding_point,
+    pair_title,
+    recommendation_point,
+)
 from components.present.slide_model import Column
 from tests.components.present.decks import upload
 
@@ -74,3 +84,18 @@ class TestPoints:
 
     def test_a_dataset_without_barriers_has_no_barrier_slides(self):
         assert barrier_slides(upload([["A1", "All", "enabler", "T", "Meeting helps.", "", "", ""]])) == []
+
+
+def test_the_lens_slide_shows_the_studys_own_elements_in_its_order():
+    bundled = load_dataset_dir()
+    [slide] = cop_slides(bundled)
+    assert [column.heading for column in slide.columns] == [
+        "Mutual engagement",
+        "Joint enterprise",
+        "Shared repertoire",
+    ]
+    reordered = StudyLens(name="Shared practice", elements=("shared repertoire", "joint enterprise"))
+    other = dataclasses.replace(bundled, study=dataclasses.replace(bundled.study, lens=reordered))
+    [slide] = cop_slides(other)
+    assert slide.title == "The Shared practice lens"
+    assert [column.heading for column in slide.columns] == ["Shared repertoire", "Joint enterprise"]

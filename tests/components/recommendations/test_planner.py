@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from components.data.load import build_dataset, load_dataset_dir
+from components.data.model import StudyLens
 from components.recommendations import planner
 from components.shared import action_plan
 
@@ -98,6 +99,12 @@ class TestReasons:
         assert planner.element_options(study) == ["mutual engagement", "joint enterprise", "shared repertoire"]
         bare = make_dataset("recommendation_id,audience,text\nR1,Team A,Make time\n")
         assert planner.element_options(bare) == []
+
+    def test_element_options_follow_the_studys_own_lens_order(self, study):
+        # The order comes from study.json's `lens`, not from code: a lens listing them otherwise reorders them.
+        reordered = StudyLens(name="Shared practice", elements=("shared repertoire", "mutual engagement"))
+        other = dataclasses.replace(study, study=dataclasses.replace(study.study, lens=reordered))
+        assert planner.element_options(other) == ["shared repertoire", "mutual engagement"]
 
 
 class TestFilter:

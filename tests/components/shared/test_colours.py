@@ -10,17 +10,18 @@ from pathlib import Path
 import pytest
 
 from components.assessment import figure as assessment_figure
+from components.data.load import load_dataset_dir
 from components.network import figure as network
-from components.shared import colours
+from components.shared import study_words
 from components.shared.colours import (
     BACKGROUND,
-    FIXED_GROUP_COLOURS,
+    GROUP_COLOURS,
     KIND_COLOURS,
     MIN_HUE_GAP,
     MIN_MARK_CONTRAST,
     MIN_TEXT_CONTRAST,
-    OTHER_GROUP_COLOURS,
     SCORE_COLOURS,
+    SHARED_GROUP_COLOUR,
     contrast_ratio,
     group_colours,
     hue,
@@ -29,7 +30,9 @@ from components.shared.colours import (
 
 REPO = Path(__file__).resolve().parents[3]
 
-GROUP_PALETTE = {**FIXED_GROUP_COLOURS, **{f"other {n}": c for n, c in enumerate(OTHER_GROUP_COLOURS)}}
+GROUP_PALETTE = {"shared": SHARED_GROUP_COLOUR, **{f"group {n}": c for n, c in enumerate(GROUP_COLOURS)}}
+# The two group hues: what the first and second group of any study are coloured.
+FIRST_GROUP, SECOND_GROUP = GROUP_COLOURS[:2]
 MEANING_PALETTES = {"kind": KIND_COLOURS, "score": SCORE_COLOURS}
 
 
@@ -57,8 +60,8 @@ class TestContrast:
 class TestOneMeaningPerColour:
     @pytest.mark.parametrize("palette", MEANING_PALETTES)
     def test_kind_and_score_colours_share_no_hue_with_the_group_colours(self, palette):
-        for (name, colour), group in itertools.product(MEANING_PALETTES[palette].items(), FIXED_GROUP_COLOURS):
-            gap = hue_gap(colour, FIXED_GROUP_COLOURS[group])
+        for (name, colour), group in itertools.product(MEANING_PALETTES[palette].items(), GROUP_PALETTE):
+            gap = hue_gap(colour, GROUP_PALETTE[group])
             assert gap is None or gap >= MIN_HUE_GAP, f"{palette} {name} is {gap:.0f}° from {group}'s hue"
 
     def test_no_colour_is_used_by_two_palettes(self):
@@ -70,14 +73,15 @@ class TestOneMeaningPerColour:
         assert len(kinds) == len(KIND_COLOURS)
 
     def test_other_groups_keep_to_the_group_hues(self):
-        group_hues = [FIXED_GROUP_COLOURS["MHSW"], FIXED_GROUP_COLOURS["CSW"]]
-        for colour in OTHER_GROUP_COLOURS:
+        group_hues = [FIRST_GROUP, SECOND_GROUP]
+        for colour in GROUP_COLOURS:
             assert min(hue_gap(colour, group) for group in group_hues) < 10, colour
 
     def test_scores_have_no_hue_and_the_study_groups_do(self):
         assert all(hue(colour) is None for colour in SCORE_COLOURS.values())
-        assert hue(FIXED_GROUP_COLOURS["MHSW"]) == pytest.approx(202, abs=1)
-        assert hue(FIXED_GROUP_COLOURS["CSW"]) == pytest.approx(26, abs=1)
+        assert hue(FIRST_GROUP) == pytest.approx(202, abs=1)
+        assert hue(SECOND_GROUP) == pytest.approx(26, abs=1)
+        assert hue(SHARED_GROUP_COLOUR) is None
 
     def test_pages_take_their_colours_from_here(self):
         assert SCORE_COLOURS["focus"] == assessment_figure.FOCUS_COLOUR
@@ -86,16 +90,37 @@ class TestOneMeaningPerColour:
 
 
 class TestGroupColours:
-    def test_the_study_groups_keep_their_colours(self):
-        assert group_colours(["CSW", "All", "MHSW"]) == FIXED_GROUP_COLOURS
+    def test_the_bundled_study_keeps_its_colours_from_its_metadata(self):
+        bundled = load_dataset_dir()
+        assert [group.label for group in study_words.study_groups(bundled)] == ["MHSW", "CSW"]
+        picked = group_colours(bundled.groups, study_words.group_order(bundled))
+        assert picked == {"MHSW": "#0072B2", "CSW": "#D55E00", "All": "#4D4D4D"}
 
-    def test_an_uploaded_study_takes_the_group_hues_first(self):
-        assert group_colours(["Nurses", "Teachers"]) == {"Nurses": "#0072B2", "Teachers": "#D55E00"}
+    def test_the_study_order_decides_not_the_label(self):
+        # The same labels listed the other way round swap colours: no label owns a colour.
+        assert group_colours(["MHSW", "CSW", "All"], ["CSW", "MHSW"]) == {
+            "MHSW": SECOND_GROUP,
+            "CSW": FIRST_GROUP,
+            "All": SHARED_GROUP_COLOUR,
+        }
 
-    def test_other_groups_never_repeat_a_fixed_groups_colour(self):
-        picked = group_colours(["MHSW", "Nurses", "CSW", "Teachers"])
-        assert len(set(picked.values())) == 4
-        assert picked["Nurses"] not in (colours.FIXED_GROUP_COLOURS["MHSW"], colours.FIXED_GROUP_COLOURS["CSW"])
+    def test_without_metadata_the_data_order_decides(self):
+        assert group_colours(["Nurses", "All", "Teachers"]) == {
+            "Nurses": FIRST_GROUP,
+            "All": SHARED_GROUP_COLOUR,
+            "Teachers": SECOND_GROUP,
+        }
+
+    def test_groups_the_metadata_leaves_out_follow_those_it_lists(self):
+        picked = group_colours(["Porters", "Nurses", "Teachers", "All"], ["Teachers", "Nurses", "Absent"])
+        assert picked["Teachers"] == FIRST_GROUP
+        assert picked["Nurses"] == SECOND_GROUP
+        assert picked["Porters"] == GROUP_COLOURS[2]
+        assert picked["All"] == SHARED_GROUP_COLOUR
+
+    def test_every_group_gets_its_own_colour(self):
+        picked = group_colours([f"Group {n}" for n in range(len(GROUP_COLOURS))] + ["All"])
+        assert len(set(picked.values())) == len(GROUP_COLOURS) + 1
 
 
 def test_badges_carry_no_colour_meaning_of_their_own():
