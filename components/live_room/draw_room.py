@@ -223,7 +223,9 @@ def _spot_form(code: str, owner: str, state: dict) -> None:
 
 
 def _delete_all(code: str, owner: str) -> None:
-    _clear(code, owner, None)
+    if st.session_state.get(keys.LIVE_DELETE_CONFIRM):
+        _clear(code, owner, None)
+    st.session_state[keys.LIVE_DELETE_CONFIRM] = False  # the next deletion is confirmed again
 
 
 def _downloads(store, code: str, owner: str, state: dict, dataset: object) -> None:
@@ -247,13 +249,16 @@ def _downloads(store, code: str, owner: str, state: dict, dataset: object) -> No
             icon=":material/picture_as_pdf:",
             on_click="ignore",
         )
+        # Deleting cannot be undone, so it takes two steps: tick, then click.
+        confirmed = st.checkbox("Yes, delete every answer", key=keys.LIVE_DELETE_CONFIRM)
         st.button(
             "Delete all answers now",
             key=keys.LIVE_DELETE,
             icon=":material/delete_forever:",
             on_click=_delete_all,
             args=(code, owner),
-            help="Otherwise they are deleted by themselves a day after the room opened.",
+            disabled=not confirmed,
+            help="Tick the box first. Otherwise they are deleted by themselves a day after the room opened.",
         )
 
 
