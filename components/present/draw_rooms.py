@@ -34,7 +34,12 @@ def show_room(view: str, code_param: object) -> None:
         _room_missing(view)
     elif view == PROJECTOR:
         st.html(slide_view.PROJECTOR_STYLE)
-        _projector_view(room.code, owner)
+        # Revealed answers take the slide's place, so a 720 px projector shows them whole; the panel's poll
+        # reruns the page when the presenter reveals or hides them.
+        if room.blank or not live_room_view.results_shown(room.code, owner):
+            _projector_view(room.code, owner)
+        else:
+            st.session_state[keys.PRESENT_ROOM_SEEN] = room.version  # drawn as it is: no need to follow
         _follow_projector(room.code, owner)
         live_room_view.projector_panel(room.code, owner, room.dataset)
     else:

@@ -52,6 +52,26 @@ def open_to_the_room(presenter: Page, projector: Page) -> str:
     return address
 
 
+def assert_fits_the_window(page: Page, selector: str) -> None:
+    """The window does not scroll (neither the document nor Streamlit's main pane, which clips on the
+    projector) and `selector`'s box is wholly inside the viewport."""
+    wait_for_app(page)
+    sizes = page.evaluate(
+        """(selector) => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            const box = document.querySelector(selector).getBoundingClientRect();
+            return {scroll: document.documentElement.scrollHeight, inner: window.innerHeight,
+                    mainScroll: main.scrollHeight, mainClient: main.clientHeight,
+                    top: box.top, bottom: box.bottom, left: box.left, right: box.right, width: window.innerWidth};
+        }""",
+        selector,
+    )
+    assert sizes["scroll"] <= sizes["inner"], sizes
+    assert sizes["mainScroll"] <= sizes["mainClient"], sizes
+    assert 0 <= sizes["top"] < sizes["bottom"] <= sizes["inner"], sizes
+    assert 0 <= sizes["left"] < sizes["right"] <= sizes["width"], sizes
+
+
 def join_by_typing(phone: Page, base_url: str, code: str) -> None:
     open_page(phone, f"{base_url}/join")
     phone.get_by_label("Room code").fill(code)
@@ -77,6 +97,7 @@ def test_phones_join_answer_and_follow_and_the_projector_counts_match(browser: B
         projector = open_room(presenter, app_url, BARRIER_PROMPT + 1)
         address = open_to_the_room(presenter, projector)
         code = JOIN_ADDRESS.match(address).group(1)
+        assert_fits_the_window(projector, ".st-key-live_join_box")  # the slide and the join box, at 1280x720
         by_qr, by_code, late = (phone.new_page() for phone in phones)
 
         open_page(by_qr, address)  # the QR code's address
@@ -101,6 +122,10 @@ def test_phones_join_answer_and_follow_and_the_projector_counts_match(browser: B
             expect(results).to_contain_text(f"{option}: {count} (study:")
         expect(results).to_contain_text("counts of coded statements, not of people")
         expect(results.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_attached(timeout=FOLLOW_MS)
+        # The results take the slide's place: the whole chart and its sentence on a 1280x720 projector.
+        expect(projector.locator(".st-key-present_slide")).to_have_count(0)
+        assert_fits_the_window(projector, '.st-key-live_results [data-testid="stPlotlyChart"]')
+        assert_fits_the_window(projector, ".st-key-live_results")
         for phone in (by_qr, by_code, late):  # a phone sees the totals once revealed
             expect(phone.get_by_text("The room so far: 3 answers")).to_be_visible(timeout=FOLLOW_MS)
             expect(phone.get_by_text(f"{BARRIERS[1]}: 2")).to_be_visible()
