@@ -237,9 +237,9 @@ def _projector_view(code: str, owner: str) -> None:
 def _room_missing(view: str) -> None:
     ui.page_start("This presentation is not open here")
     st.markdown(
-        "The link names a presenter room that has ended (rooms close after four idle hours, or a day after they were opened to the room), or that was "
-        "opened in another browser: a room, and any study uploaded for it, is only shown in the browser "
-        f"that opened it. This was to be the {view} window."
+        "The link names a presenter room that has ended (rooms close after four idle hours, or a day after "
+        "they were opened to the room), or that was opened in another browser: a room, and any study "
+        f"uploaded for it, is only shown in the browser that opened it. This was to be the {view} window."
     )
     problem = presenter.room_store().problem()
     if problem:
