@@ -88,6 +88,23 @@ def _moderate(join_code: str, owner: str, answer_id: int, status: str) -> None:
         live_store.moderate(store, join_code, owner, answer_id, status)
 
 
+# The presenter window fills 1280x720 with the slide, the next one and the notes, so the live room's panel
+# is a drawer pinned in the band above them (beside the room bar): closed, it is one line; opened, it lies
+# over the slides and scrolls inside itself, so the trainer reaches it without scrolling the window.
+DOCK_STYLE = """<style>
+.st-key-live_room_dock { position: fixed; top: 0.4rem; right: 4.5rem; width: 34rem; z-index: 999990;
+  max-height: calc(100vh - 0.8rem); overflow-y: auto; background: #ffffff; border-radius: 0.5rem; }
+.st-key-live_room_dock [data-testid="stExpander"] details summary { padding-top: 0.35rem; padding-bottom: 0.35rem; }
+</style>"""
+
+
+def presenter_dock(room_code: str, owner: str) -> None:
+    """The live room's panel in the presenter window, as a drawer that opens over the top of the window."""
+    st.html(DOCK_STYLE)
+    with st.container(key="live_room_dock"), st.expander("Live room", icon=":material/qr_code_2:"):
+        presenter_panel(room_code, owner)
+
+
 @st.fragment(run_every=2.0)
 def presenter_panel(room_code: str, owner: str) -> None:
     """The live room's part of the presenter window."""

@@ -45,7 +45,7 @@ def show_room(view: str, code_param: object) -> None:
     else:
         _presenter_view(room.code, owner)
         _follow_presenter(room.code, owner)
-        live_room_view.presenter_panel(room.code, owner)
+        live_room_view.presenter_dock(room.code, owner)
 
 
 def _room_now(code: str, owner: str) -> tuple[Room, list[Slide], int]:
