@@ -88,6 +88,23 @@ def _moderate(join_code: str, owner: str, answer_id: int, status: str) -> None:
         live_store.moderate(store, join_code, owner, answer_id, status)
 
 
+# The presenter window fills 1280x720 with the slide, the next one and the notes, so the live room's panel
+# is a drawer pinned in the band above them (beside the room bar): closed, it is one line; opened, it lies
+# over the slides and scrolls inside itself, so the trainer reaches it without scrolling the window.
+DOCK_STYLE = """<style>
+.st-key-live_room_dock { position: fixed; top: 0.4rem; right: 4.5rem; width: 34rem; z-index: 999990;
+  max-height: calc(100vh - 0.8rem); overflow-y: auto; background: #ffffff; border-radius: 0.5rem; }
+.st-key-live_room_dock [data-testid="stExpander"] details summary { padding-top: 0.35rem; padding-bottom: 0.35rem; }
+</style>"""
+
+
+def presenter_dock(room_code: str, owner: str) -> None:
+    """The live room's panel in the presenter window, as a drawer that opens over the top of the window."""
+    st.html(DOCK_STYLE)
+    with st.container(key="live_room_dock"), st.expander("Live room", icon=":material/qr_code_2:"):
+        presenter_panel(room_code, owner)
+
+
 @st.fragment(run_every=2.0)
 def presenter_panel(room_code: str, owner: str) -> None:
     """The live room's part of the presenter window."""
@@ -223,7 +240,9 @@ def _spot_form(code: str, owner: str, state: dict) -> None:
 
 
 def _delete_all(code: str, owner: str) -> None:
-    _clear(code, owner, None)
+    if st.session_state.get(keys.LIVE_DELETE_CONFIRM):
+        _clear(code, owner, None)
+    st.session_state[keys.LIVE_DELETE_CONFIRM] = False  # the next deletion is confirmed again
 
 
 def _downloads(store, code: str, owner: str, state: dict, dataset: object) -> None:
@@ -247,26 +266,59 @@ def _downloads(store, code: str, owner: str, state: dict, dataset: object) -> No
             icon=":material/picture_as_pdf:",
             on_click="ignore",
         )
+        # Deleting cannot be undone, so it takes two steps: tick, then click.
+        confirmed = st.checkbox("Yes, delete every answer", key=keys.LIVE_DELETE_CONFIRM)
         st.button(
             "Delete all answers now",
             key=keys.LIVE_DELETE,
             icon=":material/delete_forever:",
             on_click=_delete_all,
             args=(code, owner),
-            help="Otherwise they are deleted by themselves a day after the room opened.",
+            disabled=not confirmed,
+            help="Tick the box first. Otherwise they are deleted by themselves a day after the room opened.",
         )
+
+
+# The tallest a results chart may be on the projector: at 1280x720 the heading above it and the sentence
+# under it fit too (checked in tests/browser/test_live_room.py).
+PROJECTOR_CHART_HEIGHT = 400
+
+
+def _revealed_question(room_code: str, owner: str):
+    """The store, the live room and its current question if the presenter revealed its answers (else None)."""
+    store, live_room = _live_room(room_code, owner)
+    if live_room is None:
+        return store, None, None
+    question = questions.current_question(live_room.state, live_room.slide)
+    if question is None or question.id not in live_room.state.get("revealed", []):
+        return store, live_room, None
+    return store, live_room, question
+
+
+def results_shown(room_code: str, owner: str) -> bool:
+    """Whether the projector shows the room's answers in place of the slide (and notes it for the poll)."""
+    shown = _revealed_question(room_code, owner)[2] is not None
+    st.session_state[keys.LIVE_PROJECTOR_RESULTS] = shown
+    return shown
+
+
+def _fitted(figure):
+    figure.update_layout(height=min(figure.layout.height or PROJECTOR_CHART_HEIGHT, PROJECTOR_CHART_HEIGHT))
+    return figure
 
 
 @st.fragment(run_every=1.5)
 def projector_panel(room_code: str, owner: str, dataset: object) -> None:
     """The live room on the projector: how to join, and the answers once the presenter reveals them."""
-    store, live_room = _live_room(room_code, owner)
+    store, live_room, revealed = _revealed_question(room_code, owner)
+    if (revealed is not None) != st.session_state.get(keys.LIVE_PROJECTOR_RESULTS, False):
+        st.rerun()  # revealed or hidden since the page was drawn: the slide and the results swap places
     if live_room is None:
         return
     code, state = live_room.join_code, live_room.state
     question = questions.current_question(state, live_room.slide)
     address = join_address(code)
-    if question is None or question.id not in state.get("revealed", []):
+    if revealed is None:
         with st.container(key="live_join_box", horizontal=True, vertical_alignment="center", gap="medium"):
             st.html(figures.qr_markup(address))
             with st.container():
@@ -284,18 +336,28 @@ def projector_panel(room_code: str, owner: str, dataset: object) -> None:
         if question.is_options:
             study = study_counts(dataset, question.kind)
             st.plotly_chart(
-                figures.options_figure(counted, study), key="live_options_chart", config={"displayModeBar": False}
+                _fitted(figures.options_figure(counted, study)),
+                key="live_options_chart",
+                config={"displayModeBar": False},
             )
             st.markdown(escape_markdown(figures.options_sentence(counted, study)) + " " + STUDY_COUNTS_NOTE)
         elif question.kind == questions.SCALE:
-            st.plotly_chart(figures.scale_figure(counted), key="live_scale_chart", config={"displayModeBar": False})
+            st.plotly_chart(
+                _fitted(figures.scale_figure(counted)), key="live_scale_chart", config={"displayModeBar": False}
+            )
             st.markdown(escape_markdown(figures.scale_sentence(counted)))
         else:
-            if not counted.shown_texts:
-                st.markdown("No short answers approved yet.")
-            for text in counted.shown_texts[-12:]:
-                st.markdown(f"> {escape_markdown(text)}")
+            # The latest answers beside the words they use, so both fit the projector's height.
+            said, used = st.columns(2, gap="medium")
+            with said:
+                if not counted.shown_texts:
+                    st.markdown("No short answers approved yet.")
+                for text in counted.shown_texts[-6:]:
+                    st.markdown(f"> {escape_markdown(text)}")
             words = word_counts(counted.shown_texts)
             if words:
-                st.plotly_chart(figures.words_figure(words), key="live_words_chart", config={"displayModeBar": False})
-                st.markdown("Words used: " + escape_markdown(", ".join(f"{w} ({c})" for w, c in words)) + ".")
+                with used:
+                    st.plotly_chart(
+                        _fitted(figures.words_figure(words)), key="live_words_chart", config={"displayModeBar": False}
+                    )
+                    st.markdown("Words used: " + escape_markdown(", ".join(f"{w} ({c})" for w, c in words)) + ".")

@@ -47,6 +47,11 @@ class SlidingLimit:
             events.append(now)
             return True
 
+    def recent(self, key: str) -> int:
+        """How many events `key` had within the window."""
+        with self._lock:
+            return len(self._recent(key, self.clock()))
+
     def blocked(self, key: str) -> bool:
         """Whether the next event for `key` would be refused (counts nothing)."""
         with self._lock:
@@ -60,14 +65,23 @@ class SlidingLimit:
 
 
 class JoinGuard:
-    """Join attempts: a session or the whole process that has tried too many wrong codes waits a minute."""
+    """Join attempts: a session that has tried too many wrong codes waits a minute.
+
+    The process-wide count is a guard against one person guessing from many sessions at once. It only ever
+    holds back sessions that have themselves typed a wrong code this minute, so a flood of wrong codes from
+    one person cannot stop the rest of the room joining: a phone that never guessed wrong always gets in
+    with the right code. While the process is over its limit a session's first wrong code makes it wait,
+    so each extra guess costs the guesser a new browser session, not one keystroke.
+    """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic):
         self.per_session = SlidingLimit(WRONG_JOINS_PER_SESSION, clock=clock)
         self.per_process = SlidingLimit(WRONG_JOINS_PER_PROCESS, clock=clock)
 
     def may_try(self, session: str) -> bool:
-        return not self.per_session.blocked(session) and not self.per_process.blocked("all")
+        if self.per_session.blocked(session):
+            return False
+        return not self.per_process.blocked("all") or self.per_session.recent(session) == 0
 
     def wrong(self, session: str) -> None:
         self.per_session.note(session)

@@ -34,13 +34,18 @@ def show_room(view: str, code_param: object) -> None:
         _room_missing(view)
     elif view == PROJECTOR:
         st.html(slide_view.PROJECTOR_STYLE)
-        _projector_view(room.code, owner)
+        # Revealed answers take the slide's place, so a 720 px projector shows them whole; the panel's poll
+        # reruns the page when the presenter reveals or hides them.
+        if room.blank or not live_room_view.results_shown(room.code, owner):
+            _projector_view(room.code, owner)
+        else:
+            st.session_state[keys.PRESENT_ROOM_SEEN] = room.version  # drawn as it is: no need to follow
         _follow_projector(room.code, owner)
         live_room_view.projector_panel(room.code, owner, room.dataset)
     else:
         _presenter_view(room.code, owner)
         _follow_presenter(room.code, owner)
-        live_room_view.presenter_panel(room.code, owner)
+        live_room_view.presenter_dock(room.code, owner)
 
 
 def _room_now(code: str, owner: str) -> tuple[Room, list[Slide], int]:
@@ -232,9 +237,9 @@ def _projector_view(code: str, owner: str) -> None:
 def _room_missing(view: str) -> None:
     ui.page_start("This presentation is not open here")
     st.markdown(
-        "The link names a presenter room that has ended (rooms close after four idle hours), or that was "
-        "opened in another browser: a room, and any study uploaded for it, is only shown in the browser "
-        f"that opened it. This was to be the {view} window."
+        "The link names a presenter room that has ended (rooms close after four idle hours, or a day after "
+        "they were opened to the room), or that was opened in another browser: a room, and any study "
+        f"uploaded for it, is only shown in the browser that opened it. This was to be the {view} window."
     )
     problem = presenter.room_store().problem()
     if problem:

@@ -5,7 +5,9 @@ Phones have no owner secret: they reach a live room by its join code only, may a
 answer (named by a participant id, stored only hashed) and may read the room's state and totals. Everything
 else (individual answers, moderation, clearing, deleting) needs the presenter room's owner, as rooms do.
 A live room and its answers are deleted `live_seconds()` after it opened (24 hours unless
-EXPLORER_LIVE_ROOM_HOURS says otherwise), or with their presenter room, or at once by its owner.
+EXPLORER_LIVE_ROOM_HOURS says otherwise), or at once by its owner, or with their presenter room when its
+owner ends it. Until then the presenter room is kept however idle (Store.sweep), so the trainer can still
+download the answers the next morning from the browser that opened the room.
 
 Every function is one transaction; a database that cannot be used raises StoreUnavailableError.
 """

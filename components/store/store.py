@@ -35,6 +35,17 @@ MAX_JSON_BYTES = 1024 * 1024
 LINK_ID_BYTES = 24  # private link ids and published study ids: 192 random bits
 OWNER_TOKEN_BYTES = 32
 
+# The live room's table (components.store.live_room defines it; named here only by the columns read, as that
+# module imports this one). A presenter room whose live room has not expired is kept however idle it is: the
+# room's answers last their own 24 hours, and the trainer reaches them (the downloads) through the room, in
+# the browser that opened it, the next morning too.
+_live_rooms = sa.table("live_rooms", sa.column("room_code"), sa.column("expires_at"))
+
+
+def _rooms_with_live_answers(now: float):
+    return sa.select(_live_rooms.c.room_code).where(_live_rooms.c.expires_at > now)
+
+
 T = TypeVar("T")
 
 
@@ -449,13 +460,12 @@ class Store:
         nothing refers to any more. Returns how many rows of each went."""
         now = self.clock()
         idle_before = now - ROOM_IDLE_SECONDS
+        idle = sa.and_(rooms.c.last_used_at < idle_before, rooms.c.code.not_in(_rooms_with_live_answers(now)))
         with self.engine.begin() as connection:
             gone_entries = connection.execute(
-                room_entries.delete().where(
-                    room_entries.c.room_code.in_(sa.select(rooms.c.code).where(rooms.c.last_used_at < idle_before))
-                )
+                room_entries.delete().where(room_entries.c.room_code.in_(sa.select(rooms.c.code).where(idle)))
             ).rowcount
-            gone_rooms = connection.execute(rooms.delete().where(rooms.c.last_used_at < idle_before)).rowcount
+            gone_rooms = connection.execute(rooms.delete().where(idle)).rowcount
             gone_kept = connection.execute(kept_items.delete().where(kept_items.c.expires_at <= now)).rowcount
             gone_published = connection.execute(
                 published_studies.delete().where(published_studies.c.expires_at <= now)
@@ -502,8 +512,12 @@ class Store:
         if lock:
             query = query.with_for_update()
         row = connection.execute(query).first()
-        if row is None or now - row.last_used_at > ROOM_IDLE_SECONDS:
+        if row is None:
             return None
+        if now - row.last_used_at > ROOM_IDLE_SECONDS:
+            kept = connection.execute(_rooms_with_live_answers(now).where(_live_rooms.c.room_code == code)).first()
+            if kept is None:
+                return None
         return row
 
     @staticmethod

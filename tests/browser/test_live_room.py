@@ -42,7 +42,14 @@ def phone_context(browser: Browser) -> BrowserContext:
 
 def open_to_the_room(presenter: Page, projector: Page) -> str:
     """Open the presenter's room to the room; returns the join address the projector's QR image names."""
-    presenter.get_by_role("button", name="Open to the room").click()
+    # The live room's drawer, in the presenter window's top band: reached without scrolling at 1280x720.
+    drawer = presenter.locator(".st-key-live_room_dock summary")
+    expect(drawer).to_be_in_viewport()
+    drawer.click()
+    opener = presenter.get_by_role("button", name="Open to the room")
+    expect(opener).to_be_in_viewport(ratio=1)
+    assert presenter.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTop") == 0
+    opener.click()
     expect(presenter.get_by_text("Live room open")).to_be_visible(timeout=30_000)
     qr = projector.locator(".st-key-live_join_box img")
     expect(qr).to_be_visible(timeout=FOLLOW_MS)
@@ -50,6 +57,26 @@ def open_to_the_room(presenter: Page, projector: Page) -> str:
     assert JOIN_ADDRESS.match(address), address
     expect(projector.locator(".st-key-live_join_box")).to_contain_text(address)
     return address
+
+
+def assert_fits_the_window(page: Page, selector: str) -> None:
+    """The window does not scroll (neither the document nor Streamlit's main pane, which clips on the
+    projector) and `selector`'s box is wholly inside the viewport."""
+    wait_for_app(page)
+    sizes = page.evaluate(
+        """(selector) => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            const box = document.querySelector(selector).getBoundingClientRect();
+            return {scroll: document.documentElement.scrollHeight, inner: window.innerHeight,
+                    mainScroll: main.scrollHeight, mainClient: main.clientHeight,
+                    top: box.top, bottom: box.bottom, left: box.left, right: box.right, width: window.innerWidth};
+        }""",
+        selector,
+    )
+    assert sizes["scroll"] <= sizes["inner"], sizes
+    assert sizes["mainScroll"] <= sizes["mainClient"], sizes
+    assert 0 <= sizes["top"] < sizes["bottom"] <= sizes["inner"], sizes
+    assert 0 <= sizes["left"] < sizes["right"] <= sizes["width"], sizes
 
 
 def join_by_typing(phone: Page, base_url: str, code: str) -> None:
@@ -77,6 +104,7 @@ def test_phones_join_answer_and_follow_and_the_projector_counts_match(browser: B
         projector = open_room(presenter, app_url, BARRIER_PROMPT + 1)
         address = open_to_the_room(presenter, projector)
         code = JOIN_ADDRESS.match(address).group(1)
+        assert_fits_the_window(projector, ".st-key-live_join_box")  # the slide and the join box, at 1280x720
         by_qr, by_code, late = (phone.new_page() for phone in phones)
 
         open_page(by_qr, address)  # the QR code's address
@@ -101,11 +129,16 @@ def test_phones_join_answer_and_follow_and_the_projector_counts_match(browser: B
             expect(results).to_contain_text(f"{option}: {count} (study:")
         expect(results).to_contain_text("counts of coded statements, not of people")
         expect(results.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_attached(timeout=FOLLOW_MS)
+        # The results take the slide's place: the whole chart and its sentence on a 1280x720 projector.
+        expect(projector.locator(".st-key-present_slide")).to_have_count(0)
+        assert_fits_the_window(projector, '.st-key-live_results [data-testid="stPlotlyChart"]')
+        assert_fits_the_window(projector, ".st-key-live_results")
         for phone in (by_qr, by_code, late):  # a phone sees the totals once revealed
             expect(phone.get_by_text("The room so far: 3 answers")).to_be_visible(timeout=FOLLOW_MS)
             expect(phone.get_by_text(f"{BARRIERS[1]}: 2")).to_be_visible()
         by_qr.screenshot(path=str(REPO / "test-output" / "screenshots" / "live-room-phone.png"))
         projector.screenshot(path=str(REPO / "test-output" / "screenshots" / "live-room-projector.png"))
+        presenter.screenshot(path=str(REPO / "test-output" / "screenshots" / "live-room-presenter.png"))
 
         # The downloads read back with the same totals.
         with presenter.expect_download() as download:
@@ -187,6 +220,7 @@ def test_answers_outlive_a_server_restart(browser: Browser, tmp_path: Path, monk
             window.reload()
             wait_for_app(window)
             assert_no_exception(window)
+        presenter.locator(".st-key-live_room_dock summary").click()  # a reloaded window's drawer starts closed
         expect(presenter.get_by_text("1 answer")).to_be_visible(timeout=FOLLOW_MS)
         # The same phone (its cookie) still has its answer, and changes it rather than adding one.
         expect(phone.get_by_role("checkbox", name=BARRIERS[1])).to_be_checked(timeout=FOLLOW_MS)

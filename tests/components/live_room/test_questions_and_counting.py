@@ -128,4 +128,9 @@ def test_rate_limits_forget_after_a_minute() -> None:
     guard = JoinGuard(clock=clock)
     for number in range(60):
         guard.wrong(f"session-{number}")  # many phones, one wrong code each
-    assert not guard.may_try("fresh-session")  # the process as a whole waits
+    assert guard.may_try("fresh-session")  # a phone that never guessed wrong is not held back
+    guard.wrong("fresh-session")
+    assert not guard.may_try("fresh-session")  # once it guesses wrong while the process is over its limit
+    assert not guard.may_try("session-1")  # and so do the sessions that guessed
+    clock.now = 121.0
+    assert guard.may_try("session-1")

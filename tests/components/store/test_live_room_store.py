@@ -144,3 +144,23 @@ def test_the_live_room_goes_with_its_presenter_room(store: Store) -> None:
 @pytest.mark.parametrize(("hours", "seconds"), [("", 86400.0), ("2", 7200.0), ("nonsense", 86400.0), ("-1", 86400.0)])
 def test_how_long_answers_are_kept_is_configurable(hours: str, seconds: float) -> None:
     assert live.live_seconds({live.LIVE_HOURS_VARIABLE: hours}) == seconds
+
+
+def test_answers_outlive_four_idle_hours_until_their_own_expiry_for_the_owner_only(store: Store, clock) -> None:
+    room, live_room = opened(store)
+    plain = store.create_room(OWNER, {"slide": 0})  # no live room: deleted after four idle hours as before
+    answer(store, SlidingLimit(100), live_room.join_code, "p", "P01:barrier", ["Time"])
+    clock.advance(5 * 60 * 60)  # overnight-ish: longer than a presenter room's four idle hours
+    store.sweep()
+    assert store.get_room(plain.code, OWNER) is None
+    assert store.get_room(room.code, OWNER) is not None  # the trainer's browser still reaches the room
+    assert store.get_room(room.code, STRANGER) is None
+    assert [row.answer for row in live.owner_answers(store, live_room.join_code, OWNER)] == [{"options": ["Time"]}]
+    assert live.owner_answers(store, live_room.join_code, STRANGER) is None
+    clock.advance(live.live_seconds())  # past the live room's own 24 hours
+    store.sweep()
+    live.sweep_live_rooms(store)
+    assert live.owner_answers(store, live_room.join_code, OWNER) is None
+    assert live.question_answers(store, live_room.join_code) == []
+    store.sweep()
+    assert store.get_room(room.code, OWNER) is None
