@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.shared import navigation
+from components.ui.downloads import keep_built_downloads
 
 st.set_page_config(
     page_title="Collaboration Findings Explorer",
@@ -13,6 +14,9 @@ st.set_page_config(
     page_icon=str(Path(__file__).with_name("assets") / "page-icon.png"),
     layout="wide",
 )
+
+# Files built when a download button is clicked must outlast the live room's polling (see components/ui/downloads.py).
+keep_built_downloads()
 
 # Page files are named after their URL paths: on a fresh server Streamlit first serves a deep link from
 # the pages/ folder by file name, and components.ui.frame.ensure_router then reroutes it through this file.

@@ -99,16 +99,26 @@ DOCK_STYLE = """<style>
 
 
 def presenter_dock(room_code: str, owner: str) -> None:
-    """The live room's panel in the presenter window, as a drawer that opens over the top of the window."""
+    """The live room's panel in the presenter window, as a drawer that opens over the top of the window.
+
+    The downloads and "Delete all answers" sit below the polling panel, not in it: a poll that redraws a
+    download button replaces the file it stands for, so a click landing just then would fetch nothing."""
     st.html(DOCK_STYLE)
+    store, live_room = _live_room(room_code, owner)
+    st.session_state[keys.LIVE_PANEL_OPEN] = live_room is not None
     with st.container(key="live_room_dock"), st.expander("Live room", icon=":material/qr_code_2:"):
         presenter_panel(room_code, owner)
+        room = presenter.room_store().get(room_code, owner)
+        if live_room is not None and room is not None:
+            _downloads(store, room_code, live_room.join_code, owner, room.dataset)
 
 
 @st.fragment(run_every=2.0)
 def presenter_panel(room_code: str, owner: str) -> None:
     """The live room's part of the presenter window."""
     store, live_room = _live_room(room_code, owner)
+    if (live_room is not None) != st.session_state.get(keys.LIVE_PANEL_OPEN, False):
+        st.rerun()  # opened or closed since the window was drawn: the downloads below the panel follow
     with st.container(key="live_room_panel", border=True):
         if live_room is None:
             st.markdown("**Live room** · people in the room can answer the discussion prompts from their phones.")
@@ -134,9 +144,6 @@ def presenter_panel(room_code: str, owner: str) -> None:
         else:
             _question_controls(code, owner, state, question, answers)
         _spot_form(code, owner, state)
-        room = presenter.room_store().get(room_code, owner)
-        if room is not None:
-            _downloads(store, code, owner, state, room.dataset)
 
 
 def _question_controls(code: str, owner: str, state: dict, question: Question, answers: list) -> None:
@@ -245,12 +252,20 @@ def _delete_all(code: str, owner: str) -> None:
     st.session_state[keys.LIVE_DELETE_CONFIRM] = False  # the next deletion is confirmed again
 
 
-def _downloads(store, code: str, owner: str, state: dict, dataset: object) -> None:
-    # Built when clicked (deferred), from the answers as they are then.
+def _room_now(store, room_code: str, owner: str) -> tuple[dict, list]:
+    """The room's questions and answers as they are when a download is clicked."""
+    live_room = live_store.live_room_for_owner(store, room_code, owner)
+    if live_room is None:
+        return {}, []
+    return live_room.state, live_store.owner_answers(store, live_room.join_code, owner) or []
+
+
+def _downloads(store, room_code: str, code: str, owner: str, dataset: object) -> None:
+    # Built when clicked (deferred), from the questions and answers as they are then.
     with st.container(horizontal=True, gap="small"):
         st.download_button(
             "Answers (CSV)",
-            lambda: answers_csv(state, live_store.owner_answers(store, code, owner) or []),
+            lambda: answers_csv(*_room_now(store, room_code, owner)),
             file_name=f"live-room-{code}-answers.csv",
             mime="text/csv",
             key=keys.LIVE_CSV,
@@ -259,7 +274,7 @@ def _downloads(store, code: str, owner: str, state: dict, dataset: object) -> No
         )
         st.download_button(
             "Summary (PDF)",
-            lambda: summary_pdf(state, live_store.owner_answers(store, code, owner) or [], dataset, code),
+            lambda: summary_pdf(*_room_now(store, room_code, owner), dataset, code),
             file_name=f"live-room-{code}-summary.pdf",
             mime="application/pdf",
             key=keys.LIVE_PDF,

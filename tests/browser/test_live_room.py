@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import (
     REPO,
@@ -98,18 +97,10 @@ def pick(phone: Page, options: tuple[str, ...], button: str = "Send") -> None:
 
 
 def downloaded(presenter: Page, button: str) -> Path:
-    """The file a download button gives. Tried twice: the presenter's panel reruns every poll, and a rerun that
-    lands just as the button is clicked can cancel the browser's download (seen once under CI's load)."""
-    for attempt in (1, 2):
-        with presenter.expect_download() as download:
-            presenter.get_by_role("button", name=button).click()
-        try:
-            return Path(download.value.path())
-        except PlaywrightError:
-            if attempt == 2:
-                raise
-            wait_for_app(presenter)
-    raise AssertionError(button)
+    """The file a download button gives, while the phones and the projector poll the server."""
+    with presenter.expect_download() as download:
+        presenter.get_by_role("button", name=button).click()
+    return Path(download.value.path())
 
 
 def test_phones_join_answer_and_follow_and_the_projector_counts_match(browser: Browser, app_url: str) -> None:
