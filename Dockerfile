@@ -16,9 +16,10 @@ RUN groupadd --system app && useradd --system --gid app --create-home --home-dir
 
 WORKDIR /app
 
-# The app's own pinned dependencies only; test tools (requirements-dev.txt) stay out of the image.
-COPY requirements.txt .
-RUN pip install --no-compile -r requirements.txt
+# The app's own dependencies, every package pinned with its hashes (requirements.lock, made from requirements.txt
+# by scripts/lock.sh), as the README's first command installs them; test tools stay out of the image.
+COPY requirements.lock .
+RUN pip install --no-compile --require-hashes -r requirements.lock
 
 COPY --chown=root:root . .
 RUN mkdir -p /app/state && chown app:app /app/state
