@@ -8,7 +8,8 @@ features or the UI, and knows nothing of Streamlit except `components.ui.app_sto
 
 Use it like this (every method is one transaction; every id or token that is unknown, malformed, tampered
 with or expired gives the same None/False; secrets are stored only as SHA-256 hashes and compared in constant
-time; a database that cannot be used raises StoreUnavailableError, whose str() is a message fit for a user):
+time; a database that cannot be used raises StoreUnavailableError, whose str() is a plain message fit for a
+user and whose .detail, for the server's log only, says which database and why):
 
     from components.store import Store, StoreUnavailableError
 

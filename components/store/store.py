@@ -49,9 +49,24 @@ def _rooms_with_live_answers(now: float):
 T = TypeVar("T")
 
 
+# What a user is told when the database cannot be used: what failed, that nothing on their page is lost, and
+# what to do. Which database, where its file is and what the driver said are server internals: they go to the
+# server's log only (StoreUnavailableError.detail).
+UNAVAILABLE_MESSAGE = (
+    "The explorer's storage cannot be used just now, so nothing can be saved to it or opened from it. "
+    "What is on this page is kept. Try again in a minute; if it keeps happening, tell whoever runs this explorer."
+)
+
+
 class StoreUnavailableError(RuntimeError):
-    """The database cannot be used (missing, corrupt, read-only, locked, unreachable). str() is the message
-    for a user; it never holds a password or a secret."""
+    """The database cannot be used (missing, corrupt, read-only, locked, unreachable).
+
+    str() is the plain message for a user: no database URL, file path, driver text, password or secret.
+    `detail` is for the server's log and the store's command line: which database (password hidden) and why."""
+
+    def __init__(self, message: str = UNAVAILABLE_MESSAGE, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail or message
 
 
 @dataclass(frozen=True)
@@ -101,9 +116,16 @@ def _json_size_checked(value: Mapping[str, Any], what: str) -> dict[str, Any]:
     return json.loads(text)  # exactly what will be read back (tuples become lists, keys strings)
 
 
-def unavailable_message(error: BaseException, url: str) -> str:
-    """A user-facing reason the database at `url` cannot be used."""
-    text = str(getattr(error, "orig", None) or error).lower()
+def unavailable_error(error: BaseException, url: str) -> StoreUnavailableError:
+    """The error to raise when the database at `url` failed with `error`: the plain message for users, and the
+    database (password hidden), the reason and the driver's words as its detail for the server's log."""
+    return StoreUnavailableError(detail=unavailable_detail(error, url))
+
+
+def unavailable_detail(error: BaseException, url: str) -> str:
+    """Why the database at `url` cannot be used, for the server's log (never shown to a user)."""
+    original = getattr(error, "orig", None) or error
+    text = str(original).lower()
     where = engines.safe_url(url)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         reason = "the file is damaged (not a readable SQLite database)"
@@ -119,7 +141,8 @@ def unavailable_message(error: BaseException, url: str) -> str:
         reason = "the database server refused the login"
     else:
         reason = "the database reported an error"
-    return f"The explorer's database ({where}) cannot be used: {reason}."
+    said = " ".join(str(original).split())[:300]  # the driver's words, on one line
+    return f"The explorer's database ({where}) cannot be used: {reason} ({type(original).__name__}: {said})."
 
 
 def guarded(method: Callable[..., T]) -> Callable[..., T]:
@@ -135,7 +158,7 @@ def guarded(method: Callable[..., T]) -> Callable[..., T]:
         except sa.exc.IntegrityError:
             raise
         except (sa.exc.OperationalError, sa.exc.DatabaseError, sa.exc.InterfaceError) as error:
-            raise StoreUnavailableError(unavailable_message(error, self.url)) from error
+            raise unavailable_error(error, self.url) from error
 
     return wrapper
 
@@ -157,9 +180,11 @@ class Store:
         url = url or engines.database_url()
         try:
             engine = engines.make_engine(url)
+        except OSError as error:  # the SQLite file's folder cannot be made (a file in the way, no permission)
+            raise unavailable_error(error, url) from error
         except (ValueError, ImportError, sa.exc.ArgumentError) as error:
             raise StoreUnavailableError(
-                f"The explorer's database ({engines.safe_url(url)}) cannot be used: {error}"
+                detail=f"The explorer's database ({engines.safe_url(url)}) cannot be used: {error}"
             ) from error
         store = cls(engine, clock=clock)
         try:
@@ -170,7 +195,7 @@ class Store:
                     connection.execute(sa.text("SELECT 1"))
         except (sa.exc.OperationalError, sa.exc.DatabaseError, sa.exc.InterfaceError, OSError) as error:
             engine.dispose()
-            raise StoreUnavailableError(unavailable_message(error, url)) from error
+            raise unavailable_error(error, url) from error
         return store
 
     def close(self) -> None:
@@ -230,7 +255,7 @@ class Store:
                 return StoredRoom(code, data_id, state, 0, now, now)
             except sa.exc.IntegrityError:
                 continue  # the code was taken (or nearly impossible: try another)
-        raise StoreUnavailableError("The explorer's database could not find a free room code.")
+        raise StoreUnavailableError(detail="The explorer's database could not find a free room code.")
 
     @guarded
     def get_room(self, code: str, owner: str) -> StoredRoom | None:

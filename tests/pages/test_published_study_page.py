@@ -19,6 +19,7 @@ from components.shared.session_keys import PUBLISHED_OWNED, PUBLISHED_STUDY, UPL
 from components.shared.text import escape_markdown
 from components.store import Store
 from components.store import published as pub
+from components.store.store import UNAVAILABLE_MESSAGE
 from components.store.store import Store as StoreClass
 from components.ui import published as publish_view
 from components.ui import view_cache
@@ -201,7 +202,9 @@ class TestLinksThatOpenNothing:
         app = open_app_page("pages/home.py", query={"study": "A" * 32})
         warning = app.warning[0].value
         assert warning.startswith("**The published study cannot be opened now.**")
-        assert "damaged" in warning
+        assert escape_markdown(UNAVAILABLE_MESSAGE) in warning
+        assert str(broken) not in warning
+        assert "sqlite" not in warning
         assert app.title[0].value  # the page goes on, with the bundled study
 
     def test_publishing_with_an_unusable_database_says_nothing_was_published(self, tmp_path, monkeypatch):
@@ -214,7 +217,9 @@ class TestLinksThatOpenNothing:
         app.run()
         assert not app.exception
         message = app.error[0].value
-        assert "the file is damaged" in message
+        assert escape_markdown(UNAVAILABLE_MESSAGE) in message
+        assert str(broken) not in message
+        assert "sqlite" not in message
         assert message.endswith("Nothing was published.")
         assert PUBLISHED_OWNED not in app.session_state
         assert "North team is open on every page" in everything(app)  # the upload is still open
