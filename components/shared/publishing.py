@@ -52,6 +52,31 @@ OWNER_NOT_FOUND = (
 )
 WRONG_KEY = "**That publishing key is not right.** Ask whoever runs this server for it. Nothing was published."
 
+# Wrong publishing keys and owner links that open nothing are counted in the store (components/store/attempts.py),
+# so the limits hold whichever replica a browser reaches. Per browser, and per thing guessed: the server's key
+# (all browsers together: past its limit nobody may try until the window passes, so a key cannot be found by
+# trying from many browsers) or one study's owner link (only browsers that have themselves tried a wrong link
+# wait, so someone guessing cannot lock the real owner out).
+ATTEMPT_WINDOW_SECONDS = 15 * 60
+WRONG_KEYS_PER_BROWSER = 5
+WRONG_KEYS_PER_SERVER = 30
+WRONG_OWNER_LINKS_PER_BROWSER = 5
+WRONG_OWNER_LINKS_PER_STUDY = 10
+
+
+def too_many_keys_message(wait: str) -> str:
+    return (
+        "**Too many wrong publishing keys were tried.** Nothing was published. "
+        f"Wait {wait}, then type the key again; ask whoever runs this server for it."
+    )
+
+
+def too_many_owner_links_message(wait: str) -> str:
+    return (
+        "**Too many owner links that open nothing were tried from this browser.** "
+        f"Wait {wait}, then open your owner link again, copied whole."
+    )
+
 
 @dataclass(frozen=True)
 class PublishSettings:

@@ -19,6 +19,7 @@ from components.shared.session_keys import PUBLISHED_OWNED, PUBLISHED_STUDY, UPL
 from components.shared.text import escape_markdown
 from components.store import Store
 from components.store import published as pub
+from components.store.attempts import failed_attempts
 from components.store.store import UNAVAILABLE_MESSAGE
 from components.store.store import Store as StoreClass
 from components.ui import published as publish_view
@@ -223,6 +224,83 @@ class TestLinksThatOpenNothing:
         assert message.endswith("Nothing was published.")
         assert PUBLISHED_OWNED not in app.session_state
         assert "North team is open on every page" in everything(app)  # the upload is still open
+
+
+@pytest.fixture
+def no_failed_attempts(store: Store):
+    """Failed attempts last their window in the app's (per test run) database: each test here starts and ends
+    with none, so one test's wrong keys do not count in another's."""
+
+    def clear() -> None:
+        with store.engine.begin() as connection:
+            connection.execute(failed_attempts.delete())
+
+    clear()
+    yield
+    clear()
+
+
+class TestGuessingIsLimited:
+    """Wrong publishing keys and owner links are counted in the store (components/store/attempts.py)."""
+
+    def test_a_browser_that_typed_too_many_wrong_keys_waits_even_with_the_right_one(
+        self, monkeypatch, store: Store, no_failed_attempts
+    ):
+        monkeypatch.setenv(publish.KEY_VARIABLE, "sesame-42")
+        before = pub.live_count(store)
+        app = upload(open_your_data(), {"findings.csv": VALID})
+        for _ in range(publish.WRONG_KEYS_PER_BROWSER):
+            app.text_input(key="publish_key").input("open sesame")
+            app.button(key="publish_button").click()
+            app.run()
+            assert [error.value for error in app.error] == [publish.WRONG_KEY]
+        app.text_input(key="publish_key").input("sesame-42")
+        app.button(key="publish_button").click()
+        app.run()
+        assert not app.exception
+        assert [error.value for error in app.error] == [publish.too_many_keys_message("15 minutes")]
+        assert pub.live_count(store) == before  # nothing was published, and the key was not even checked
+        other_browser = upload(open_your_data(), {"findings.csv": VALID})
+        other_browser.text_input(key="publish_key").input("sesame-42")
+        other_browser.button(key="publish_button").click()
+        other_browser.run()
+        assert pub.live_count(store) == before + 1  # another browser with the key still publishes
+
+    def test_past_the_servers_limit_no_browser_may_try_a_key(self, monkeypatch, store: Store, no_failed_attempts):
+        monkeypatch.setenv(publish.KEY_VARIABLE, "sesame-42")
+        monkeypatch.setattr(publish, "WRONG_KEYS_PER_SERVER", 2)
+        before = pub.live_count(store)
+        for _ in range(2):  # two browsers, one wrong key each
+            guesser = upload(open_your_data(), {"findings.csv": VALID})
+            guesser.text_input(key="publish_key").input("guess")
+            guesser.button(key="publish_button").click()
+            guesser.run()
+            assert [error.value for error in guesser.error] == [publish.WRONG_KEY]
+        newcomer = upload(open_your_data(), {"findings.csv": VALID})
+        newcomer.text_input(key="publish_key").input("sesame-42")
+        newcomer.button(key="publish_button").click()
+        newcomer.run()
+        assert [error.value for error in newcomer.error] == [publish.too_many_keys_message("15 minutes")]
+        assert pub.live_count(store) == before
+
+    def test_a_browser_that_tried_too_many_owner_links_waits_and_the_owner_still_gets_in(
+        self, store: Store, no_failed_attempts
+    ):
+        study_id, token = pub.publish(store, stored("Mine"), {"name": "Mine"}, DAY, 1000)
+        app = open_app_page("pages/your-data.py", query={"study": study_id, "owner": "x" * 43})
+        assert publish.OWNER_NOT_FOUND in [error.value for error in app.error]
+        assert "owner" not in app.query_params  # the wrong token leaves the address bar: a rerun does not count it
+        for attempt in range(publish.WRONG_OWNER_LINKS_PER_BROWSER - 1):
+            app.query_params["owner"] = f"guess-{attempt}-" + "y" * 32
+            app.run()
+            assert publish.OWNER_NOT_FOUND in [error.value for error in app.error]
+        app.query_params["owner"] = token  # the right token, from the browser that guessed
+        app.run()
+        assert publish.too_many_owner_links_message("15 minutes") in [error.value for error in app.error]
+        assert PUBLISHED_OWNED not in app.session_state
+        owner = open_app_page("pages/your-data.py", query={"study": study_id, "owner": token})
+        assert owner.session_state[PUBLISHED_OWNED] == (study_id, token)  # the owner's own browser is not held back
+        assert "**Your published study:** Mine" in everything(owner)
 
 
 class TestOwnerLink:

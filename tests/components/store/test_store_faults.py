@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from components.store import Store, StoreUnavailableError, migrate
+from components.store import attempts as _attempt_tables  # noqa: F401 (its table joins `metadata` on import)
 from components.store import live_room as _live_room_tables  # noqa: F401 (its tables join `metadata` on import)
 from components.store.__main__ import main
 from components.store.schema import metadata
