@@ -35,10 +35,9 @@ user and whose .detail, for the server's log only, says which database and why):
     store.load_kept("plan", link_id)         # -> dict | None (each opening keeps it another 180 days)
     store.forget_kept("plan", link_id)       # -> bool
 
-    # Published studies: anyone with the id reads it; the owner token (shown once) deletes it.
-    study_id, owner_token = store.publish_study(content, {"name": "..."}, lifetime=30 * 86400)
-    store.get_published(study_id)            # -> PublishedStudy | None (content, meta, size, times)
-    store.delete_published(study_id, owner_token)                 # -> bool
+    # Published studies: anyone with the id reads it; the owner token (shown once) changes or deletes it.
+    # They are functions of a Store in components/store/published.py (publish, published_header, owned_study,
+    # replace_data, set_expiry, delete_everything); the live room's are in components/store/live_room.py.
 
     store.sweep()                            # delete what expired (also done now and then by writes)
 
@@ -54,7 +53,6 @@ from components.store.store import (
     ROOM_CODE_ALPHABET,
     ROOM_CODE_LENGTH,
     ROOM_IDLE_SECONDS,
-    PublishedStudy,
     RoomEntry,
     Store,
     StoredRoom,
@@ -66,7 +64,6 @@ __all__ = [
     "ROOM_CODE_ALPHABET",
     "ROOM_CODE_LENGTH",
     "ROOM_IDLE_SECONDS",
-    "PublishedStudy",
     "RoomEntry",
     "Store",
     "StoreUnavailableError",

@@ -1,4 +1,5 @@
-"""The store's API: rooms, study data, kept plans and self-assessments, published studies, expiry sweeps.
+"""The store's API: rooms, study data, kept plans and self-assessments, expiry sweeps (published studies are
+components/store/published.py, the live room components/store/live_room.py: functions of a Store).
 
 See the package docstring (components/store/__init__.py) for how to use it. Every public method is one
 transaction; a database that cannot be used raises StoreUnavailableError with a message fit to show a user.
@@ -86,16 +87,6 @@ class RoomEntry:
     kind: str
     body: dict[str, Any]
     created_at: float
-
-
-@dataclass(frozen=True)
-class PublishedStudy:
-    id: str
-    content: bytes
-    meta: dict[str, Any]
-    size: int
-    created_at: float
-    expires_at: float
 
 
 def secret_hash(purpose: str, secret: str) -> str:
@@ -415,67 +406,6 @@ class Store:
                 )
             )
         return result.rowcount > 0
-
-    # -- published studies -----------------------------------------------------------------------
-
-    @guarded
-    def publish_study(self, content: bytes, meta: Mapping[str, Any], lifetime: float) -> tuple[str, str]:
-        """Keep a study for anyone with its id to read, for `lifetime` seconds. Returns (study id, owner
-        token): the id (192 random bits) is the link to share; the token (kept only hashed) deletes it."""
-        if not isinstance(content, bytes | bytearray):
-            raise TypeError("study data must be bytes")
-        if len(content) > MAX_DATA_BYTES:
-            raise ValueError(f"study data is larger than {MAX_DATA_BYTES} bytes")
-        meta = _json_size_checked(meta, "study metadata")
-        self._maybe_sweep()
-        study_id = secrets.token_urlsafe(LINK_ID_BYTES)
-        owner_token = secrets.token_urlsafe(OWNER_TOKEN_BYTES)
-        data_id = hashlib.sha256(content).hexdigest()
-        now = self.clock()
-        with self.engine.begin() as connection:
-            self._put_data(connection, data_id, bytes(content), now)
-            connection.execute(
-                published_studies.insert().values(
-                    id=study_id,
-                    owner_token_hash=secret_hash("study-owner", owner_token),
-                    data_id=data_id,
-                    meta=meta,
-                    size=len(content),
-                    created_at=now,
-                    expires_at=now + lifetime,
-                )
-            )
-        return study_id, owner_token
-
-    @guarded
-    def get_published(self, study_id: str) -> PublishedStudy | None:
-        """The published study, or None (unknown, malformed or expired ids alike)."""
-        if not isinstance(study_id, str) or not 16 <= len(study_id) <= 64:
-            return None
-        now = self.clock()
-        with self.engine.begin() as connection:
-            row = connection.execute(
-                sa.select(published_studies, study_data.c.content)
-                .join(study_data, study_data.c.id == published_studies.c.data_id)
-                .where(published_studies.c.id == study_id)
-            ).first()
-        if row is None or row.expires_at <= now:
-            return None
-        return PublishedStudy(row.id, bytes(row.content), dict(row.meta), row.size, row.created_at, row.expires_at)
-
-    @guarded
-    def delete_published(self, study_id: str, owner_token: str) -> bool:
-        """Delete a published study if `owner_token` is its owner's; False otherwise (all failures alike)."""
-        if not isinstance(study_id, str) or not isinstance(owner_token, str):
-            return False
-        with self.engine.begin() as connection:
-            row = connection.execute(
-                sa.select(published_studies.c.owner_token_hash).where(published_studies.c.id == study_id)
-            ).first()
-            if row is None or not _same(row.owner_token_hash, "study-owner", owner_token):
-                return False
-            connection.execute(published_studies.delete().where(published_studies.c.id == study_id))
-        return True
 
     # -- expiry ----------------------------------------------------------------------------------
 
