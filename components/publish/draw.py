@@ -44,27 +44,17 @@ def _attempts_session() -> str:
     return st.session_state[PUBLISH_ATTEMPTS_ID]
 
 
-def _key_limit():
-    from components.store.attempts import AttemptLimit
+def _limits():
+    """(the publishing key's limit, the owner link's limit): wrong attempts counted in the store, see
+    components/shared/publishing.py for the numbers and components/store/attempts.py for how they hold."""
+    from components.store.attempts import AttemptLimit  # imported on first use (module docstring)
 
-    return AttemptLimit(
-        "publish-key",
-        per_session=publish.WRONG_KEYS_PER_BROWSER,
-        per_subject=publish.WRONG_KEYS_PER_SERVER,
-        window=publish.ATTEMPT_WINDOW_SECONDS,
-        holds_everyone=True,
-    )
-
-
-def _owner_link_limit():
-    from components.store.attempts import AttemptLimit
-
-    return AttemptLimit(
-        "owner-link",
-        per_session=publish.WRONG_OWNER_LINKS_PER_BROWSER,
-        per_subject=publish.WRONG_OWNER_LINKS_PER_STUDY,
-        window=publish.ATTEMPT_WINDOW_SECONDS,
-        holds_everyone=False,
+    window = publish.ATTEMPT_WINDOW_SECONDS
+    return (
+        AttemptLimit("publish-key", publish.WRONG_KEYS_PER_BROWSER, publish.WRONG_KEYS_PER_SERVER, window, True),
+        AttemptLimit(
+            "owner-link", publish.WRONG_OWNER_LINKS_PER_BROWSER, publish.WRONG_OWNER_LINKS_PER_STUDY, window, False
+        ),
     )
 
 
@@ -88,7 +78,7 @@ def claim_owner_link() -> None:
     if store is None:
         st.session_state[PUBLISHED_NOTICE] = ("error", unavailable(store_problem()))
         return
-    limit, session = _owner_link_limit(), _attempts_session()
+    limit, session = _limits()[1], _attempts_session()
     try:
         wait = attempts.wait_seconds(store, limit, study_id, session)
         header = None if wait else published.owned_study(store, study_id, token)
@@ -203,7 +193,7 @@ def _key_accepted(store, typed_key: str | None, key: str) -> bool:
     from components.store.store import StoreUnavailableError
     from components.ui.app_store import report_failure
 
-    limit, session = _key_limit(), _attempts_session()
+    limit, session = _limits()[0], _attempts_session()
     try:
         wait = attempts.wait_seconds(store, limit, SERVER_KEY, session)
         if wait:
