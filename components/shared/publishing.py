@@ -19,9 +19,10 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 from components.data.model import Dataset
+from components.shared import citation
 from components.shared.text import escape_markdown
 
 KEY_VARIABLE = "EXPLORER_PUBLISH_KEY"
@@ -180,16 +181,9 @@ def banner_markdown(meta: Mapping[str, Any]) -> str:
 
 def base_url(current_url: str | None) -> str:
     """The app's own address (scheme, host and any path prefix) from the current page's URL; "" when unknown
-    (links are then relative to the server)."""
-    if not current_url:
-        return ""
-    parts = urlsplit(current_url)
-    if not parts.scheme or not parts.netloc:
-        return ""
-    path = parts.path.rstrip("/")
-    if path.endswith("/" + OWNER_PAGE):
-        path = path[: -len(OWNER_PAGE) - 1]
-    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    (links are then relative to the server). Published links are made on the owner's page, so that is the page
+    path taken off."""
+    return citation.app_base_url(current_url, (OWNER_PAGE,))
 
 
 def read_link(base: str, study_id: str) -> str:

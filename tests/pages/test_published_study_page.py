@@ -48,6 +48,16 @@ def store():
     opened.close()
 
 
+@pytest.fixture
+def broken(tmp_path, monkeypatch):
+    """The app's store is a damaged SQLite file (its path returned): every call on it fails."""
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"this is not a database" * 100)
+    app_store_module = importlib.import_module("components.ui.app_store")
+    monkeypatch.setattr(app_store_module, "app_store", lambda: StoreClass(sa.create_engine(f"sqlite:///{path}")))
+    return path
+
+
 def stored(name: str = "North team", findings: bytes = VALID) -> bytes:
     return dataset_bytes(build_dataset({"findings.csv": findings}, name=name))
 
@@ -197,11 +207,7 @@ class TestLinksThatOpenNothing:
         assert "Not enough time" not in everything(app)  # the bundled study is shown
         assert PUBLISHED_STUDY not in app.session_state
 
-    def test_an_unusable_database_says_so_and_the_bundled_study_goes_on(self, tmp_path, monkeypatch):
-        broken = tmp_path / "broken.db"
-        broken.write_bytes(b"this is not a database" * 100)
-        app_store_module = importlib.import_module("components.ui.app_store")
-        monkeypatch.setattr(app_store_module, "app_store", lambda: StoreClass(sa.create_engine(f"sqlite:///{broken}")))
+    def test_an_unusable_database_says_so_and_the_bundled_study_goes_on(self, broken):
         app = open_app_page("pages/home.py", query={"study": "A" * 32})
         warning = app.warning[0].value
         assert warning.startswith("**The published study cannot be opened now.**")
@@ -210,12 +216,8 @@ class TestLinksThatOpenNothing:
         assert "sqlite" not in warning
         assert app.title[0].value  # the page goes on, with the bundled study
 
-    def test_publishing_with_an_unusable_database_says_nothing_was_published(self, tmp_path, monkeypatch):
+    def test_publishing_with_an_unusable_database_says_nothing_was_published(self, broken):
         app = upload(open_your_data(), {"findings.csv": VALID}, name="North team")
-        broken = tmp_path / "broken.db"
-        broken.write_bytes(b"this is not a database" * 100)
-        app_store_module = importlib.import_module("components.ui.app_store")
-        monkeypatch.setattr(app_store_module, "app_store", lambda: StoreClass(sa.create_engine(f"sqlite:///{broken}")))
         app.button(key="publish_button").click()
         app.run()
         assert not app.exception
