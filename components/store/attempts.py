@@ -10,8 +10,8 @@ owner link), all sessions together. When a subject has had too many, `holds_ever
   JoinGuard, works the same way, in memory).
 
 Only hashes of sessions and subjects are stored, namespaced by the limit's scope; rows older than the window
-are deleted as new failures are noted. Every function is one transaction; a database that cannot be used
-raises StoreUnavailableError.
+are deleted as new failures are noted, and by Store.sweep once a day old. Every function is one transaction;
+a database that cannot be used raises StoreUnavailableError.
 
     limit = AttemptLimit("publish-key", per_session=5, per_subject=30, window=15 * 60, holds_everyone=True)
     wait = wait_seconds(store, limit, "server", session)   # 0.0: may try now; else seconds until it may
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from components.store.schema import metadata
-from components.store.store import Store, guarded, secret_hash
+from components.store.store import ATTEMPTS_KEPT_SECONDS, Store, guarded, secret_hash
 
 failed_attempts = sa.Table(
     "failed_attempts",
@@ -52,8 +52,8 @@ class AttemptLimit:
     def __post_init__(self) -> None:
         if not self.scope or len(self.scope) > 40 or self.per_session < 1 or self.per_subject < 1:
             raise ValueError("An attempt limit needs a scope (at most 40 characters) and limits of at least 1.")
-        if self.window <= 0:
-            raise ValueError("An attempt limit needs a window of some seconds.")
+        if not 0 < self.window <= ATTEMPTS_KEPT_SECONDS:
+            raise ValueError("An attempt limit needs a window of some seconds, at most a day (Store.sweep).")
 
 
 def _hashes(limit: AttemptLimit, subject: str, session: str) -> tuple[str, str]:

@@ -43,6 +43,12 @@ OWNER_TOKEN_BYTES = 32
 _live_rooms = sa.table("live_rooms", sa.column("room_code"), sa.column("expires_at"))
 
 
+# Failed attempts at a secret (components.store.attempts defines the table, which imports this module): each
+# limit deletes its own rows past its window as it notes new ones; the sweep deletes what no new failure swept.
+_failed_attempts = sa.table("failed_attempts", sa.column("at"))
+ATTEMPTS_KEPT_SECONDS = 24 * 60 * 60  # no attempt limit's window is longer than this
+
+
 def _rooms_with_live_answers(now: float):
     return sa.select(_live_rooms.c.room_code).where(_live_rooms.c.expires_at > now)
 
@@ -411,8 +417,8 @@ class Store:
 
     @guarded
     def sweep(self) -> dict[str, int]:
-        """Delete idle rooms (and their entries), expired kept items and published studies, and study data
-        nothing refers to any more. Returns how many rows of each went."""
+        """Delete idle rooms (and their entries), expired kept items and published studies, study data nothing
+        refers to any more, and failed attempts older than a day. Returns how many rows of each went."""
         now = self.clock()
         idle_before = now - ROOM_IDLE_SECONDS
         idle = sa.and_(rooms.c.last_used_at < idle_before, rooms.c.code.not_in(_rooms_with_live_answers(now)))
@@ -432,6 +438,9 @@ class Store:
             gone_data = connection.execute(
                 study_data.delete().where(study_data.c.last_used_at < idle_before, study_data.c.id.not_in(referenced))
             ).rowcount
+            gone_attempts = connection.execute(
+                _failed_attempts.delete().where(_failed_attempts.c.at < now - ATTEMPTS_KEPT_SECONDS)
+            ).rowcount
         self._last_sweep = now
         return {
             "rooms": gone_rooms,
@@ -439,6 +448,7 @@ class Store:
             "kept_items": gone_kept,
             "published_studies": gone_published,
             "study_data": gone_data,
+            "failed_attempts": gone_attempts,
         }
 
     def _maybe_sweep(self) -> None:

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from components.store import Store
 from components.store.attempts import AttemptLimit, failed_attempts, note_failure, wait_seconds, wait_words
+from components.store.store import ATTEMPTS_KEPT_SECONDS
 
 WINDOW = 15 * 60
 EVERYONE = AttemptLimit("test-everyone", per_session=3, per_subject=5, window=WINDOW, holds_everyone=True)
@@ -79,11 +80,20 @@ def test_only_hashes_are_stored_and_old_rows_go(store: Store, clock) -> None:
     assert len(rows[0].session_hash) == 64
 
 
+def test_the_sweep_deletes_attempts_a_day_old(store: Store, clock) -> None:
+    fail(store, GUESSERS, "study-a", "browser-1", times=2)
+    clock.advance(ATTEMPTS_KEPT_SECONDS - 1)
+    assert store.sweep()["failed_attempts"] == 0
+    clock.advance(2)
+    assert store.sweep()["failed_attempts"] == 2
+
+
 def test_a_limit_needs_sensible_values() -> None:
     with pytest.raises(ValueError, match="scope"):
         AttemptLimit("", per_session=1, per_subject=1, window=1, holds_everyone=True)
-    with pytest.raises(ValueError, match="window"):
-        AttemptLimit("x", per_session=1, per_subject=1, window=0, holds_everyone=True)
+    for window in (0, ATTEMPTS_KEPT_SECONDS + 1):
+        with pytest.raises(ValueError, match="window"):
+            AttemptLimit("x", per_session=1, per_subject=1, window=window, holds_everyone=True)
 
 
 @pytest.mark.parametrize(
