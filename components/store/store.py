@@ -138,7 +138,8 @@ def unavailable_detail(error: BaseException, url: str) -> str:
         reason = "the database server refused the login"
     else:
         reason = "the database reported an error"
-    said = " ".join(str(original).split())[:300]  # the driver's words, on one line
+    # The driver's words, on one line; never a statement or its parameters (they can hold what users kept).
+    said = " ".join(str(original).split("[SQL:")[0].split())[:300]
     return f"The explorer's database ({where}) cannot be used: {reason} ({type(original).__name__}: {said})."
 
 

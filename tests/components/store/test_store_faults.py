@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -17,7 +18,7 @@ from components.store import attempts as _attempt_tables  # noqa: F401 (its tabl
 from components.store import live_room as _live_room_tables  # noqa: F401 (its tables join `metadata` on import)
 from components.store.__main__ import main
 from components.store.schema import metadata
-from components.store.store import UNAVAILABLE_MESSAGE
+from components.store.store import UNAVAILABLE_MESSAGE, unavailable_detail
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -143,3 +144,13 @@ def test_an_unknown_kind_of_database_is_named_in_the_log_only() -> None:
         Store.open("mysql://someone@host/db")
     assert_plain_for_users(raised.value, "mysql", "someone")
     assert "sqlite:/// or postgresql" in raised.value.detail
+
+
+def test_the_logs_detail_holds_no_statement_or_its_values(tmp_path) -> None:
+    """A fault SQLAlchemy reports with its statement and parameters: the detail keeps only the driver's words."""
+    wrapped = sa.exc.OperationalError("INSERT INTO kept_items VALUES (?)", ("a private note",), None)
+    wrapped.orig = None
+    detail = unavailable_detail(wrapped, f"sqlite:///{tmp_path}/x.db")
+    assert "a private note" not in detail
+    assert "INSERT" not in detail
+    assert str(tmp_path) in detail
