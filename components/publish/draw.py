@@ -3,6 +3,8 @@ components/ui/published.py; settings, links and sentences are components/shared/
 
 from __future__ import annotations
 
+import secrets
+
 import streamlit as st
 
 from components.data.model import Dataset
@@ -14,6 +16,7 @@ from components.shared.session_keys import (
     OWNER_EXPIRY,
     OWNER_LIFETIME,
     OWNER_REPLACE,
+    PUBLISH_ATTEMPTS_ID,
     PUBLISH_BUTTON,
     PUBLISH_KEY,
     PUBLISH_LIFETIME,
@@ -28,9 +31,42 @@ from components.ui.published import SECTION_TITLE, forget_published, is_session_
 # The your-data page
 
 
+def _attempts_session() -> str:
+    """Who is trying, for counting wrong keys and owner links: this browser (its XSRF cookie, as the presenter's
+    rooms and the live room name it), else a random name kept for this session."""
+    from components.present.presenter import browser_id  # imported on first use (module docstring)
+
+    from_cookie = browser_id(st.context.cookies)
+    if from_cookie:
+        return from_cookie
+    if PUBLISH_ATTEMPTS_ID not in st.session_state:
+        st.session_state[PUBLISH_ATTEMPTS_ID] = secrets.token_urlsafe(18)
+    return st.session_state[PUBLISH_ATTEMPTS_ID]
+
+
+def _limits():
+    """(the publishing key's limit, the owner link's limit): wrong attempts counted in the store, see
+    components/shared/publishing.py for the numbers and components/store/attempts.py for how they hold."""
+    from components.store.attempts import AttemptLimit  # imported on first use (module docstring)
+
+    window = publish.ATTEMPT_WINDOW_SECONDS
+    return (
+        AttemptLimit("publish-key", publish.WRONG_KEYS_PER_BROWSER, publish.WRONG_KEYS_PER_SERVER, window, True),
+        AttemptLimit(
+            "owner-link", publish.WRONG_OWNER_LINKS_PER_BROWSER, publish.WRONG_OWNER_LINKS_PER_STUDY, window, False
+        ),
+    )
+
+
+SERVER_KEY = "the server's publishing key"  # the one subject of the publishing key's limit
+
+
 def claim_owner_link() -> None:
-    """On /your-data?study=ID&owner=TOKEN: this session may change the study when the token is its owner's."""
-    from components.store import published  # imported on first use (module docstring)
+    """On /your-data?study=ID&owner=TOKEN: this session may change the study when the token is its owner's.
+
+    A token that opens nothing is counted (components/store/attempts.py) and taken out of the address bar, so
+    a rerun does not count it again; a browser past the limit waits before its next owner link is checked."""
+    from components.store import attempts, published  # imported on first use (module docstring)
     from components.store.store import StoreUnavailableError
     from components.ui.app_store import app_store, report_failure, store_problem
 
@@ -42,14 +78,20 @@ def claim_owner_link() -> None:
     if store is None:
         st.session_state[PUBLISHED_NOTICE] = ("error", unavailable(store_problem()))
         return
+    limit, session = _limits()[1], _attempts_session()
     try:
-        header = published.owned_study(store, study_id, token)
+        wait = attempts.wait_seconds(store, limit, study_id, session)
+        header = None if wait else published.owned_study(store, study_id, token)
+        if header is None and not wait:
+            attempts.note_failure(store, limit, study_id, session)
     except StoreUnavailableError as error:
         st.session_state[PUBLISHED_NOTICE] = ("error", unavailable(report_failure(error)))
         return
     if header is None:
+        del st.query_params[publish.OWNER_PARAM]
         st.session_state.pop(PUBLISHED_OWNED, None)
-        st.session_state[PUBLISHED_NOTICE] = ("error", publish.OWNER_NOT_FOUND)
+        message = publish.too_many_owner_links_message(attempts.wait_words(wait)) if wait else publish.OWNER_NOT_FOUND
+        st.session_state[PUBLISHED_NOTICE] = ("error", message)
     else:
         st.session_state[PUBLISHED_OWNED] = (study_id, token)
         st.markdown(
@@ -111,16 +153,15 @@ def _publish_form(dataset: Dataset) -> None:
     )
     if not st.button(f"Publish {dataset.name}", type="primary", icon=":material/publish:", key=PUBLISH_BUTTON):
         return
-    if not publish.key_matches(typed_key, config.key):
-        st.error(publish.WRONG_KEY)
+    store = app_store()
+    if store is None:
+        st.error(unavailable(store_problem()) + " Nothing was published.")
+        return
+    if config.needs_key and not _key_accepted(store, typed_key, config.key):
         return
     content = dataset_bytes(dataset)
     if len(content) > config.max_bytes:
         st.error(publish.too_large_message(len(content), config))
-        return
-    store = app_store()
-    if store is None:
-        st.error(unavailable(store_problem()) + " Nothing was published.")
         return
     try:
         study_id, token = published.publish(
@@ -143,6 +184,29 @@ def _publish_form(dataset: Dataset) -> None:
         f"**Published:** {escape_markdown(dataset.name)}. Share the read link below; keep the owner link to yourself.",
     )
     st.rerun()
+
+
+def _key_accepted(store, typed_key: str | None, key: str) -> bool:
+    """Whether the typed publishing key is the server's; says why not. Wrong keys are counted in the store
+    (per browser, and for the whole server), and past the limit no key is checked until the window passes."""
+    from components.store import attempts
+    from components.store.store import StoreUnavailableError
+    from components.ui.app_store import report_failure
+
+    limit, session = _limits()[0], _attempts_session()
+    try:
+        wait = attempts.wait_seconds(store, limit, SERVER_KEY, session)
+        if wait:
+            st.error(publish.too_many_keys_message(attempts.wait_words(wait)))
+            return False
+        if publish.key_matches(typed_key, key):
+            return True
+        attempts.note_failure(store, limit, SERVER_KEY, session)
+    except StoreUnavailableError as error:
+        st.error(f"{escape_markdown(report_failure(error))} Nothing was published.")
+        return False
+    st.error(publish.WRONG_KEY)
+    return False
 
 
 def _owner_controls(dataset: Dataset, study_id: str, token: str) -> None:

@@ -19,9 +19,10 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 from components.data.model import Dataset
+from components.shared import citation
 from components.shared.text import escape_markdown
 
 KEY_VARIABLE = "EXPLORER_PUBLISH_KEY"
@@ -51,6 +52,31 @@ OWNER_NOT_FOUND = (
     "published (deleted or expired)."
 )
 WRONG_KEY = "**That publishing key is not right.** Ask whoever runs this server for it. Nothing was published."
+
+# Wrong publishing keys and owner links that open nothing are counted in the store (components/store/attempts.py),
+# so the limits hold whichever replica a browser reaches. Per browser, and per thing guessed: the server's key
+# (all browsers together: past its limit nobody may try until the window passes, so a key cannot be found by
+# trying from many browsers) or one study's owner link (only browsers that have themselves tried a wrong link
+# wait, so someone guessing cannot lock the real owner out).
+ATTEMPT_WINDOW_SECONDS = 15 * 60
+WRONG_KEYS_PER_BROWSER = 5
+WRONG_KEYS_PER_SERVER = 30
+WRONG_OWNER_LINKS_PER_BROWSER = 5
+WRONG_OWNER_LINKS_PER_STUDY = 10
+
+
+def too_many_keys_message(wait: str) -> str:
+    return (
+        "**Too many wrong publishing keys were tried.** Nothing was published. "
+        f"Wait {wait}, then type the key again; ask whoever runs this server for it."
+    )
+
+
+def too_many_owner_links_message(wait: str) -> str:
+    return (
+        "**Too many owner links that open nothing were tried from this browser.** "
+        f"Wait {wait}, then open your owner link again, copied whole."
+    )
 
 
 @dataclass(frozen=True)
@@ -155,16 +181,9 @@ def banner_markdown(meta: Mapping[str, Any]) -> str:
 
 def base_url(current_url: str | None) -> str:
     """The app's own address (scheme, host and any path prefix) from the current page's URL; "" when unknown
-    (links are then relative to the server)."""
-    if not current_url:
-        return ""
-    parts = urlsplit(current_url)
-    if not parts.scheme or not parts.netloc:
-        return ""
-    path = parts.path.rstrip("/")
-    if path.endswith("/" + OWNER_PAGE):
-        path = path[: -len(OWNER_PAGE) - 1]
-    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    (links are then relative to the server). Published links are made on the owner's page, so that is the page
+    path taken off."""
+    return citation.app_base_url(current_url, (OWNER_PAGE,))
 
 
 def read_link(base: str, study_id: str) -> str:

@@ -188,6 +188,7 @@ PUBLISH_LIFETIME = "publish_lifetime"  # selectbox: how long a new study stays p
 PUBLISH_KEY = "publish_key"  # text input: the server's publishing key, when it needs one
 PUBLISH_BUTTON = "publish_button"  # button: Publish
 PUBLISHED_RETURN = "published_return"  # button: the banner's "Return to the bundled study"
+PUBLISH_ATTEMPTS_ID = "publish_attempts_id"  # str: this session's random name for counting wrong keys and owner links
 OWNER_LIFETIME = "published_owner_lifetime"  # selectbox: the owner's new expiry
 OWNER_EXPIRY = "published_owner_expiry"  # button: change the expiry
 OWNER_REPLACE = "published_owner_replace"  # button: replace the data with the study open now

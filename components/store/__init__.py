@@ -8,7 +8,8 @@ features or the UI, and knows nothing of Streamlit except `components.ui.app_sto
 
 Use it like this (every method is one transaction; every id or token that is unknown, malformed, tampered
 with or expired gives the same None/False; secrets are stored only as SHA-256 hashes and compared in constant
-time; a database that cannot be used raises StoreUnavailableError, whose str() is a message fit for a user):
+time; a database that cannot be used raises StoreUnavailableError, whose str() is a plain message fit for a
+user and whose .detail, for the server's log only, says which database and why):
 
     from components.store import Store, StoreUnavailableError
 
@@ -34,10 +35,9 @@ time; a database that cannot be used raises StoreUnavailableError, whose str() i
     store.load_kept("plan", link_id)         # -> dict | None (each opening keeps it another 180 days)
     store.forget_kept("plan", link_id)       # -> bool
 
-    # Published studies: anyone with the id reads it; the owner token (shown once) deletes it.
-    study_id, owner_token = store.publish_study(content, {"name": "..."}, lifetime=30 * 86400)
-    store.get_published(study_id)            # -> PublishedStudy | None (content, meta, size, times)
-    store.delete_published(study_id, owner_token)                 # -> bool
+    # Published studies: anyone with the id reads it; the owner token (shown once) changes or deletes it.
+    # They are functions of a Store in components/store/published.py (publish, published_header, owned_study,
+    # replace_data, set_expiry, delete_everything); the live room's are in components/store/live_room.py.
 
     store.sweep()                            # delete what expired (also done now and then by writes)
 
@@ -53,7 +53,6 @@ from components.store.store import (
     ROOM_CODE_ALPHABET,
     ROOM_CODE_LENGTH,
     ROOM_IDLE_SECONDS,
-    PublishedStudy,
     RoomEntry,
     Store,
     StoredRoom,
@@ -65,7 +64,6 @@ __all__ = [
     "ROOM_CODE_ALPHABET",
     "ROOM_CODE_LENGTH",
     "ROOM_IDLE_SECONDS",
-    "PublishedStudy",
     "RoomEntry",
     "Store",
     "StoreUnavailableError",

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(", ".join(f"{count} {name.replace('_', ' ')}" for name, count in gone.items()) + " deleted")
         store.close()
     except StoreUnavailableError as error:
-        print(error, file=sys.stderr)
+        print(error.detail, file=sys.stderr)  # the operator's own command: which database and why
         return 1
     return 0
 

@@ -174,7 +174,7 @@ def open_live_room(store: Store, room_code: str, owner: str, state: Mapping[str,
             return live_room_for_owner(store, room_code, owner)
         except sa.exc.IntegrityError:
             continue  # the code was taken: try another
-    raise StoreUnavailableError("The explorer's database could not find a free join code.")
+    raise StoreUnavailableError(detail="The explorer's database could not find a free join code.")
 
 
 @guarded

@@ -1,8 +1,9 @@
-"""Published studies beyond what Store itself does: publishing under a server-wide cap, the owner's changes
+"""Published studies in the store: publishing under a server-wide cap, the owner's changes
 (replace the data, change the expiry, delete everything at once), and the light look-up a page makes on
 every run.
 
-Functions of a Store, kept out of store.py so the store's own class stays as it is. Every function is one
+Functions of a Store, kept out of store.py so the store's own class stays as it is; the only way the app and
+its tests publish, read and delete a published study. Every function is one
 transaction; ids and owner tokens that are unknown, malformed, tampered with or expired all give the same
 None/False; the owner token is compared only as its hash, in constant time. A database that cannot be used
 raises StoreUnavailableError (str() is a message for a user).
@@ -38,7 +39,7 @@ from components.store.store import (
 )
 
 T = TypeVar("T")
-OWNER_PURPOSE = "study-owner"  # the namespace Store.publish_study hashes owner tokens in: the same tokens work
+OWNER_PURPOSE = "study-owner"  # the namespace owner tokens are hashed in: a change breaks every stored owner link
 ID_LENGTHS = range(16, 65)  # what an id may look like before it is looked up at all
 
 

@@ -1,4 +1,5 @@
-"""The store's API: rooms, study data, kept plans and self-assessments, published studies, expiry sweeps.
+"""The store's API: rooms, study data, kept plans and self-assessments, expiry sweeps (published studies are
+components/store/published.py, the live room components/store/live_room.py: functions of a Store).
 
 See the package docstring (components/store/__init__.py) for how to use it. Every public method is one
 transaction; a database that cannot be used raises StoreUnavailableError with a message fit to show a user.
@@ -42,6 +43,12 @@ OWNER_TOKEN_BYTES = 32
 _live_rooms = sa.table("live_rooms", sa.column("room_code"), sa.column("expires_at"))
 
 
+# Failed attempts at a secret (components.store.attempts defines the table, which imports this module): each
+# limit deletes its own rows past its window as it notes new ones; the sweep deletes what no new failure swept.
+_failed_attempts = sa.table("failed_attempts", sa.column("at"))
+ATTEMPTS_KEPT_SECONDS = 24 * 60 * 60  # no attempt limit's window is longer than this
+
+
 def _rooms_with_live_answers(now: float):
     return sa.select(_live_rooms.c.room_code).where(_live_rooms.c.expires_at > now)
 
@@ -49,9 +56,24 @@ def _rooms_with_live_answers(now: float):
 T = TypeVar("T")
 
 
+# What a user is told when the database cannot be used: what failed, that nothing on their page is lost, and
+# what to do. Which database, where its file is and what the driver said are server internals: they go to the
+# server's log only (StoreUnavailableError.detail).
+UNAVAILABLE_MESSAGE = (
+    "The explorer's storage cannot be used just now, so nothing can be saved to it or opened from it. "
+    "What is on this page is kept. Try again in a minute; if it keeps happening, tell whoever runs this explorer."
+)
+
+
 class StoreUnavailableError(RuntimeError):
-    """The database cannot be used (missing, corrupt, read-only, locked, unreachable). str() is the message
-    for a user; it never holds a password or a secret."""
+    """The database cannot be used (missing, corrupt, read-only, locked, unreachable).
+
+    str() is the plain message for a user: no database URL, file path, driver text, password or secret.
+    `detail` is for the server's log and the store's command line: which database (password hidden) and why."""
+
+    def __init__(self, message: str = UNAVAILABLE_MESSAGE, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail or message
 
 
 @dataclass(frozen=True)
@@ -73,16 +95,6 @@ class RoomEntry:
     created_at: float
 
 
-@dataclass(frozen=True)
-class PublishedStudy:
-    id: str
-    content: bytes
-    meta: dict[str, Any]
-    size: int
-    created_at: float
-    expires_at: float
-
-
 def secret_hash(purpose: str, secret: str) -> str:
     """SHA-256 hex of a secret, namespaced by what it is for; the only form in which secrets are stored."""
     return hashlib.sha256(f"{purpose}\0{secret}".encode()).hexdigest()
@@ -101,9 +113,16 @@ def _json_size_checked(value: Mapping[str, Any], what: str) -> dict[str, Any]:
     return json.loads(text)  # exactly what will be read back (tuples become lists, keys strings)
 
 
-def unavailable_message(error: BaseException, url: str) -> str:
-    """A user-facing reason the database at `url` cannot be used."""
-    text = str(getattr(error, "orig", None) or error).lower()
+def unavailable_error(error: BaseException, url: str) -> StoreUnavailableError:
+    """The error to raise when the database at `url` failed with `error`: the plain message for users, and the
+    database (password hidden), the reason and the driver's words as its detail for the server's log."""
+    return StoreUnavailableError(detail=unavailable_detail(error, url))
+
+
+def unavailable_detail(error: BaseException, url: str) -> str:
+    """Why the database at `url` cannot be used, for the server's log (never shown to a user)."""
+    original = getattr(error, "orig", None) or error
+    text = str(original).lower()
     where = engines.safe_url(url)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         reason = "the file is damaged (not a readable SQLite database)"
@@ -119,7 +138,9 @@ def unavailable_message(error: BaseException, url: str) -> str:
         reason = "the database server refused the login"
     else:
         reason = "the database reported an error"
-    return f"The explorer's database ({where}) cannot be used: {reason}."
+    # The driver's words, on one line; never a statement or its parameters (they can hold what users kept).
+    said = " ".join(str(original).split("[SQL:")[0].split())[:300]
+    return f"The explorer's database ({where}) cannot be used: {reason} ({type(original).__name__}: {said})."
 
 
 def guarded(method: Callable[..., T]) -> Callable[..., T]:
@@ -135,7 +156,7 @@ def guarded(method: Callable[..., T]) -> Callable[..., T]:
         except sa.exc.IntegrityError:
             raise
         except (sa.exc.OperationalError, sa.exc.DatabaseError, sa.exc.InterfaceError) as error:
-            raise StoreUnavailableError(unavailable_message(error, self.url)) from error
+            raise unavailable_error(error, self.url) from error
 
     return wrapper
 
@@ -157,9 +178,11 @@ class Store:
         url = url or engines.database_url()
         try:
             engine = engines.make_engine(url)
+        except OSError as error:  # the SQLite file's folder cannot be made (a file in the way, no permission)
+            raise unavailable_error(error, url) from error
         except (ValueError, ImportError, sa.exc.ArgumentError) as error:
             raise StoreUnavailableError(
-                f"The explorer's database ({engines.safe_url(url)}) cannot be used: {error}"
+                detail=f"The explorer's database ({engines.safe_url(url)}) cannot be used: {error}"
             ) from error
         store = cls(engine, clock=clock)
         try:
@@ -170,7 +193,7 @@ class Store:
                     connection.execute(sa.text("SELECT 1"))
         except (sa.exc.OperationalError, sa.exc.DatabaseError, sa.exc.InterfaceError, OSError) as error:
             engine.dispose()
-            raise StoreUnavailableError(unavailable_message(error, url)) from error
+            raise unavailable_error(error, url) from error
         return store
 
     def close(self) -> None:
@@ -230,7 +253,7 @@ class Store:
                 return StoredRoom(code, data_id, state, 0, now, now)
             except sa.exc.IntegrityError:
                 continue  # the code was taken (or nearly impossible: try another)
-        raise StoreUnavailableError("The explorer's database could not find a free room code.")
+        raise StoreUnavailableError(detail="The explorer's database could not find a free room code.")
 
     @guarded
     def get_room(self, code: str, owner: str) -> StoredRoom | None:
@@ -391,73 +414,12 @@ class Store:
             )
         return result.rowcount > 0
 
-    # -- published studies -----------------------------------------------------------------------
-
-    @guarded
-    def publish_study(self, content: bytes, meta: Mapping[str, Any], lifetime: float) -> tuple[str, str]:
-        """Keep a study for anyone with its id to read, for `lifetime` seconds. Returns (study id, owner
-        token): the id (192 random bits) is the link to share; the token (kept only hashed) deletes it."""
-        if not isinstance(content, bytes | bytearray):
-            raise TypeError("study data must be bytes")
-        if len(content) > MAX_DATA_BYTES:
-            raise ValueError(f"study data is larger than {MAX_DATA_BYTES} bytes")
-        meta = _json_size_checked(meta, "study metadata")
-        self._maybe_sweep()
-        study_id = secrets.token_urlsafe(LINK_ID_BYTES)
-        owner_token = secrets.token_urlsafe(OWNER_TOKEN_BYTES)
-        data_id = hashlib.sha256(content).hexdigest()
-        now = self.clock()
-        with self.engine.begin() as connection:
-            self._put_data(connection, data_id, bytes(content), now)
-            connection.execute(
-                published_studies.insert().values(
-                    id=study_id,
-                    owner_token_hash=secret_hash("study-owner", owner_token),
-                    data_id=data_id,
-                    meta=meta,
-                    size=len(content),
-                    created_at=now,
-                    expires_at=now + lifetime,
-                )
-            )
-        return study_id, owner_token
-
-    @guarded
-    def get_published(self, study_id: str) -> PublishedStudy | None:
-        """The published study, or None (unknown, malformed or expired ids alike)."""
-        if not isinstance(study_id, str) or not 16 <= len(study_id) <= 64:
-            return None
-        now = self.clock()
-        with self.engine.begin() as connection:
-            row = connection.execute(
-                sa.select(published_studies, study_data.c.content)
-                .join(study_data, study_data.c.id == published_studies.c.data_id)
-                .where(published_studies.c.id == study_id)
-            ).first()
-        if row is None or row.expires_at <= now:
-            return None
-        return PublishedStudy(row.id, bytes(row.content), dict(row.meta), row.size, row.created_at, row.expires_at)
-
-    @guarded
-    def delete_published(self, study_id: str, owner_token: str) -> bool:
-        """Delete a published study if `owner_token` is its owner's; False otherwise (all failures alike)."""
-        if not isinstance(study_id, str) or not isinstance(owner_token, str):
-            return False
-        with self.engine.begin() as connection:
-            row = connection.execute(
-                sa.select(published_studies.c.owner_token_hash).where(published_studies.c.id == study_id)
-            ).first()
-            if row is None or not _same(row.owner_token_hash, "study-owner", owner_token):
-                return False
-            connection.execute(published_studies.delete().where(published_studies.c.id == study_id))
-        return True
-
     # -- expiry ----------------------------------------------------------------------------------
 
     @guarded
     def sweep(self) -> dict[str, int]:
-        """Delete idle rooms (and their entries), expired kept items and published studies, and study data
-        nothing refers to any more. Returns how many rows of each went."""
+        """Delete idle rooms (and their entries), expired kept items and published studies, study data nothing
+        refers to any more, and failed attempts older than a day. Returns how many rows of each went."""
         now = self.clock()
         idle_before = now - ROOM_IDLE_SECONDS
         idle = sa.and_(rooms.c.last_used_at < idle_before, rooms.c.code.not_in(_rooms_with_live_answers(now)))
@@ -477,6 +439,9 @@ class Store:
             gone_data = connection.execute(
                 study_data.delete().where(study_data.c.last_used_at < idle_before, study_data.c.id.not_in(referenced))
             ).rowcount
+            gone_attempts = connection.execute(
+                _failed_attempts.delete().where(_failed_attempts.c.at < now - ATTEMPTS_KEPT_SECONDS)
+            ).rowcount
         self._last_sweep = now
         return {
             "rooms": gone_rooms,
@@ -484,6 +449,7 @@ class Store:
             "kept_items": gone_kept,
             "published_studies": gone_published,
             "study_data": gone_data,
+            "failed_attempts": gone_attempts,
         }
 
     def _maybe_sweep(self) -> None:

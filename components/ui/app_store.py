@@ -35,11 +35,12 @@ class _Holder:
                 except StoreUnavailableError as error:
                     self.problem = str(error)
                     self.failed_at = time.monotonic()
-                    _log.warning("%s", error)
+                    _log.warning("The store cannot be opened: %s", error.detail)
             return self.store
 
     def failed(self, error: StoreUnavailableError) -> None:
         """A call on an open store failed: say why, and open the database afresh after RETRY_SECONDS."""
+        _log.warning("A call on the store failed: %s", error.detail)
         with self.lock:
             self.problem = str(error)
             self.store = None  # calls already under way finish on the old engine; it goes with them
@@ -57,12 +58,14 @@ def app_store() -> Store | None:
 
 
 def store_problem() -> str | None:
-    """Why the database cannot be used now, for a user; None when it can."""
+    """The plain message for a user while the database cannot be used (which database and why are in the server's
+    log only); None when it can."""
     return _holder().problem
 
 
 def report_failure(error: StoreUnavailableError) -> str:
-    """Note a failed call (so store_problem() says why) and return its message to show."""
+    """Note a failed call (so store_problem() says so), log which database failed and why (the server's log
+    only: the file path or server and the driver's words are not for users), and return the plain message."""
     _holder().failed(error)
     return str(error)
 

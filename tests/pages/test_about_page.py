@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.about import study as about
-from components.data.load import build_dataset, load_dataset_dir
+from components.data.load import load_dataset_dir
 from components.shared import citation
 from components.shared.badges import CONTEXT_BADGE
 from components.shared.session_keys import (
@@ -17,6 +17,7 @@ from components.shared.session_keys import (
     UPLOADED_DATASET,
 )
 from components.shared.text import escape_markdown
+from tests.components.about.ward_study import ward_upload
 from tests.pages.apptest import open_app_page
 
 BUNDLED = load_dataset_dir()
@@ -28,22 +29,6 @@ def open_about(dataset=None) -> AppTest:
 
 def markdown_text(app: AppTest) -> str:
     return "\n".join(element.value for element in app.markdown)
-
-
-def upload(with_recommendations: bool = True):
-    findings = (
-        "finding_id,group,category,theme,statement,evidence,source,theme_basis\n"
-        "X1,Nurses,barrier,Time,No time,We have no time,Interview 1,inferred\n"
-        "X2,Doctors,enabler,Meetings,Meetings help,,Interview 2,stated\n"
-    )
-    files = {"findings.csv": findings.encode()}
-    if with_recommendations:
-        files["recommendations.csv"] = (
-            b"recommendation_id,audience,text,cop_element,basis\n"
-            b"Q1,Managers,Protect time,joint enterprise,inferred\n"
-            b"Q2,Managers,Meet monthly,mutual engagement,stated\n"
-        )
-    return build_dataset(files, name="ward study")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,7 +224,7 @@ class TestLazyFirstView:
 
 class TestUploadedData:
     def test_explains_metadata_comes_with_the_bundled_study(self):
-        app = open_about(upload())
+        app = open_about(ward_upload())
         assert "came without the study's metadata" in app.info[0].value
         assert not app.code
         text = markdown_text(app)
@@ -247,7 +232,7 @@ class TestUploadedData:
         assert "2 coded statements, 2 recommendations, 0 links" in text
 
     def test_shows_the_apps_own_terms_and_the_uploads_coding(self):
-        app = open_about(upload())
+        app = open_about(ward_upload())
         text = markdown_text(app)
         assert "Your data has no glossary. These are the terms this app itself uses:" in text
         assert "| **inferred** |" in text
@@ -261,7 +246,7 @@ class TestUploadedData:
         assert not app.warning
 
     def test_an_upload_of_findings_only(self):
-        app = open_about(upload(with_recommendations=False))
+        app = open_about(ward_upload(with_recommendations=False))
         text = markdown_text(app)
         assert "The Communities of Practice lens" not in [element.value for element in app.header]
         assert "| Theme names given to findings |" in text

@@ -19,9 +19,13 @@ from components.shared.session_keys import PUBLISHED_OWNED, PUBLISHED_STUDY, UPL
 from components.shared.text import escape_markdown
 from components.store import Store
 from components.store import published as pub
+from components.store.attempts import failed_attempts
+from components.store.store import UNAVAILABLE_MESSAGE
 from components.store.store import Store as StoreClass
 from components.ui import published as publish_view
 from components.ui import view_cache
+from tests.components.store.test_published import published_content
+from tests.components.store.test_store import all_text
 from tests.pages.apptest import open_app_page
 from tests.pages.test_your_data_page import VALID, open_your_data, upload
 
@@ -42,6 +46,16 @@ def store():
     opened = Store.open()  # the same database the app opens (EXPLORER_DATABASE_URL from tests/conftest.py)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def broken(tmp_path, monkeypatch):
+    """The app's store is a damaged SQLite file (its path returned): every call on it fails."""
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"this is not a database" * 100)
+    app_store_module = importlib.import_module("components.ui.app_store")
+    monkeypatch.setattr(app_store_module, "app_store", lambda: StoreClass(sa.create_engine(f"sqlite:///{path}")))
+    return path
 
 
 def stored(name: str = "North team", findings: bytes = VALID) -> bytes:
@@ -80,11 +94,11 @@ class TestPublish:
         assert len(study_id) >= 22  # 128+ random bits
         header = pub.published_header(store, study_id)
         assert header.meta["name"] == "North team"  # with its title and authors, when the study gives them
-        assert dataset_from_bytes(store.get_published(study_id).content).findings.equals(
+        assert dataset_from_bytes(published_content(store, study_id)).findings.equals(
             app.session_state[UPLOADED_DATASET].findings
         )
         token = owner.rsplit("owner=", 1)[1]
-        assert token not in repr(store.get_published(study_id))  # kept only as a hash
+        assert token not in all_text(store)  # kept only as a hash
         assert app.session_state[PUBLISHED_OWNED] == (study_id, token)
 
     def test_a_server_with_a_key_publishes_only_with_it(self, monkeypatch, store: Store):
@@ -193,31 +207,104 @@ class TestLinksThatOpenNothing:
         assert "Not enough time" not in everything(app)  # the bundled study is shown
         assert PUBLISHED_STUDY not in app.session_state
 
-    def test_an_unusable_database_says_so_and_the_bundled_study_goes_on(self, tmp_path, monkeypatch):
-        broken = tmp_path / "broken.db"
-        broken.write_bytes(b"this is not a database" * 100)
-        app_store_module = importlib.import_module("components.ui.app_store")
-        monkeypatch.setattr(app_store_module, "app_store", lambda: StoreClass(sa.create_engine(f"sqlite:///{broken}")))
+    def test_an_unusable_database_says_so_and_the_bundled_study_goes_on(self, broken):
         app = open_app_page("pages/home.py", query={"study": "A" * 32})
         warning = app.warning[0].value
         assert warning.startswith("**The published study cannot be opened now.**")
-        assert "damaged" in warning
+        assert escape_markdown(UNAVAILABLE_MESSAGE) in warning
+        assert str(broken) not in warning
+        assert "sqlite" not in warning
         assert app.title[0].value  # the page goes on, with the bundled study
 
-    def test_publishing_with_an_unusable_database_says_nothing_was_published(self, tmp_path, monkeypatch):
+    def test_publishing_with_an_unusable_database_says_nothing_was_published(self, broken):
         app = upload(open_your_data(), {"findings.csv": VALID}, name="North team")
-        broken = tmp_path / "broken.db"
-        broken.write_bytes(b"this is not a database" * 100)
-        app_store_module = importlib.import_module("components.ui.app_store")
-        monkeypatch.setattr(app_store_module, "app_store", lambda: StoreClass(sa.create_engine(f"sqlite:///{broken}")))
         app.button(key="publish_button").click()
         app.run()
         assert not app.exception
         message = app.error[0].value
-        assert "the file is damaged" in message
+        assert escape_markdown(UNAVAILABLE_MESSAGE) in message
+        assert str(broken) not in message
+        assert "sqlite" not in message
         assert message.endswith("Nothing was published.")
         assert PUBLISHED_OWNED not in app.session_state
         assert "North team is open on every page" in everything(app)  # the upload is still open
+
+
+@pytest.fixture
+def no_failed_attempts(store: Store):
+    """Failed attempts last their window in the app's (per test run) database: each test here starts and ends
+    with none, so one test's wrong keys do not count in another's."""
+
+    def clear() -> None:
+        with store.engine.begin() as connection:
+            connection.execute(failed_attempts.delete())
+
+    clear()
+    yield
+    clear()
+
+
+class TestGuessingIsLimited:
+    """Wrong publishing keys and owner links are counted in the store (components/store/attempts.py)."""
+
+    def test_a_browser_that_typed_too_many_wrong_keys_waits_even_with_the_right_one(
+        self, monkeypatch, store: Store, no_failed_attempts
+    ):
+        monkeypatch.setenv(publish.KEY_VARIABLE, "sesame-42")
+        before = pub.live_count(store)
+        app = upload(open_your_data(), {"findings.csv": VALID})
+        for _ in range(publish.WRONG_KEYS_PER_BROWSER):
+            app.text_input(key="publish_key").input("open sesame")
+            app.button(key="publish_button").click()
+            app.run()
+            assert [error.value for error in app.error] == [publish.WRONG_KEY]
+        app.text_input(key="publish_key").input("sesame-42")
+        app.button(key="publish_button").click()
+        app.run()
+        assert not app.exception
+        assert [error.value for error in app.error] == [publish.too_many_keys_message("15 minutes")]
+        assert pub.live_count(store) == before  # nothing was published, and the key was not even checked
+        other_browser = upload(open_your_data(), {"findings.csv": VALID})
+        other_browser.text_input(key="publish_key").input("sesame-42")
+        other_browser.button(key="publish_button").click()
+        other_browser.run()
+        assert pub.live_count(store) == before + 1  # another browser with the key still publishes
+
+    def test_past_the_servers_limit_no_browser_may_try_a_key(self, monkeypatch, store: Store, no_failed_attempts):
+        monkeypatch.setenv(publish.KEY_VARIABLE, "sesame-42")
+        monkeypatch.setattr(publish, "WRONG_KEYS_PER_SERVER", 2)
+        before = pub.live_count(store)
+        for _ in range(2):  # two browsers, one wrong key each
+            guesser = upload(open_your_data(), {"findings.csv": VALID})
+            guesser.text_input(key="publish_key").input("guess")
+            guesser.button(key="publish_button").click()
+            guesser.run()
+            assert [error.value for error in guesser.error] == [publish.WRONG_KEY]
+        newcomer = upload(open_your_data(), {"findings.csv": VALID})
+        newcomer.text_input(key="publish_key").input("sesame-42")
+        newcomer.button(key="publish_button").click()
+        newcomer.run()
+        assert [error.value for error in newcomer.error] == [publish.too_many_keys_message("15 minutes")]
+        assert pub.live_count(store) == before
+
+    def test_a_browser_that_tried_too_many_owner_links_waits_and_the_owner_still_gets_in(
+        self, store: Store, no_failed_attempts
+    ):
+        study_id, token = pub.publish(store, stored("Mine"), {"name": "Mine"}, DAY, 1000)
+        app = open_app_page("pages/your-data.py", query={"study": study_id, "owner": "x" * 43})
+        assert publish.OWNER_NOT_FOUND in [error.value for error in app.error]
+        assert "owner" not in app.query_params  # the wrong token leaves the address bar: a rerun does not count it
+        for attempt in range(publish.WRONG_OWNER_LINKS_PER_BROWSER - 1):
+            app.query_params["owner"] = f"guess-{attempt}-" + "y" * 32
+            app.run()
+            assert publish.OWNER_NOT_FOUND in [error.value for error in app.error]
+        app.query_params["owner"] = token  # the right token, from the browser that guessed
+        app.run()
+        assert publish.too_many_owner_links_message("15 minutes") in [error.value for error in app.error]
+        assert PUBLISHED_OWNED not in app.session_state
+        owner = open_app_page("pages/your-data.py", query={"study": study_id, "owner": token})
+        assert owner.session_state[PUBLISHED_OWNED] == (study_id, token)  # the owner's own browser is not held back
+        assert "**Your published study:** Mine" in everything(owner)
 
 
 class TestOwnerLink:

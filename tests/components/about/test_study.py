@@ -15,6 +15,7 @@ from components.data.load import build_dataset, load_dataset_dir
 from components.data.model import StudyInfluence, StudyLens
 from components.data.vocabulary import COP_ELEMENTS
 from components.shared.text import escape_markdown
+from tests.components.about.ward_study import ward_upload
 
 BUNDLED = load_dataset_dir()
 FINDINGS = "finding_id,group,category,theme,statement,evidence,source\nX1,Nurses,barrier,Time,No time,Quote,Src\n"
@@ -136,22 +137,6 @@ def test_lens_does_not_change_the_dataset():
     before = BUNDLED.recommendations.copy()
     about.lens(BUNDLED, BUNDLED.glossary)
     pd.testing.assert_frame_equal(BUNDLED.recommendations, before)
-
-
-def ward_upload(with_recommendations: bool = True):
-    findings = (
-        "finding_id,group,category,theme,statement,evidence,source,theme_basis\n"
-        "X1,Nurses,barrier,Time,No time,We have no time,Interview 1,inferred\n"
-        "X2,Doctors,enabler,Meetings,Meetings help,,Interview 2,stated\n"
-    )
-    files = {"findings.csv": findings.encode()}
-    if with_recommendations:
-        files["recommendations.csv"] = (
-            b"recommendation_id,audience,text,cop_element,basis\n"
-            b"Q1,Managers,Protect time,joint enterprise,inferred\n"
-            b"Q2,Managers,Meet monthly,mutual engagement,stated\n"
-        )
-    return build_dataset(files, name="ward study")
 
 
 # ---------------------------------------------------------------------------------------------

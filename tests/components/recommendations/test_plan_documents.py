@@ -15,22 +15,16 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from components.data.load import build_dataset, load_dataset_dir
+from components.data.load import build_dataset
 from components.recommendations import planner
 from components.recommendations.plan_documents import COLUMNS, DOWNLOADS, EMPTY_NOTE, plan_docx_bytes, plan_pdf_bytes
 from components.shared.citation import citation_line
 from components.shared.wording import APP_NAME
+from tests.components.recommendations.plan_data import CHILDRENS, LA
 from tests.pdf_text import flat, pages_text
 
-CHILDRENS = "Children's social care"
-LA = "the Local Authority as an organisation"
 FORMULA = '=HYPERLINK("http://example.invalid","Click")'
 MARKUP = "<b>bold</b> **strong** [link](http://example.invalid)"
-
-
-@pytest.fixture(scope="module")
-def study():
-    return load_dataset_dir()
 
 
 @pytest.fixture(scope="module")

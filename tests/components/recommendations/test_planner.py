@@ -2,51 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
-import io
 
 import pandas as pd
 import pytest
 
-from components.data.load import build_dataset, load_dataset_dir
 from components.data.model import StudyLens
 from components.recommendations import planner
 from components.shared import action_plan
-
-CITATION = "Carpenter, Nicola (2019) Exploratory Study. Masters thesis. Licence: CC BY-NC-ND."
-CHILDRENS = "Children's social care"
-LA = "the Local Authority as an organisation"
-
-
-@pytest.fixture(scope="module")
-def study():
-    return load_dataset_dir()
-
-
-def make_dataset(recommendations: str, links: str = "", findings: str | None = None):
-    files = {
-        "findings.csv": (
-            findings
-            or "finding_id,group,category,theme,statement,evidence,source\n"
-            "F1,CSW,barrier,Time,Workers are short of time.,We never have time,Interview A\n"
-            "F2,MHSW,barrier,Role,Nobody knows our role.,They don't know what we do,Interview B\n"
-            "F3,All,enabler,Contact,Meeting in person helps.,Face-to-face helps,Interview C\n"
-        ).encode("utf-8"),
-        "recommendations.csv": recommendations.encode("utf-8"),
-    }
-    if links:
-        files["links.csv"] = links.encode("utf-8")
-    return build_dataset(files, name="Test data")
-
-
-def parse_csv(data: bytes) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-
-
-def ids(frame: pd.DataFrame) -> list[str]:
-    return frame["recommendation_id"].tolist()
+from tests.components.recommendations.plan_data import CHILDRENS, LA, ids, make_dataset
 
 
 class TestReasons:

@@ -9,13 +9,19 @@ import sqlite3
 import pytest
 import sqlalchemy as sa
 
-from components.store import Store
+from components.store import ROOM_IDLE_SECONDS, Store
 from components.store import published as pub
 from components.store.schema import published_studies, study_data
 from tests.components.store.test_store import all_text
 
 DAY = 86400.0
 META = {"name": "Ward study", "authors": "A. Author"}
+
+
+def published_content(store: Store, study_id: str) -> bytes | None:
+    """What a reader's page reads (components/ui/published.py): the header, then its data."""
+    header = pub.published_header(store, study_id)
+    return None if header is None else store.get_data(header.data_id)
 
 
 def row_counts(store: Store) -> tuple[int, int]:
@@ -36,7 +42,13 @@ def test_publish_gives_a_long_random_id_and_a_token_kept_only_as_a_hash(store: S
     assert token not in text
     header = pub.published_header(store, study_id)
     assert (header.id, header.meta, header.size) == (study_id, META, len(b"study one"))
-    assert store.get_published(study_id).content == b"study one"  # the store's own reader sees it too
+    assert header.expires_at == header.created_at + DAY
+    assert published_content(store, study_id) == b"study one"
+    tampered = study_id[:-1] + ("x" if study_id[-1] != "x" else "y")  # well formed, one character off
+    assert pub.published_header(store, tampered) is None
+    assert pub.owned_study(store, tampered, token) is None
+    assert not pub.delete_everything(store, tampered, token)
+    assert published_content(store, study_id) == b"study one"
 
 
 def test_the_cap_counts_live_studies_only(store: Store, clock) -> None:
@@ -76,7 +88,7 @@ def test_only_the_owner_token_changes_a_study(store: Store) -> None:
         assert pub.set_expiry(store, study_id, wrong, DAY) is None
         assert not pub.replace_data(store, study_id, wrong, b"new", META)
     assert pub.owned_study(store, study_id, token).id == study_id
-    assert store.get_published(study_id).content == b"data"
+    assert published_content(store, study_id) == b"data"
 
 
 def test_an_expired_study_is_gone_for_readers_and_its_owner(store: Store, clock) -> None:
@@ -85,6 +97,16 @@ def test_an_expired_study_is_gone_for_readers_and_its_owner(store: Store, clock)
     assert pub.published_header(store, study_id) is None
     assert pub.owned_study(store, study_id, token) is None
     assert pub.set_expiry(store, study_id, token, DAY) is None
+
+
+def test_the_sweep_deletes_an_expired_study_and_its_data(store: Store, clock) -> None:
+    study_id, _ = pub.publish(store, b"short lived", {}, lifetime=10, max_studies=10)
+    clock.advance(11)
+    assert published_content(store, study_id) is None
+    clock.advance(ROOM_IDLE_SECONDS)  # its data is deleted once no room could still want it
+    gone = store.sweep()
+    assert (gone["published_studies"], gone["study_data"]) == (1, 1)
+    assert row_counts(store) == (0, 0)
 
 
 def test_the_owner_changes_the_expiry(store: Store, clock) -> None:
@@ -100,8 +122,9 @@ def test_the_owner_changes_the_expiry(store: Store, clock) -> None:
 def test_replacing_keeps_the_links_and_deletes_the_old_data(store: Store) -> None:
     study_id, token = pub.publish(store, b"old secret data", META, lifetime=DAY, max_studies=10)
     assert pub.replace_data(store, study_id, token, b"new data", {"name": "Second version"})
-    found = store.get_published(study_id)
-    assert (found.content, found.meta, found.size) == (b"new data", {"name": "Second version"}, len(b"new data"))
+    found = pub.published_header(store, study_id)
+    assert (found.meta, found.size) == ({"name": "Second version"}, len(b"new data"))
+    assert published_content(store, study_id) == b"new data"
     assert pub.owned_study(store, study_id, token) is not None  # the owner link still works
     assert row_counts(store) == (1, 1)
     assert "old secret data" not in all_text(store)
@@ -114,7 +137,7 @@ def test_deleting_removes_the_study_and_its_data_at_once(store: Store) -> None:
     assert row_counts(store) == (0, 0)
     assert "private rows" not in all_text(store)
     assert pub.published_header(store, study_id) is None
-    assert store.get_published(study_id) is None
+    assert published_content(store, study_id) is None
     assert not pub.delete_everything(store, study_id, token)  # a second delete finds nothing, like any bad id
 
 
@@ -124,7 +147,7 @@ def test_data_another_study_or_a_room_uses_is_kept_on_delete(store: Store) -> No
     room = store.create_room("b" * 64, {"slide": 0}, data_id=store.put_data(b"in a room"))
     third, third_token = pub.publish(store, b"in a room", META, lifetime=DAY, max_studies=10)
     assert pub.delete_everything(store, first, first_token)
-    assert store.get_published(second).content == b"shared"
+    assert published_content(store, second) == b"shared"
     assert pub.delete_everything(store, third, third_token)
     assert store.get_data(room.data_id) == b"in a room"
     assert pub.delete_everything(store, second, second_token)

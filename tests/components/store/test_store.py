@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from components.store import ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_IDLE_SECONDS, Store, migrate
-from components.store.schema import kept_items, published_studies, rooms
+from components.store.schema import kept_items, rooms
 
 OWNER = "a" * 64
 STRANGER = "b" * 64
@@ -17,9 +17,6 @@ STRANGER = "b" * 64
 def all_text(store: Store) -> str:
     """Every value in every table, as text: what someone who copied the database file would see."""
     with store.engine.connect() as connection:
-        found = []
-        for table in sa.MetaData().reflect(bind=connection) or []:
-            found.append(table)
         metadata = sa.MetaData()
         metadata.reflect(bind=connection)
         return "\n".join(
@@ -173,33 +170,6 @@ def test_a_kept_item_expires_unless_opened(store: Store, clock) -> None:
     assert store.sweep()["kept_items"] == 1
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(kept_items)).scalar() == 1
-
-
-def test_a_published_study_is_read_by_id_and_deleted_by_its_owner_token(store: Store, clock) -> None:
-    study_id, token = store.publish_study(b"study bytes", {"name": "Pilot"}, lifetime=1000)
-    assert len(study_id) >= 22  # at least 128 random bits
-    assert len(token) >= 32
-    found = store.get_published(study_id)
-    assert (found.content, found.meta, found.size) == (b"study bytes", {"name": "Pilot"}, 11)
-    assert found.expires_at == found.created_at + 1000
-    tampered = study_id[:-1] + ("x" if study_id[-1] != "x" else "y")
-    assert store.get_published(tampered) is None
-    assert not store.delete_published(study_id, "not the token")
-    assert not store.delete_published("unknown-id-unknown-id", token)
-    assert token not in all_text(store)
-    assert store.delete_published(study_id, token)
-    assert store.get_published(study_id) is None
-
-
-def test_a_published_study_expires(store: Store, clock) -> None:
-    study_id, _ = store.publish_study(b"short lived", {}, lifetime=10)
-    clock.advance(11)
-    assert store.get_published(study_id) is None
-    clock.advance(ROOM_IDLE_SECONDS)
-    gone = store.sweep()
-    assert (gone["published_studies"], gone["study_data"]) == (1, 1)
-    with store.engine.connect() as connection:
-        assert connection.execute(sa.select(sa.func.count()).select_from(published_studies)).scalar() == 0
 
 
 def test_state_that_is_not_json_or_too_large_is_refused(store: Store) -> None:

@@ -9,13 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from components.store import Store, StoreUnavailableError, migrate
+from components.store import attempts as _attempt_tables  # noqa: F401 (its table joins `metadata` on import)
 from components.store import live_room as _live_room_tables  # noqa: F401 (its tables join `metadata` on import)
 from components.store.__main__ import main
 from components.store.schema import metadata
+from components.store.store import UNAVAILABLE_MESSAGE, unavailable_detail
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -64,26 +67,41 @@ def test_python_dash_m_upgrade_uses_the_environment_s_database(tmp_path) -> None
     assert (tmp_path / "env.db").exists()
 
 
-def test_a_corrupt_file_gives_a_clear_message(tmp_path, capsys) -> None:
+def assert_plain_for_users(error: StoreUnavailableError, *internals: str) -> None:
+    """A user reads the plain message only; which database failed and why are the log's (error.detail)."""
+    assert str(error) == UNAVAILABLE_MESSAGE
+    for internal in ("sqlite", "postgresql", "/", "database (", *internals):
+        assert internal not in str(error)
+
+
+def test_a_corrupt_file_gives_a_plain_message_and_the_log_says_which_file(tmp_path, capsys) -> None:
     path = tmp_path / "corrupt.db"
     path.write_bytes(b"this is not a database at all" * 200)
-    with pytest.raises(StoreUnavailableError, match=r"cannot be used: the file is damaged"):
+    with pytest.raises(StoreUnavailableError) as raised:
         Store.open(f"sqlite:///{path}")
-    assert main(["upgrade", "--database", f"sqlite:///{path}"]) == 1
-    assert "the file is damaged" in capsys.readouterr().err
+    assert_plain_for_users(raised.value, str(path), "damaged")
+    assert "cannot be used: the file is damaged" in raised.value.detail
+    assert str(path) in raised.value.detail
+    assert main(["upgrade", "--database", f"sqlite:///{path}"]) == 1  # the operator's command names it
+    err = capsys.readouterr().err
+    assert "the file is damaged" in err
+    assert str(path) in err
 
 
-def test_a_read_only_database_gives_a_clear_message(tmp_path) -> None:
+def test_a_read_only_database_gives_a_plain_message(tmp_path) -> None:
     """SQLite's own read-only mode (mode=ro) stands for a file the server may not write, even as root."""
     path = tmp_path / "ro.db"
     Store.open(f"sqlite:///{path}").close()
     store = Store.open(f"sqlite:///file:{path}?mode=ro&uri=true", upgrade=False)
-    with pytest.raises(StoreUnavailableError, match="read-only"):
+    with pytest.raises(StoreUnavailableError) as raised:
         store.keep("plan", {"ids": []})
+    assert_plain_for_users(raised.value, str(path), "read-only")
+    assert "read-only" in raised.value.detail
+    assert str(path) in raised.value.detail
     store.close()
 
 
-def test_a_locked_database_gives_a_clear_message(tmp_path, monkeypatch) -> None:
+def test_a_locked_database_gives_a_plain_message(tmp_path, monkeypatch) -> None:
     from components.store import engine as engines
 
     monkeypatch.setattr(engines, "BUSY_TIMEOUT_MS", 200)
@@ -92,8 +110,10 @@ def test_a_locked_database_gives_a_clear_message(tmp_path, monkeypatch) -> None:
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(StoreUnavailableError, match="another program holds it locked"):
+        with pytest.raises(StoreUnavailableError) as raised:
             store.keep("plan", {"ids": []})
+        assert_plain_for_users(raised.value, str(path), "locked")
+        assert "another program holds it locked" in raised.value.detail
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -101,13 +121,36 @@ def test_a_locked_database_gives_a_clear_message(tmp_path, monkeypatch) -> None:
     store.close()
 
 
-def test_an_unreachable_server_gives_a_clear_message_without_the_password() -> None:
+def test_an_unreachable_server_gives_a_plain_message_and_no_password_anywhere() -> None:
     with pytest.raises(StoreUnavailableError) as raised:
         Store.open("postgresql+psycopg://explorer:s3cret@127.0.0.1:9/explorer")
-    assert "cannot be used" in str(raised.value)
-    assert "s3cret" not in str(raised.value)
+    assert_plain_for_users(raised.value, "127.0.0.1", "s3cret")
+    assert "cannot be used" in raised.value.detail
+    assert "127.0.0.1" in raised.value.detail
+    assert "s3cret" not in raised.value.detail
 
 
-def test_an_unknown_kind_of_database_is_named() -> None:
-    with pytest.raises(StoreUnavailableError, match="sqlite:/// or postgresql"):
+def test_a_folder_that_cannot_be_made_gives_a_plain_message(tmp_path) -> None:
+    in_the_way = tmp_path / "state"
+    in_the_way.write_text("a file where the database's folder should be")
+    with pytest.raises(StoreUnavailableError) as raised:
+        Store.open(f"sqlite:///{in_the_way / 'explorer.db'}")
+    assert_plain_for_users(raised.value, str(in_the_way))
+    assert str(in_the_way) in raised.value.detail
+
+
+def test_an_unknown_kind_of_database_is_named_in_the_log_only() -> None:
+    with pytest.raises(StoreUnavailableError) as raised:
         Store.open("mysql://someone@host/db")
+    assert_plain_for_users(raised.value, "mysql", "someone")
+    assert "sqlite:/// or postgresql" in raised.value.detail
+
+
+def test_the_logs_detail_holds_no_statement_or_its_values(tmp_path) -> None:
+    """A fault SQLAlchemy reports with its statement and parameters: the detail keeps only the driver's words."""
+    wrapped = sa.exc.OperationalError("INSERT INTO kept_items VALUES (?)", ("a private note",), None)
+    wrapped.orig = None
+    detail = unavailable_detail(wrapped, f"sqlite:///{tmp_path}/x.db")
+    assert "a private note" not in detail
+    assert "INSERT" not in detail
+    assert str(tmp_path) in detail

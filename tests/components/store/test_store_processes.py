@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from components.store import Store
+from components.store import Store, published
 from components.store.schema import published_studies, study_data
+from tests.components.store.test_published import published_content
 
 ROOT = Path(__file__).resolve().parents[3]
 OWNER = "a" * 64
@@ -66,8 +67,8 @@ def test_a_publish_killed_mid_transaction_leaves_nothing(store: Store, database_
     kill_in_the_middle(process)
     assert count(store, published_studies) == 0
     assert count(store, study_data) == 0  # the data written before the kill went with the transaction
-    study_id, _ = store.publish_study(b"after the kill", {}, lifetime=60)  # and the database goes on
-    assert store.get_published(study_id).content == b"after the kill"
+    study_id, _ = published.publish(store, b"after the kill", {}, lifetime=60, max_studies=10)  # it goes on
+    assert published_content(store, study_id) == b"after the kill"
     if store.engine.dialect.name == "sqlite":
         with store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"

@@ -16,7 +16,7 @@ import time
 
 import sqlalchemy as sa
 
-from components.store import Store
+from components.store import Store, published
 
 
 def stall_after(store: Store, table: str) -> None:
@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
             store.update_room(code, owner, lambda state, number=number: {"seen": [*state["seen"], number]})
     elif action == "stall-publish":
         stall_after(store, "study_data")
-        store.publish_study(b"x" * 100_000, {"name": "never published"}, lifetime=3600)
+        published.publish(store, b"x" * 100_000, {"name": "never published"}, lifetime=3600, max_studies=10)
     elif action == "stall-update":
         stall_after(store, "rooms")
         store.update_room(rest[0], rest[1], {"slide": 99})
