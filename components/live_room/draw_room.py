@@ -16,7 +16,13 @@ import streamlit as st
 from components.live_room import figures, questions
 from components.live_room import room as live
 from components.live_room.counting import answers_label, moderation_list, tally, word_counts
-from components.live_room.evidence import STUDY_COUNTS_NOTE, category_themes, prompt_rows, study_counts
+from components.live_room.evidence import (
+    STUDY_COUNTS_NOTE,
+    category_themes,
+    prompt_rows,
+    study_colours,
+    study_counts,
+)
 from components.live_room.questions import KIND_LABELS, Question
 from components.live_room.session_export import answers_csv, summary_pdf
 from components.present import draw_slides as slide_view
@@ -89,11 +95,15 @@ def _moderate(join_code: str, owner: str, answer_id: int, status: str) -> None:
 
 
 # The presenter window fills 1280x720 with the slide, the next one and the notes, so the live room's panel
-# is a drawer pinned in the band above them (beside the room bar): closed, it is one line; opened, it lies
-# over the slides and scrolls inside itself, so the trainer reaches it without scrolling the window.
+# is a drawer pinned at the right of the band above the room bar: closed, it is one line there; opened, it
+# drops to just under the room bar (7rem: the bar's bottom at 1280x720) and lies over the next slide and the
+# notes, scrolling inside itself, so the trainer reaches it without scrolling the window and the bar's
+# Blank screen, Handouts and Leave stay uncovered (tests/browser/test_live_room_projector.py).
 DOCK_STYLE = """<style>
 .st-key-live_room_dock { position: fixed; top: 0.4rem; right: 4.5rem; width: 34rem; z-index: 999990;
   max-height: calc(100vh - 0.8rem); overflow-y: auto; background: #ffffff; border-radius: 0.5rem; }
+.st-key-live_room_dock:has(details[open]) { top: 7rem; max-height: calc(100vh - 7.4rem);
+  box-shadow: 0 0.3rem 1rem rgba(0, 0, 0, 0.25); }
 .st-key-live_room_dock [data-testid="stExpander"] details summary { padding-top: 0.35rem; padding-bottom: 0.35rem; }
 </style>"""
 
@@ -351,7 +361,7 @@ def projector_panel(room_code: str, owner: str, dataset: object) -> None:
         if question.is_options:
             study = study_counts(dataset, question.kind)
             st.plotly_chart(
-                _fitted(figures.options_figure(counted, study)),
+                _fitted(figures.options_figure(counted, study, study_colours(dataset))),
                 key="live_options_chart",
                 config={"displayModeBar": False},
             )
