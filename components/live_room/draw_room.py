@@ -27,6 +27,7 @@ from components.live_room.questions import KIND_LABELS, Question
 from components.live_room.session_export import answers_csv, summary_pdf
 from components.present import draw_slides as slide_view
 from components.present import presenter
+from components.shared import citation
 from components.shared import session_keys as keys
 from components.shared.text import escape_markdown
 from components.store import StoreUnavailableError
@@ -62,7 +63,9 @@ def _open(room_code: str, owner: str) -> None:
     if store is None or room is None:
         return
     deck = slide_view.deck_view(room.dataset)
-    state = questions.live_state(prompt_rows(room.dataset, deck), category_themes(room.dataset))
+    state = questions.live_state(
+        prompt_rows(room.dataset, deck), category_themes(room.dataset), citation.source_line(room.dataset)
+    )
     try:
         live_store.open_live_room(store, room_code, owner, state)
     except StoreUnavailableError as error:

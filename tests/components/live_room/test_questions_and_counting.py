@@ -134,3 +134,9 @@ def test_rate_limits_forget_after_a_minute() -> None:
     assert not guard.may_try("session-1")  # and so do the sessions that guessed
     clock.now = 121.0
     assert guard.may_try("session-1")
+
+
+def test_a_room_keeps_the_line_citing_the_study_it_presents() -> None:
+    state = questions.live_state({}, {}, "Source: Someone (2020). Counts are counts of coded statements.")
+    assert questions.room_source(state) == "Source: Someone (2020). Counts are counts of coded statements."
+    assert questions.room_source({**state, "source": None}) == ""  # a room opened before rooms kept it
