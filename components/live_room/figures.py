@@ -107,8 +107,11 @@ def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, st
 
 
 def scale_figure(counted: Tally) -> go.Figure:
+    """The scale's answers per point, every point 1 to 5 on a category axis (the ends named under theirs)."""
     points = [point for point, _ in counted.counts]
-    ticks = [f"{point}<br>{SCALE_ENDS[int(point)]}" if int(point) in SCALE_ENDS else point for point in points]
+    # Every tick a string on a category axis: a mix of numbers and named ends made plotly read the axis as
+    # numbers and drop the named ends' bars (1 and 5).
+    ticks = [f"{point}<br>{SCALE_ENDS[int(point)]}" if int(point) in SCALE_ENDS else str(point) for point in points]
     figure = go.Figure(
         go.Bar(
             x=ticks,
@@ -121,23 +124,30 @@ def scale_figure(counted: Tally) -> go.Figure:
         )
     )
     figure.update_layout(title={"text": f"How true is this in your service? ({answers_label(counted.answered)})"})
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=ticks)
     figure.update_yaxes(rangemode="tozero", dtick=1)
     return _layout(figure, 380)
 
 
+# At most this many words in the picture, so each keeps its 24 px label in the projector's chart height; the
+# sentence under the picture names every counted word.
+MAX_PICTURED_WORDS = 8
+
+
 def words_figure(words: list[tuple[str, int]]) -> go.Figure:
+    shown = words[:MAX_PICTURED_WORDS]
     figure = go.Figure(
         go.Bar(
-            y=[html.escape(word) for word, _ in words],
-            x=[count for _, count in words],
+            y=[html.escape(word) for word, _ in shown],
+            x=[count for _, count in shown],
             orientation="h",
             marker_color=ROOM_COLOUR,
         )
     )
-    figure.update_layout(title={"text": "Words people used (in how many approved answers)"})
+    figure.update_layout(title={"text": "Words used (in how many answers)"})
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(rangemode="tozero", dtick=1)
-    return _layout(figure, 100 + 40 * max(len(words), 1))
+    return _layout(figure, 80 + 40 * max(len(shown), 1))
 
 
 def qr_markup(join_url: str, width: int = 260) -> str:

@@ -59,6 +59,8 @@ def ask_on_the_spot(presenter: Page, question: str, kind_label: str) -> None:
     presenter.get_by_role("textbox", name="Question").fill(question)
     presenter.get_by_text(kind_label, exact=True).click()
     presenter.get_by_role("button", name="Ask the room").click()
+    presenter.keyboard.press("Escape")  # the popover closes, as a click elsewhere would
+    expect(presenter.get_by_role("button", name="Ask the room")).to_be_hidden()
 
 
 def test_options_results_read_at_24_px_in_the_groups_colours_and_the_clicker_steps_past_them(
@@ -122,7 +124,7 @@ def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_
         for number, page in enumerate(pages):
             open_page(page, address)
             expect(page.get_by_text("How far do you share cases")).to_be_visible(timeout=FOLLOW_MS)
-            page.locator("label").filter(has_text=str(number + 3)).click()
+            page.get_by_test_id("stRadioOption").filter(has_text=str(number + 3)).click()
             page.get_by_role("button", name="Send").click()
             expect(page.get_by_text("Answer received")).to_be_visible(timeout=30_000)
         presenter.get_by_role("button", name="Reveal the answers").click()
@@ -131,6 +133,11 @@ def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_
         assert_chart_text_at_least(projector, ".st-key-live_results")
         assert_fits_the_window(projector, ".st-key-live_results")
         projector.screenshot(path=str(SHOTS / "live-room-projector-scale.png"))
+        expect(pages[0].get_by_text("The room so far: 3 answers")).to_be_visible(timeout=FOLLOW_MS)
+        footer = pages[0].get_by_text("Source: Carpenter")  # the room's study, cited on the phone
+        expect(footer).to_be_visible()
+        footer.scroll_into_view_if_needed()
+        pages[0].screenshot(path=str(SHOTS / "live-room-phone-scale.png"))
 
         ask_on_the_spot(presenter, "What would make working together easier?", "Short answer")
         said = (

@@ -115,3 +115,20 @@ def test_the_rooms_bars_are_an_ink_no_group_has() -> None:
         room = [trace for trace in figure.data if trace.name in (None, "This room")]
         assert room
         assert all(trace.marker.color == figures.ROOM_COLOUR for trace in room)
+
+
+def test_the_scale_shows_every_point_with_its_count_the_named_ends_too() -> None:
+    scale_question = questions.Question("P02:scale", "scale", "How true?", prompt_id="P02")
+    counted = tally(scale_question, answers("P02:scale", [{"scale": 1}, {"scale": 3}, {"scale": 5}, {"scale": 5}]))
+    figure = figures.scale_figure(counted)
+    bars = figure.data[0]
+    assert figure.layout.xaxis.type == "category"
+    assert [str(tick).split("<br>")[0] for tick in bars.x] == ["1", "2", "3", "4", "5"]
+    assert list(bars.y) == [1, 0, 1, 0, 2]
+
+
+def test_the_word_picture_keeps_to_the_words_that_fit_the_projector() -> None:
+    words = [(f"word{number}", 12 - number) for number in range(12)]
+    figure = figures.words_figure(words)
+    assert list(figure.data[0].y) == [word for word, _ in words[: figures.MAX_PICTURED_WORDS]]
+    assert figure.layout.height <= 400  # the projector's chart height: 24 px labels, none skipped
