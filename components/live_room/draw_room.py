@@ -15,7 +15,7 @@ import streamlit as st
 
 from components.live_room import figures, questions
 from components.live_room import room as live
-from components.live_room.counting import answers_label, moderation_list, tally, word_counts
+from components.live_room.counting import answers_label, latest_that_fit, moderation_list, tally, word_counts
 from components.live_room.evidence import (
     STUDY_COUNTS_NOTE,
     category_themes,
@@ -310,6 +310,10 @@ def _downloads(store, room_code: str, code: str, owner: str, dataset: object) ->
 # The tallest a results chart may be on the projector: at 1280x720 the heading above it and the sentence
 # under it fit too (checked in tests/browser/test_live_room.py).
 PROJECTOR_CHART_HEIGHT = 400
+RESULTS_STYLE = """<style>
+.st-key-live_results blockquote, .st-key-live_results blockquote p { font-size: 24px; line-height: 1.4;
+  color: #262730; opacity: 1; }
+</style>"""
 
 
 def _revealed_question(room_code: str, owner: str):
@@ -376,12 +380,19 @@ def projector_panel(room_code: str, owner: str, dataset: object) -> None:
             st.markdown(escape_markdown(figures.scale_sentence(counted)))
         else:
             # The latest answers beside the words they use, so both fit the projector's height.
+            # The answers as large and dark as the slides' text; the latest that fit the column, the rest
+            # counted (the presenter's list and the CSV have them all).
+            st.html(RESULTS_STYLE)
             said, used = st.columns(2, gap="medium")
             with said:
                 if not counted.shown_texts:
                     st.markdown("No short answers approved yet.")
-                for text in counted.shown_texts[-6:]:
+                shown = latest_that_fit(counted.shown_texts)
+                for text in shown:
                     st.markdown(f"> {escape_markdown(text)}")
+                if len(shown) < len(counted.shown_texts):
+                    earlier = len(counted.shown_texts) - len(shown)
+                    st.markdown(f"and {earlier} earlier approved {'answer' if earlier == 1 else 'answers'}")
             words = word_counts(counted.shown_texts)
             if words:
                 with used:

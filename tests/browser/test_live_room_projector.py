@@ -159,6 +159,15 @@ def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_
         presenter.get_by_role("button", name="Reveal the answers").click()
         for text in said:
             expect(results).to_contain_text(text, timeout=FOLLOW_MS)
+        quotes = projector.evaluate(
+            """() => [...document.querySelectorAll('.st-key-live_results blockquote p')].map((node) => {
+                const style = getComputedStyle(node);
+                return {px: parseFloat(style.fontSize), colour: style.color,
+                        opacity: parseFloat(getComputedStyle(node.closest('blockquote')).opacity)};
+            })"""
+        )
+        # The answers as large as the slides' text, in the text's own dark colour.
+        assert quotes == [{"px": MIN_PX, "colour": rgb("#262730"), "opacity": 1}] * len(said), quotes
         expect(results.locator('[data-testid="stPlotlyChart"]')).to_have_count(1, timeout=FOLLOW_MS)
         assert_chart_text_at_least(projector, ".st-key-live_results")
         assert_fits_the_window(projector, ".st-key-live_results")
