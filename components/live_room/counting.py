@@ -180,3 +180,25 @@ def word_counts(texts: Sequence[str], limit: int = 12) -> list[tuple[str, int]]:
             first_seen.setdefault(word, len(first_seen))
     ranked = sorted(counter.items(), key=lambda item: (-item[1], first_seen[item[0]]))
     return ranked[:limit]
+
+
+# What a projector's half-width column holds of approved short answers at 24 px, at 1280x720: about 44
+# characters a line and 13 lines under the results heading, a quote's own spacing counted as a line.
+PROJECTOR_LINE_CHARS = 44
+PROJECTOR_LINES = 13
+
+
+def latest_that_fit(
+    texts: Sequence[str], line_chars: int = PROJECTOR_LINE_CHARS, lines: int = PROJECTOR_LINES
+) -> list[str]:
+    """The latest approved answers (oldest first, as given) that fit `lines` lines of `line_chars` characters,
+    each taking its wrapped lines plus one for the space between quotes; the newest is always kept."""
+    kept: list[str] = []
+    used = 0
+    for text in reversed(texts):
+        needed = -(-max(len(text), 1) // line_chars) + 1
+        if kept and used + needed > lines:
+            break
+        kept.append(text)
+        used += needed
+    return kept[::-1]

@@ -23,6 +23,7 @@ from components.live_room.questions import Question
 from components.present.presenter import browser_id
 from components.shared import session_keys as keys
 from components.shared.text import escape_markdown
+from components.shared.wording import APP_NAME
 from components.store import StoreUnavailableError
 from components.store import live_room as live_store
 from components.ui import frame as ui
@@ -67,11 +68,23 @@ def show_join_page() -> None:
             st.warning(escape_markdown(store_problem() or "The live room cannot be reached now."))
             ui.page_end(active_dataset())
             return
+        room = None
         try:
-            _phone(store)
+            room = _phone(store)
         except StoreUnavailableError as error:
             st.warning(escape_markdown(report_failure(error)))
-    ui.page_end(active_dataset())
+    _page_end(room)
+
+
+def _page_end(room) -> None:
+    """The footer: in a room, the citation of the study the room presents (kept in its live state when the
+    presenter opened it), not of a study this phone's own session has uploaded or opened."""
+    source = questions.room_source(room.state) if room is not None else ""
+    if not source:
+        ui.page_end(active_dataset())
+        return
+    st.divider()
+    st.caption(f"{escape_markdown(source)} {APP_NAME}.")
 
 
 def _try_join(store, code: object) -> None:
@@ -91,7 +104,8 @@ def _typed_code() -> None:
         _try_join(store, st.session_state.get(keys.LIVE_CODE_INPUT, ""))
 
 
-def _phone(store) -> None:
+def _phone(store):
+    """The code form, or the room's question; returns the live room joined (None while not in one)."""
     url_code = st.query_params.get("code")
     if (
         url_code
@@ -107,7 +121,7 @@ def _phone(store) -> None:
             st.session_state[keys.LIVE_MESSAGE] = live.EXPIRED_CODE if expired else live.WRONG_CODE
             st.session_state.pop(keys.LIVE_JOIN_CODE, None)
         _code_form()
-        return
+        return None
     question = questions.current_question(room.state, room.slide)
     seen = _seen(room.state, question)
     st.session_state[keys.LIVE_SEEN] = seen
@@ -118,6 +132,7 @@ def _phone(store) -> None:
     else:
         _question(store, room, question)
     _follow(room.join_code)
+    return room
 
 
 def _code_form() -> None:

@@ -15,12 +15,19 @@ import streamlit as st
 
 from components.live_room import figures, questions
 from components.live_room import room as live
-from components.live_room.counting import answers_label, moderation_list, tally, word_counts
-from components.live_room.evidence import STUDY_COUNTS_NOTE, category_themes, prompt_rows, study_counts
+from components.live_room.counting import answers_label, latest_that_fit, moderation_list, tally, word_counts
+from components.live_room.evidence import (
+    STUDY_COUNTS_NOTE,
+    category_themes,
+    prompt_rows,
+    study_colours,
+    study_counts,
+)
 from components.live_room.questions import KIND_LABELS, Question
 from components.live_room.session_export import answers_csv, summary_pdf
 from components.present import draw_slides as slide_view
 from components.present import presenter
+from components.shared import citation
 from components.shared import session_keys as keys
 from components.shared.text import escape_markdown
 from components.store import StoreUnavailableError
@@ -56,7 +63,9 @@ def _open(room_code: str, owner: str) -> None:
     if store is None or room is None:
         return
     deck = slide_view.deck_view(room.dataset)
-    state = questions.live_state(prompt_rows(room.dataset, deck), category_themes(room.dataset))
+    state = questions.live_state(
+        prompt_rows(room.dataset, deck), category_themes(room.dataset), citation.source_line(room.dataset)
+    )
     try:
         live_store.open_live_room(store, room_code, owner, state)
     except StoreUnavailableError as error:
@@ -89,11 +98,15 @@ def _moderate(join_code: str, owner: str, answer_id: int, status: str) -> None:
 
 
 # The presenter window fills 1280x720 with the slide, the next one and the notes, so the live room's panel
-# is a drawer pinned in the band above them (beside the room bar): closed, it is one line; opened, it lies
-# over the slides and scrolls inside itself, so the trainer reaches it without scrolling the window.
+# is a drawer pinned at the right of the band above the room bar: closed, it is one line there; opened, it
+# drops to just under the room bar (7rem: the bar's bottom at 1280x720) and lies over the next slide and the
+# notes, scrolling inside itself, so the trainer reaches it without scrolling the window and the bar's
+# Blank screen, Handouts and Leave stay uncovered (tests/browser/test_live_room_projector.py).
 DOCK_STYLE = """<style>
 .st-key-live_room_dock { position: fixed; top: 0.4rem; right: 4.5rem; width: 34rem; z-index: 999990;
   max-height: calc(100vh - 0.8rem); overflow-y: auto; background: #ffffff; border-radius: 0.5rem; }
+.st-key-live_room_dock:has(details[open]) { top: 7rem; max-height: calc(100vh - 7.4rem);
+  box-shadow: 0 0.3rem 1rem rgba(0, 0, 0, 0.25); }
 .st-key-live_room_dock [data-testid="stExpander"] details summary { padding-top: 0.35rem; padding-bottom: 0.35rem; }
 </style>"""
 
@@ -297,6 +310,10 @@ def _downloads(store, room_code: str, code: str, owner: str, dataset: object) ->
 # The tallest a results chart may be on the projector: at 1280x720 the heading above it and the sentence
 # under it fit too (checked in tests/browser/test_live_room.py).
 PROJECTOR_CHART_HEIGHT = 400
+RESULTS_STYLE = """<style>
+.st-key-live_results blockquote, .st-key-live_results blockquote p { font-size: 24px; line-height: 1.4;
+  color: #262730; opacity: 1; }
+</style>"""
 
 
 def _revealed_question(room_code: str, owner: str):
@@ -351,7 +368,7 @@ def projector_panel(room_code: str, owner: str, dataset: object) -> None:
         if question.is_options:
             study = study_counts(dataset, question.kind)
             st.plotly_chart(
-                _fitted(figures.options_figure(counted, study)),
+                _fitted(figures.options_figure(counted, study, study_colours(dataset))),
                 key="live_options_chart",
                 config={"displayModeBar": False},
             )
@@ -363,12 +380,19 @@ def projector_panel(room_code: str, owner: str, dataset: object) -> None:
             st.markdown(escape_markdown(figures.scale_sentence(counted)))
         else:
             # The latest answers beside the words they use, so both fit the projector's height.
+            # The answers as large and dark as the slides' text; the latest that fit the column, the rest
+            # counted (the presenter's list and the CSV have them all).
+            st.html(RESULTS_STYLE)
             said, used = st.columns(2, gap="medium")
             with said:
                 if not counted.shown_texts:
                     st.markdown("No short answers approved yet.")
-                for text in counted.shown_texts[-6:]:
+                shown = latest_that_fit(counted.shown_texts)
+                for text in shown:
                     st.markdown(f"> {escape_markdown(text)}")
+                if len(shown) < len(counted.shown_texts):
+                    earlier = len(counted.shown_texts) - len(shown)
+                    st.markdown(f"and {earlier} earlier approved {'answer' if earlier == 1 else 'answers'}")
             words = word_counts(counted.shown_texts)
             if words:
                 with used:

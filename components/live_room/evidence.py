@@ -15,6 +15,8 @@ from components.compare.labels import default_pair, panel_label
 from components.compare.themes import compare_themes
 from components.data.model import Dataset
 from components.present.slide_model import Slide
+from components.shared.colours import group_colours
+from components.shared.study_words import group_order
 from components.shared.text import cell_text
 
 STUDY_COUNTS_NOTE = "The study's counts are counts of coded statements, not of people."
@@ -32,13 +34,20 @@ def category_themes(dataset: Dataset) -> dict[str, list[str]]:
 
 def study_counts(dataset: Dataset, category: str) -> pd.DataFrame:
     """Coded statements per theme (rows, in the data's order) for each group (columns, e.g. MHSW, CSW and
-    "Common ground (All)")."""
-    groups = [group for group in default_pair(dataset.groups) if group]
+    "Common ground (All)"), the groups in the study's own order."""
+    groups = [group for group in default_pair(group_order(dataset)) if group]
     comparison = compare_themes(dataset.findings, category, groups)
     themes = category_themes(dataset).get(category, [])
     counts = comparison.counts.reindex(index=themes, fill_value=0).astype("int64")
     counts.columns = [panel_label(str(column)) for column in counts.columns]
     return counts
+
+
+def study_colours(dataset: Dataset) -> dict[str, str]:
+    """Each column of study_counts (a group, or the common ground) in its group's colour, the one it has on
+    every page (shared.colours.group_colours in the study's order)."""
+    order = group_order(dataset)
+    return {panel_label(group): colour for group, colour in group_colours(order, order).items()}
 
 
 def prompt_rows(dataset: Dataset, deck: list[Slide]) -> dict[int, Mapping[str, str]]:

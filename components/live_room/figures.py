@@ -1,12 +1,17 @@
 """Pictures of the room's answers and the join code's QR image. Builds figures and markup; draws nothing.
 
 Every label is data (a theme, a word someone typed): it is HTML-escaped before plotly sees it, since plotly
-renders a small HTML subset in text. Text sizes are set for a projector (Streamlit's theme overrides fonts).
+renders a small HTML subset in text. Every text (ticks, axis and subplot titles, bar counts, legend) is at
+least PROJECTOR_FONT_PX, set on each part explicitly (a theme's defaults do not reach them; the browser test
+measures the drawn text at 1280x720). Colours: the study's groups keep the colour they
+have on every page (shared.colours.group_colours, passed in by the caller); the room's own bars are
+ROOM_COLOUR, an ink no group has.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,10 +20,13 @@ from plotly.subplots import make_subplots
 
 from components.live_room.counting import Tally, answers_label
 from components.live_room.questions import SCALE_ENDS
+from components.shared.colours import ROOM_ANSWERS_COLOUR
 
-ROOM_COLOUR = "#1f5f99"
-GROUP_COLOURS = ("#b35806", "#542788", "#4d4d4d", "#1b7837")
-FONT = {"size": 20}
+ROOM_COLOUR = ROOM_ANSWERS_COLOUR
+PROJECTOR_FONT_PX = 24
+TEXT_COLOUR = "#262730"  # Streamlit's own text colour: a theme's grey ticks are too faint on a projector
+FONT = {"size": PROJECTOR_FONT_PX, "color": TEXT_COLOUR}
+TITLE_FONT = {"size": PROJECTOR_FONT_PX + 2, "color": TEXT_COLOUR}
 
 
 def _layout(figure: go.Figure, height: int) -> go.Figure:
@@ -26,18 +34,24 @@ def _layout(figure: go.Figure, height: int) -> go.Figure:
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         font=FONT,
-        legend={"font": FONT, "orientation": "h", "y": -0.15},
+        title_font=TITLE_FONT,
+        legend={"font": FONT, "orientation": "h", "y": -0.12, "yanchor": "top", "x": 1, "xanchor": "right"},
         plot_bgcolor="white",
+        # A count beside a bar is never shrunk below the projector's size to fit the bar's thickness.
+        uniformtext={"minsize": PROJECTOR_FONT_PX, "mode": "show"},
     )
     figure.update_xaxes(tickfont=FONT, title_font=FONT, gridcolor="#ddd")
     figure.update_yaxes(tickfont=FONT, title_font=FONT)
+    figure.update_traces(textfont=FONT, selector={"type": "bar"})
     for annotation in figure.layout.annotations:
         annotation.font = FONT
     return figure
 
 
-def options_figure(counted: Tally, study: pd.DataFrame) -> go.Figure:
-    """The room's picks per option beside the study's coded statements for the same themes, by group."""
+def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
+    """The room's picks per option beside the study's coded statements for the same themes, by group.
+
+    `colours` gives each of `study`'s columns its group's colour (evidence.study_colours)."""
     options = [option for option, _ in counted.counts]
     labels = [html.escape(option) for option in options]
     figure = make_subplots(
@@ -45,10 +59,7 @@ def options_figure(counted: Tally, study: pd.DataFrame) -> go.Figure:
         cols=2,
         shared_yaxes=True,
         horizontal_spacing=0.04,
-        subplot_titles=(
-            f"This room: people who picked it ({answers_label(counted.answered)})",
-            "The study: coded statements by group",
-        ),
+        subplot_titles=(f"This room ({answers_label(counted.answered)})", "The study (coded statements)"),
     )
     figure.add_trace(
         go.Bar(
@@ -66,7 +77,7 @@ def options_figure(counted: Tally, study: pd.DataFrame) -> go.Figure:
         row=1,
         col=1,
     )
-    for number, group in enumerate(study.columns):
+    for group in study.columns:
         values = [int(study.at[option, group]) if option in study.index else 0 for option in options]
         figure.add_trace(
             go.Bar(
@@ -74,11 +85,10 @@ def options_figure(counted: Tally, study: pd.DataFrame) -> go.Figure:
                 x=values,
                 orientation="h",
                 name=html.escape(str(group)),
-                marker_color=GROUP_COLOURS[number % len(GROUP_COLOURS)],
-                text=values,
-                textposition="outside",
-                textangle=0,
-                cliponaxis=False,
+                marker_color=colours[group],
+                # No count beside the study's thin grouped bars (24 px would not fit their thickness): the
+                # axis gives them, and the sentence under the chart says each one.
+                hovertemplate="%{y}: %{x}<extra>" + html.escape(str(group)) + "</extra>",
             ),
             row=1,
             col=2,
@@ -86,12 +96,22 @@ def options_figure(counted: Tally, study: pd.DataFrame) -> go.Figure:
     figure.update_layout(barmode="group")
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(rangemode="tozero", dtick=1)
-    return _layout(figure, 120 + 70 * max(len(options), 1))
+    _layout(figure, 170 + 70 * max(len(options), 1))
+    # The legend on the figure's bottom edge, under the axis' counts (which it covered when placed in the
+    # plot's own coordinates).
+    figure.update_layout(
+        margin={"l": 10, "r": 10, "t": 60, "b": 90},
+        legend={"yref": "container", "y": 0, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+    )
+    return figure
 
 
 def scale_figure(counted: Tally) -> go.Figure:
+    """The scale's answers per point, every point 1 to 5 on a category axis (the ends named under theirs)."""
     points = [point for point, _ in counted.counts]
-    ticks = [f"{point}<br>{SCALE_ENDS[int(point)]}" if int(point) in SCALE_ENDS else point for point in points]
+    # Every tick a string on a category axis: a mix of numbers and named ends made plotly read the axis as
+    # numbers and drop the named ends' bars (1 and 5).
+    ticks = [f"{point}<br>{SCALE_ENDS[int(point)]}" if int(point) in SCALE_ENDS else str(point) for point in points]
     figure = go.Figure(
         go.Bar(
             x=ticks,
@@ -104,23 +124,30 @@ def scale_figure(counted: Tally) -> go.Figure:
         )
     )
     figure.update_layout(title={"text": f"How true is this in your service? ({answers_label(counted.answered)})"})
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=ticks)
     figure.update_yaxes(rangemode="tozero", dtick=1)
     return _layout(figure, 380)
 
 
+# At most this many words in the picture, so each keeps its 24 px label in the projector's chart height; the
+# sentence under the picture names every counted word.
+MAX_PICTURED_WORDS = 8
+
+
 def words_figure(words: list[tuple[str, int]]) -> go.Figure:
+    shown = words[:MAX_PICTURED_WORDS]
     figure = go.Figure(
         go.Bar(
-            y=[html.escape(word) for word, _ in words],
-            x=[count for _, count in words],
+            y=[html.escape(word) for word, _ in shown],
+            x=[count for _, count in shown],
             orientation="h",
             marker_color=ROOM_COLOUR,
         )
     )
-    figure.update_layout(title={"text": "Words people used (in how many approved answers)"})
+    figure.update_layout(title={"text": "Words used (in how many answers)"})
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(rangemode="tozero", dtick=1)
-    return _layout(figure, 100 + 40 * max(len(words), 1))
+    return _layout(figure, 80 + 40 * max(len(shown), 1))
 
 
 def qr_markup(join_url: str, width: int = 260) -> str:

@@ -59,10 +59,13 @@ class Question:
         return self.kind == TEXT
 
 
-def live_state(prompt_slides: Mapping[int, Mapping[str, str]], options: Mapping[str, Sequence[str]]) -> dict:
+def live_state(
+    prompt_slides: Mapping[int, Mapping[str, str]], options: Mapping[str, Sequence[str]], source: str = ""
+) -> dict:
     """The first live state of a room: which deck slide is which prompt ({index: {"id", "question", "lens"}}),
-    the options each kind offers, and the kind each prompt asks for (options when the study has themes of the
-    prompt's category, else the scale)."""
+    the options each kind offers, the kind each prompt asks for (options when the study has themes of the
+    prompt's category, else the scale) and `source`, the line citing the study the room presents (the phones
+    cite it, not whatever study their own session has)."""
     options = {kind: list(dict.fromkeys(str(o) for o in values)) for kind, values in options.items() if values}
     prompts = {}
     slides = {}
@@ -82,7 +85,14 @@ def live_state(prompt_slides: Mapping[int, Mapping[str, str]], options: Mapping[
         "spot_on": None,
         "revealed": [],
         "locked": [],
+        "source": str(source),
     }
+
+
+def room_source(state: Mapping[str, object]) -> str:
+    """The line citing the study the room presents ("" for a room opened before rooms kept it)."""
+    source = state.get("source")
+    return source if isinstance(source, str) else ""
 
 
 def prompt_question(state: Mapping[str, Any], prompt_id: str, kind: str | None = None) -> Question | None:

@@ -40,6 +40,7 @@ def show_room(view: str, code_param: object) -> None:
             _projector_view(room.code, owner)
         else:
             st.session_state[keys.PRESENT_ROOM_SEEN] = room.version  # drawn as it is: no need to follow
+            _projector_keys(room.code, owner)
         _follow_projector(room.code, owner)
         live_room_view.projector_panel(room.code, owner, room.dataset)
     else:
@@ -232,6 +233,24 @@ def _projector_view(code: str, owner: str) -> None:
     draw_autofit.fit_slide(key="present_fit_projector", whole_window=True)
     with st.container(key="present_fullscreen", width="content"):
         slide_keys.fullscreen_button(key=keys.PRESENT_FULLSCREEN)
+
+
+@st.fragment
+def _projector_keys(code: str, owner: str) -> None:
+    """The clicker while the room's answers fill the projector in the slide's place: its keys step the deck
+    as on a slide (the next slide's question is not revealed, so the slide comes back; stepping back to
+    this one shows its answers again until the presenter hides them), and B blanks the screen. The trainer
+    is never stuck on the results with a clicker in hand. Its own key: the slide's listener is not drawn."""
+    step = slide_keys.step_from_keys(keys.PRESENT_RESULTS_KEYS, blank_key=True)
+    if step is None:
+        return
+    room = presenter.room_store().get(code, owner)
+    if room is not None:
+        deck = slide_view.deck_view(room.dataset)
+        change = stepping.room_change(step, room.slide, room.blank, len(deck))
+        if change:
+            presenter.room_store().update(code, owner, **change)
+    st.rerun()  # the whole window: the slide (or the blank screen) takes the results' place
 
 
 def _room_missing(view: str) -> None:

@@ -38,6 +38,10 @@ SHARED_GROUP_COLOUR = "#4D4D4D"  # dark grey
 # lighter shades of them, so blue and vermillion still mean "a group" however many there are.
 GROUP_COLOURS = ("#0072B2", "#D55E00", "#004A75", "#8F3F00", "#5A8FB8", "#B8651E", "#003050", "#B04A00")
 
+# The live room's own answers (a room's bars beside the study's groups on the projector): ink, no hue, and
+# darker than the shared group's grey, so the room is never read as one of the study's groups.
+ROOM_ANSWERS_COLOUR = "#1A1A1A"
+
 # Node kinds in the network, and the same kinds wherever they appear as chips.
 KIND_COLOURS = {
     "barrier": "#882255",  # wine

@@ -41,6 +41,7 @@ PRESENT_NOTES = "present_notes"  # widget: the single window's speaker-notes tog
 PRESENT_NOTES_SLOT = "present_notes_slot"  # container: where the single window's notes go (always there)
 PRESENT_KEYS = "present_keys"  # widget: the single window's clicker-key listener
 PRESENT_ROOM_KEYS = "present_room_keys"  # widget: a room window's clicker-key listener
+PRESENT_RESULTS_KEYS = "present_results_keys"  # component: clicker keys in the projector while it shows answers
 PRESENT_PREVIOUS = "present_previous"  # widget: Previous (single window and presenter)
 PRESENT_NEXT = "present_next"  # widget: Next (single window and presenter)
 PRESENT_REVEAL = "present_reveal"  # widget: a prompt's Show/Hide the findings button

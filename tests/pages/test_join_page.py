@@ -1,5 +1,5 @@
 """Join page in AppTest: a wrong code is refused, the QR address's code joins, an answer is received and
-changed (one row), and the phone follows the presenter to the next prompt."""
+changed (one row), the phone follows the presenter to the next prompt, and its footer cites the room's study."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from components.live_room.evidence import category_themes, prompt_rows
 from components.live_room.room import WRONG_CODE
 from components.present.deck import build_deck
 from components.shared import session_keys as keys
+from components.shared.citation import source_line
+from components.shared.session_keys import UPLOADED_DATASET
 from components.shared.text import escape_markdown
 from components.store import Store
 from components.store import live_room as live_store
 from components.ui.access import bundled_dataset
+from tests.other_study import other_study_with_metadata
 from tests.pages.apptest import open_app_page
 
 PAGE = "pages/join.py"
@@ -63,3 +66,20 @@ def test_a_phone_joins_answers_changes_its_answer_and_follows() -> None:
     store.update_room(room.code, OWNER, {"slide": 0})
     app.run()
     assert "Waiting for the next question" in texts(app)
+
+
+def test_the_footer_cites_the_study_the_room_presents_not_the_phones_own_upload() -> None:
+    uploaded = other_study_with_metadata()  # this phone's session has opened a study of its own
+    presented = bundled_dataset()
+    store = Store.open()
+    room = store.create_room(OWNER, {"slide": BARRIER_SLIDE})
+    state = questions.live_state(ROWS, category_themes(presented), source_line(presented))
+    live = live_store.open_live_room(store, room.code, OWNER, state)
+    app = open_app_page(PAGE, query={"code": live.join_code}, state={UPLOADED_DATASET: uploaded})
+    assert "Which of the study's barriers" in texts(app)
+    footer = "\n".join(element.value for element in app.caption)
+    assert escape_markdown(source_line(presented)) in footer
+    assert escape_markdown(source_line(uploaded)) not in footer
+    # Not in a room yet (the code form), the footer cites the session's study, as every page does.
+    app = open_app_page(PAGE, state={UPLOADED_DATASET: uploaded})
+    assert escape_markdown(source_line(uploaded)) in "\n".join(element.value for element in app.caption)

@@ -134,3 +134,21 @@ def test_rate_limits_forget_after_a_minute() -> None:
     assert not guard.may_try("session-1")  # and so do the sessions that guessed
     clock.now = 121.0
     assert guard.may_try("session-1")
+
+
+def test_a_room_keeps_the_line_citing_the_study_it_presents() -> None:
+    state = questions.live_state({}, {}, "Source: Someone (2020). Counts are counts of coded statements.")
+    assert questions.room_source(state) == "Source: Someone (2020). Counts are counts of coded statements."
+    assert questions.room_source({**state, "source": None}) == ""  # a room opened before rooms kept it
+
+
+def test_the_projector_shows_the_latest_short_answers_that_fit() -> None:
+    from components.live_room.counting import latest_that_fit
+
+    short, long = "Trust.", "x" * 280  # one line each / seven lines each
+    assert latest_that_fit([short, short, short]) == [short, short, short]
+    # 280 characters wrap to 7 lines (+1 between quotes): one fits in 13 lines, two do not.
+    assert latest_that_fit([long, long, "Newest."]) == [long, "Newest."]
+    assert latest_that_fit([long, long]) == [long]
+    assert latest_that_fit(["y" * 2000]) == ["y" * 2000], "the newest is always shown"
+    assert latest_that_fit([]) == []

@@ -1,0 +1,212 @@
+"""The live room's results on a 1280x720 projector and the presenter's top band, in a real Chromium: the
+options chart's labels are at least 24 px and its bars wear the groups' colours; the clicker steps the deck
+from the projector while results are shown (and stepping back shows them again); the scale and the short
+answers (approved answers and the word picture) fit without scrolling; the Live room drawer does not cover
+the presenter's room bar."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser, Page, expect
+
+from components.shared.colours import GROUP_COLOURS, SHARED_GROUP_COLOUR, hex_to_rgb
+from tests.browser.conftest import REPO, assert_no_exception, open_page, track_runs, wait_for_app
+from tests.browser.test_live_room import (
+    BARRIER_PROMPT,
+    BARRIERS,
+    FOLLOW_MS,
+    assert_fits_the_window,
+    open_to_the_room,
+    phone_context,
+    pick,
+)
+from tests.browser.test_present import DECK, open_room
+
+SHOTS = REPO / "test-output" / "screenshots"
+MIN_PX = 24
+
+
+def rgb(colour: str) -> str:
+    red, green, blue = (round(channel * 255) for channel in hex_to_rgb(colour))
+    return f"rgb({red}, {green}, {blue})"
+
+
+def chart_texts(page: Page, selector: str) -> list[dict]:
+    """Every visible text of the plotly charts under `selector`: its words and its drawn font size in px (the
+    font size times any scale plotly put on it to fit a bar, read from the text's screen matrix)."""
+    return page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector + ' .main-svg text')]
+            .filter((node) => node.textContent.trim() && node.getBoundingClientRect().width > 0)
+            .map((node) => {
+                const matrix = node.getScreenCTM();
+                const scale = Math.sqrt(matrix.a * matrix.a + matrix.b * matrix.b);
+                return {text: node.textContent, px: parseFloat(getComputedStyle(node).fontSize) * scale};
+            })""",
+        selector,
+    )
+
+
+def assert_chart_text_at_least(page: Page, selector: str, px: float = MIN_PX) -> None:
+    chart = page.locator(f"{selector} .main-svg").first
+    expect(chart).to_be_attached(timeout=FOLLOW_MS)
+    texts = chart_texts(page, selector)
+    assert texts, "the chart has text"
+    small = [text for text in texts if text["px"] < px - 0.01]
+    assert not small, small
+
+
+def ask_on_the_spot(presenter: Page, question: str, kind_label: str) -> None:
+    presenter.get_by_role("button", name="Add a question on the spot").click()
+    presenter.get_by_role("textbox", name="Question").fill(question)
+    presenter.get_by_text(kind_label, exact=True).click()
+    presenter.get_by_role("button", name="Ask the room").click()
+    presenter.keyboard.press("Escape")  # the popover closes, as a click elsewhere would
+    expect(presenter.get_by_role("button", name="Ask the room")).to_be_hidden()
+
+
+def test_options_results_read_at_24_px_in_the_groups_colours_and_the_clicker_steps_past_them(
+    browser: Browser, app_url: str
+) -> None:
+    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
+    phone_browser = phone_context(browser)
+    try:
+        presenter = context.new_page()
+        projector = open_room(presenter, app_url, BARRIER_PROMPT + 1)
+        address = open_to_the_room(presenter, projector)
+        phone = phone_browser.new_page()
+        open_page(phone, address)
+        pick(phone, (BARRIERS[0], BARRIERS[1]))
+        expect(presenter.get_by_text("1 answer")).to_be_visible(timeout=FOLLOW_MS)
+        presenter.get_by_role("button", name="Reveal the answers").click()
+        results = projector.locator(".st-key-live_results")
+        expect(results).to_contain_text("1 answer", timeout=FOLLOW_MS)
+        assert_chart_text_at_least(projector, ".st-key-live_results")
+        fills = projector.evaluate(
+            """() => [...document.querySelectorAll('.st-key-live_results .main-svg .trace.bars')]
+                .map((trace) => getComputedStyle(trace.querySelector('path')).fill)"""
+        )
+        assert fills == [rgb("#1A1A1A"), rgb(GROUP_COLOURS[0]), rgb(GROUP_COLOURS[1]), rgb(SHARED_GROUP_COLOUR)]
+        assert_fits_the_window(projector, ".st-key-live_results")
+        projector.screenshot(path=str(SHOTS / "live-room-projector-options.png"))
+
+        # The clicker's keys reach the projector window (full screen, it has focus) while results are shown.
+        projector.keyboard.press("PageDown")
+        expect(projector.locator(".st-key-present_slide")).to_be_visible(timeout=FOLLOW_MS)
+        expect(projector.locator('[data-testid="stMain"] h1')).to_have_text(DECK[BARRIER_PROMPT + 1].heading)
+        expect(projector.locator(".st-key-live_results")).to_have_count(0)
+        expect(presenter.get_by_text(f"slide {BARRIER_PROMPT + 2} of {len(DECK)}")).to_be_visible(timeout=FOLLOW_MS)
+        projector.keyboard.press("PageUp")  # back to the question: its answers are still revealed
+        expect(projector.locator(".st-key-live_results")).to_contain_text("1 answer", timeout=FOLLOW_MS)
+        expect(presenter.get_by_text(f"slide {BARRIER_PROMPT + 1} of {len(DECK)}")).to_be_visible(timeout=FOLLOW_MS)
+        projector.keyboard.press("b")  # the clicker's blank-screen key
+        expect(projector.locator(".st-key-present_blank")).to_be_visible(timeout=FOLLOW_MS)
+        projector.keyboard.press("b")
+        expect(projector.locator(".st-key-live_results")).to_be_visible(timeout=FOLLOW_MS)
+        assert_no_exception(projector)
+    finally:
+        phone_browser.close()
+        context.close()
+
+
+def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_url: str) -> None:
+    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
+    phones = [phone_context(browser) for _ in range(3)]
+    try:
+        presenter = context.new_page()
+        projector = open_room(presenter, app_url, BARRIER_PROMPT + 1)
+        address = open_to_the_room(presenter, projector)
+        pages = [phone.new_page() for phone in phones]
+
+        ask_on_the_spot(
+            presenter,
+            "How far do you share cases with the other service?",
+            "Scale 1 to 5: how true is this in your service?",
+        )
+        for number, page in enumerate(pages):
+            open_page(page, address)
+            expect(page.get_by_text("How far do you share cases")).to_be_visible(timeout=FOLLOW_MS)
+            page.get_by_test_id("stRadioOption").filter(has_text=str(number + 3)).click()
+            page.get_by_role("button", name="Send").click()
+            expect(page.get_by_text("Answer received")).to_be_visible(timeout=30_000)
+        presenter.get_by_role("button", name="Reveal the answers").click()
+        results = projector.locator(".st-key-live_results")
+        expect(results).to_contain_text("3 answers", timeout=FOLLOW_MS)
+        assert_chart_text_at_least(projector, ".st-key-live_results")
+        assert_fits_the_window(projector, ".st-key-live_results")
+        projector.screenshot(path=str(SHOTS / "live-room-projector-scale.png"))
+        expect(pages[0].get_by_text("The room so far: 3 answers")).to_be_visible(timeout=FOLLOW_MS)
+        footer = pages[0].get_by_text("Source: Carpenter")  # the room's study, cited on the phone
+        expect(footer).to_be_visible()
+        footer.scroll_into_view_if_needed()
+        pages[0].screenshot(path=str(SHOTS / "live-room-phone-scale.png"))
+
+        ask_on_the_spot(presenter, "What would make working together easier?", "Short answer")
+        said = (
+            "Shared training days where both teams learn each other's thresholds, forms and legal duties, "
+            "so that a referral is written once and read the same way by both services.",
+            "Time in the diary to meet face to face.",
+            "A named contact in the other team and a phone number that is answered.",
+        )
+        for page, text in zip(pages, said, strict=True):
+            expect(page.get_by_text("What would make working together easier?")).to_be_visible(timeout=FOLLOW_MS)
+            page.get_by_role("textbox", name="Your answer").fill(text)
+            page.get_by_role("button", name="Send").click()
+            expect(page.get_by_text("Answer received")).to_be_visible(timeout=30_000)
+        expect(presenter.get_by_role("button", name="Approve")).to_have_count(3, timeout=FOLLOW_MS)
+        for _ in said:
+            presenter.get_by_role("button", name="Approve").first.click()
+            wait_for_app(presenter)
+        expect(presenter.get_by_role("button", name="Approve")).to_have_count(0, timeout=FOLLOW_MS)
+        presenter.get_by_role("button", name="Reveal the answers").click()
+        for text in said:
+            expect(results).to_contain_text(text, timeout=FOLLOW_MS)
+        quotes = projector.evaluate(
+            """() => [...document.querySelectorAll('.st-key-live_results blockquote p')].map((node) => {
+                const style = getComputedStyle(node);
+                return {px: parseFloat(style.fontSize), colour: style.color,
+                        opacity: parseFloat(getComputedStyle(node.closest('blockquote')).opacity)};
+            })"""
+        )
+        # The answers as large as the slides' text, in the text's own dark colour.
+        assert quotes == [{"px": MIN_PX, "colour": rgb("#262730"), "opacity": 1}] * len(said), quotes
+        expect(results.locator('[data-testid="stPlotlyChart"]')).to_have_count(1, timeout=FOLLOW_MS)
+        assert_chart_text_at_least(projector, ".st-key-live_results")
+        assert_fits_the_window(projector, ".st-key-live_results")
+        projector.screenshot(path=str(SHOTS / "live-room-projector-short-answers.png"))
+        assert_no_exception(projector)
+    finally:
+        for phone in phones:
+            phone.close()
+        context.close()
+
+
+def boxes_overlap(first: dict, second: dict) -> bool:
+    return not (
+        first["x"] + first["width"] <= second["x"]
+        or second["x"] + second["width"] <= first["x"]
+        or first["y"] + first["height"] <= second["y"]
+        or second["y"] + second["height"] <= first["y"]
+    )
+
+
+def test_the_live_room_drawer_leaves_the_room_bar_uncovered(browser: Browser, app_url: str) -> None:
+    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
+    try:
+        presenter = context.new_page()
+        projector = open_room(presenter, app_url, BARRIER_PROMPT + 1)
+        projector.close()
+        drawer = presenter.locator(".st-key-live_room_dock")
+        bar = presenter.locator(".st-key-present_room_bar")
+        expect(drawer).to_be_in_viewport(ratio=1)
+        expect(bar).to_be_in_viewport(ratio=1)
+        assert not boxes_overlap(drawer.bounding_box(), bar.bounding_box()), (drawer.bounding_box(), bar.bounding_box())
+        leave = presenter.get_by_role("button", name="Leave")
+        expect(leave).to_be_in_viewport(ratio=1)
+        assert not boxes_overlap(drawer.bounding_box(), leave.bounding_box())
+        presenter.screenshot(path=str(SHOTS / "live-room-presenter-top-band.png"))
+        presenter.locator(".st-key-live_room_dock summary").click()  # opened, it lies over the slides below
+        expect(presenter.get_by_role("button", name="Open to the room")).to_be_in_viewport(ratio=1)
+        assert not boxes_overlap(drawer.bounding_box(), bar.bounding_box()), (drawer.bounding_box(), bar.bounding_box())
+        leave.click(trial=True)  # the room bar's last button can still be clicked with the drawer open
+        presenter.screenshot(path=str(SHOTS / "live-room-presenter-drawer-open.png"))
+    finally:
+        context.close()
