@@ -273,8 +273,8 @@ def cop_section(dataset: Dataset) -> None:
         st.markdown(lens.definition)
     if lens.use_sentence:
         st.markdown(
-            "**How the recommendations use it.** The study used the three elements to shape its recommendations. "
-            f"{lens.use_sentence}",
+            "**How the recommendations use it.** The study used the "
+            f"{about.count_word(len(lens.elements))} elements to shape its recommendations. {lens.use_sentence}",
             help=tooltip(dataset, "stated", "inferred"),
         )
     for number, (column, element) in enumerate(

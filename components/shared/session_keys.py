@@ -55,7 +55,7 @@ PRESENT_FULLSCREEN = "present_fullscreen_button"  # widget: the projector's full
 # --- Recommendations planner (pages/recommendations.py): widget keys
 RECOMMENDATIONS_AUDIENCE = "recommendations_audience"  # multiselect: audiences (URL "audience")
 RECOMMENDATIONS_BARRIER = "recommendations_barrier"  # multiselect: finding ids addressed (URL "barrier")
-RECOMMENDATIONS_ELEMENT = "recommendations_element"  # multiselect: Communities of Practice elements (URL "element")
+RECOMMENDATIONS_ELEMENT = "recommendations_element"  # multiselect: the study's lens elements (URL "element")
 RECOMMENDATIONS_QUERY = "recommendations_query"  # text input: the search (URL "q")
 RECOMMENDATIONS_PAGE = "recommendations_page"  # selectbox: which page of results
 RECOMMENDATIONS_PICK_PREFIX = "recommendations_pick_"  # + recommendation id: its "In my plan" checkbox
@@ -216,8 +216,6 @@ LIVE_MODERATE = "live_moderate_"  # widget key prefix: Approve/Reject a short an
 LIVE_CSV = "live_csv"  # widget: the answers' CSV download
 LIVE_PDF = "live_pdf"  # widget: the session's PDF summary
 LIVE_DELETE = "live_delete"  # widget: Delete all answers now
-LIVE_PANEL_OPEN = (
-    "live_panel_open"  # bool: the presenter window drew the live room as open
-)
+LIVE_PANEL_OPEN = "live_panel_open"  # bool: the presenter window drew the live room as open
 LIVE_PROJECTOR_RESULTS = "live_projector_results"  # bool: the projector window drew results, not the slide
 LIVE_DELETE_CONFIRM = "live_delete_confirm"  # widget: the tick that must be set before Delete all answers now

@@ -133,10 +133,10 @@ def check_and_open(dataset: Dataset, uploads: dict) -> None:
     ):
         files = {file: (item.name, item.getvalue()) for file, item in uploads.items() if item is not None}
         # A fault in the study's details (shown with the form) keeps the files unchecked and the study closed.
-        result, checked = upload.check_files(files, name, current) if details else (None, None)
+        result, checked = upload.check_files(files, name, current, details) if details else (None, None)
         st.session_state[upload.CHECK_STATE_KEY] = result
         if checked is not None:
-            use_uploaded_dataset(metadata.with_study(checked, details))
+            use_uploaded_dataset(checked)
             # Rerun so the banner at the top of this page names the new dataset too.
             st.rerun()
     result = st.session_state.get(upload.CHECK_STATE_KEY)
@@ -247,10 +247,10 @@ def qda_mapping(dataset: Dataset, read: intake.QdaRead) -> None:
     details = metadata_form("qda", project.name, intake.study_name(typed_name, project))
     # A fault in the study's details (shown with the form) keeps the study closed, as a fault in the project does.
     if st.button("Open this study", type="primary", icon=":material/login:", key=YOUR_DATA_QDA_OPEN) and details:
-        read, opened = intake.open_project(read, mapping, intake.study_name(typed_name, project))
+        read, opened = intake.open_project(read, mapping, intake.study_name(typed_name, project), details)
         st.session_state[YOUR_DATA_QDA_READ] = read
         if opened is not None:
-            use_uploaded_dataset(metadata.with_study(opened, details))
+            use_uploaded_dataset(opened)
             # Rerun so the banner at the top of this page names the new dataset too.
             st.rerun()
     if intake.mapping_changed(read, mapping):

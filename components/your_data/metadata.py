@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from components.data.lens import check_lens_elements
 from components.data.model import Dataset, DatasetError, Problem, Study, StudyGroup, StudyLens
 from components.data.validate import read_study
 from components.data.vocabulary import STUDY_FILE
@@ -160,9 +161,17 @@ def study_json_bytes(study: Study) -> bytes:
 
 
 def with_study(dataset: Dataset, study: Study) -> Dataset:
-    """The dataset with this study's metadata; its fingerprint changes with it, so no cached view is reused."""
+    """The dataset with this study's metadata; its fingerprint changes with it, so no cached view is reused.
+
+    The recommendations' lens elements are checked against the study's own lens (components/data/lens.py): a
+    DatasetError names each row whose element is not one of them.
+    """
+    recommendations, problems, lens_notes = check_lens_elements(study, dataset.recommendations)
+    if problems:
+        raise DatasetError(problems, dataset.notes)
     digest = hashlib.sha256(dataset.fingerprint.encode("utf-8") + study_json_bytes(study)).hexdigest()
-    return dataclasses.replace(dataset, study=study, fingerprint=digest)
+    notes = (*dataset.notes, *(note for note in lens_notes if note not in dataset.notes))
+    return dataclasses.replace(dataset, study=study, fingerprint=digest, recommendations=recommendations, notes=notes)
 
 
 def write_study_file(study: Study, folder: Path) -> Path:

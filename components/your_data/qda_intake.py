@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from components.data.model import Dataset, DatasetError, Problem
+from components.data.model import Dataset, DatasetError, Problem, Study
 from components.qda import QDA_UPLOAD_LIMIT_MB, read_qda_file
 from components.qda.export import export_gaps, export_qdc, export_qdpx
 from components.qda.folder import project_dataset
@@ -21,6 +21,7 @@ from components.qda.mapping import (
 from components.qda.model import QdaProject, problem_text
 from components.shared.session_keys import YOUR_DATA_QDA_CATEGORY_PREFIX
 from components.shared.text import escape_markdown
+from components.your_data.metadata import with_study
 from components.your_data.upload import dataset_summary, not_changed
 
 
@@ -121,10 +122,15 @@ def study_name(typed: str | None, project: QdaProject) -> str:
     return " ".join((typed or "").split())[:80] or project.name
 
 
-def open_project(read: QdaRead, mapping: Mapping, name: str) -> tuple[QdaRead, Dataset | None]:
-    """Build the dataset through the loader; the read's new state says what happened (opened, or why not)."""
+def open_project(
+    read: QdaRead, mapping: Mapping, name: str, study: Study | None = None
+) -> tuple[QdaRead, Dataset | None]:
+    """Build the dataset through the loader, with the study's details from the form when given; the read's new
+    state says what happened (opened, or why not)."""
     try:
         dataset = project_dataset(read.project, mapping, name=name)
+        if study is not None:
+            dataset = with_study(dataset, study)
     except DatasetError as error:
         return replace(read, opened_name="", opened_summary="", open_problems=tuple(error.problems)), None
     opened = replace(

@@ -59,15 +59,6 @@ BAD_FILES: dict = {
             "the id 'F001' is also a finding_id; links need ids to be unique across both files.",
         )
     ],
-    "unknown_cop_element": [
-        (
-            R,
-            2,
-            "cop_element",
-            "'mutual engagment' is not an allowed value. Use one of: mutual engagement, joint enterprise, "
-            "shared repertoire (or leave it blank). Did you mean 'mutual engagement'?",
-        )
-    ],
 }
 
 # Good files in tests/fixtures/good/<case>/ whose coded values need normalising.
