@@ -174,7 +174,7 @@ def method_section(dataset: Dataset) -> None:
     st.header("How it was done", anchor="method")
     parts = []
     if method.interviews:
-        split = ", ".join(f"{count} {label}" for label, count in method.group_counts)
+        split = ", ".join(f"{count} {escape_markdown(label)}" for label, count in method.group_counts)
         parts.append(f"**{escape_markdown(method.interviews)} interviews**" + (f" ({split})" if split else ""))
     if method.design:
         design = method.design
