@@ -64,9 +64,17 @@ def title_from_file_name(file_name: str | None) -> str:
     return words[:1].upper() + words[1:] if words else ""
 
 
-def prefill(title: str, groups: list[str] | tuple[str, ...] = ()) -> MetadataForm:
-    """The form as first shown: the title the project or file names, and a line per group to name in full."""
-    return MetadataForm(title=title.strip(), group_names="\n".join(f"{group} = " for group in groups))
+def prefill(
+    title: str, groups: list[str] | tuple[str, ...] = (), authors: str = "", question: str = ""
+) -> MetadataForm:
+    """The form as first shown: the title the project or file names, a line per group to name in full, and the
+    authors and question where the project gives them (see qda_intake.study_details_prefill)."""
+    return MetadataForm(
+        title=title.strip(),
+        authors=authors.strip(),
+        question=question.strip(),
+        group_names="\n".join(f"{group} = " for group in groups),
+    )
 
 
 def _group_names(text: str) -> tuple[tuple[StudyGroup, ...], list[str]]:
