@@ -372,6 +372,9 @@ def test_a_phone_draws_the_stacked_chart_from_the_first_run(browser: Browser, ap
         wait_for_app(page)
         widest, viewport = page.evaluate("() => [window.__widestChart, window.innerWidth]")
         assert 0 < widest <= viewport
+        # One run: the browser's width report agreed with the guess, so it set off no second run (with the wide
+        # layout drawn first, it did: a 520 px chart, then the stacked one).
+        assert page.evaluate("() => window.__stRuns.requests") == 1
         expect(page.locator(f".st-key-{phone_box_key(COMPARE_CHART)}")).to_have_count(0)
         assert horizontal_overflow(page) == 0
     finally:
