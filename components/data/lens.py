@@ -3,8 +3,8 @@
 No list of elements lives in code: the bundled study's Communities of Practice elements are in data/study.json,
 and a study with a lens of its own ("Trust", "Shared tools") is checked against that list. A value is matched
 whatever its case and spacing and kept in the study's spelling; one that is not an element of the lens is a
-problem naming the file, row and column. Without a lens nothing is checked: the values are kept as written and
-no page shows them (study_words.lens is None), which a note says when the study has metadata.
+problem naming the file, row and column. Without a lens nothing is checked: the values are kept as written, with
+no lens section, filter or slide (study_words.lens is None), which a note says when the study has metadata.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ def check_lens_elements(
         note = (
             f"{RECOMMENDATIONS_FILE}: {count} recommendation{'s' if count != 1 else ''} "
             f"name{'s' if count == 1 else ''} an element in the column '{LENS_COLUMN}', but the study's details "
-            "define no lens, so no page shows them. Give the lens and its elements in the study's details to show "
-            "them."
+            "define no lens: they are kept as written, unchecked, with no lens section or filter. Give the lens and "
+            "its elements in the study's details to check them and show them by element."
         )
         return recommendations, [], [note]
     spelling = {_key(element): element for element in lens.elements}

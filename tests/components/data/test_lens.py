@@ -67,14 +67,14 @@ class TestAStudysOwnLens:
             (R, 3, "cop_element"),
         ]
 
-    def test_a_study_without_a_lens_keeps_the_values_unchecked_and_says_no_page_shows_them(self):
+    def test_a_study_without_a_lens_keeps_the_values_unchecked_and_says_so(self):
         study = dataclasses.replace(own.study(), lens=None)
         dataset = build_dataset(own.files(own.with_element("H01", "anything at all")), name="handover", study=study)
         assert dataset.recommendations["cop_element"].tolist() == ["anything at all", "Trust", "Shared tools"]
         assert dataset.notes == (
             "recommendations.csv: 3 recommendations name an element in the column 'cop_element', but the study's "
-            "details define no lens, so no page shows them. Give the lens and its elements in the study's "
-            "details to show them.",
+            "details define no lens: they are kept as written, unchecked, with no lens section or filter. Give the "
+            "lens and its elements in the study's details to check them and show them by element.",
         )
 
     def test_without_any_study_metadata_nothing_is_checked_or_noted(self):
