@@ -104,9 +104,11 @@ def test_four_audiences_named_as_the_source_names_them(dataset, sources):
 
 
 def test_only_the_source_states_participant_counts(dataset):
-    """The one participant count is the study's own: 8 interviews, 4 in each service."""
+    """The one participant count is the study's own: 8 interviews, 4 in each service, keyed by the study's own
+    group labels."""
     method = json.loads((REPO / "data" / "study.json").read_text(encoding="utf-8"))["method"]
-    assert (method["interviews"], method["mhsw"], method["csw"]) == (8, 4, 4)
+    assert method["interviews"] == 8
+    assert method["interviews_by_group"] == [{"group": "MHSW", "interviews": 4}, {"group": "CSW", "interviews": 4}]
     assert "4 SW's from each services, 8 in total" in method["evidence"][0]["quote"]
     statements = " ".join(dataset.findings["statement"])
     assert not re.search(r"\d+ ?%|\b(one|two|three|four|five|six|seven|eight) (of|social workers)", statements)

@@ -174,7 +174,7 @@ def method_section(dataset: Dataset) -> None:
     st.header("How it was done", anchor="method")
     parts = []
     if method.interviews:
-        split = ", ".join(f"{count} {label}" for label, count in method.group_counts)
+        split = ", ".join(f"{count} {escape_markdown(label)}" for label, count in method.group_counts)
         parts.append(f"**{escape_markdown(method.interviews)} interviews**" + (f" ({split})" if split else ""))
     if method.design:
         design = method.design
@@ -273,8 +273,8 @@ def cop_section(dataset: Dataset) -> None:
         st.markdown(lens.definition)
     if lens.use_sentence:
         st.markdown(
-            "**How the recommendations use it.** The study used the three elements to shape its recommendations. "
-            f"{lens.use_sentence}",
+            "**How the recommendations use it.** The study used the "
+            f"{about.count_word(len(lens.elements))} elements to shape its recommendations. {lens.use_sentence}",
             help=tooltip(dataset, "stated", "inferred"),
         )
     for number, (column, element) in enumerate(

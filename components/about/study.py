@@ -1,6 +1,7 @@
-"""What the About page shows, computed from the dataset: study facts, coding counts, the Communities
-of Practice lens, glossary and context evidence. Nothing here imports Streamlit; nothing is typed in
-that the data does not hold (a study without metadata gives empty results, not invented ones)."""
+"""What the About page shows, computed from the dataset: study facts, coding counts, the study's own lens (for
+the bundled study, Communities of Practice, as its study.json says), glossary and context evidence. Nothing here
+imports Streamlit; nothing is typed in that the data does not hold (a study without metadata gives empty
+results, not invented ones)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data.model import Dataset, Study
-from components.data.vocabulary import COP_ELEMENTS
 from components.shared import citation, study_words
 from components.shared.text import escape_markdown, fold, search_fold, search_fold_series
 
-COP_TERM = "Communities of Practice"
 APP_CODING_SOURCE = "this app's coding"
 
 
@@ -122,7 +121,15 @@ def coding_summary(dataset: Dataset) -> pd.DataFrame:
     return frame
 
 
-def cop_use(recommendations: pd.DataFrame, lens_elements: Sequence[str] = COP_ELEMENTS) -> pd.DataFrame:
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count_word(count: int) -> str:
+    """A small count in words, as a sentence says it ("three elements"); digits past ten."""
+    return _COUNT_WORDS[count] if 0 <= count < len(_COUNT_WORDS) else f"{count:,}"
+
+
+def cop_use(recommendations: pd.DataFrame, lens_elements: Sequence[str]) -> pd.DataFrame:
     """Recommendations per lens element (the study's own, study.json's `lens`), split into stated and inferred.
 
     Every element always appears (a zero says something too); recommendations with no element
@@ -159,7 +166,7 @@ def cop_use(recommendations: pd.DataFrame, lens_elements: Sequence[str] = COP_EL
     return pd.DataFrame(rows, columns=columns)
 
 
-def cop_sentence(use: pd.DataFrame, lens_elements: Sequence[str] = COP_ELEMENTS, lens_name: str = COP_TERM) -> str:
+def cop_sentence(use: pd.DataFrame, lens_elements: Sequence[str], lens_name: str) -> str:
     """Plain sentences from `cop_use`: how many recommendations each element frames, and on what basis."""
     counted = use[(use["element"].isin(lens_elements)) & (use["recommendations"] > 0)]
     if counted.empty:
@@ -283,13 +290,14 @@ def lens(dataset: Dataset, app_glossary: pd.DataFrame) -> Lens | None:
 
     `app_glossary` is the bundled study's glossary, whose definitions an upload without its own borrows.
     """
+    # The study's own lens (study.json's `lens`, or the Your data form's) names the term and its elements; a
+    # study that defines none has no lens section.
+    named = study_words.lens(dataset)
+    if named is None:
+        return None
     own_glossary = not dataset.glossary.empty
     glossary = dataset.glossary if own_glossary else app_glossary
-    # The study's own lens (study.json's `lens`) names the term and its elements; the page shows this section
-    # only for a study that defines one, so the bundled names below serve an upload borrowing its glossary.
-    named = study_words.lens(dataset)
-    lens_name = named.name if named else COP_TERM
-    lens_elements = named.elements if named and named.elements else COP_ELEMENTS
+    lens_name, lens_elements = named.name, named.elements
     use = cop_use(dataset.recommendations, lens_elements)
     entries = glossary_entries(glossary, [lens_name, *lens_elements])
     if use.empty and not own_glossary:

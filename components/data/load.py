@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from components.data.decode import decode_text
+from components.data.lens import check_lens_elements
 from components.data.links import build_link_index
 from components.data.model import Dataset, DatasetError, Problem, Study
 from components.data.parse import parse_table
@@ -75,7 +76,8 @@ def build_dataset(
 
     findings.csv is required; recommendations.csv and links.csv are optional; the glossary,
     context and prompts files are read when present (the bundled study has them), and `study` is the
-    bundled study's metadata (see `load_dataset_dir`), whose finding ids must be in findings.csv.
+    study's metadata (see `load_dataset_dir`), whose finding ids must be in findings.csv and whose lens
+    elements are the only ones recommendations.csv's `cop_element` may name (components/data/lens.py).
     `max_cell_chars` is the longest cell: 5,000 for what someone typed into a spreadsheet and uploads;
     `LONG_CELL_CHARS` for a coded passage a QDA tool wrote, or a server's own data folder.
     """
@@ -93,6 +95,12 @@ def build_dataset(
                 tables[spec.file] = frame
             if not complete:
                 incomplete.add(spec.file)
+    if RECOMMENDATIONS_SPEC.file in tables:
+        # The lens elements against the study's own list (study.json's `lens`), in its spelling.
+        checked, lens_problems, lens_notes = check_lens_elements(study, tables[RECOMMENDATIONS_SPEC.file])
+        tables[RECOMMENDATIONS_SPEC.file] = checked
+        problems.extend(lens_problems)
+        notes.extend(lens_notes)
     problems.extend(cross_checks(tables, incomplete, set(files)))
     problems.extend(study_cross_checks(study, None if FINDINGS_FILE in incomplete else tables.get(FINDINGS_FILE)))
     if problems:

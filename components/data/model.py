@@ -83,12 +83,22 @@ class StudyQuote:
 
 
 @dataclass(frozen=True)
+class StudyGroupCount:
+    """How many interviews the study states for one of its groups, named by its `group` label in findings.csv."""
+
+    group: Text
+    interviews: Count
+    __pydantic_config__ = _STRICT
+
+
+@dataclass(frozen=True)
 class StudyMethod:
     """How the study was done, as it states it: the interview counts are the only participant numbers shown."""
 
     interviews: Count | None = None
-    mhsw: Count | None = None
-    csw: Count | None = None
+    # Interviews per group, as the study states them and keyed by its own group labels; none where it states
+    # none (a count is never worked out or guessed).
+    interviews_by_group: tuple[StudyGroupCount, ...] = ()
     design: str = ""
     analysis: str = ""
     evidence: tuple[StudyQuote, ...] = ()
@@ -96,8 +106,8 @@ class StudyMethod:
 
     @property
     def group_counts(self) -> tuple[tuple[str, int], ...]:
-        """Interviews per service as the study states them: ("MHSW", 4), ("CSW", 4); unstated ones left out."""
-        return tuple((label, count) for label, count in (("MHSW", self.mhsw), ("CSW", self.csw)) if count is not None)
+        """(group label, interviews) in the study's order, e.g. ("MHSW", 4), ("CSW", 4); () when none is stated."""
+        return tuple((entry.group, entry.interviews) for entry in self.interviews_by_group)
 
 
 @dataclass(frozen=True)

@@ -66,9 +66,24 @@ def dataset_from_bytes(content: bytes) -> Dataset:
         raise _not_a_dataset("its name or notes are missing")
     study = None
     if document.get("study") is not None:
-        study = read_study(json.dumps(document["study"]).encode("utf-8"))
+        study = read_study(json.dumps(_without_retired_fields(document["study"])).encode("utf-8"))
     dataset = build_dataset({file: text.encode("utf-8") for file, text in files.items()}, name=name, study=study)
     return replace(dataset, notes=tuple(str(note) for note in notes))
+
+
+# Method fields a study kept before the interviews per group were keyed by the study's own group labels
+# (`method.interviews_by_group`). A study from the Your data form never gave them, so a kept one holds them
+# empty (null) and they are dropped; a filled one is left for read_study to refuse by name.
+_RETIRED_METHOD_FIELDS = ("mhsw", "csw")
+
+
+def _without_retired_fields(study: object) -> object:
+    if not isinstance(study, dict) or not isinstance(study.get("method"), dict):
+        return study
+    method = {
+        name: value for name, value in study["method"].items() if not (name in _RETIRED_METHOD_FIELDS and value is None)
+    }
+    return {**study, "method": method}
 
 
 def _tables(dataset: Dataset):

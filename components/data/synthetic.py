@@ -22,7 +22,6 @@ import random
 from components.data.load import build_dataset
 from components.data.model import Dataset
 from components.data.vocabulary import (
-    COP_ELEMENTS,
     FINDINGS_FILE,
     FINDINGS_SPEC,
     LINKS_FILE,
@@ -34,6 +33,9 @@ from components.data.vocabulary import (
 )
 
 FINDINGS_PER_SCALE = 35
+# Elements for the synthetic recommendations' cop_element column, as the bundled study's lens names them
+# (data/study.json); the loader only checks them against a study's lens, and synthetic data has no study.
+LENS_ELEMENTS = ("mutual engagement", "joint enterprise", "shared repertoire")
 RECOMMENDATIONS_PER_SCALE = 15
 LINKS_PER_SCALE = 40
 
@@ -137,7 +139,7 @@ def _recommendations(scale: int, rng: random.Random) -> list[dict[str, str]]:
                 "text": text,
                 "evidence": text if rng.random() < 0.7 else "",
                 "source": "Synthetic benchmark data",
-                "cop_element": rng.choice(COP_ELEMENTS),
+                "cop_element": rng.choice(LENS_ELEMENTS),
                 "basis": rng.choice(("stated", "inferred")),
             }
         )

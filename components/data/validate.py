@@ -14,7 +14,10 @@ from components.data.model import (
     DatasetError,
     Problem,
     Study,
+    StudyGroup,
+    StudyGroupCount,
     StudyInfluence,
+    StudyLens,
     StudyLimit,
     StudyMethod,
     StudyQuote,
@@ -220,7 +223,17 @@ _STUDY = TypeAdapter(Study)
 _STUDY_FIELD_NAMES = sorted(
     {
         name
-        for record in (Study, StudyMethod, StudyQuote, StudyInfluence, StudyLimit, StudySource)
+        for record in (
+            Study,
+            StudyMethod,
+            StudyGroupCount,
+            StudyQuote,
+            StudyInfluence,
+            StudyLimit,
+            StudySource,
+            StudyGroup,
+            StudyLens,
+        )
         for name in (item.name for item in dataclass_fields(record))
     }
 )
@@ -305,12 +318,30 @@ def _json_kind(value: object) -> str:
 
 
 def study_cross_checks(study: Study | None, findings: pd.DataFrame | None) -> list[Problem]:
-    """Every finding id the metadata points at (headline findings, points to note, influences) exists."""
+    """Every finding id the metadata points at (headline findings, points to note, influences) exists, and every
+    group its method counts interviews for is a group of findings.csv, counted once."""
     if study is None or findings is None:
         return []
     known = set(findings["finding_id"])
-    return [
+    problems = [
         Problem(STUDY_FILE, None, None, f"'{finding_id}' in the field '{name}' is not a finding_id in findings.csv.")
         for name, finding_id in study.finding_ids
         if finding_id not in known
     ]
+    groups = list(dict.fromkeys(findings["group"].astype(str)))
+    counted: set[str] = set()
+    for number, entry in enumerate(study.method.interviews_by_group, start=1):
+        where = f"the field 'method' → 'interviews_by_group' → entry {number}"
+        if entry.group in counted:
+            problems.append(Problem(STUDY_FILE, None, None, f"{where}: the group '{entry.group}' is counted twice."))
+        elif entry.group not in groups:
+            problems.append(
+                Problem(
+                    STUDY_FILE,
+                    None,
+                    None,
+                    f"{where}: '{entry.group}' is not a group in findings.csv (its groups: {', '.join(groups)}).",
+                )
+            )
+        counted.add(entry.group)
+    return problems

@@ -17,7 +17,9 @@ MAX_PROBLEMS_SHOWN = 50
 
 CATEGORIES = ("purpose", "barrier", "enabler", "perception", "observation")
 BASIS_VALUES = ("stated", "inferred")
-COP_ELEMENTS = ("mutual engagement", "joint enterprise", "shared repertoire")
+# recommendations.csv's column naming the element of the study's lens a recommendation builds. Its values are
+# the study's own (study.json's `lens` → `elements`, checked in lens.py), never a list written here.
+LENS_COLUMN = "cop_element"
 PARTNERS = ("clients", "families", "professionals", "MDT", "children")
 # Link relations every page words the same way. Other relations (a QDA project's link names) are allowed and
 # kept as written; these are matched whatever their case and spacing, so "Builds  On" is "builds on".
@@ -63,8 +65,8 @@ RECOMMENDATIONS_SPEC = TableSpec(
     file=RECOMMENDATIONS_FILE,
     id_column="recommendation_id",
     required=("recommendation_id", "audience", "text"),
-    optional=("evidence", "source", "cop_element", "basis"),
-    allowed={"cop_element": COP_ELEMENTS, "basis": BASIS_VALUES},
+    optional=("evidence", "source", LENS_COLUMN, "basis"),
+    allowed={"basis": BASIS_VALUES},
 )
 LINKS_SPEC = TableSpec(
     file=LINKS_FILE,

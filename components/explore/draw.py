@@ -430,11 +430,12 @@ def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
     st.text_input(
         "Search the findings, recommendations and their evidence",
         key=EXPLORE_QUERY,
-        placeholder="Try “familiarity”, “supervision” or “there for the child”",
+        # The study's own theme names (explore.search_placeholder), never the bundled study's words.
+        placeholder=view.placeholder,
         help="Words match in any form and case (“share” finds “sharing”), and abbreviations the study's glossary "
         "defines find what they stand for. Items holding every word come first. Put words in double quotes "
-        '("there for the child") to find them together, as a phrase; end a word with * ("familiar*") to find every '
-        "word it starts. The glossary, the study's method and limits, and the discussion prompts are searched too.",
+        '("like this") to find them together, as a phrase; end a word with * ("work*") to find every word it '
+        "starts. The glossary, the study's method and limits, and the discussion prompts are searched too.",
     )
     if view.options["kind"]:
         st.pills(

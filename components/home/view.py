@@ -50,8 +50,15 @@ def key_figures(dataset: Dataset) -> list[KeyFigure]:
     figures = []
     method = dataset.study.method if dataset.study else StudyMethod()
     if method.interviews:
-        split = ", ".join(f"{count} {label}" for label, count in method.group_counts)
-        figures.append(KeyFigure("Interviews", str(method.interviews), f"As the study states: {split}."))
+        # The help is Markdown: the group labels are the study's data, escaped.
+        split = ", ".join(f"{count} {escape_markdown(label)}" for label, count in method.group_counts)
+        figures.append(
+            KeyFigure(
+                "Interviews",
+                str(method.interviews),
+                f"As the study states: {split}." if split else "As the study states.",
+            )
+        )
     figures.append(
         KeyFigure(
             "Coded statements",

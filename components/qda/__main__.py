@@ -11,6 +11,7 @@ The guesses the page would show are used unless changed: `--group` names the cas
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from components.qda.folder import write_folder
 from components.qda.mapping import CASE_NAME, CATEGORY_CHOICES, Mapping, group_choices, guess_mapping, mapping_summary
 from components.qda.model import QdaProject, problem_text
 from components.your_data import metadata  # the Your data page's form makes the same study.json
+from components.your_data.qda_intake import study_details_prefill
 
 
 def _mapping(project: QdaProject, group: str | None, categories: list[str]) -> Mapping:
@@ -88,9 +90,11 @@ def export_main(argv: list[str]) -> int:
 
 def write_study_metadata(project: QdaProject, out: Path) -> Path:
     """study.json beside the tables, as data/ has one: what the project itself names (its title, from the
-    project's name or file name); the rest is left for the person to add, never guessed."""
+    project's name or file name; its users as the authors and its description as the question, as the Your data
+    page prefills them); the rest is left for the person to add, never guessed."""
     title = project.name.strip() or metadata.title_from_file_name(project.file_name) or out.name
-    return metadata.write_study_file(metadata.study_from_form(metadata.prefill(title)), out)
+    form = dataclasses.replace(study_details_prefill(project), title=title)
+    return metadata.write_study_file(metadata.study_from_form(form), out)
 
 
 def main(argv: list[str] | None = None) -> int:

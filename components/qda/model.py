@@ -83,6 +83,9 @@ class QdaProject:
     notes: tuple[str, ...] = ()
     positions: str = "code points"  # how the tool counted startPosition/endPosition (see qda.positions)
     description: str = ""  # the project's own Description
+    # The names of the project's Users, the one who created the project first, as the file gives them (accounts
+    # of people, and sometimes of the tool itself: ATLAS.ti lists "ATLAS.ti", this app's exports itself).
+    users: tuple[str, ...] = ()
 
     @property
     def top_level_codes(self) -> list[Code]:

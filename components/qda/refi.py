@@ -393,7 +393,17 @@ def read_project(file_name: str, root: etree._Element, archive: QdpxArchive | No
         notes=tuple(notes),
         positions=reading.positions,
         description=child_text(root, "Description").strip(),
+        users=project_users(root),
     )
+
+
+def project_users(root: etree._Element) -> tuple[str, ...]:
+    """The names of the project's Users (Users/User `name`), the creating user first, each once, blanks left out."""
+    creator = guid_key(root.get("creatingUserGUID"))
+    users = nested(root, "Users", "User")
+    ordered = sorted(users, key=lambda user: guid_key(user.get("guid")) != creator) if creator else users
+    names = (" ".join((user.get("name") or "").split()) for user in ordered)
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def source_file_name(element: etree._Element) -> str:

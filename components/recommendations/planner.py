@@ -24,7 +24,6 @@ import pandas as pd
 
 from components.data.links import RECOMMENDATION_KIND
 from components.data.model import Dataset
-from components.data.vocabulary import COP_ELEMENTS
 from components.shared import study_words
 from components.shared.action_plan import as_date, coerce_details, known_plan
 from components.shared.badges import inferred_badge
@@ -129,11 +128,12 @@ def barrier_labels(dataset: Dataset, finding_ids: Iterable[str]) -> dict[str, st
 
 def element_options(dataset: Dataset) -> list[str]:
     """The lens elements used by the recommendations, in the order the study's lens lists them (study.json's
-    `lens`); a study without one has no lens filter on the page, and its elements keep the loader's order."""
-    used = set(dataset.recommendations["cop_element"].map(cell_text))
+    `lens`); none for a study without one, which has no lens filter on the page."""
     named = study_words.lens(dataset)
-    order = named.elements if named else COP_ELEMENTS
-    return [element for element in order if element in used]
+    if named is None:
+        return []
+    used = set(dataset.recommendations["cop_element"].map(cell_text))
+    return [element for element in named.elements if element in used]
 
 
 def reason_label(item: dict) -> str:

@@ -56,7 +56,7 @@ PRESENT_FULLSCREEN = "present_fullscreen_button"  # widget: the projector's full
 # --- Recommendations planner (pages/recommendations.py): widget keys
 RECOMMENDATIONS_AUDIENCE = "recommendations_audience"  # multiselect: audiences (URL "audience")
 RECOMMENDATIONS_BARRIER = "recommendations_barrier"  # multiselect: finding ids addressed (URL "barrier")
-RECOMMENDATIONS_ELEMENT = "recommendations_element"  # multiselect: Communities of Practice elements (URL "element")
+RECOMMENDATIONS_ELEMENT = "recommendations_element"  # multiselect: the study's lens elements (URL "element")
 RECOMMENDATIONS_QUERY = "recommendations_query"  # text input: the search (URL "q")
 RECOMMENDATIONS_PAGE = "recommendations_page"  # selectbox: which page of results
 RECOMMENDATIONS_PICK_PREFIX = "recommendations_pick_"  # + recommendation id: its "In my plan" checkbox

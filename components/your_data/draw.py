@@ -122,7 +122,7 @@ def check_and_open(dataset: Dataset, uploads: dict) -> None:
     present = {file: (item.name, item.size, item.file_id) if item else None for file, item in uploads.items()}
     current = upload.fingerprint(present, name)
     # Prefilled from the file's name only: a default that changed as the name is typed would reset the field.
-    details = metadata_form("csv", metadata.title_from_file_name(findings_name), name)
+    details = metadata_form("csv", metadata.prefill(metadata.title_from_file_name(findings_name)), name)
     if st.button(
         "Check and open my data",
         type="primary",
@@ -133,10 +133,10 @@ def check_and_open(dataset: Dataset, uploads: dict) -> None:
     ):
         files = {file: (item.name, item.getvalue()) for file, item in uploads.items() if item is not None}
         # A fault in the study's details (shown with the form) keeps the files unchecked and the study closed.
-        result, checked = upload.check_files(files, name, current) if details else (None, None)
+        result, checked = upload.check_files(files, name, current, details) if details else (None, None)
         st.session_state[upload.CHECK_STATE_KEY] = result
         if checked is not None:
-            use_uploaded_dataset(metadata.with_study(checked, details))
+            use_uploaded_dataset(checked)
             # Rerun so the banner at the top of this page names the new dataset too.
             st.rerun()
     result = st.session_state.get(upload.CHECK_STATE_KEY)
@@ -244,13 +244,13 @@ def qda_mapping(dataset: Dataset, read: intake.QdaRead) -> None:
     for line in intake.summary_lines(project, mapping):
         st.markdown(escape_markdown(line))
     _show_notes(read.notes)
-    details = metadata_form("qda", project.name, intake.study_name(typed_name, project))
+    details = metadata_form("qda", intake.study_details_prefill(project), intake.study_name(typed_name, project))
     # A fault in the study's details (shown with the form) keeps the study closed, as a fault in the project does.
     if st.button("Open this study", type="primary", icon=":material/login:", key=YOUR_DATA_QDA_OPEN) and details:
-        read, opened = intake.open_project(read, mapping, intake.study_name(typed_name, project))
+        read, opened = intake.open_project(read, mapping, intake.study_name(typed_name, project), details)
         st.session_state[YOUR_DATA_QDA_READ] = read
         if opened is not None:
-            use_uploaded_dataset(metadata.with_study(opened, details))
+            use_uploaded_dataset(opened)
             # Rerun so the banner at the top of this page names the new dataset too.
             st.rerun()
     if intake.mapping_changed(read, mapping):
@@ -303,11 +303,10 @@ def qda_export(dataset: Dataset) -> None:
     )
 
 
-def metadata_form(way_in: str, title: str, study_name: str) -> Study | None:
-    """The study's details, asked before it opens (components/your_data/metadata.py), prefilled with the title
-    the project or file names; a blank title is the study's name as typed above. The Study they make, or None
-    (the faults shown) when a field is at fault."""
-    start = metadata.prefill(title)
+def metadata_form(way_in: str, start: metadata.MetadataForm, study_name: str) -> Study | None:
+    """The study's details, asked before it opens (components/your_data/metadata.py), prefilled (`start`) with
+    what the project or file names: its title, and a QDA project's users and description; a blank title is the
+    study's name as typed above. The Study they make, or None (the faults shown) when a field is at fault."""
     values = {}
     with st.container(border=True):
         st.markdown(

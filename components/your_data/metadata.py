@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from components.data.lens import check_lens_elements
 from components.data.model import Dataset, DatasetError, Problem, Study, StudyGroup, StudyLens
 from components.data.validate import read_study
 from components.data.vocabulary import STUDY_FILE
@@ -63,9 +64,17 @@ def title_from_file_name(file_name: str | None) -> str:
     return words[:1].upper() + words[1:] if words else ""
 
 
-def prefill(title: str, groups: list[str] | tuple[str, ...] = ()) -> MetadataForm:
-    """The form as first shown: the title the project or file names, and a line per group to name in full."""
-    return MetadataForm(title=title.strip(), group_names="\n".join(f"{group} = " for group in groups))
+def prefill(
+    title: str, groups: list[str] | tuple[str, ...] = (), authors: str = "", question: str = ""
+) -> MetadataForm:
+    """The form as first shown: the title the project or file names, a line per group to name in full, and the
+    authors and question where the project gives them (see qda_intake.study_details_prefill)."""
+    return MetadataForm(
+        title=title.strip(),
+        authors=authors.strip(),
+        question=question.strip(),
+        group_names="\n".join(f"{group} = " for group in groups),
+    )
 
 
 def _group_names(text: str) -> tuple[tuple[StudyGroup, ...], list[str]]:
@@ -160,9 +169,17 @@ def study_json_bytes(study: Study) -> bytes:
 
 
 def with_study(dataset: Dataset, study: Study) -> Dataset:
-    """The dataset with this study's metadata; its fingerprint changes with it, so no cached view is reused."""
+    """The dataset with this study's metadata; its fingerprint changes with it, so no cached view is reused.
+
+    The recommendations' lens elements are checked against the study's own lens (components/data/lens.py): a
+    DatasetError names each row whose element is not one of them.
+    """
+    recommendations, problems, lens_notes = check_lens_elements(study, dataset.recommendations)
+    if problems:
+        raise DatasetError(problems, dataset.notes)
     digest = hashlib.sha256(dataset.fingerprint.encode("utf-8") + study_json_bytes(study)).hexdigest()
-    return dataclasses.replace(dataset, study=study, fingerprint=digest)
+    notes = (*dataset.notes, *(note for note in lens_notes if note not in dataset.notes))
+    return dataclasses.replace(dataset, study=study, fingerprint=digest, recommendations=recommendations, notes=notes)
 
 
 def write_study_file(study: Study, folder: Path) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from components.data.model import Dataset, DatasetError, Problem
+from components.data.model import Dataset, DatasetError, Problem, Study
 from components.qda import QDA_UPLOAD_LIMIT_MB, read_qda_file
 from components.qda.export import export_gaps, export_qdc, export_qdpx
 from components.qda.folder import project_dataset
@@ -18,9 +18,11 @@ from components.qda.mapping import (
     guess_mapping,
     mapping_summary,
 )
-from components.qda.model import QdaProject, problem_text
+from components.qda.model import APP_ORIGIN, QdaProject, problem_text
 from components.shared.session_keys import YOUR_DATA_QDA_CATEGORY_PREFIX
 from components.shared.text import escape_markdown
+from components.your_data import metadata
+from components.your_data.metadata import with_study
 from components.your_data.upload import dataset_summary, not_changed
 
 
@@ -121,10 +123,15 @@ def study_name(typed: str | None, project: QdaProject) -> str:
     return " ".join((typed or "").split())[:80] or project.name
 
 
-def open_project(read: QdaRead, mapping: Mapping, name: str) -> tuple[QdaRead, Dataset | None]:
-    """Build the dataset through the loader; the read's new state says what happened (opened, or why not)."""
+def open_project(
+    read: QdaRead, mapping: Mapping, name: str, study: Study | None = None
+) -> tuple[QdaRead, Dataset | None]:
+    """Build the dataset through the loader, with the study's details from the form when given; the read's new
+    state says what happened (opened, or why not)."""
     try:
         dataset = project_dataset(read.project, mapping, name=name)
+        if study is not None:
+            dataset = with_study(dataset, study)
     except DatasetError as error:
         return replace(read, opened_name="", opened_summary="", open_problems=tuple(error.problems)), None
     opened = replace(
@@ -193,3 +200,43 @@ def qda_rules() -> list[str]:
         "Only text sources are read. The file is read in this browser session's memory and never saved on the "
         "server or shown to anyone else.",
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The study's details form, prefilled from what the project holds
+
+
+def _is_tool_account(user: str, origin: str) -> bool:
+    """A user that is the tool which wrote the project (ATLAS.ti lists "ATLAS.ti"; this app's exports list the
+    app), not a person: its name is the origin's, or the origin's first words."""
+    user, origin = user.casefold(), origin.casefold()
+    return bool(origin) and (user == origin or origin.startswith(user + " "))
+
+
+def _fitting(parts: list[str], separator: str, limit: int) -> str:
+    """As many of `parts` joined as fit in `limit` characters, whole ones only."""
+    kept: list[str] = []
+    for part in parts:
+        if len(separator.join([*kept, part])) > limit:
+            break
+        kept.append(part)
+    return separator.join(kept)
+
+
+def study_details_prefill(project: QdaProject) -> metadata.MetadataForm:
+    """The study's details as first shown for a QDA project: its name as the title, the people among its Users
+    (the creating user first) as the authors, its own Description as the question it asks.
+
+    Nothing is made up: a field the project does not give stays blank. A description longer than the form's
+    field gives its first sentence when that fits, else nothing (never a cut sentence); this app's own exports
+    describe the export, not the study, so their description is not taken.
+    """
+    people = [user for user in project.users if not _is_tool_account(user, project.origin) and user != APP_ORIGIN]
+    question = ""
+    if project.origin != APP_ORIGIN:
+        description = " ".join(project.description.split())
+        sentences = re.split(r"(?<=[.?!])\s+", description) if description else []
+        question = (
+            description if len(description) <= metadata.MAX_CHARS else _fitting(sentences[:1], " ", metadata.MAX_CHARS)
+        )
+    return metadata.prefill(project.name, authors=_fitting(people, "; ", metadata.MAX_CHARS), question=question)

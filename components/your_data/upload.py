@@ -12,7 +12,7 @@ import pandas as pd
 from components.data.exports import safe_csv_bytes
 from components.data.links import RECOMMENDATION_KIND, UNKNOWN_KIND
 from components.data.load import build_dataset
-from components.data.model import Dataset, DatasetError, Problem
+from components.data.model import Dataset, DatasetError, Problem, Study
 from components.data.vocabulary import (
     FINDINGS_SPEC,
     LINKS_SPEC,
@@ -147,6 +147,7 @@ _COLUMN_HELP = {
     "text": "The recommendation, word for word.",
     "relation": "How they connect, e.g. overcomes, addresses, builds on.",
     "note": "One line on why they are linked.",
+    "cop_element": "An element of the lens named in the study's details, as it spells it (or blank).",
 }
 _BASIS_DEFAULTS = {
     FINDINGS_SPEC.file: "blank means stated when there is evidence, inferred when not",
@@ -189,6 +190,7 @@ def upload_rules() -> list[str]:
         "The first row names the columns. Case, surrounding spaces, and spaces or hyphens instead of "
         "underscores do not matter; columns the app does not know are ignored.",
         "Coded values (category, basis, cop_element) may be in any case: 'Barrier' reads as 'barrier'.",
+        "When the study's details name a lens, each cop_element must be one of its elements (or blank).",
         "An upload stays in this browser session only. It is never saved on the server or shown to anyone else.",
     ]
 
@@ -286,14 +288,17 @@ def fingerprint(uploads: dict[str, tuple[str, int, str] | None], name: str) -> t
 # Checking, and what the page says about it (Markdown, every data value escaped)
 
 
-def check_files(files: dict[str, tuple[str, bytes]], name: str, current: tuple) -> tuple[CheckResult, Dataset | None]:
-    """Run the loader on the uploaded files (slot file -> (the user's file name, bytes)).
+def check_files(
+    files: dict[str, tuple[str, bytes]], name: str, current: tuple, study: Study | None = None
+) -> tuple[CheckResult, Dataset | None]:
+    """Run the loader on the uploaded files (slot file -> (the user's file name, bytes)) with the study's details
+    from the form (`study`: its lens elements are the ones recommendations.csv may name).
 
     Returns what to show, and the dataset to open when every file passed; nothing is opened otherwise.
     """
     file_names = {file: user_name for file, (user_name, _) in files.items()}
     try:
-        checked = build_dataset({file: raw for file, (_, raw) in files.items()}, name=name)
+        checked = build_dataset({file: raw for file, (_, raw) in files.items()}, name=name, study=study)
     except DatasetError as error:
         return CheckResult(current, False, tuple(error.problems), tuple(error.notes), file_names, name), None
     summary = dataset_summary(checked)

@@ -338,3 +338,44 @@ def test_on_a_phone_the_theme_chart_stacks_its_groups_to_the_screens_width(brows
         screenshot(page, "compare-phone-theme-chart")
     finally:
         context.close()
+
+
+# Every frame, the widest chart drawn so far: a first run that drew the wide layout on a phone shows up here even
+# though the next run replaces it.
+WIDEST_CHART = """(() => {
+    window.__widestChart = 0;
+    const tick = () => {
+        for (const svg of document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg')) {
+            window.__widestChart = Math.max(window.__widestChart, svg.getBoundingClientRect().width);
+        }
+        requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+})()"""
+PHONE_USER_AGENT = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.5 Mobile/15E148 Safari/604.1"
+)
+
+
+def test_a_phone_draws_the_stacked_chart_from_the_first_run(browser: Browser, app_url: str):
+    """A phone's browser (its User-Agent says Mobile) opening Compare at 390x844 never sees the wide chart first:
+    the first run guesses the phone from the request (components/ui/viewport.py), so nothing jumps."""
+    context = track_runs(browser.new_context(viewport={"width": 390, "height": 844}, user_agent=PHONE_USER_AGENT))
+    context.add_init_script(WIDEST_CHART)
+    try:
+        page = context.new_page()
+        open_page(page, app_url)  # a fresh server's first session runs app.py first (see compare_url)
+        open_compare(page, f"{app_url}/compare")
+        expect(page.locator(CHART).first).to_be_visible()
+        page.wait_for_timeout(1_000)  # a rerun the browser's width report set off would have drawn by now
+        wait_for_app(page)
+        widest, viewport = page.evaluate("() => [window.__widestChart, window.innerWidth]")
+        assert 0 < widest <= viewport
+        # One run: the browser's width report agreed with the guess, so it set off no second run (with the wide
+        # layout drawn first, it did: a 520 px chart, then the stacked one).
+        assert page.evaluate("() => window.__stRuns.requests") == 1
+        expect(page.locator(f".st-key-{phone_box_key(COMPARE_CHART)}")).to_have_count(0)
+        assert horizontal_overflow(page) == 0
+    finally:
+        context.close()

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from components.shared.colours import GROUP_COLOURS
-from components.shared.session_keys import UPLOADED_DATASET
+from components.shared.session_keys import EXPLORE_QUERY, UPLOADED_DATASET
 from components.your_data import metadata
 from tests.bundled_words import bundled_words_in
 from tests.other_study import GROUPS, METADATA_FORM, other_study, other_study_with_metadata, page_text
@@ -122,3 +122,13 @@ def test_the_metadata_order_of_groups_decides_the_default_pair_and_colours():
     assert _group_colours_on_the_page(app) == {"Paramedics": BLUE, "Nurses": VERMILLION}
     app.selectbox(key="compare_right").select("Paramedics").run()
     assert _group_colours_on_the_page(app) == {"Paramedics": BLUE}
+
+
+def test_explore_search_hint_uses_the_studys_own_theme_names(study):
+    app = open_app_page("pages/explore.py", state={UPLOADED_DATASET: study})
+    search_box = app.text_input(key=EXPLORE_QUERY)
+    assert search_box.placeholder == "Try “Time pressure”, “Different records” or “Shared tools”"
+    bundled = open_app_page("pages/explore.py").text_input(key=EXPLORE_QUERY)
+    # The bundled study is hinted with its own theme names, from its data.
+    assert bundled.placeholder.startswith("Try “")
+    assert "Time pressure" not in bundled.placeholder

@@ -13,8 +13,10 @@ from components.shared.session_keys import UPLOADED_DATASET, YOUR_DATA_GUIDE_BOX
 from components.shared.text import escape_markdown
 from components.your_data.qda_intake import NO_GROUPS, qda_rules
 from components.your_data.upload import UPLOAD_SLOTS
+from tests.components.your_data.test_qda_prefill import with_project_description
 from tests.fixtures.qda import projects as qda_fixtures
 from tests.pages.apptest import PAGES, open_app_page
+from tests.qda_corpus import corpus_file
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -341,6 +343,22 @@ class TestStudyDetails:
         assert (study.title, study.author, study.year) == (title.value, "Okafor, Ada", 2024)
         assert [group.name for group in study.groups] == ["Ward nurses", "Paramedics"]
         assert study.lens is None
+
+    def test_a_real_projects_users_and_description_prefill_authors_and_question(self):
+        # qc_demo.qdpx from ../shared/qda-corpus, read in place, with a project Description added in memory
+        # (no corpus file has one; ATLAS.ti, MAXQDA and NVivo can write one).
+        raw = with_project_description(corpus_file("qc_demo.qdpx").read_bytes(), "What do board minutes say?")
+        app = upload_qda(open_your_data(), "qc_demo.qdpx", raw)
+        assert app.text_input(key="your_data_meta_qda_title").value == "qc project"
+        assert app.text_input(key="your_data_meta_qda_authors").value == "cp"
+        assert app.text_input(key="your_data_meta_qda_question").value == "What do board minutes say?"
+        study = press_open(app).session_state[UPLOADED_DATASET].study
+        assert (study.title, study.author, study.question) == ("qc project", "cp", "What do board minutes say?")
+
+    def test_an_nvivo_projects_users_are_its_authors_creator_first(self):
+        app = upload_qda(open_your_data(), "oltas.qdpx", corpus_file("nvivo_win12_oltas_1source.qdpx").read_bytes())
+        assert app.text_input(key="your_data_meta_qda_authors").value == "floriansipos; Gergo"
+        assert app.text_input(key="your_data_meta_qda_question").value == ""
 
     def test_a_fault_in_the_form_is_named_and_nothing_opens(self):
         app = upload_qda(open_your_data(), "study.qdpx", qda_fixtures.sources_file_project())

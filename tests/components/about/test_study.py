@@ -12,28 +12,30 @@ import pytest
 
 from components.about import study as about
 from components.data.load import build_dataset, load_dataset_dir
-from components.data.model import StudyInfluence, StudyLens
-from components.data.vocabulary import COP_ELEMENTS
+from components.data.model import Study, StudyInfluence, StudyLens
 from components.shared.text import escape_markdown
 from tests.components.about.ward_study import ward_upload
 
 BUNDLED = load_dataset_dir()
+# The bundled study's lens as its study.json names it: no list of elements is written in code.
+BUNDLED_LENS = BUNDLED.study.lens
 FINDINGS = "finding_id,group,category,theme,statement,evidence,source\nX1,Nurses,barrier,Time,No time,Quote,Src\n"
 
 
-def upload(recommendations: str | None = None):
+def upload(recommendations: str | None = None, lens: StudyLens | None = BUNDLED_LENS):
+    """An upload whose study's details name `lens` (by default the bundled study's lens, typed into the form)."""
     files = {"findings.csv": FINDINGS.encode()}
     if recommendations is not None:
         files["recommendations.csv"] = (
             "recommendation_id,audience,text,cop_element,basis\n" + recommendations
         ).encode()
-    return build_dataset(files, name="ward study")
+    return build_dataset(files, name="ward study", study=Study(title="Ward study", lens=lens))
 
 
 class TestLens:
     def test_bundled_lens_has_its_definition_quote_and_counts(self):
         lens = about.lens(BUNDLED, BUNDLED.glossary)
-        term = about.glossary_entries(BUNDLED.glossary, [about.COP_TERM]).iloc[0]
+        term = about.glossary_entries(BUNDLED.glossary, [BUNDLED_LENS.name]).iloc[0]
         assert lens.quote == (term["evidence"], term["source"])
         assert lens.use_sentence.startswith("15 recommendations tied to an element")
         assert [element.title for element in lens.elements] == [
@@ -53,13 +55,11 @@ class TestLens:
         assert repertoire.hidden == 0
 
     def test_a_study_with_another_lens_is_counted_by_its_own_elements_and_name(self):
-        # The loader still only admits the bundled elements in `cop_element` (components/data/vocabulary.py),
-        # so the other lens here names two of them, in its own order, under its own name.
+        # Two of the bundled elements, in its own order, under its own name: the lens is the study's, not code's.
         rows = "Q1,Managers,Share the work,joint enterprise,stated\n"
-        dataset = upload(rows)
         other_lens = StudyLens(name="Shared practice", elements=("joint enterprise", "mutual engagement"))
-        study = dataclasses.replace(BUNDLED.study, lens=other_lens)
-        lens = about.lens(dataclasses.replace(dataset, study=study), BUNDLED.glossary)
+        dataset = upload(rows, lens=other_lens)
+        lens = about.lens(dataset, BUNDLED.glossary)
         assert [element.title for element in lens.elements] == ["Joint enterprise", "Mutual engagement"]
         assert lens.elements[0].counts == "1 recommendation: 1 stated, 0 inferred."
         assert "shared repertoire" not in lens.use_sentence
@@ -78,6 +78,11 @@ class TestLens:
     def test_no_lens_for_an_upload_without_recommendations(self):
         assert about.lens(upload(), BUNDLED.glossary) is None
 
+    def test_no_lens_for_a_study_that_defines_none_whatever_its_recommendations_name(self):
+        dataset = upload("Q1,Managers,Protect time,joint enterprise,inferred\n", lens=None)
+        assert about.lens(dataset, BUNDLED.glossary) is None
+        assert about.lens(dataclasses.replace(dataset, study=None), BUNDLED.glossary) is None
+
     def test_long_lists_are_cut_and_counted(self):
         rows = "".join(f"Q{n},Managers,Step {n},mutual engagement,stated\n" for n in range(40))
         element = about.lens(upload(rows), BUNDLED.glossary).elements[0]
@@ -91,7 +96,7 @@ class TestLens:
 
     def test_every_element_appears(self):
         lens = about.lens(BUNDLED, BUNDLED.glossary)
-        assert len(lens.elements) == len(COP_ELEMENTS)
+        assert len(lens.elements) == len(BUNDLED_LENS.elements)
 
 
 class TestGlossaryView:
@@ -218,7 +223,7 @@ class TestCodingSummary:
 
 class TestCommunitiesOfPractice:
     def test_recommendations_per_element_stated_and_inferred(self):
-        use = about.cop_use(BUNDLED.recommendations).set_index("element")
+        use = about.cop_use(BUNDLED.recommendations, BUNDLED_LENS.elements).set_index("element")
         recs = BUNDLED.recommendations
         for element in ("mutual engagement", "joint enterprise", "shared repertoire"):
             chosen = recs[recs["cop_element"] == element]
@@ -229,20 +234,23 @@ class TestCommunitiesOfPractice:
         assert "no element given" not in use.index
 
     def test_all_three_elements_appear_even_at_zero(self):
-        use = about.cop_use(ward_upload().recommendations)
+        use = about.cop_use(ward_upload().recommendations, BUNDLED_LENS.elements)
         assert use["element"].tolist() == ["mutual engagement", "joint enterprise", "shared repertoire"]
         assert use["recommendations"].tolist() == [1, 1, 0]
 
     def test_the_sentence_is_built_from_the_counts(self):
-        sentence = about.cop_sentence(about.cop_use(BUNDLED.recommendations))
+        use = about.cop_use(BUNDLED.recommendations, BUNDLED_LENS.elements)
+        sentence = about.cop_sentence(use, BUNDLED_LENS.elements, BUNDLED_LENS.name)
         assert sentence.startswith("15 recommendations tied to an element")
         assert "shared repertoire: 7 (1 stated, 6 inferred)" in sentence
         assert "Most of these elements are this app's reading" in sentence
 
     def test_no_recommendations(self):
-        use = about.cop_use(pd.DataFrame(columns=["recommendation_id", "cop_element", "basis"]))
+        use = about.cop_use(pd.DataFrame(columns=["recommendation_id", "cop_element", "basis"]), ("trust",))
         assert use.empty
-        assert "No recommendation" in about.cop_sentence(about.cop_use(ward_upload(False).recommendations))
+        elements = BUNDLED_LENS.elements
+        none = about.cop_use(ward_upload(False).recommendations, elements)
+        assert "No recommendation" in about.cop_sentence(none, elements, BUNDLED_LENS.name)
 
 
 class TestGlossary:

@@ -59,15 +59,6 @@ BAD_FILES: dict = {
             "the id 'F001' is also a finding_id; links need ids to be unique across both files.",
         )
     ],
-    "unknown_cop_element": [
-        (
-            R,
-            2,
-            "cop_element",
-            "'mutual engagment' is not an allowed value. Use one of: mutual engagement, joint enterprise, "
-            "shared repertoire (or leave it blank). Did you mean 'mutual engagement'?",
-        )
-    ],
 }
 
 # Good files in tests/fixtures/good/<case>/ whose coded values need normalising.
@@ -207,7 +198,19 @@ MALFORMED_STUDIES = {
         _set(("method", "interviews"), "eight"),
         f"the field 'method' → 'interviews' {NUMBER}, not text in quote marks.",
     ),
-    "a negative count": (_set(("method", "mhsw"), -4), "the field 'method' → 'mhsw' must be 0 or more."),
+    "a negative count": (
+        _set(("method", "interviews_by_group", 0, "interviews"), -4),
+        "the field 'method' → 'interviews_by_group' → entry 1 → 'interviews' must be 0 or more.",
+    ),
+    "a group count in words": (
+        _set(("method", "interviews_by_group", 1, "interviews"), "four"),
+        f"the field 'method' → 'interviews_by_group' → entry 2 → 'interviews' {NUMBER}, not text in quote marks.",
+    ),
+    "the retired per-service count": (
+        _set(("method", "mhsw"), 4),
+        "the field 'method' → 'mhsw' is not part of study.json's format. See data/README.md for the fields it may "
+        "have.",
+    ),
     "a quote that is a number": (
         _set(("method", "evidence", 1, "quote"), 5),
         f"the field 'method' → 'evidence' → entry 2 → 'quote' {TEXT}, not the number 5.",

@@ -12,7 +12,9 @@ from components.data.vocabulary import SHARED_GROUP
 from components.explore import search
 from components.explore import view as explore
 from components.shared.badges import inferred_badge
+from tests.bundled_words import bundled_words_in
 from tests.components.small_uploads import finding, upload
+from tests.other_study import other_study
 
 
 @pytest.fixture(scope="module")
@@ -286,3 +288,28 @@ class TestLinkedItemsUseTheIndex:
         corpus = search.build_corpus(dataset)
         linked = search.linked_items(corpus[corpus["item_id"] != "R1"], dataset.link_index, "F1")
         assert linked[["item_id", "kind", "text"]].values.tolist() == [["R1", "", ""]]
+
+
+class TestSearchPlaceholder:
+    """The search box's hint suggests the open study's own theme names, never the bundled study's words."""
+
+    def test_another_study_is_hinted_with_its_own_themes_barriers_and_enablers_first(self):
+        hint = explore.search_placeholder(other_study())
+        assert hint == "Try “Time pressure”, “Different records” or “Shared tools”"
+        assert bundled_words_in(hint) == []
+
+    def test_the_bundled_study_is_hinted_with_its_own_themes_from_its_data(self):
+        bundled = load_dataset_dir()
+        hint = explore.search_placeholder(bundled)
+        barriers = bundled.findings.loc[bundled.findings["category"] == "barrier", "theme"]
+        first = next(theme for theme in barriers if len(theme) <= explore.HINT_THEME_CHARS)
+        assert hint.startswith(f"Try “{first}”")
+        assert hint.count("“") == explore.HINT_THEMES
+
+    def test_long_theme_names_are_left_out_and_one_theme_reads_alone(self):
+        dataset = upload([finding("F1", "x", theme="A theme name far too long to hint with"), finding("F2", "y")])
+        assert explore.search_placeholder(dataset) == "Try “A theme”"
+
+    def test_a_study_whose_themes_are_all_long_gets_neutral_words(self):
+        dataset = upload([finding("F1", "x", theme="A theme name far too long to hint with")])
+        assert explore.search_placeholder(dataset) == explore.NEUTRAL_SEARCH_HINT

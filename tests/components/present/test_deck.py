@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from components.data.vocabulary import COP_ELEMENTS
 from components.present import deck as deck_module
 from components.present.deck import KINDS, build_deck
 from components.present.slide_fit import MAX_COLUMNS, MAX_SECTION_SLIDES
@@ -110,5 +109,5 @@ class TestCitations:
         assert all(points[item_id].inferred for item_id in inferred_ids)
         assert not points["R03"].inferred
         cop = next(slide for slide in deck if slide.kind == "cop")
-        assert [column.heading.casefold() for column in cop.columns] == list(COP_ELEMENTS)
+        assert [column.heading.casefold() for column in cop.columns] == list(bundled.study.lens.elements)
         assert "inferred" in cop.columns[0].points[0].text

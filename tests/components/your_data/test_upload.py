@@ -83,7 +83,10 @@ class TestColumnGuide:
     def test_ids_are_exemplified_in_each_file_s_own_style(self):
         guide = upload.column_guide(RECOMMENDATIONS_SPEC).set_index("Column")["What goes in it"]
         assert guide["recommendation_id"] == "A unique id for the row, e.g. R01."
-        assert guide["cop_element"] == "One of: mutual engagement, joint enterprise, shared repertoire (or blank)."
+        # The elements are the study's own (its lens, in the study's details), so the guide lists none.
+        assert guide["cop_element"] == (
+            "An element of the lens named in the study's details, as it spells it (or blank)."
+        )
         links = upload.column_guide(LINKS_SPEC).set_index("Column")["What goes in it"]
         assert links["basis"].endswith("blank means inferred.")
 
