@@ -8,17 +8,12 @@ import streamlit as st
 
 from components.explore import draw as explore_view
 from components.explore import search
+from components.explore.view import page_intro
 from components.shared.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import url_state
 
-dataset = ui.page_start(
-    "Explore findings",
-    "Search every finding and recommendation, and the passages they quote: the researcher's summary and the "
-    "thesis abstract (not interview transcripts), and context articles; the study's method and limits, the "
-    "glossary and the discussion prompts too. Open any item to see its evidence, whose words it is, how to cite "
-    "it and everything linked to it.",
-)
+dataset = ui.page_start("Explore findings", page_intro)
 corpus = explore_view.corpus(dataset)
 requested = st.query_params.get("id")
 item = search.find_item(corpus, requested) if requested else None

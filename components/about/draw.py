@@ -159,8 +159,8 @@ def study_section(dataset: Dataset) -> None:
             plain = ""
             if "BY-NC-ND" in study.licence:
                 plain = ": you may share it with credit, not for commercial use, and not in changed form"
-            work = "The thesis" if "thesis" in study.degree.lower() else "The study"
-            line = f"{work} is shared under the licence {escape_markdown(study.licence)}{plain}."
+            work = study_words.work_noun(dataset)
+            line = f"The {work} is shared under the licence {escape_markdown(study.licence)}{plain}."
             if study.licence_evidence:
                 lead_and_quote(line, study.licence_evidence, study.licence_source, "licence")
             else:
@@ -192,12 +192,12 @@ def method_section(dataset: Dataset) -> None:
             ),
         )
     for number, entry in enumerate(about.method_evidence(dataset.study)):
-        lead = "In the researcher's words (her summary and the thesis abstract):" if number == 0 else ""
+        lead = about.method_evidence_lead(dataset) if number == 0 else ""
         lead_and_quote(lead, entry["quote"], entry["source"], f"method_{number}")
 
     influences = _influences(dataset)
     if not influences.empty:
-        st.subheader(f"The {len(influences)} influences the thesis found")
+        st.subheader(f"The {len(influences)} influences the {study_words.work_noun(dataset)} found")
         st.markdown("Perspectives on collaboration were shaped by:")
         for column, (_, influence) in zip(st.columns(len(influences), border=True), influences.iterrows(), strict=True):
             with column:

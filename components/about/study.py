@@ -14,6 +14,7 @@ import pandas as pd
 from components.data.model import Dataset, Study
 from components.shared import citation, study_words
 from components.shared.text import escape_markdown, fold, search_fold, search_fold_series
+from components.shared.wording import spoken_list
 
 APP_CODING_SOURCE = "this app's coding"
 
@@ -57,6 +58,19 @@ def bibtex(study: Study | None) -> str | None:
     if study.degree and entry_type == "misc":
         fields.append(("note", study.degree))
     return citation.bibtex_entry(entry_type, f"{surname}{study.year}", fields)
+
+
+def method_evidence_lead(dataset: Dataset) -> str:
+    """The line before the method's quotes, naming the kinds of document they come from as the study's source
+    list names them ("From the study's documents (researcher's summary and thesis abstract):")."""
+    index = citation.source_index(dataset.study, not dataset.is_bundled, dataset.name, published=dataset.published)
+    kinds = []
+    for entry in method_evidence(dataset.study) if dataset.study else []:
+        document = citation.resolve(entry["source"], index).document
+        if document is not None and document.kind:
+            kinds.append(str(document.kind))
+    named = spoken_list(list(dict.fromkeys(kinds)))
+    return f"From the study's documents ({escape_markdown(named)}):" if named else "From the study's documents:"
 
 
 def method_evidence(study: Study) -> list[dict[str, str]]:

@@ -15,6 +15,7 @@ from components.assessment.scale import GAP_RATINGS
 from components.data.links import RECOMMENDATION_KIND, LinkIndex
 from components.data.model import Dataset
 from components.shared.text import cell_text
+from components.shared.wording import spoken_list
 
 ADDRESSES = "addresses"
 BUILDS_ON = "builds on"
@@ -144,10 +145,6 @@ def route_reason(route: dict, labels: dict[str, str]) -> str:
     return f"addresses {described(route['via_id'])}, a barrier that {described(route['finding_id'])} overcomes"
 
 
-def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def why_sentence(routes: list[dict], labels: dict[str, str]) -> str:
     """Why a recommendation answers these gaps, as one plain clause naming each finding once by its
     statement, e.g. "it addresses “Neither service makes collaboration a priority”, which “Face to face
@@ -185,23 +182,23 @@ def why_sentence(routes: list[dict], labels: dict[str, str]) -> str:
         others = [quoted(enabler) for enabler in overcomers if enabler not in builds_on and enabler != barrier]
         if others:
             verb = "overcomes" if len(others) == 1 else "overcome"
-            clauses.append(f"addresses {quoted(barrier)}, which {_and_list(others)} {verb}")
+            clauses.append(f"addresses {quoted(barrier)}, which {spoken_list(others)} {verb}")
         else:
             plain.append(quoted(barrier))
     if plain:
-        clauses.insert(0, f"addresses {_and_list(plain)}")
+        clauses.insert(0, f"addresses {spoken_list(plain)}")
     plain = []
     for enabler in builds_on:
         barriers = [quoted(barrier) for barrier, owner in claimed.items() if owner == enabler]
         if barriers:
             pronoun = "it" if len(barriers) == 1 else "them"
             clauses.append(
-                f"addresses {_and_list(barriers)} and builds on {quoted(enabler)}, which overcomes {pronoun}"
+                f"addresses {spoken_list(barriers)} and builds on {quoted(enabler)}, which overcomes {pronoun}"
             )
         else:
             plain.append(quoted(enabler))
     if plain:
-        clauses.append(f"builds on {_and_list(plain)}")
+        clauses.append(f"builds on {spoken_list(plain)}")
     if not clauses:
         return ""
     if len(clauses) == 1:

@@ -11,7 +11,7 @@ from components.compare.labels import category_label, panel_label
 from components.compare.partners import NO_PARTNER, PARTNER_CATEGORY, children_all_zero
 from components.compare.themes import ThemeComparison
 from components.data.vocabulary import SHARED_GROUP
-from components.shared.wording import plural
+from components.shared.wording import plural, spoken_list
 
 
 def theme_table(comparison: ThemeComparison) -> pd.DataFrame:
@@ -30,7 +30,7 @@ def theme_table(comparison: ThemeComparison) -> pd.DataFrame:
 def _quoted_list(items: Sequence[str], limit: int = 3) -> str:
     shown = [f"“{item}”" for item in items[:limit]]
     more = len(items) - len(shown)
-    text = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    text = spoken_list(shown)
     return text + (f" (and {more} more)" if more > 0 else "")
 
 

@@ -430,7 +430,7 @@ def search_controls(dataset: Dataset, view: explore.SearchView) -> None:
     st.text_input(
         "Search the findings, recommendations and their evidence",
         key=EXPLORE_QUERY,
-        # The study's own theme names (explore.search_placeholder), never the bundled study's words.
+        # The study's own theme names (study_words.search_hint), never the bundled study's words.
         placeholder=view.placeholder,
         help="Words match in any form and case (“share” finds “sharing”), and abbreviations the study's glossary "
         "defines find what they stand for. Items holding every word come first. Put words in double quotes "

@@ -28,6 +28,7 @@ from components.shared.search_index import (
     parse_query,
 )
 from components.shared.text import fold
+from components.shared.wording import spoken_list
 
 FINDING = "finding"
 RECOMMENDATION = "recommendation"
@@ -619,6 +620,4 @@ def kind_summary(results: pd.DataFrame) -> str:
         for kind in KINDS
         if counts.get(kind, 0)
     ]
-    if len(parts) > 1:
-        return ", ".join(parts[:-1]) + " and " + parts[-1]
-    return parts[0] if parts else "nothing"
+    return spoken_list(parts) or "nothing"

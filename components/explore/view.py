@@ -17,9 +17,10 @@ from components.data.links import LinkIndex
 from components.data.model import Dataset
 from components.data.vocabulary import SHARED_GROUP
 from components.explore import search
+from components.shared import study_words
 from components.shared.badges import inferred_badge
 from components.shared.text import escape_markdown
-from components.shared.wording import plural
+from components.shared.wording import plural, spoken_list
 
 # Cards drawn at first and added by each "Show more": each card is two or three elements (its words and quote
 # as one Markdown, a lazy "Cite this", a link when something is linked to it), each serialised for every
@@ -38,30 +39,20 @@ DEFAULT_ICON = ":material/arrow_forward:"
 
 Selections = tuple[tuple[str, tuple[str, ...]], ...]  # (facet, chosen values) per facet: hashable, for view keys
 
-# The search box's hint: a few of the study's own theme names, so it suggests words this study uses.
-NEUTRAL_SEARCH_HINT = "Search for a word or a phrase"
-HINT_THEMES = 3
-HINT_THEME_CHARS = 28
-# Barriers and what helps first: what a reader most often comes looking for.
-HINT_CATEGORIES = ("barrier", "enabler", "purpose", "perception", "observation")
+
+# The kind data/study.json gives what this app wrote (prompts, glossary): not a document of the study.
+APP_SOURCE_KIND = "this app"
 
 
-def search_placeholder(dataset: Dataset) -> str:
-    """ "Try “Time pressure”, “Shared tools” or “Safer care”": up to three short theme names of this study (its
-    barriers' and enablers' first), in the order the data names them; neutral words for a study with none."""
-    findings = dataset.findings
-    themes: list[str] = []
-    for category in HINT_CATEGORIES:
-        named = findings.loc[findings["category"].astype(str) == category, "theme"].astype(str)
-        for theme in dict.fromkeys(" ".join(name.split()) for name in named):
-            if theme and len(theme) <= HINT_THEME_CHARS and theme.casefold() not in {t.casefold() for t in themes}:
-                themes.append(theme)
-    chosen = [f"“{theme}”" for theme in themes[:HINT_THEMES]]
-    if not chosen:
-        return NEUTRAL_SEARCH_HINT
-    if len(chosen) == 1:
-        return f"Try {chosen[0]}"
-    return f"Try {', '.join(chosen[:-1])} or {chosen[-1]}"
+def page_intro(dataset: Dataset) -> str:
+    """Explore's intro, naming the kinds of document the study's quotes come from as its source list does."""
+    kinds = [kind for kind in study_words.source_kinds(dataset) if kind != APP_SOURCE_KIND]
+    documents = f" ({escape_markdown(spoken_list(kinds))})" if kinds else ""
+    return (
+        f"Search every finding and recommendation, and the passages they quote from the study's documents"
+        f"{documents}; the study's method and limits, the glossary and the discussion prompts too. Open any item "
+        "to see its evidence, whose words it is, how to cite it and everything linked to it."
+    )
 
 
 def frozen_selections(selections: dict[str, list[str]]) -> Selections:
@@ -106,7 +97,7 @@ class SearchView:
     carry: dict[str, list[str]] = field(default_factory=dict)  # URL parameters that reopen this search
     kinds: str = ""  # "35 findings, 15 recommendations and …": counted once, not on every run (5,000 rows at 100x)
     match_note: str = ""  # Markdown: which results hold every word, or which word was searched instead
-    placeholder: str = NEUTRAL_SEARCH_HINT  # the search box's hint, from the study's own theme names
+    placeholder: str = study_words.NEUTRAL_SEARCH_HINT  # the search box's hint, from the study's own theme names
 
     @property
     def filtered(self) -> bool:
@@ -191,7 +182,7 @@ def build_search_view(
         carry=carry_params(query, chosen),
         kinds=search.kind_summary(results),
         match_note=match_note(matches, results, query),
-        placeholder=search_placeholder(dataset),
+        placeholder=study_words.search_hint(dataset),
     )
 
 

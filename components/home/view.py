@@ -8,7 +8,7 @@ import pandas as pd
 
 from components.data.model import Dataset, StudyMethod
 from components.home import headlines
-from components.shared import navigation
+from components.shared import navigation, study_words
 from components.shared.session_keys import HOME_CARDS, HOME_HEADLINES
 from components.shared.text import escape_markdown
 
@@ -135,6 +135,13 @@ def headline_label(finding: pd.Series) -> str:
     return f"{escape_markdown(finding['statement'])} ({escape_markdown(finding['group'])})"
 
 
+def influences_lead(dataset: Dataset) -> str:
+    """ "The thesis found that social workers' perspectives were shaped by:", in the study's own words."""
+    who = study_words.participants(dataset)
+    whose = escape_markdown(who + ("'" if who.endswith("s") else "'s"))
+    return f"The {study_words.work_noun(dataset)} found that {whose} perspectives were shaped by:"
+
+
 @dataclass(frozen=True)
 class HomeView:
     """What the home page shows under its title, built once per dataset: findings are rows ready to show."""
@@ -145,6 +152,7 @@ class HomeView:
     influences: tuple[pd.Series, ...]
     points_total: int = 0  # the points there are; more than those drawn when observations stand in
     headline_note: str = ""  # how the headline findings were chosen, when the study names none
+    influences_lead: str = "The study found that the participants' perspectives were shaped by:"
 
     @property
     def points_markdown(self) -> str:
@@ -163,7 +171,7 @@ class HomeView:
     def influences_markdown(self) -> str:
         """The influences as one Markdown element: the lead line and a bullet per influence."""
         lines = [f"**{escape_markdown(row['theme'])}**" for row in self.influences]
-        return "The thesis found that perspectives on collaboration were shaped by:\n\n" + bullet_list(lines)
+        return self.influences_lead + "\n\n" + bullet_list(lines)
 
 
 # Explore's filter that lists every observation: where the points to note not drawn on home are read.
@@ -183,4 +191,5 @@ def home_view(dataset: Dataset) -> HomeView:
         rows(influences(dataset)),
         points_total=len(points),
         headline_note=headline_note(dataset),
+        influences_lead=influences_lead(dataset),
     )

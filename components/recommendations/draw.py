@@ -124,7 +124,8 @@ def filters(dataset: Dataset, view: planner.PlannerView) -> planner.PlannerFilte
         "Search the recommendations",
         key=RECOMMENDATIONS_QUERY,
         max_chars=planner.MAX_QUERY_CHARS,
-        placeholder="e.g. supervision, training",
+        # The study's own theme names: the search reads each recommendation's reasons, barriers among them.
+        placeholder=study_words.search_hint(dataset),
     )
     url_state.notice_dropped(dropped)
     chosen = planner.PlannerFilters(

@@ -16,6 +16,44 @@ NEUTRAL_PARTICIPANTS = "the participants"
 COMPARE_TITLE = "Compare groups"
 
 
+def work_noun(dataset: Dataset) -> str:
+    """What the study is, in one word: "thesis" when its degree says so (the bundled Masters thesis), else "study"."""
+    study = dataset.study
+    return "thesis" if study is not None and "thesis" in study.degree.lower() else "study"
+
+
+def source_kinds(dataset: Dataset) -> list[str]:
+    """The kinds of document the study's quotes come from, as its source list names them, in its order."""
+    study = dataset.study
+    return list(dict.fromkeys(str(source.kind) for source in (study.sources if study else ()) if source.kind))
+
+
+# A search box's hint: a few of the study's own theme names, so it suggests words this study uses.
+NEUTRAL_SEARCH_HINT = "Search for a word or a phrase"
+HINT_THEMES = 3
+HINT_THEME_CHARS = 28
+# Barriers and what helps first: what a reader most often comes looking for.
+HINT_CATEGORIES = ("barrier", "enabler", "purpose", "perception", "observation")
+
+
+def search_hint(dataset: Dataset) -> str:
+    """ "Try “Time pressure”, “Shared tools” or “Safer care”": up to three short theme names of this study (its
+    barriers' and enablers' first), in the order the data names them; neutral words for a study with none."""
+    findings = dataset.findings
+    themes: list[str] = []
+    for category in HINT_CATEGORIES:
+        named = findings.loc[findings["category"].astype(str) == category, "theme"].astype(str)
+        for theme in dict.fromkeys(" ".join(name.split()) for name in named):
+            if theme and len(theme) <= HINT_THEME_CHARS and theme.casefold() not in {t.casefold() for t in themes}:
+                themes.append(theme)
+    chosen = [f"“{theme}”" for theme in themes[:HINT_THEMES]]
+    if not chosen:
+        return NEUTRAL_SEARCH_HINT
+    if len(chosen) == 1:
+        return f"Try {chosen[0]}"
+    return f"Try {', '.join(chosen[:-1])} or {chosen[-1]}"
+
+
 def headline(dataset: Dataset) -> str:
     """Home's headline: the study's own, else its short title or title, else a neutral one."""
     study = dataset.study

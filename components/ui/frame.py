@@ -3,6 +3,8 @@ and glossary tooltips. Quotes are in components/ui/quotes.py, charts in componen
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -40,9 +42,16 @@ QUOTE_STYLE = """<style>
 </style>"""
 
 
-def page_start(title: str | None, intro: str | None = None, *, anchor: bool = True, banner: bool = True) -> Dataset:
+def page_start(
+    title: str | None,
+    intro: str | Callable[[Dataset], str] | None = None,
+    *,
+    anchor: bool = True,
+    banner: bool = True,
+) -> Dataset:
     """Title, one-line intro and (for an upload) the active-dataset banner. Returns the active dataset.
 
+    An intro that speaks of the study is a function of the dataset, called once the dataset is known.
     A page whose title comes from the study passes None and writes its own title from the dataset returned.
     A slide's title is no place to link to (`anchor=False`: no link icon beside it), and a page whose layout
     must not move (the slide) passes `banner=False` and draws `own_data_banner` below its content."""
@@ -65,6 +74,8 @@ def page_start(title: str | None, intro: str | None = None, *, anchor: bool = Tr
         own_data_banner(dataset)
     if title:
         st.title(title, anchor=None if anchor else False)
+    if callable(intro):
+        intro = intro(dataset)
     if intro:
         st.markdown(intro)
     return dataset

@@ -283,3 +283,13 @@ class TestGlossary:
         assert [source for source, _ in groups] == list(dict.fromkeys(BUNDLED.context["source"]))
         assert sum(len(rows) for _, rows in groups) == len(BUNDLED.context)
         assert about.context_by_source(BUNDLED.context.head(0)) == []
+
+
+class TestMethodEvidenceLead:
+    def test_the_bundled_study_names_the_kinds_of_its_method_quotes_sources(self):
+        assert about.method_evidence_lead(BUNDLED) == (
+            "From the study's documents (researcher's summary and thesis abstract):"
+        )
+
+    def test_a_study_without_a_source_list_is_not_said_to_have_a_summary_or_thesis(self):
+        assert about.method_evidence_lead(ward_upload()) == "From the study's documents:"

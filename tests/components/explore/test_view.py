@@ -11,6 +11,7 @@ from components.data.load import build_dataset, load_dataset_dir
 from components.data.vocabulary import SHARED_GROUP
 from components.explore import search
 from components.explore import view as explore
+from components.shared import study_words
 from components.shared.badges import inferred_badge
 from tests.bundled_words import bundled_words_in
 from tests.components.small_uploads import finding, upload
@@ -294,22 +295,40 @@ class TestSearchPlaceholder:
     """The search box's hint suggests the open study's own theme names, never the bundled study's words."""
 
     def test_another_study_is_hinted_with_its_own_themes_barriers_and_enablers_first(self):
-        hint = explore.search_placeholder(other_study())
+        hint = study_words.search_hint(other_study())
         assert hint == "Try “Time pressure”, “Different records” or “Shared tools”"
         assert bundled_words_in(hint) == []
 
     def test_the_bundled_study_is_hinted_with_its_own_themes_from_its_data(self):
         bundled = load_dataset_dir()
-        hint = explore.search_placeholder(bundled)
+        hint = study_words.search_hint(bundled)
         barriers = bundled.findings.loc[bundled.findings["category"] == "barrier", "theme"]
-        first = next(theme for theme in barriers if len(theme) <= explore.HINT_THEME_CHARS)
+        first = next(theme for theme in barriers if len(theme) <= study_words.HINT_THEME_CHARS)
         assert hint.startswith(f"Try “{first}”")
-        assert hint.count("“") == explore.HINT_THEMES
+        assert hint.count("“") == study_words.HINT_THEMES
 
     def test_long_theme_names_are_left_out_and_one_theme_reads_alone(self):
         dataset = upload([finding("F1", "x", theme="A theme name far too long to hint with"), finding("F2", "y")])
-        assert explore.search_placeholder(dataset) == "Try “A theme”"
+        assert study_words.search_hint(dataset) == "Try “A theme”"
 
     def test_a_study_whose_themes_are_all_long_gets_neutral_words(self):
         dataset = upload([finding("F1", "x", theme="A theme name far too long to hint with")])
-        assert explore.search_placeholder(dataset) == explore.NEUTRAL_SEARCH_HINT
+        assert study_words.search_hint(dataset) == study_words.NEUTRAL_SEARCH_HINT
+
+
+class TestPageIntro:
+    """Explore's intro names the kinds of document the open study's quotes come from, as its source list does."""
+
+    def test_the_bundled_study_names_its_documents_kinds_from_study_json(self):
+        bundled = load_dataset_dir()
+        intro = explore.page_intro(bundled)
+        for source in bundled.study.sources:
+            if source.kind != explore.APP_SOURCE_KIND:
+                assert source.kind in intro
+        assert "this app" not in intro
+
+    def test_another_study_names_no_document_it_does_not_have(self):
+        intro = explore.page_intro(other_study())
+        assert bundled_words_in(intro) == []
+        assert "thesis" not in intro
+        assert "abstract" not in intro

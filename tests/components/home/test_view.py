@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from components.data.load import build_dataset, load_dataset_dir
+from components.data.model import Study
 from components.home import view as home
 from components.shared.text import escape_markdown
 
@@ -110,8 +111,17 @@ class TestHomeView:
 
     def test_influences_are_one_markdown_element(self, study):
         markdown = home.home_view(study).influences_markdown
-        assert markdown.startswith("The thesis found that perspectives on collaboration were shaped by:")
+        # The thesis and who took part are the study's own words (data/study.json), not this code's.
+        assert markdown.startswith("The thesis found that social workers' perspectives were shaped by:")
         assert "- **Organisational climate and culture**\n- **Professional identity**" in markdown
+
+    def test_another_study_is_not_called_a_thesis_nor_its_people_social_workers(self):
+        findings = b"finding_id,group,category,theme,statement\nB1,Nurses,barrier,Time,No time\n"
+        ward = build_dataset(
+            {"findings.csv": findings}, "Ward", study=Study(title="Ward study", participants="ward staff")
+        )
+        assert home.influences_lead(ward) == "The study found that ward staff's perspectives were shaped by:"
+        assert home.influences_lead(many_observations(1)).startswith("The study found that the participants'")
 
     def test_a_headline_link_reads_as_the_finding_and_whose_view_it_is(self, study):
         finding = home.home_view(study).headline[0]
