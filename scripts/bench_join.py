@@ -97,8 +97,10 @@ class Client:
         self.socket = None
         self.finished = 0
         self.received = 0
+        self.refused: list[str] = []  # what the page said instead of "Answer received"
         self.checkboxes: list[str] = []  # widget ids of the latest question's options
         self.form = ""
+        self.submit_form = ""  # the form whose submit button `submit` is: the question is whole once it is `form`
         self.nudged = False  # had to be rerun by hand to see the next question
         self.page_script_hash = ""
         self.timers: dict[str, asyncio.Task] = {}
@@ -137,8 +139,10 @@ class Client:
                 kind = message.WhichOneof("type")
                 if kind == "script_finished" and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     self.finished += 1
-                elif kind == "new_session" and message.new_session.page_script_hash:
-                    self.page_script_hash = message.new_session.page_script_hash
+                elif kind == "navigation" and message.navigation.page_script_hash:
+                    # The page's own hash (new_session carries app.py's): a fragment's rerun names its page, as
+                    # the browser's does, so that a full rerun it asks for (st.rerun) runs /join again.
+                    self.page_script_hash = message.navigation.page_script_hash
                 elif kind == "auto_rerun":  # st.fragment(run_every=...): the browser's timer asks for the reruns
                     self._start_timer(message.auto_rerun.fragment_id, message.auto_rerun.interval)
                 elif kind == "stop_auto_rerun":
@@ -151,17 +155,18 @@ class Client:
                     which = element.WhichOneof("type")
                     if which == "checkbox":
                         if element.checkbox.form_id != self.form:  # a new question's form
-                            self.form, self.checkboxes = element.checkbox.form_id, []
+                            self.form, self.checkboxes, self.submit = element.checkbox.form_id, [], None
                         if element.checkbox.id not in self.checkboxes:
                             self.checkboxes.append(element.checkbox.id)
                     elif which == "button":
                         if element.button.is_form_submitter:
-                            self.submit = element.button.id
+                            self.submit, self.submit_form = element.button.id, element.button.form_id
                         else:
                             self.button = element.button.id
                     elif which == "alert" and element.alert.body.startswith(RECEIVED):
                         self.received += 1
                     elif which == "alert":
+                        self.refused.append(element.alert.body)
                         self.errors.append(element.alert.body[:60])
                     elif which == "exception":
                         self.errors.append("exception shown")
@@ -181,6 +186,7 @@ class Client:
             while True:
                 await asyncio.sleep(interval)
                 message = self._message([])
+                message.rerun_script.page_name = ""  # as the browser's timer sends it: the page by its hash
                 message.rerun_script.fragment_id = fragment_id
                 message.rerun_script.page_script_hash = self.page_script_hash  # a fragment runs in its page
                 message.rerun_script.is_auto_rerun = True
@@ -206,9 +212,15 @@ class Client:
     async def send(self, widgets: list[WidgetState]) -> None:
         await self.socket.send(self._message(widgets).SerializeToString())
 
+    def question_whole(self) -> bool:
+        """The question's form has arrived to its end (its submit button), as a person sees it before answering."""
+        return bool(self.checkboxes) and self.submit is not None and self.submit_form == self.form
+
     async def answer(self, option_index: int) -> float:
-        """Tick one option of the question shown and send; seconds until "Answer received" is back."""
-        before = self.received
+        """Tick one option of the question shown and send it with that form's own submit button; seconds until
+        "Answer received" is back. What the page says instead (e.g. "not saved") is raised as an error."""
+        await self.wait(self.question_whole)
+        received, refused = self.received, len(self.refused)
         start = time.perf_counter()
         await self.send(
             [
@@ -216,7 +228,9 @@ class Client:
                 WidgetState(id=self.submit, trigger_value=True),
             ]
         )
-        await self.wait(lambda: self.received > before)
+        await self.wait(lambda: self.received > received or len(self.refused) > refused)
+        if self.received == received:
+            raise AnswerRefusedError(self.refused[-1][:100])
         return time.perf_counter() - start
 
     async def click(self) -> float:
@@ -236,18 +250,25 @@ class Client:
             self._stop_timer(fragment_id)
 
 
+class AnswerRefusedError(Exception):
+    """The phone page said something other than "Answer received"."""
+
+
 @dataclass
 class Figures:
     first_view: list[float] = field(default_factory=list)
     round_trip: list[float] = field(default_factory=list)
     follow: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # answers the page did not confirm, with what it said
     nudged: int = 0  # phones that had to be rerun by hand to see a new question (the poll was not emulated)
 
 
 async def _gather(tasks, figures: Figures, into: list[float]) -> None:
     for result in await asyncio.gather(*tasks, return_exceptions=True):
-        if isinstance(result, BaseException):
+        if isinstance(result, AnswerRefusedError):
+            figures.refused.append(str(result))
+        elif isinstance(result, BaseException):
             figures.errors.append(f"{type(result).__name__}: {str(result)[:80]}")
         else:
             into.append(result)
@@ -288,15 +309,17 @@ async def crowd_round(
                 put_up_question(store, join_code, round_number + 1)
 
                 async def follow(client: Client, old: tuple, changed_at: float = changed_at) -> float:
-                    # The raw client's emulation of the fragment's timer did not get its reruns answered (yet):
-                    # after a few seconds it asks for a full rerun, as a reload would, so the rounds go on.
+                    # The page's poll (the fragment's timer, emulated by the client) finds the new question and
+                    # reruns the page. Should it not within FOLLOW_WAIT, the client reloads (counted as nudged).
+                    def followed() -> bool:
+                        return tuple(client.checkboxes) != old and client.question_whole()
+
                     with contextlib.suppress(TimeoutError):
-                        await client.wait(lambda: tuple(client.checkboxes) != old, timeout=FOLLOW_WAIT)
-                    if tuple(client.checkboxes) == old:
+                        await client.wait(followed, timeout=FOLLOW_WAIT)
+                    if not followed():
                         client.nudged = True
                         await client.send([])
-                    await client.wait(lambda: bool(client.checkboxes) and tuple(client.checkboxes) != old)
-                    await client.wait(lambda: len(client.checkboxes) >= 3 and client.submit is not None)
+                        await client.wait(followed)
                     return time.perf_counter() - changed_at
 
                 await _gather([follow(c, s) for c, s in zip(clients, seen, strict=True)], figures, figures.follow)
@@ -425,6 +448,7 @@ def replicas(phones: int, answers: int, folder: Path) -> list[str]:
         f"{fmt(percentile(figures.follow, 0.95))} | ≤ 2 s |",
         "",
         f"Rows in the store: {rows} (expected {phones * answers}); answers received: {len(figures.round_trip)}; "
+        f"answers not received: {len(figures.refused)} {sorted(set(figures.refused))[:3]}; "
         f"errors: {len(figures.errors)} {sorted(set(figures.errors))[:5]}; phones rerun by hand to see the next "
         f"question (the follow figure then includes a {FOLLOW_WAIT:.0f} s wait): {figures.nudged}",
     ]

@@ -216,8 +216,6 @@ LIVE_MODERATE = "live_moderate_"  # widget key prefix: Approve/Reject a short an
 LIVE_CSV = "live_csv"  # widget: the answers' CSV download
 LIVE_PDF = "live_pdf"  # widget: the session's PDF summary
 LIVE_DELETE = "live_delete"  # widget: Delete all answers now
-LIVE_PANEL_OPEN = (
-    "live_panel_open"  # bool: the presenter window drew the live room as open
-)
+LIVE_PANEL_OPEN = "live_panel_open"  # bool: the presenter window drew the live room as open
 LIVE_PROJECTOR_RESULTS = "live_projector_results"  # bool: the projector window drew results, not the slide
 LIVE_DELETE_CONFIRM = "live_delete_confirm"  # widget: the tick that must be set before Delete all answers now
