@@ -101,6 +101,11 @@ class Client:
         self.checkboxes: list[str] = []  # widget ids of the latest question's options
         self.form = ""
         self.submit_form = ""  # the form whose submit button `submit` is: the question is whole once it is `form`
+        # The values this phone has sent for the widgets on its page. Like the browser's widget manager, every
+        # later rerun (the poll's too) carries them: Streamlit folds a rerun that arrives while another is
+        # pending into one, keeping the newer one's values, so a poll sent without them would untick an
+        # answer sent just before it ("Pick at least one option").
+        self.widgets: dict[str, WidgetState] = {}
         self.nudged = False  # had to be rerun by hand to see the next question
         self.page_script_hash = ""
         self.timers: dict[str, asyncio.Task] = {}
@@ -131,46 +136,60 @@ class Client:
         return time.perf_counter() - start
 
     async def _read(self) -> None:
-        with contextlib.suppress(Exception):
-            async for raw in self.socket:
-                if isinstance(raw, str):
-                    continue
-                message = ForwardMsg.FromString(raw)
-                kind = message.WhichOneof("type")
-                if kind == "script_finished" and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                    self.finished += 1
-                elif kind == "navigation" and message.navigation.page_script_hash:
-                    # The page's own hash (new_session carries app.py's): a fragment's rerun names its page, as
-                    # the browser's does, so that a full rerun it asks for (st.rerun) runs /join again.
-                    self.page_script_hash = message.navigation.page_script_hash
-                elif kind == "auto_rerun":  # st.fragment(run_every=...): the browser's timer asks for the reruns
-                    self._start_timer(message.auto_rerun.fragment_id, message.auto_rerun.interval)
-                elif kind == "stop_auto_rerun":
-                    for fragment_id in message.stop_auto_rerun.fragment_ids:
-                        self._stop_timer(fragment_id)
-                elif kind == "page_not_found":
-                    self.errors.append("page not found")
-                elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                    element = message.delta.new_element
-                    which = element.WhichOneof("type")
-                    if which == "checkbox":
-                        if element.checkbox.form_id != self.form:  # a new question's form
-                            self.form, self.checkboxes, self.submit = element.checkbox.form_id, [], None
-                        if element.checkbox.id not in self.checkboxes:
-                            self.checkboxes.append(element.checkbox.id)
-                    elif which == "button":
-                        if element.button.is_form_submitter:
-                            self.submit, self.submit_form = element.button.id, element.button.form_id
-                        else:
-                            self.button = element.button.id
-                    elif which == "alert" and element.alert.body.startswith(RECEIVED):
-                        self.received += 1
-                    elif which == "alert":
-                        self.refused.append(element.alert.body)
-                        self.errors.append(element.alert.body[:60])
-                    elif which == "exception":
-                        self.errors.append("exception shown")
-                self.changed.set()
+        try:
+            await self._read_all()
+        except Exception as error:  # noqa: BLE001 - reported with the client's errors
+            self.errors.append(f"reader: {type(error).__name__}: {error}"[:80])
+        self.changed.set()
+
+    def state(self) -> str:
+        """Where this phone is, for a report of one that waited too long."""
+        return (
+            f"form {self.form or '-'}, {len(self.checkboxes)} options, submit of {self.submit_form or '-'}, "
+            f"{self.finished} runs, socket {getattr(self.socket, 'state', '?')}, reader done {self.reader.done()}"
+        )
+
+    async def _read_all(self) -> None:
+        async for raw in self.socket:
+            if isinstance(raw, str):
+                continue
+            message = ForwardMsg.FromString(raw)
+            kind = message.WhichOneof("type")
+            if kind == "script_finished" and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                self.finished += 1
+            elif kind == "navigation" and message.navigation.page_script_hash:
+                # The page's own hash (new_session carries app.py's): a fragment's rerun names its page, as
+                # the browser's does, so that a full rerun it asks for (st.rerun) runs /join again.
+                self.page_script_hash = message.navigation.page_script_hash
+            elif kind == "auto_rerun":  # st.fragment(run_every=...): the browser's timer asks for the reruns
+                self._start_timer(message.auto_rerun.fragment_id, message.auto_rerun.interval)
+            elif kind == "stop_auto_rerun":
+                for fragment_id in message.stop_auto_rerun.fragment_ids:
+                    self._stop_timer(fragment_id)
+            elif kind == "page_not_found":
+                self.errors.append("page not found")
+            elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                element = message.delta.new_element
+                which = element.WhichOneof("type")
+                if which == "checkbox":
+                    if element.checkbox.form_id != self.form:  # a new question's form
+                        self.form, self.checkboxes, self.submit = element.checkbox.form_id, [], None
+                        self.widgets.clear()  # the old question's widgets are gone from the page
+                    if element.checkbox.id not in self.checkboxes:
+                        self.checkboxes.append(element.checkbox.id)
+                elif which == "button":
+                    if element.button.is_form_submitter:
+                        self.submit, self.submit_form = element.button.id, element.button.form_id
+                    else:
+                        self.button = element.button.id
+                elif which == "alert" and element.alert.body.startswith(RECEIVED):
+                    self.received += 1
+                elif which == "alert":
+                    self.refused.append(element.alert.body)
+                    self.errors.append(element.alert.body[:60])
+                elif which == "exception":
+                    self.errors.append("exception shown")
+            self.changed.set()
 
     def _start_timer(self, fragment_id: str, interval: float) -> None:
         self._stop_timer(fragment_id)
@@ -196,11 +215,12 @@ class Client:
         except Exception as error:  # noqa: BLE001 - reported with the client's errors
             self.errors.append(f"auto-rerun: {type(error).__name__}: {error}"[:80])
 
-    def _message(self, widgets: list[WidgetState]) -> BackMsg:
+    def _message(self, triggers: list[WidgetState]) -> BackMsg:
+        """A rerun with the phone's widget values and, for this rerun only, `triggers` (a button press)."""
         message = BackMsg()
         message.CopyFrom(self.first)
         message.rerun_script.widget_states.ClearField("widgets")
-        message.rerun_script.widget_states.widgets.extend(widgets)
+        message.rerun_script.widget_states.widgets.extend([*self.widgets.values(), *triggers])
         return message
 
     async def wait(self, condition, timeout: float = TIMEOUT) -> None:
@@ -221,14 +241,14 @@ class Client:
         "Answer received" is back. What the page says instead (e.g. "not saved") is raised as an error."""
         await self.wait(self.question_whole)
         received, refused = self.received, len(self.refused)
+        ticked = self.checkboxes[option_index % len(self.checkboxes)]
+        self.widgets[ticked] = WidgetState(id=ticked, bool_value=True)
         start = time.perf_counter()
-        await self.send(
-            [
-                WidgetState(id=self.checkboxes[option_index % len(self.checkboxes)], bool_value=True),
-                WidgetState(id=self.submit, trigger_value=True),
-            ]
-        )
-        await self.wait(lambda: self.received > received or len(self.refused) > refused)
+        await self.send([WidgetState(id=self.submit, trigger_value=True)])
+        try:
+            await self.wait(lambda: self.received > received or len(self.refused) > refused)
+        except TimeoutError:
+            raise TimeoutError(self.state()) from None
         if self.received == received:
             raise AnswerRefusedError(self.refused[-1][:100])
         return time.perf_counter() - start
@@ -264,12 +284,12 @@ class Figures:
     nudged: int = 0  # phones that had to be rerun by hand to see a new question (the poll was not emulated)
 
 
-async def _gather(tasks, figures: Figures, into: list[float]) -> None:
+async def _gather(tasks, figures: Figures, into: list[float], phase: str) -> None:
     for result in await asyncio.gather(*tasks, return_exceptions=True):
         if isinstance(result, AnswerRefusedError):
             figures.refused.append(str(result))
         elif isinstance(result, BaseException):
-            figures.errors.append(f"{type(result).__name__}: {str(result)[:80]}")
+            figures.errors.append(f"{phase}: {type(result).__name__}: {str(result)[:80]}")
         else:
             into.append(result)
 
@@ -301,7 +321,7 @@ async def crowd_round(
     jars = [await asyncio.to_thread(fetch_cookies, f"{base_url}/join", base_url) for _ in range(phones)]
     clients = [Client(base_url, frame, jar) for jar in jars]
     try:
-        await _gather([client.open() for client in clients], figures, figures.first_view)
+        await _gather([client.open() for client in clients], figures, figures.first_view, "first view")
         for round_number in range(answers):
             if round_number:
                 seen = [tuple(client.checkboxes) for client in clients]
@@ -319,11 +339,15 @@ async def crowd_round(
                     if not followed():
                         client.nudged = True
                         await client.send([])
-                        await client.wait(followed)
+                        try:
+                            await client.wait(followed)
+                        except TimeoutError:
+                            raise TimeoutError(client.state()) from None
                     return time.perf_counter() - changed_at
 
-                await _gather([follow(c, s) for c, s in zip(clients, seen, strict=True)], figures, figures.follow)
-            await _gather([c.answer(n) for n, c in enumerate(clients)], figures, figures.round_trip)
+                following = [follow(c, s) for c, s in zip(clients, seen, strict=True)]
+                await _gather(following, figures, figures.follow, "follow")
+            await _gather([c.answer(n) for n, c in enumerate(clients)], figures, figures.round_trip, "answer")
         for client in clients:
             figures.errors.extend(client.errors)
         figures.nudged = sum(client.nudged for client in clients)
@@ -338,8 +362,8 @@ async def bare_round(base_url: str, frame: bytes, sessions: int) -> Figures:
     jars = [await asyncio.to_thread(fetch_cookies, f"{base_url}/", base_url) for _ in range(sessions)]
     clients = [Client(base_url, frame, jar) for jar in jars]
     try:
-        await _gather([client.open() for client in clients], figures, figures.first_view)
-        await _gather([client.click() for client in clients], figures, figures.round_trip)
+        await _gather([client.open() for client in clients], figures, figures.first_view, "first view")
+        await _gather([client.click() for client in clients], figures, figures.round_trip, "answer")
     finally:
         for client in clients:
             await client.close()
@@ -405,7 +429,7 @@ def single_process(phones: int, folder: Path) -> list[str]:
     return lines
 
 
-def replicas(phones: int, answers: int, folder: Path) -> list[str]:
+def replicas(phones: int, answers: int, folder: Path, server_log: Path | None = None) -> list[str]:
     database = f"sqlite:///{folder}/replicas.db"
     os.environ["EXPLORER_DATABASE_URL"] = database
     store, _room, code = open_live_room(database)
@@ -414,7 +438,7 @@ def replicas(phones: int, answers: int, folder: Path) -> list[str]:
         ["bash", str(REPO / "scripts" / "serve.sh"), "--replicas", "2", "--port", str(port), "--database", database],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=server_log.open("w") if server_log else subprocess.DEVNULL,
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
@@ -461,6 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--answers", type=int, default=3)
     parser.add_argument("--skip-single", action="store_true")
     parser.add_argument("--skip-replicas", action="store_true")
+    parser.add_argument("--server-log", type=Path, help="write serve.sh's and the replicas' messages here")
     args = parser.parse_args(argv)
     lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-join-") as folder:
@@ -468,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
             lines += single_process(args.phones, Path(folder))
             lines.append("")
         if not args.skip_replicas:
-            lines += replicas(args.replica_phones, args.answers, Path(folder))
+            lines += replicas(args.replica_phones, args.answers, Path(folder), args.server_log)
     print("\n".join(lines))
     return 0
 

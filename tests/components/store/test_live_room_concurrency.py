@@ -120,3 +120,35 @@ def test_an_answer_the_database_could_not_save_is_not_received(
     # sent again once the database answers: received, one row
     assert answer(store, SlidingLimit(20), live_room.join_code, "phone-1", question_id, ["Time"]) == ""
     assert len(live_store.owner_answers(store, live_room.join_code, OWNER)) == 1
+
+
+def test_a_phone_reads_its_room_while_another_process_holds_the_write_lock(tmp_path: Path) -> None:
+    """A phone's poll does not take SQLite's write lock (it would wait behind every answer being written, and
+    with 10 s of busy timeout give up): it reads while another connection is in the middle of a write."""
+    url = f"sqlite:///{tmp_path}/explorer.db"
+    store = Store.open(url)
+    room = store.create_room(OWNER, {"slide": 3})
+    live_room = live_store.open_live_room(store, room.code, OWNER, STATE)
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('BEGIN IMMEDIATE');"
+            " c.execute('UPDATE live_rooms SET version = version + 1'); print('LOCKED', flush=True); sys.stdin.read()",
+            str(tmp_path / "explorer.db"),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout.readline().strip() == "LOCKED"
+        found, expired = live_store.live_room_by_code(store, live_room.join_code)
+        assert found is not None
+        assert not expired
+        assert found.version == live_room.version  # the snapshot before the unfinished write
+        assert live_store.own_answer(store, live_room.join_code, "phone-1", "P01:barrier") is None
+    finally:
+        writer.stdin.close()
+        writer.wait(timeout=30)
+        store.close()
