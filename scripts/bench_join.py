@@ -13,7 +13,13 @@ participant id), against servers on 127.0.0.1 started here with a throwaway SQLi
   (the page polls every 1.5 s);
 - scripts/serve.sh --replicas 2 (HAProxy) on one SQLite file, M phones x K answers (the presenter puts up a
   new question between rounds): first view, answer round trip and follow p95, and the rows in the store
-  (every answer counted: M x K rows).
+  (every answer counted: M x K rows); then a few real Chromium phones (--browser-phones, 390x844), timed from
+  the presenter's change in the store to the new question's text in each page, 3 changes.
+
+A raw phone does what the browser does: it answers a question only once its form has arrived whole (with that
+form's own Send button), its emulated poll (the fragment's timer) names the page by its hash and carries the
+phone's widget values, and an answer that the page does not confirm with "Answer received" is counted as not
+received, with what the page said. EXPLORER_PORTS=8620-8649 keeps every server it starts in that range.
 
 The first rerun_script frame each client sends is what Chromium sent for the same page (captured once, as
 scripts/benchmark.py does). Prints Markdown tables; copy them into docs/performance.md.
@@ -35,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
+from playwright.sync_api import sync_playwright
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -56,6 +63,7 @@ from components.store import Store  # noqa: E402
 from components.store import live_room as live_store  # noqa: E402
 from components.ui.access import bundled_dataset  # noqa: E402
 from tests.browser.conftest import free_port, start_streamlit  # noqa: E402
+from tests.browser.server import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 XSRF_COOKIE = "_streamlit_xsrf"
 STREAM_PATH = "/_stcore/stream"
@@ -312,6 +320,43 @@ def put_up_question(store: Store, join_code: str, number: int) -> None:
     )
 
 
+# Set in each phone page: the wall-clock time (ms) at which the page's text first held window.__wanted.
+WATCH_JS = """wanted => {
+  window.__wanted = wanted; window.__seenAt = null;
+  const look = () => { if (window.__seenAt === null && document.body.innerText.includes(window.__wanted))
+    window.__seenAt = Date.now(); };
+  if (!window.__watcher) { window.__watcher = new MutationObserver(look);
+    window.__watcher.observe(document.body, {childList: true, subtree: true, characterData: true}); }
+  look();
+}"""
+
+
+def browser_follow(base_url: str, store: Store, join_code: str, phones: int, rounds: int, first: int) -> list[float]:
+    """Real Chromium phones (390x844, one browser context each, as separate phones) on /join: seconds from the
+    presenter's change in the store to the new question's text in each page (a MutationObserver notes when
+    it appears, on the same clock). The questions are numbered from `first`."""
+    follow: list[float] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        try:
+            pages = [browser.new_context(viewport={"width": 390, "height": 844}).new_page() for _ in range(phones)]
+            for page in pages:
+                page.goto(f"{base_url}/join?code={join_code}", timeout=TIMEOUT * 1000)
+                page.get_by_text("Live room", exact=False).first.wait_for(timeout=TIMEOUT * 1000)
+            for number in range(first, first + rounds):
+                wanted = f"Question {number}"
+                for page in pages:
+                    page.evaluate(WATCH_JS, wanted)
+                changed_at = time.time()
+                put_up_question(store, join_code, number)
+                for page in pages:
+                    page.wait_for_function("() => window.__seenAt !== null", timeout=TIMEOUT * 1000, polling=100)
+                    follow.append(page.evaluate("() => window.__seenAt") / 1000 - changed_at)
+        finally:
+            browser.close()
+    return follow
+
+
 async def crowd_round(
     base_url: str, frame: bytes, phones: int, answers: int, store: Store | None, join_code: str | None
 ) -> Figures:
@@ -429,7 +474,9 @@ def single_process(phones: int, folder: Path) -> list[str]:
     return lines
 
 
-def replicas(phones: int, answers: int, folder: Path, server_log: Path | None = None) -> list[str]:
+def replicas(
+    phones: int, answers: int, folder: Path, server_log: Path | None = None, browser_phones: int = 0
+) -> list[str]:
     database = f"sqlite:///{folder}/replicas.db"
     os.environ["EXPLORER_DATABASE_URL"] = database
     store, _room, code = open_live_room(database)
@@ -455,6 +502,7 @@ def replicas(phones: int, answers: int, folder: Path, server_log: Path | None = 
         live_store.delete_answers(store, code, OWNER)
         figures = asyncio.run(crowd_round(url, frame, phones, answers, store, code))
         rows = rows_in_store(store, code)
+        chromium = browser_follow(url, store, code, browser_phones, 3, answers + 2) if browser_phones else []
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
@@ -470,6 +518,9 @@ def replicas(phones: int, answers: int, folder: Path, server_log: Path | None = 
         f"{fmt(percentile(figures.round_trip, 0.95))} | p95 < {TARGET_REPLICA_P95:.0f} s |",
         f"| following the presenter | {fmt(percentile(figures.follow, 0.5))} | "
         f"{fmt(percentile(figures.follow, 0.95))} | ≤ 2 s |",
+        f"| following the presenter, {browser_phones} Chromium phones x 3 changes (after the crowd; max "
+        f"{fmt(max(chromium) if chromium else None)}) | {fmt(percentile(chromium, 0.5))} | "
+        f"{fmt(percentile(chromium, 0.95))} | ≤ 2 s |",
         "",
         f"Rows in the store: {rows} (expected {phones * answers}); answers received: {len(figures.round_trip)}; "
         f"answers not received: {len(figures.refused)} {sorted(set(figures.refused))[:3]}; "
@@ -486,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-single", action="store_true")
     parser.add_argument("--skip-replicas", action="store_true")
     parser.add_argument("--server-log", type=Path, help="write serve.sh's and the replicas' messages here")
+    parser.add_argument("--browser-phones", type=int, default=5, help="Chromium phones timed following the presenter")
     args = parser.parse_args(argv)
     lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-join-") as folder:
@@ -493,7 +545,7 @@ def main(argv: list[str] | None = None) -> int:
             lines += single_process(args.phones, Path(folder))
             lines.append("")
         if not args.skip_replicas:
-            lines += replicas(args.replica_phones, args.answers, Path(folder), args.server_log)
+            lines += replicas(args.replica_phones, args.answers, Path(folder), args.server_log, args.browser_phones)
     print("\n".join(lines))
     return 0
 
