@@ -117,6 +117,7 @@ class Client:
         self.nudged = False  # had to be rerun by hand to see the next question
         self.page_script_hash = ""
         self.timers: dict[str, asyncio.Task] = {}
+        self.intervals: dict[str, float] = {}
         self.submit: str | None = None
         self.button: str | None = None
         self.changed = asyncio.Event()
@@ -200,7 +201,12 @@ class Client:
             self.changed.set()
 
     def _start_timer(self, fragment_id: str, interval: float) -> None:
+        # As the browser does: a fragment's timer that runs at this interval already goes on as it is (every
+        # full run repeats the auto_rerun message; restarting the timer would move the poll's phase).
+        if fragment_id in self.timers and self.intervals.get(fragment_id) == interval:
+            return
         self._stop_timer(fragment_id)
+        self.intervals[fragment_id] = interval
         self.timers[fragment_id] = asyncio.create_task(self._tick(fragment_id, interval))
 
     def _stop_timer(self, fragment_id: str) -> None:

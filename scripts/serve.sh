@@ -98,7 +98,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # Free loopback ports for the replicas, all held open together so that no two are the same.
-read -r -a replica_ports <<<"$("$python" - "$replicas" "$port" <<'PY'
+read -r -a replica_ports <<<"$("$python" - "$replicas" "$port" "$stats_port" <<'PY'
 import os, socket, sys
 # EXPLORER_PORTS=FIRST-LAST keeps the replicas in a range (a machine shared by several people); else any port.
 first, _, last = os.environ.get("EXPLORER_PORTS", "").partition("-")
@@ -107,7 +107,7 @@ sockets = []
 for candidate in candidates:
     if len(sockets) == int(sys.argv[1]):
         break
-    if candidate == int(sys.argv[2]):  # the proxy's own port, bound later
+    if str(candidate) in sys.argv[2:]:  # the proxy's own port and its statistics port, bound later
         continue
     sock = socket.socket()
     try:
