@@ -13,7 +13,13 @@ participant id), against servers on 127.0.0.1 started here with a throwaway SQLi
   (the page polls every 1.5 s);
 - scripts/serve.sh --replicas 2 (HAProxy) on one SQLite file, M phones x K answers (the presenter puts up a
   new question between rounds): first view, answer round trip and follow p95, and the rows in the store
-  (every answer counted: M x K rows).
+  (every answer counted: M x K rows); then a few real Chromium phones (--browser-phones, 390x844), timed from
+  the presenter's change in the store to the new question's text in each page, 3 changes.
+
+A raw phone does what the browser does: it answers a question only once its form has arrived whole (with that
+form's own Send button), its emulated poll (the fragment's timer) names the page by its hash and carries the
+phone's widget values, and an answer that the page does not confirm with "Answer received" is counted as not
+received, with what the page said. EXPLORER_PORTS=8620-8649 keeps every server it starts in that range.
 
 The first rerun_script frame each client sends is what Chromium sent for the same page (captured once, as
 scripts/benchmark.py does). Prints Markdown tables; copy them into docs/performance.md.
@@ -35,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
+from playwright.sync_api import sync_playwright
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -56,6 +63,7 @@ from components.store import Store  # noqa: E402
 from components.store import live_room as live_store  # noqa: E402
 from components.ui.access import bundled_dataset  # noqa: E402
 from tests.browser.conftest import free_port, start_streamlit  # noqa: E402
+from tests.browser.server import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 XSRF_COOKIE = "_streamlit_xsrf"
 STREAM_PATH = "/_stcore/stream"
@@ -97,11 +105,19 @@ class Client:
         self.socket = None
         self.finished = 0
         self.received = 0
+        self.refused: list[str] = []  # what the page said instead of "Answer received"
         self.checkboxes: list[str] = []  # widget ids of the latest question's options
         self.form = ""
+        self.submit_form = ""  # the form whose submit button `submit` is: the question is whole once it is `form`
+        # The values this phone has sent for the widgets on its page. Like the browser's widget manager, every
+        # later rerun (the poll's too) carries them: Streamlit folds a rerun that arrives while another is
+        # pending into one, keeping the newer one's values, so a poll sent without them would untick an
+        # answer sent just before it ("Pick at least one option").
+        self.widgets: dict[str, WidgetState] = {}
         self.nudged = False  # had to be rerun by hand to see the next question
         self.page_script_hash = ""
         self.timers: dict[str, asyncio.Task] = {}
+        self.intervals: dict[str, float] = {}
         self.submit: str | None = None
         self.button: str | None = None
         self.changed = asyncio.Event()
@@ -129,46 +145,68 @@ class Client:
         return time.perf_counter() - start
 
     async def _read(self) -> None:
-        with contextlib.suppress(Exception):
-            async for raw in self.socket:
-                if isinstance(raw, str):
-                    continue
-                message = ForwardMsg.FromString(raw)
-                kind = message.WhichOneof("type")
-                if kind == "script_finished" and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                    self.finished += 1
-                elif kind == "new_session" and message.new_session.page_script_hash:
-                    self.page_script_hash = message.new_session.page_script_hash
-                elif kind == "auto_rerun":  # st.fragment(run_every=...): the browser's timer asks for the reruns
-                    self._start_timer(message.auto_rerun.fragment_id, message.auto_rerun.interval)
-                elif kind == "stop_auto_rerun":
-                    for fragment_id in message.stop_auto_rerun.fragment_ids:
-                        self._stop_timer(fragment_id)
-                elif kind == "page_not_found":
-                    self.errors.append("page not found")
-                elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                    element = message.delta.new_element
-                    which = element.WhichOneof("type")
-                    if which == "checkbox":
-                        if element.checkbox.form_id != self.form:  # a new question's form
-                            self.form, self.checkboxes = element.checkbox.form_id, []
-                        if element.checkbox.id not in self.checkboxes:
-                            self.checkboxes.append(element.checkbox.id)
-                    elif which == "button":
-                        if element.button.is_form_submitter:
-                            self.submit = element.button.id
-                        else:
-                            self.button = element.button.id
-                    elif which == "alert" and element.alert.body.startswith(RECEIVED):
-                        self.received += 1
-                    elif which == "alert":
-                        self.errors.append(element.alert.body[:60])
-                    elif which == "exception":
-                        self.errors.append("exception shown")
-                self.changed.set()
+        try:
+            await self._read_all()
+        except Exception as error:  # noqa: BLE001 - reported with the client's errors
+            self.errors.append(f"reader: {type(error).__name__}: {error}"[:80])
+        self.changed.set()
+
+    def state(self) -> str:
+        """Where this phone is, for a report of one that waited too long."""
+        return (
+            f"form {self.form or '-'}, {len(self.checkboxes)} options, submit of {self.submit_form or '-'}, "
+            f"{self.finished} runs, socket {getattr(self.socket, 'state', '?')}, reader done {self.reader.done()}"
+        )
+
+    async def _read_all(self) -> None:
+        async for raw in self.socket:
+            if isinstance(raw, str):
+                continue
+            message = ForwardMsg.FromString(raw)
+            kind = message.WhichOneof("type")
+            if kind == "script_finished" and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                self.finished += 1
+            elif kind == "navigation" and message.navigation.page_script_hash:
+                # The page's own hash (new_session carries app.py's): a fragment's rerun names its page, as
+                # the browser's does, so that a full rerun it asks for (st.rerun) runs /join again.
+                self.page_script_hash = message.navigation.page_script_hash
+            elif kind == "auto_rerun":  # st.fragment(run_every=...): the browser's timer asks for the reruns
+                self._start_timer(message.auto_rerun.fragment_id, message.auto_rerun.interval)
+            elif kind == "stop_auto_rerun":
+                for fragment_id in message.stop_auto_rerun.fragment_ids:
+                    self._stop_timer(fragment_id)
+            elif kind == "page_not_found":
+                self.errors.append("page not found")
+            elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                element = message.delta.new_element
+                which = element.WhichOneof("type")
+                if which == "checkbox":
+                    if element.checkbox.form_id != self.form:  # a new question's form
+                        self.form, self.checkboxes, self.submit = element.checkbox.form_id, [], None
+                        self.widgets.clear()  # the old question's widgets are gone from the page
+                    if element.checkbox.id not in self.checkboxes:
+                        self.checkboxes.append(element.checkbox.id)
+                elif which == "button":
+                    if element.button.is_form_submitter:
+                        self.submit, self.submit_form = element.button.id, element.button.form_id
+                    else:
+                        self.button = element.button.id
+                elif which == "alert" and element.alert.body.startswith(RECEIVED):
+                    self.received += 1
+                elif which == "alert":
+                    self.refused.append(element.alert.body)
+                    self.errors.append(element.alert.body[:60])
+                elif which == "exception":
+                    self.errors.append("exception shown")
+            self.changed.set()
 
     def _start_timer(self, fragment_id: str, interval: float) -> None:
+        # As the browser does: a fragment's timer that runs at this interval already goes on as it is (every
+        # full run repeats the auto_rerun message; restarting the timer would move the poll's phase).
+        if fragment_id in self.timers and self.intervals.get(fragment_id) == interval:
+            return
         self._stop_timer(fragment_id)
+        self.intervals[fragment_id] = interval
         self.timers[fragment_id] = asyncio.create_task(self._tick(fragment_id, interval))
 
     def _stop_timer(self, fragment_id: str) -> None:
@@ -181,6 +219,7 @@ class Client:
             while True:
                 await asyncio.sleep(interval)
                 message = self._message([])
+                message.rerun_script.page_name = ""  # as the browser's timer sends it: the page by its hash
                 message.rerun_script.fragment_id = fragment_id
                 message.rerun_script.page_script_hash = self.page_script_hash  # a fragment runs in its page
                 message.rerun_script.is_auto_rerun = True
@@ -190,11 +229,12 @@ class Client:
         except Exception as error:  # noqa: BLE001 - reported with the client's errors
             self.errors.append(f"auto-rerun: {type(error).__name__}: {error}"[:80])
 
-    def _message(self, widgets: list[WidgetState]) -> BackMsg:
+    def _message(self, triggers: list[WidgetState]) -> BackMsg:
+        """A rerun with the phone's widget values and, for this rerun only, `triggers` (a button press)."""
         message = BackMsg()
         message.CopyFrom(self.first)
         message.rerun_script.widget_states.ClearField("widgets")
-        message.rerun_script.widget_states.widgets.extend(widgets)
+        message.rerun_script.widget_states.widgets.extend([*self.widgets.values(), *triggers])
         return message
 
     async def wait(self, condition, timeout: float = TIMEOUT) -> None:
@@ -206,17 +246,25 @@ class Client:
     async def send(self, widgets: list[WidgetState]) -> None:
         await self.socket.send(self._message(widgets).SerializeToString())
 
+    def question_whole(self) -> bool:
+        """The question's form has arrived to its end (its submit button), as a person sees it before answering."""
+        return bool(self.checkboxes) and self.submit is not None and self.submit_form == self.form
+
     async def answer(self, option_index: int) -> float:
-        """Tick one option of the question shown and send; seconds until "Answer received" is back."""
-        before = self.received
+        """Tick one option of the question shown and send it with that form's own submit button; seconds until
+        "Answer received" is back. What the page says instead (e.g. "not saved") is raised as an error."""
+        await self.wait(self.question_whole)
+        received, refused = self.received, len(self.refused)
+        ticked = self.checkboxes[option_index % len(self.checkboxes)]
+        self.widgets[ticked] = WidgetState(id=ticked, bool_value=True)
         start = time.perf_counter()
-        await self.send(
-            [
-                WidgetState(id=self.checkboxes[option_index % len(self.checkboxes)], bool_value=True),
-                WidgetState(id=self.submit, trigger_value=True),
-            ]
-        )
-        await self.wait(lambda: self.received > before)
+        await self.send([WidgetState(id=self.submit, trigger_value=True)])
+        try:
+            await self.wait(lambda: self.received > received or len(self.refused) > refused)
+        except TimeoutError:
+            raise TimeoutError(self.state()) from None
+        if self.received == received:
+            raise AnswerRefusedError(self.refused[-1][:100])
         return time.perf_counter() - start
 
     async def click(self) -> float:
@@ -236,19 +284,26 @@ class Client:
             self._stop_timer(fragment_id)
 
 
+class AnswerRefusedError(Exception):
+    """The phone page said something other than "Answer received"."""
+
+
 @dataclass
 class Figures:
     first_view: list[float] = field(default_factory=list)
     round_trip: list[float] = field(default_factory=list)
     follow: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # answers the page did not confirm, with what it said
     nudged: int = 0  # phones that had to be rerun by hand to see a new question (the poll was not emulated)
 
 
-async def _gather(tasks, figures: Figures, into: list[float]) -> None:
+async def _gather(tasks, figures: Figures, into: list[float], phase: str) -> None:
     for result in await asyncio.gather(*tasks, return_exceptions=True):
-        if isinstance(result, BaseException):
-            figures.errors.append(f"{type(result).__name__}: {str(result)[:80]}")
+        if isinstance(result, AnswerRefusedError):
+            figures.refused.append(str(result))
+        elif isinstance(result, BaseException):
+            figures.errors.append(f"{phase}: {type(result).__name__}: {str(result)[:80]}")
         else:
             into.append(result)
 
@@ -271,6 +326,43 @@ def put_up_question(store: Store, join_code: str, number: int) -> None:
     )
 
 
+# Set in each phone page: the wall-clock time (ms) at which the page's text first held window.__wanted.
+WATCH_JS = """wanted => {
+  window.__wanted = wanted; window.__seenAt = null;
+  const look = () => { if (window.__seenAt === null && document.body.innerText.includes(window.__wanted))
+    window.__seenAt = Date.now(); };
+  if (!window.__watcher) { window.__watcher = new MutationObserver(look);
+    window.__watcher.observe(document.body, {childList: true, subtree: true, characterData: true}); }
+  look();
+}"""
+
+
+def browser_follow(base_url: str, store: Store, join_code: str, phones: int, rounds: int, first: int) -> list[float]:
+    """Real Chromium phones (390x844, one browser context each, as separate phones) on /join: seconds from the
+    presenter's change in the store to the new question's text in each page (a MutationObserver notes when
+    it appears, on the same clock). The questions are numbered from `first`."""
+    follow: list[float] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        try:
+            pages = [browser.new_context(viewport={"width": 390, "height": 844}).new_page() for _ in range(phones)]
+            for page in pages:
+                page.goto(f"{base_url}/join?code={join_code}", timeout=TIMEOUT * 1000)
+                page.get_by_text("Live room", exact=False).first.wait_for(timeout=TIMEOUT * 1000)
+            for number in range(first, first + rounds):
+                wanted = f"Question {number}"
+                for page in pages:
+                    page.evaluate(WATCH_JS, wanted)
+                changed_at = time.time()
+                put_up_question(store, join_code, number)
+                for page in pages:
+                    page.wait_for_function("() => window.__seenAt !== null", timeout=TIMEOUT * 1000, polling=100)
+                    follow.append(page.evaluate("() => window.__seenAt") / 1000 - changed_at)
+        finally:
+            browser.close()
+    return follow
+
+
 async def crowd_round(
     base_url: str, frame: bytes, phones: int, answers: int, store: Store | None, join_code: str | None
 ) -> Figures:
@@ -280,7 +372,7 @@ async def crowd_round(
     jars = [await asyncio.to_thread(fetch_cookies, f"{base_url}/join", base_url) for _ in range(phones)]
     clients = [Client(base_url, frame, jar) for jar in jars]
     try:
-        await _gather([client.open() for client in clients], figures, figures.first_view)
+        await _gather([client.open() for client in clients], figures, figures.first_view, "first view")
         for round_number in range(answers):
             if round_number:
                 seen = [tuple(client.checkboxes) for client in clients]
@@ -288,19 +380,25 @@ async def crowd_round(
                 put_up_question(store, join_code, round_number + 1)
 
                 async def follow(client: Client, old: tuple, changed_at: float = changed_at) -> float:
-                    # The raw client's emulation of the fragment's timer did not get its reruns answered (yet):
-                    # after a few seconds it asks for a full rerun, as a reload would, so the rounds go on.
+                    # The page's poll (the fragment's timer, emulated by the client) finds the new question and
+                    # reruns the page. Should it not within FOLLOW_WAIT, the client reloads (counted as nudged).
+                    def followed() -> bool:
+                        return tuple(client.checkboxes) != old and client.question_whole()
+
                     with contextlib.suppress(TimeoutError):
-                        await client.wait(lambda: tuple(client.checkboxes) != old, timeout=FOLLOW_WAIT)
-                    if tuple(client.checkboxes) == old:
+                        await client.wait(followed, timeout=FOLLOW_WAIT)
+                    if not followed():
                         client.nudged = True
                         await client.send([])
-                    await client.wait(lambda: bool(client.checkboxes) and tuple(client.checkboxes) != old)
-                    await client.wait(lambda: len(client.checkboxes) >= 3 and client.submit is not None)
+                        try:
+                            await client.wait(followed)
+                        except TimeoutError:
+                            raise TimeoutError(client.state()) from None
                     return time.perf_counter() - changed_at
 
-                await _gather([follow(c, s) for c, s in zip(clients, seen, strict=True)], figures, figures.follow)
-            await _gather([c.answer(n) for n, c in enumerate(clients)], figures, figures.round_trip)
+                following = [follow(c, s) for c, s in zip(clients, seen, strict=True)]
+                await _gather(following, figures, figures.follow, "follow")
+            await _gather([c.answer(n) for n, c in enumerate(clients)], figures, figures.round_trip, "answer")
         for client in clients:
             figures.errors.extend(client.errors)
         figures.nudged = sum(client.nudged for client in clients)
@@ -315,8 +413,8 @@ async def bare_round(base_url: str, frame: bytes, sessions: int) -> Figures:
     jars = [await asyncio.to_thread(fetch_cookies, f"{base_url}/", base_url) for _ in range(sessions)]
     clients = [Client(base_url, frame, jar) for jar in jars]
     try:
-        await _gather([client.open() for client in clients], figures, figures.first_view)
-        await _gather([client.click() for client in clients], figures, figures.round_trip)
+        await _gather([client.open() for client in clients], figures, figures.first_view, "first view")
+        await _gather([client.click() for client in clients], figures, figures.round_trip, "answer")
     finally:
         for client in clients:
             await client.close()
@@ -382,7 +480,9 @@ def single_process(phones: int, folder: Path) -> list[str]:
     return lines
 
 
-def replicas(phones: int, answers: int, folder: Path) -> list[str]:
+def replicas(
+    phones: int, answers: int, folder: Path, server_log: Path | None = None, browser_phones: int = 0
+) -> list[str]:
     database = f"sqlite:///{folder}/replicas.db"
     os.environ["EXPLORER_DATABASE_URL"] = database
     store, _room, code = open_live_room(database)
@@ -391,7 +491,7 @@ def replicas(phones: int, answers: int, folder: Path) -> list[str]:
         ["bash", str(REPO / "scripts" / "serve.sh"), "--replicas", "2", "--port", str(port), "--database", database],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=server_log.open("w") if server_log else subprocess.DEVNULL,
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
@@ -408,6 +508,7 @@ def replicas(phones: int, answers: int, folder: Path) -> list[str]:
         live_store.delete_answers(store, code, OWNER)
         figures = asyncio.run(crowd_round(url, frame, phones, answers, store, code))
         rows = rows_in_store(store, code)
+        chromium = browser_follow(url, store, code, browser_phones, 3, answers + 2) if browser_phones else []
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
@@ -423,8 +524,12 @@ def replicas(phones: int, answers: int, folder: Path) -> list[str]:
         f"{fmt(percentile(figures.round_trip, 0.95))} | p95 < {TARGET_REPLICA_P95:.0f} s |",
         f"| following the presenter | {fmt(percentile(figures.follow, 0.5))} | "
         f"{fmt(percentile(figures.follow, 0.95))} | ≤ 2 s |",
+        f"| following the presenter, {browser_phones} Chromium phones x 3 changes (after the crowd; max "
+        f"{fmt(max(chromium) if chromium else None)}) | {fmt(percentile(chromium, 0.5))} | "
+        f"{fmt(percentile(chromium, 0.95))} | ≤ 2 s |",
         "",
         f"Rows in the store: {rows} (expected {phones * answers}); answers received: {len(figures.round_trip)}; "
+        f"answers not received: {len(figures.refused)} {sorted(set(figures.refused))[:3]}; "
         f"errors: {len(figures.errors)} {sorted(set(figures.errors))[:5]}; phones rerun by hand to see the next "
         f"question (the follow figure then includes a {FOLLOW_WAIT:.0f} s wait): {figures.nudged}",
     ]
@@ -437,6 +542,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--answers", type=int, default=3)
     parser.add_argument("--skip-single", action="store_true")
     parser.add_argument("--skip-replicas", action="store_true")
+    parser.add_argument("--server-log", type=Path, help="write serve.sh's and the replicas' messages here")
+    parser.add_argument("--browser-phones", type=int, default=5, help="Chromium phones timed following the presenter")
     args = parser.parse_args(argv)
     lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-join-") as folder:
@@ -444,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
             lines += single_process(args.phones, Path(folder))
             lines.append("")
         if not args.skip_replicas:
-            lines += replicas(args.replica_phones, args.answers, Path(folder))
+            lines += replicas(args.replica_phones, args.answers, Path(folder), args.server_log, args.browser_phones)
     print("\n".join(lines))
     return 0
 

@@ -98,11 +98,26 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # Free loopback ports for the replicas, all held open together so that no two are the same.
-read -r -a replica_ports <<<"$("$python" - "$replicas" <<'PY'
-import socket, sys
-sockets = [socket.socket() for _ in range(int(sys.argv[1]))]
-for sock in sockets:
-    sock.bind(("127.0.0.1", 0))
+read -r -a replica_ports <<<"$("$python" - "$replicas" "$port" "$stats_port" <<'PY'
+import os, socket, sys
+# EXPLORER_PORTS=FIRST-LAST keeps the replicas in a range (a machine shared by several people); else any port.
+first, _, last = os.environ.get("EXPLORER_PORTS", "").partition("-")
+candidates = range(int(first), int(last or first) + 1) if first.strip() else [0] * int(sys.argv[1])
+sockets = []
+for candidate in candidates:
+    if len(sockets) == int(sys.argv[1]):
+        break
+    if str(candidate) in sys.argv[2:]:  # the proxy's own port and its statistics port, bound later
+        continue
+    sock = socket.socket()
+    try:
+        sock.bind(("127.0.0.1", candidate))
+    except OSError:
+        sock.close()
+        continue
+    sockets.append(sock)
+if len(sockets) < int(sys.argv[1]):
+    sys.exit("serve.sh: not enough free ports in EXPLORER_PORTS")
 print(" ".join(str(sock.getsockname()[1]) for sock in sockets))
 for sock in sockets:
     sock.close()

@@ -222,7 +222,12 @@ def _question(store, room, question: Question) -> None:
 def _follow(join_code: str) -> None:
     """Rerun the page when the presenter moved on; show the totals while the answers are revealed."""
     store = app_store()
-    room, _ = live_store.live_room_by_code(store, join_code) if store else (None, False)
+    if store is None:
+        return  # the database is away for a moment: the phone keeps its room, and the next poll tries again
+    try:
+        room, _ = live_store.live_room_by_code(store, join_code)
+    except StoreUnavailableError:
+        return  # the same, for one busy poll (never a traceback on the phone)
     if room is None:
         st.session_state.pop(keys.LIVE_JOIN_CODE, None)
         st.rerun()
@@ -231,7 +236,10 @@ def _follow(join_code: str) -> None:
         st.session_state.pop(keys.LIVE_MESSAGE, None)
         st.rerun()
     if question is not None and question.id in room.state.get("revealed", []):
-        counted = live.public_tally(store, room, question)
+        try:
+            counted = live.public_tally(store, room, question)
+        except StoreUnavailableError:
+            return
         lines = [f"**The room so far: {answers_label(counted.answered)}**"]
         if question.is_options or question.kind == questions.SCALE:
             lines += [f"- {escape_markdown(label)}: {count}" for label, count in counted.counts]

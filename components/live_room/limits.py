@@ -57,6 +57,13 @@ class SlidingLimit:
         with self._lock:
             return len(self._recent(key, self.clock())) >= self.limit
 
+    def forget_one(self, key: str) -> None:
+        """Take back the newest event for `key` (one that did not happen after all, e.g. an answer not saved)."""
+        with self._lock:
+            events = self._events.get(key)
+            if events:
+                events.pop()
+
     def note(self, key: str) -> None:
         """Count one event for `key` regardless of the limit."""
         with self._lock:

@@ -15,13 +15,14 @@ from components.live_room import questions
 from components.live_room.counting import Tally, tally
 from components.live_room.limits import TOO_MANY_ANSWERS, TOO_MANY_JOINS, JoinGuard, SlidingLimit
 from components.live_room.questions import AnswerError, Question
-from components.store import Store
+from components.store import Store, StoreUnavailableError
 from components.store import live_room as live_store
 from components.store.live_room import LiveRoom
 
 WRONG_CODE = "No live room has that code. Check the code on the screen (6 letters and digits) and try again."
 EXPIRED_CODE = "That room has ended: its answers are kept for a day at most. Ask the presenter for the new code."
 ANSWER_CLOSED = "This question is closed now: the presenter has moved on or locked the answers."
+ANSWER_NOT_SAVED = "Your answer was not saved. Send it again in a moment."
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,10 @@ def answer(
     value: object,
 ) -> str:
     """Take a phone's answer (new or changed); "" when it was received, else the message for the phone."""
-    room, _expired = live_store.live_room_by_code(store, join_code)
+    try:
+        room, _expired = live_store.live_room_by_code(store, join_code)
+    except StoreUnavailableError as error:
+        return f"{ANSWER_NOT_SAVED} {error}"
     if room is None:
         return EXPIRED_CODE
     question = questions.question_by_id(room.state, question_id)
@@ -62,16 +66,21 @@ def answer(
         return str(error)
     if not limit.allow(f"{join_code}\0{participant}"):
         return TOO_MANY_ANSWERS
-    received = live_store.put_answer(
-        store,
-        room.join_code,
-        participant,
-        question_id,
-        body,
-        status,
-        # checked again inside the write, against the newest state and slide
-        accept=lambda state, slide: questions.is_open(state, question_id, slide),
-    )
+    try:
+        received = live_store.put_answer(
+            store,
+            room.join_code,
+            participant,
+            question_id,
+            body,
+            status,
+            # checked again inside the write, against the newest state and slide
+            accept=lambda state, slide: questions.is_open(state, question_id, slide),
+        )
+    except StoreUnavailableError as error:
+        # Never a false "Answer received": the phone is told, and a second try is not held back by the limit.
+        limit.forget_one(f"{join_code}\0{participant}")
+        return f"{ANSWER_NOT_SAVED} {error}"
     return "" if received else ANSWER_CLOSED
 
 

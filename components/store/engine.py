@@ -16,6 +16,8 @@ from sqlalchemy.engine import URL, make_url
 DATABASE_URL_VARIABLE = "EXPLORER_DATABASE_URL"
 APP_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SQLITE_FILE = APP_ROOT / "state" / "explorer.db"
+# An execution option that marks a connection as read-only (Store.reading); on SQLite it begins DEFERRED.
+READ_ONLY_OPTION = "explorer_read_only"
 # How long a write waits for another process's write to finish before it gives up (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
 
@@ -42,7 +44,8 @@ def is_sqlite(url: str | URL) -> bool:
 def make_engine(url: str | URL) -> sa.Engine:
     """An engine for the URL. SQLite: WAL, busy timeout, foreign keys, secure delete, and every transaction
     begins IMMEDIATE (it takes the write lock first), so a read-modify-write is never interleaved with
-    another process's. PostgreSQL: psycopg 3, connections checked before use."""
+    another process's; only a connection marked READ_ONLY_OPTION (Store.reading) begins DEFERRED.
+    PostgreSQL: psycopg 3, connections checked before use."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
@@ -75,6 +78,11 @@ def _sqlite_engine(url: URL) -> sa.Engine:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            # A read (Store.reading): deferred, so in WAL mode it never waits for another process's write lock
+            # and sees one consistent snapshot. A phone's poll is one of these, many times a second in a room.
+            connection.exec_driver_sql("BEGIN DEFERRED")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine

@@ -181,7 +181,7 @@ def open_live_room(store: Store, room_code: str, owner: str, state: Mapping[str,
 def live_room_for_owner(store: Store, room_code: str, owner: str) -> LiveRoom | None:
     """The live room of the owner's presenter room, if it is open and has not expired."""
     now = store.clock()
-    with store.engine.begin() as connection:
+    with store.reading() as connection:
         row = connection.execute(
             sa.select(live_rooms, rooms.c.state.label("room_state"))
             .join(rooms, rooms.c.code == live_rooms.c.room_code)
@@ -200,7 +200,7 @@ def live_room_by_code(store: Store, join_code: str) -> tuple[LiveRoom | None, bo
     if code is None:
         return None, False
     now = store.clock()
-    with store.engine.begin() as connection:
+    with store.reading() as connection:
         row = connection.execute(_select_live(code)).first()
     if row is None:
         return None, False
@@ -280,7 +280,7 @@ def put_answer(
 @guarded
 def own_answer(store: Store, join_code: str, participant: str, question_id: str) -> dict[str, Any] | None:
     """This participant's own answer to a question (to show it back on their phone), or None."""
-    with store.engine.begin() as connection:
+    with store.reading() as connection:
         row = connection.execute(
             sa.select(live_answers.c.answer).where(
                 live_answers.c.join_code == join_code,
@@ -298,7 +298,7 @@ def question_answers(store: Store, join_code: str, question_id: str | None = Non
     query = sa.select(live_answers).where(live_answers.c.join_code == join_code)
     if question_id is not None:
         query = query.where(live_answers.c.question_id == question_id)
-    with store.engine.begin() as connection:
+    with store.reading() as connection:
         found = connection.execute(query.order_by(live_answers.c.id)).all()
     return [
         LiveAnswer(a.id, a.question_id, a.participant_hash, dict(a.answer), a.status, a.created_at, a.updated_at)

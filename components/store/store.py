@@ -7,6 +7,7 @@ transaction; a database that cannot be used raises StoreUnavailableError with a 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -14,7 +15,7 @@ import json
 import secrets
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -198,6 +199,16 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sa.Connection]:
+        """A transaction that only reads. On SQLite it does not take the write lock (every other transaction
+        does, see engine.make_engine): in WAL mode it reads a consistent snapshot without waiting for writers,
+        so frequent reads (phones polling a live room) neither queue behind writes nor hold them up."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{engines.READ_ONLY_OPTION: True})
+            with connection.begin():
+                yield connection
 
     # -- study data ------------------------------------------------------------------------------
 
