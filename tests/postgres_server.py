@@ -10,11 +10,12 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.ports import free_port
 
 
 def postgres_bin_dir() -> Path:
@@ -23,31 +24,6 @@ def postgres_bin_dir() -> Path:
     if not found:
         raise RuntimeError("PostgreSQL is not installed: scripts/test.sh installs Debian's postgresql package")
     return Path(found[-1]).parent
-
-
-# EXPLORER_PORTS=8620-8649 keeps every server a run starts (Streamlit, HAProxy's replicas, PostgreSQL) inside
-# one range, for a machine shared by several people; without it the system picks any free port.
-PORTS_VARIABLE = "EXPLORER_PORTS"
-_ports_given: set[int] = set()
-
-
-def free_port() -> int:
-    first, _, last = os.environ.get(PORTS_VARIABLE, "").partition("-")
-    if not first.strip():
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            return sock.getsockname()[1]
-    for port in range(int(first), int(last or first) + 1):
-        if port in _ports_given:
-            continue
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        _ports_given.add(port)
-        return port
-    raise RuntimeError(f"No free port left in {PORTS_VARIABLE}={os.environ[PORTS_VARIABLE]}")
 
 
 @dataclass

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Page
+
+from tests.ports import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -58,31 +59,6 @@ def chromium_path() -> str:
         if candidate and Path(candidate).exists():
             return candidate
     raise RuntimeError("Debian's chromium is not installed: run `bash scripts/test.sh`, which installs it.")
-
-
-# EXPLORER_PORTS=8620-8649 keeps every server a run starts (Streamlit, HAProxy's replicas, PostgreSQL) inside
-# one range, for a machine shared by several people; without it the system picks any free port.
-PORTS_VARIABLE = "EXPLORER_PORTS"
-_ports_given: set[int] = set()
-
-
-def free_port() -> int:
-    first, _, last = os.environ.get(PORTS_VARIABLE, "").partition("-")
-    if not first.strip():
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            return sock.getsockname()[1]
-    for port in range(int(first), int(last or first) + 1):
-        if port in _ports_given:
-            continue
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        _ports_given.add(port)
-        return port
-    raise RuntimeError(f"No free port left in {PORTS_VARIABLE}={os.environ[PORTS_VARIABLE]}")
 
 
 def start_streamlit(script: Path, port: int, extra_args: tuple[str, ...] = ()) -> subprocess.Popen:
