@@ -87,7 +87,7 @@ def show_single_window() -> None:
         with st.container(key="present_notes_box", border=True):
             st.markdown(slide_view.notes_markdown(slide))
             slide_view.show_source_words(slide)
-    ui.own_data_banner(dataset)
+    ui.dataset_banners(dataset)
     ui.page_end(dataset)
 
 

@@ -54,7 +54,7 @@ def page_start(
     An intro that speaks of the study is a function of the dataset, called once the dataset is known.
     A page whose title comes from the study passes None and writes its own title from the dataset returned.
     A slide's title is no place to link to (`anchor=False`: no link icon beside it), and a page whose layout
-    must not move (the slide) passes `banner=False` and draws `own_data_banner` below its content."""
+    must not move (the slide) passes `banner=False` and draws `dataset_banners` below its content."""
     ensure_router()
     st.html(QUOTE_STYLE)
     try:
@@ -68,10 +68,8 @@ def page_start(
     st.session_state[SOURCE_INDEX] = citation.source_index(
         dataset.study, not dataset.is_bundled, dataset.name, published=dataset.published
     )
-    # A published study's read-only banner, or why a ?study= link opened nothing (components/ui/published.py).
-    published.banner(dataset)
     if banner:
-        own_data_banner(dataset)
+        dataset_banners(dataset)
     if title:
         st.title(title, anchor=None if anchor else False)
     if callable(intro):
@@ -79,6 +77,13 @@ def page_start(
     if intro:
         st.markdown(intro)
     return dataset
+
+
+def dataset_banners(dataset: Dataset) -> None:
+    """Whose data this is: a published study's read-only banner, or why a ?study= link opened nothing
+    (components/ui/published.py), or an upload's banner. Nothing for the bundled study."""
+    published.banner(dataset)
+    own_data_banner(dataset)
 
 
 def own_data_banner(dataset: Dataset) -> None:

@@ -159,6 +159,16 @@ class TestReadLink:
         assert "**Published study:**" in everything(app)
         assert app.query_params["study"] in (study_id, [study_id])
 
+    def test_on_present_the_banner_comes_after_the_slide_so_the_slide_never_moves(self, store: Store):
+        study_id, _ = pub.publish(store, stored("North team"), {"name": "North team"}, DAY, 1000)
+        app = open_app_page("pages/present.py", query={"study": study_id})
+        assert not app.exception
+        markdown = [element.value for element in app.markdown]
+        banner = next(i for i, value in enumerate(markdown) if value.startswith("**Published study:**"))
+        slide_texts = [i for i, value in enumerate(markdown) if "North team" not in value and value.strip()]
+        assert app.title[0].value  # the slide's heading is the page's first title
+        assert slide_texts and slide_texts[0] < banner, "the published banner is drawn above the slide"
+
     def test_the_published_study_is_loaded_like_an_upload_and_shares_its_views(self, store: Store):
         study_id, _ = pub.publish(store, stored("Shared"), {"name": "Shared"}, DAY, 1000)
         first = open_app_page("pages/home.py", query={"study": study_id})
