@@ -167,7 +167,8 @@ class TestReadLink:
         banner = next(i for i, value in enumerate(markdown) if value.startswith("**Published study:**"))
         slide_texts = [i for i, value in enumerate(markdown) if "North team" not in value and value.strip()]
         assert app.title[0].value  # the slide's heading is the page's first title
-        assert slide_texts and slide_texts[0] < banner, "the published banner is drawn above the slide"
+        assert slide_texts
+        assert slide_texts[0] < banner, "the published banner is drawn above the slide"
 
     def test_the_published_study_is_loaded_like_an_upload_and_shares_its_views(self, store: Store):
         study_id, _ = pub.publish(store, stored("Shared"), {"name": "Shared"}, DAY, 1000)
