@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -59,6 +61,25 @@ def open_to_the_room(presenter: Page, projector: Page) -> str:
     return address
 
 
+@contextmanager
+def live_room(
+    browser: Browser, url: str, phones: int = 0, downloads: bool = False
+) -> Iterator[tuple[Page, Page, str, list[BrowserContext]]]:
+    """A presenter window at 1280x720 on the first discussion prompt, its projector window, the room opened to
+    the room, and `phones` phone contexts at 390x844: (presenter, projector, join address, phones). All are
+    closed afterwards, whatever the test did."""
+    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=downloads))
+    phone_contexts = [phone_context(browser) for _ in range(phones)]
+    try:
+        presenter = context.new_page()
+        projector = open_room(presenter, url, BARRIER_PROMPT + 1)
+        yield presenter, projector, open_to_the_room(presenter, projector), phone_contexts
+    finally:
+        for phone in phone_contexts:
+            phone.close()
+        context.close()
+
+
 def assert_fits_the_window(page: Page, selector: str) -> None:
     """The window does not scroll (neither the document nor Streamlit's main pane, which clips on the
     projector) and `selector`'s box is wholly inside the viewport."""
@@ -104,12 +125,7 @@ def downloaded(presenter: Page, button: str) -> Path:
 
 
 def test_phones_join_answer_and_follow_and_the_projector_counts_match(browser: Browser, app_url: str) -> None:
-    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True))
-    phones = [phone_context(browser) for _ in range(3)]
-    try:
-        presenter = context.new_page()
-        projector = open_room(presenter, app_url, BARRIER_PROMPT + 1)
-        address = open_to_the_room(presenter, projector)
+    with live_room(browser, app_url, phones=3, downloads=True) as (presenter, projector, address, phones):
         code = JOIN_ADDRESS.match(address).group(1)
         assert_fits_the_window(projector, ".st-key-live_join_box")  # the slide and the join box, at 1280x720
         by_qr, by_code, late = (phone.new_page() for phone in phones)
@@ -163,19 +179,10 @@ def test_phones_join_answer_and_follow_and_the_projector_counts_match(browser: B
         for phone in (by_qr, by_code, late):
             expect(phone.get_by_text("How true is this in your service?")).to_be_visible(timeout=FOLLOW_MS)
             assert_no_exception(phone)
-    finally:
-        for phone in phones:
-            phone.close()
-        context.close()
 
 
 def test_short_answers_reach_the_projector_only_once_approved(browser: Browser, app_url: str) -> None:
-    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
-    phones = [phone_context(browser) for _ in range(2)]
-    try:
-        presenter = context.new_page()
-        projector = open_room(presenter, app_url, BARRIER_PROMPT + 1)
-        address = open_to_the_room(presenter, projector)
+    with live_room(browser, app_url, phones=2) as (presenter, projector, address, phones):
         presenter.get_by_role("button", name="Add a question on the spot").click()
         presenter.get_by_role("textbox", name="Question").fill("One word for working with the other service?")
         presenter.get_by_text("Short answer", exact=True).click()
@@ -196,10 +203,6 @@ def test_short_answers_reach_the_projector_only_once_approved(browser: Browser, 
         expect(results).to_contain_text("trust (1)")
         expect(reader.get_by_text("The room so far: 1 answer")).to_be_visible(timeout=FOLLOW_MS)
         expect(reader.get_by_text("Trust", exact=False)).to_have_count(0)  # a phone never sees another's words
-    finally:
-        for phone in phones:
-            phone.close()
-        context.close()
 
 
 def test_answers_outlive_a_server_restart(browser: Browser, tmp_path: Path, monkeypatch) -> None:
@@ -207,44 +210,33 @@ def test_answers_outlive_a_server_restart(browser: Browser, tmp_path: Path, monk
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     server = start_streamlit(REPO / "app.py", port)
-    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
-    phone_browser = phone_context(browser)
     try:
-        presenter = context.new_page()
-        projector = open_room(presenter, url, BARRIER_PROMPT + 1)
-        address = open_to_the_room(presenter, projector)
-        phone = phone_browser.new_page()
-        open_page(phone, address)
-        pick(phone, (BARRIERS[1],))
-        server.terminate()
-        server.wait(timeout=30)
-        server = start_streamlit(REPO / "app.py", port)
-        for window in (presenter, phone):
-            window.reload()
-            wait_for_app(window)
-            assert_no_exception(window)
-        presenter.locator(".st-key-live_room_dock summary").click()  # a reloaded window's drawer starts closed
-        expect(presenter.get_by_text("1 answer")).to_be_visible(timeout=FOLLOW_MS)
-        # The same phone (its cookie) still has its answer, and changes it rather than adding one.
-        expect(phone.get_by_role("checkbox", name=BARRIERS[1])).to_be_checked(timeout=FOLLOW_MS)
-        pick(phone, (BARRIERS[0],), button="Change my answer")
-        expect(presenter.get_by_text("1 answer")).to_be_visible(timeout=FOLLOW_MS)
+        with live_room(browser, url, phones=1) as (presenter, _projector, address, (phone_browser,)):
+            phone = phone_browser.new_page()
+            open_page(phone, address)
+            pick(phone, (BARRIERS[1],))
+            server.terminate()
+            server.wait(timeout=30)
+            server = start_streamlit(REPO / "app.py", port)
+            for window in (presenter, phone):
+                window.reload()
+                wait_for_app(window)
+                assert_no_exception(window)
+            presenter.locator(".st-key-live_room_dock summary").click()  # a reloaded window's drawer starts closed
+            expect(presenter.get_by_text("1 answer")).to_be_visible(timeout=FOLLOW_MS)
+            # The same phone (its cookie) still has its answer, and changes it rather than adding one.
+            expect(phone.get_by_role("checkbox", name=BARRIERS[1])).to_be_checked(timeout=FOLLOW_MS)
+            pick(phone, (BARRIERS[0],), button="Change my answer")
+            expect(presenter.get_by_text("1 answer")).to_be_visible(timeout=FOLLOW_MS)
     finally:
-        phone_browser.close()
-        context.close()
         server.terminate()
         server.wait(timeout=30)
 
 
 def test_phones_on_two_replicas_count_together(browser: Browser, shared_proxy) -> None:  # noqa: F811
     """serve.sh --replicas 2 on one database: two phones on each replica, one presenter; every answer counts."""
-    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
-    phones = [phone_context(browser) for _ in range(4)]
     host = shared_proxy.url.split("//", 1)[1].split(":", 1)[0]
-    try:
-        presenter = context.new_page()
-        projector = open_room(presenter, shared_proxy.url, BARRIER_PROMPT + 1)
-        address = open_to_the_room(presenter, projector)
+    with live_room(browser, shared_proxy.url, phones=4) as (presenter, _projector, address, phones):
         pages = []
         for number, phone in enumerate(phones):
             replica = "app1" if number % 2 == 0 else "app2"
@@ -260,7 +252,3 @@ def test_phones_on_two_replicas_count_together(browser: Browser, shared_proxy) -
         for page in pages:
             expect(page.get_by_text("The room so far: 4 answers")).to_be_visible(timeout=FOLLOW_MS)
             expect(page.get_by_text(f"{BARRIERS[0]}: 2")).to_be_visible()
-    finally:
-        for phone in phones:
-            phone.close()
-        context.close()

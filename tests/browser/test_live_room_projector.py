@@ -15,8 +15,7 @@ from tests.browser.test_live_room import (
     BARRIERS,
     FOLLOW_MS,
     assert_fits_the_window,
-    open_to_the_room,
-    phone_context,
+    live_room,
     pick,
 )
 from tests.browser.test_present import DECK, open_room
@@ -66,12 +65,7 @@ def ask_on_the_spot(presenter: Page, question: str, kind_label: str) -> None:
 def test_options_results_read_at_24_px_in_the_groups_colours_and_the_clicker_steps_past_them(
     browser: Browser, app_url: str
 ) -> None:
-    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
-    phone_browser = phone_context(browser)
-    try:
-        presenter = context.new_page()
-        projector = open_room(presenter, app_url, BARRIER_PROMPT + 1)
-        address = open_to_the_room(presenter, projector)
+    with live_room(browser, app_url, phones=1) as (presenter, projector, address, (phone_browser,)):
         phone = phone_browser.new_page()
         open_page(phone, address)
         pick(phone, (BARRIERS[0], BARRIERS[1]))
@@ -102,18 +96,10 @@ def test_options_results_read_at_24_px_in_the_groups_colours_and_the_clicker_ste
         projector.keyboard.press("b")
         expect(projector.locator(".st-key-live_results")).to_be_visible(timeout=FOLLOW_MS)
         assert_no_exception(projector)
-    finally:
-        phone_browser.close()
-        context.close()
 
 
 def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_url: str) -> None:
-    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
-    phones = [phone_context(browser) for _ in range(3)]
-    try:
-        presenter = context.new_page()
-        projector = open_room(presenter, app_url, BARRIER_PROMPT + 1)
-        address = open_to_the_room(presenter, projector)
+    with live_room(browser, app_url, phones=3) as (presenter, projector, address, phones):
         pages = [phone.new_page() for phone in phones]
 
         ask_on_the_spot(
@@ -173,10 +159,6 @@ def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_
         assert_fits_the_window(projector, ".st-key-live_results")
         projector.screenshot(path=str(SHOTS / "live-room-projector-short-answers.png"))
         assert_no_exception(projector)
-    finally:
-        for phone in phones:
-            phone.close()
-        context.close()
 
 
 def boxes_overlap(first: dict, second: dict) -> bool:
