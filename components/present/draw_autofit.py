@@ -45,6 +45,7 @@ export default function (component) {
         frame = 0;
         const target = document.querySelector(data.target);
         if (!target) return;
+        watchSize(target);
         const fits = (scale) => {
             root.style.setProperty(data.variable, String(scale));
             if (data.noScroll && main.scrollHeight > main.clientHeight) return false;
@@ -65,11 +66,24 @@ export default function (component) {
     const schedule = () => { if (!frame) frame = requestAnimationFrame(fit); };
     const watcher = new MutationObserver(schedule);
     watcher.observe(main, { childList: true, subtree: true, characterData: true });
+    // Sizes also change with no change inside the main area: Streamlit puts a page's stylesheet (st.html) in
+    // a container outside it, and a late one left the text at its largest, running behind the controls. So
+    // the target's own size is watched too. Fitting settles on one size, so this does not loop.
+    const sizes = new ResizeObserver(schedule);
+    let watched = null;
+    function watchSize(target) {
+        if (target === watched) return;
+        sizes.disconnect();
+        sizes.observe(target);
+        sizes.observe(main);
+        watched = target;
+    }
     window.addEventListener('resize', schedule);
     document.fonts.ready.then(schedule);
     schedule();
     return () => {
         watcher.disconnect();
+        sizes.disconnect();
         window.removeEventListener('resize', schedule);
         if (frame) cancelAnimationFrame(frame);
     };

@@ -214,6 +214,33 @@ def test_the_jump_list_shows_whole_titles(page: Page, app_url: str):
     assert_readable_and_whole(page, "the longest title")
 
 
+# Streamlit puts a page's stylesheet outside the main area, so it can arrive with nothing changing inside
+# the slide. As happened: the slide was fitted before its stylesheet applied (unstyled, the text ignores the
+# scale, so the largest scale "fits"), then the stylesheet came and the text ran behind the controls.
+FITTED_UNSTYLED_THEN_STYLED = """async () => {
+    const sheet = [...document.querySelectorAll('style')].find(style => style.textContent.includes('--present-fit:'));
+    const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    sheet.disabled = true;
+    window.dispatchEvent(new Event('resize'));
+    await frames();
+    const unstyled = document.documentElement.dataset.presentFit;
+    sheet.disabled = false;
+    await frames();
+    return unstyled;
+}"""
+
+
+def test_a_stylesheet_that_comes_late_is_fitted_too(page: Page, app_url: str):
+    longest = max(range(len(DECK)), key=lambda index: len(DECK[index].heading))
+    open_present(page, app_url, longest + 1)
+    assert_readable_and_whole(page, "the longest slide")
+    fitted = page.evaluate("document.documentElement.dataset.presentFit")
+    unstyled = page.evaluate(FITTED_UNSTYLED_THEN_STYLED)
+    assert float(unstyled) > float(fitted)
+    assert_readable_and_whole(page, "the longest slide, its stylesheet applied late")
+    assert page.evaluate("document.documentElement.dataset.presentFit") == fitted
+
+
 SCROLL = """() => [document.querySelector('[data-testid="stMain"]').scrollTop, window.scrollY]"""
 
 
