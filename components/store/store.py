@@ -64,6 +64,12 @@ UNAVAILABLE_MESSAGE = (
     "The explorer's storage cannot be used just now, so nothing can be saved to it or opened from it. "
     "What is on this page is kept. Try again in a minute; if it keeps happening, tell whoever runs this explorer."
 )
+# A database that is only busy (another writer held the lock past the busy timeout, or every pooled connection
+# was in use): the next call will likely work, so the store stays on and the user is told to try again.
+BUSY_MESSAGE = (
+    "The explorer's storage is busy just now, so this was not saved or opened. What is on this page is kept. "
+    "Try again in a moment."
+)
 
 
 class StoreUnavailableError(RuntimeError):
@@ -72,9 +78,10 @@ class StoreUnavailableError(RuntimeError):
     str() is the plain message for a user: no database URL, file path, driver text, password or secret.
     `detail` is for the server's log and the store's command line: which database (password hidden) and why."""
 
-    def __init__(self, message: str = UNAVAILABLE_MESSAGE, detail: str | None = None) -> None:
+    def __init__(self, message: str = UNAVAILABLE_MESSAGE, detail: str | None = None, busy: bool = False) -> None:
         super().__init__(message)
         self.detail = detail or message
+        self.busy = busy  # only busy for a moment (see BUSY_MESSAGE), not unusable
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,18 @@ def _json_size_checked(value: Mapping[str, Any], what: str) -> dict[str, Any]:
 def unavailable_error(error: BaseException, url: str) -> StoreUnavailableError:
     """The error to raise when the database at `url` failed with `error`: the plain message for users, and the
     database (password hidden), the reason and the driver's words as its detail for the server's log."""
+    if is_busy(error):
+        return StoreUnavailableError(BUSY_MESSAGE, detail=unavailable_detail(error, url), busy=True)
     return StoreUnavailableError(detail=unavailable_detail(error, url))
+
+
+def is_busy(error: BaseException) -> bool:
+    """The database is only busy: SQLite's lock held past the busy timeout, or no pooled connection free in time."""
+    if isinstance(error, sa.exc.TimeoutError):
+        return True
+    original = getattr(error, "orig", None) or error
+    text = str(original).lower()
+    return "database is locked" in text or "database is busy" in text or "database table is locked" in text
 
 
 def unavailable_detail(error: BaseException, url: str) -> str:
@@ -129,6 +147,8 @@ def unavailable_detail(error: BaseException, url: str) -> str:
         reason = "the file is damaged (not a readable SQLite database)"
     elif "readonly" in text or "read-only" in text or "read only" in text:
         reason = "it is read-only"
+    elif isinstance(error, sa.exc.TimeoutError):
+        reason = "every connection to it was in use"
     elif "locked" in text or "busy" in text:
         reason = "another program holds it locked"
     elif "unable to open" in text:
@@ -156,7 +176,7 @@ def guarded(method: Callable[..., T]) -> Callable[..., T]:
             raise
         except sa.exc.IntegrityError:
             raise
-        except (sa.exc.OperationalError, sa.exc.DatabaseError, sa.exc.InterfaceError) as error:
+        except (sa.exc.OperationalError, sa.exc.DatabaseError, sa.exc.InterfaceError, sa.exc.TimeoutError) as error:
             raise unavailable_error(error, self.url) from error
 
     return wrapper

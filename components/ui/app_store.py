@@ -2,7 +2,9 @@
 
 The app never stops for its database: a missing, corrupt, read-only or locked file (or an unreachable
 server) turns rooms and kept links off with a clear message, and every page goes on with the bundled study.
-A failed open is tried again after RETRY_SECONDS, so a database that comes back is used again.
+A failed open is tried again after RETRY_SECONDS, so a database that comes back is used again. A call that
+failed only because the database was busy for a moment leaves the store on: one slow writer must not turn the
+live room off for every phone on the process.
 """
 
 from __future__ import annotations
@@ -39,8 +41,11 @@ class _Holder:
             return self.store
 
     def failed(self, error: StoreUnavailableError) -> None:
-        """A call on an open store failed: say why, and open the database afresh after RETRY_SECONDS."""
+        """A call on an open store failed: say why, and open the database afresh after RETRY_SECONDS (unless it
+        was only busy: then the next call simply tries again)."""
         _log.warning("A call on the store failed: %s", error.detail)
+        if error.busy:
+            return
         with self.lock:
             self.problem = str(error)
             self.store = None  # calls already under way finish on the old engine; it goes with them
@@ -64,8 +69,9 @@ def store_problem() -> str | None:
 
 
 def report_failure(error: StoreUnavailableError) -> str:
-    """Note a failed call (so store_problem() says so), log which database failed and why (the server's log
-    only: the file path or server and the driver's words are not for users), and return the plain message."""
+    """Note a failed call (so store_problem() says so, unless the database was only busy), log which database
+    failed and why (the server's log only: the file path or server and the driver's words are not for users),
+    and return the plain message."""
     _holder().failed(error)
     return str(error)
 

@@ -18,7 +18,7 @@ from components.store import attempts as _attempt_tables  # noqa: F401 (its tabl
 from components.store import live_room as _live_room_tables  # noqa: F401 (its tables join `metadata` on import)
 from components.store.__main__ import main
 from components.store.schema import metadata
-from components.store.store import UNAVAILABLE_MESSAGE, unavailable_detail
+from components.store.store import BUSY_MESSAGE, UNAVAILABLE_MESSAGE, unavailable_detail
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -67,9 +67,9 @@ def test_python_dash_m_upgrade_uses_the_environment_s_database(tmp_path) -> None
     assert (tmp_path / "env.db").exists()
 
 
-def assert_plain_for_users(error: StoreUnavailableError, *internals: str) -> None:
+def assert_plain_for_users(error: StoreUnavailableError, *internals: str, message: str = UNAVAILABLE_MESSAGE) -> None:
     """A user reads the plain message only; which database failed and why are the log's (error.detail)."""
-    assert str(error) == UNAVAILABLE_MESSAGE
+    assert str(error) == message
     for internal in ("sqlite", "postgresql", "/", "database (", *internals):
         assert internal not in str(error)
 
@@ -112,7 +112,9 @@ def test_a_locked_database_gives_a_plain_message(tmp_path, monkeypatch) -> None:
     try:
         with pytest.raises(StoreUnavailableError) as raised:
             store.keep("plan", {"ids": []})
-        assert_plain_for_users(raised.value, str(path), "locked")
+        # Busy, not broken: the user is told to try again in a moment, and the store stays on (app_store).
+        assert_plain_for_users(raised.value, str(path), "locked", message=BUSY_MESSAGE)
+        assert raised.value.busy
         assert "another program holds it locked" in raised.value.detail
     finally:
         holder.execute("ROLLBACK")
