@@ -94,6 +94,18 @@ def start_streamlit(script: Path, port: int, extra_args: tuple[str, ...] = ()) -
     raise RuntimeError(f"streamlit did not become healthy within {HEALTH_TIMEOUT_S} s")
 
 
+def restart_streamlit(process: subprocess.Popen, port: int, windows: tuple[Page, ...]) -> subprocess.Popen:
+    """Stop `process` (app.py on `port`), start app.py again on the same port, and reload `windows` until each
+    shows the app again; returns the new process (the caller stops it)."""
+    process.terminate()
+    process.wait(timeout=30)
+    process = start_streamlit(REPO / "app.py", port)
+    for window in windows:
+        window.reload()
+        wait_for_app(window)
+    return process
+
+
 @contextmanager
 def served_app() -> Iterator[str]:
     """A fresh `streamlit run app.py` on a free port, stopped on exit: yields its base URL."""

@@ -23,6 +23,7 @@ from tests.browser.conftest import (
     track_runs,
     wait_for_app,
 )
+from tests.browser.server import restart_streamlit
 from tests.browser.test_present import DECK, PROMPTS, open_room
 from tests.browser.test_replicas import replica_cookie
 from tests.browser.test_rooms_in_the_store import shared_proxy  # noqa: F401 - a fixture used below
@@ -215,12 +216,8 @@ def test_answers_outlive_a_server_restart(browser: Browser, tmp_path: Path, monk
             phone = phone_browser.new_page()
             open_page(phone, address)
             pick(phone, (BARRIERS[1],))
-            server.terminate()
-            server.wait(timeout=30)
-            server = start_streamlit(REPO / "app.py", port)
+            server = restart_streamlit(server, port, (presenter, phone))
             for window in (presenter, phone):
-                window.reload()
-                wait_for_app(window)
                 assert_no_exception(window)
             presenter.locator(".st-key-live_room_dock summary").click()  # a reloaded window's drawer starts closed
             expect(presenter.get_by_text("1 answer")).to_be_visible(timeout=FOLLOW_MS)

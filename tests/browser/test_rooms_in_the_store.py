@@ -19,6 +19,7 @@ from components.data.stored_form import dataset_bytes
 from components.store import Store
 from components.store import published as published_studies
 from tests.browser.conftest import REPO, assert_no_exception, free_port, start_streamlit, wait_for_app
+from tests.browser.server import restart_streamlit
 from tests.browser.test_present import DECK, assert_projected, current_title, open_present, open_room
 from tests.browser.test_replicas import START_TIMEOUT_S, Proxy, answers, new_context, replica_cookie, wait_until
 
@@ -38,12 +39,8 @@ def test_a_room_outlives_a_server_restart(browser: Browser, tmp_path: Path, monk
         presenter = context.new_page()
         projector = open_room(presenter, url, 3)
         assert_projected(projector, 2, "before the restart")
-        server.terminate()
-        server.wait(timeout=30)
-        server = start_streamlit(REPO / "app.py", port)
+        server = restart_streamlit(server, port, (presenter, projector))
         for window in (presenter, projector):
-            window.reload()
-            wait_for_app(window)
             assert_no_exception(window)
         assert_projected(projector, 2, "after the restart")
         expect(current_title(presenter)).to_have_text(DECK[2].heading)
