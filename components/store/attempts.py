@@ -1,13 +1,13 @@
-"""Failed attempts at a secret (a publishing key, an owner link), counted in the store so that a limit holds
-across every replica and restart, not per process.
+"""Failed attempts at a secret (a publishing key, an owner link, a live room's join code), counted in the store
+so that a limit holds across every replica and restart, not per process.
 
 A limit counts wrong attempts within a sliding window, two ways: per session (one browser trying one guess
 after another) and per subject (what is being guessed: the server's publishing key, one published study's
 owner link), all sessions together. When a subject has had too many, `holds_everyone` says who waits:
 - True: every session, even one that has not tried yet (a guesser with many sessions gets no more tries);
 - False: only sessions that have themselves tried wrong within the window, so someone guessing at a study's
-  owner link cannot lock its real owner out (the live room's join limit, components/live_room/limits.py
-  JoinGuard, works the same way, in memory).
+  owner link cannot lock its real owner out, nor someone guessing join codes the room's phones
+  (components/live_room/limits.py JOIN_LIMIT: every join code of the server is one subject).
 
 Only hashes of sessions and subjects are stored, namespaced by the limit's scope; rows older than the window
 are deleted as new failures are noted, and by Store.sweep once a day old. Every function is one transaction;
