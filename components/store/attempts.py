@@ -10,8 +10,9 @@ owner link), all sessions together. When a subject has had too many, `holds_ever
   (components/live_room/limits.py JOIN_LIMIT: every join code of the server is one subject).
 
 Only hashes of sessions and subjects are stored, namespaced by the limit's scope; rows older than the window
-are deleted as new failures are noted, and by Store.sweep once a day old. Every function is one transaction;
-a database that cannot be used raises StoreUnavailableError.
+are deleted as new failures are noted, and by Store.sweep once a day old. Every function is one transaction
+(wait_seconds only reads: on SQLite it never waits for a writer); a database that cannot be used raises
+StoreUnavailableError.
 
     limit = AttemptLimit("publish-key", per_session=5, per_subject=30, window=15 * 60, holds_everyone=True)
     wait = wait_seconds(store, limit, "server", session)   # 0.0: may try now; else seconds until it may
@@ -89,7 +90,8 @@ def wait_seconds(store: Store, limit: AttemptLimit, subject: str, session: str) 
     """0.0 when this session may try `subject` now; else how many seconds until it may."""
     subject_hash, session_hash = _hashes(limit, subject, session)
     now = store.clock()
-    with store.engine.begin() as connection:
+    # Only reads, so on SQLite it does not take the write lock: every phone joining a live room checks this.
+    with store.reading() as connection:
         session_wait, session_failures = _wait_for(
             connection, failed_attempts.c.session_hash, session_hash, limit, limit.per_session, now
         )
