@@ -18,7 +18,7 @@ import streamlit as st
 from components.live_room import questions
 from components.live_room import room as live
 from components.live_room.counting import answers_label
-from components.live_room.limits import ANSWERS_PER_MINUTE, JoinGuard, SlidingLimit
+from components.live_room.limits import ANSWERS_PER_MINUTE, SlidingLimit
 from components.live_room.questions import Question
 from components.present.presenter import browser_id
 from components.shared import session_keys as keys
@@ -37,11 +37,6 @@ PHONE_STYLE = """<style>
 
 
 @st.cache_resource
-def _join_guard() -> JoinGuard:
-    return JoinGuard()
-
-
-@st.cache_resource
 def _answer_limit() -> SlidingLimit:
     return SlidingLimit(ANSWERS_PER_MINUTE)
 
@@ -56,7 +51,7 @@ def _participant() -> str:
 
 
 def _session_id() -> str:
-    return _participant()  # join attempts are limited per phone
+    return _participant()  # wrong join codes are counted per phone (and per server), in the store
 
 
 def show_join_page() -> None:
@@ -88,7 +83,9 @@ def _page_end(room) -> None:
 
 
 def _try_join(store, code: object) -> None:
-    joined = live.join(store, _join_guard(), _session_id(), code)
+    joined = live.join(store, _session_id(), code)
+    if joined.failure is not None:
+        report_failure(joined.failure)  # logs which database failed and why; the phone sees joined.message
     if joined.room is None:
         st.session_state[keys.LIVE_MESSAGE] = joined.message
         st.session_state.pop(keys.LIVE_JOIN_CODE, None)

@@ -1,7 +1,9 @@
-"""Rate limits, kept in this process's memory: answers per participant, and join attempts per phone session
-and per process (so a code cannot be found by trying codes one after another, from one phone or many).
+"""Rate limits: answers per participant, kept in this process's memory (per process, which is fine: one phone
+sending too many answers gets no secret out of it), and wrong join codes per phone and per server, counted in
+the store (components/store/attempts.py) so that a code cannot be found by trying codes one after another,
+from one phone or many, on any replica, before or after a restart.
 
-Nothing here imports Streamlit. With replicas each process limits on its own: the limits are per process.
+Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
 
+from components.store.attempts import AttemptLimit
+
 ANSWERS_PER_MINUTE = 20  # per participant: far above a person changing their mind, far below a script
 WRONG_JOINS_PER_SESSION = 5  # per phone session, per minute
-WRONG_JOINS_PER_PROCESS = 60  # all phones together, per minute: 31**6 codes take over 28 years at this rate
+WRONG_JOINS_PER_SERVER = 60  # all phones on all replicas together, per minute: 31**6 codes take over 28 years
 WINDOW_SECONDS = 60.0
 MAX_KEYS = 20_000  # forget the least recently seen keys beyond this, so memory stays bounded
 
@@ -71,29 +75,20 @@ class SlidingLimit:
             self._recent(key, now).append(now)
 
 
-class JoinGuard:
-    """Join attempts: a session that has tried too many wrong codes waits a minute.
-
-    The process-wide count is a guard against one person guessing from many sessions at once. It only ever
-    holds back sessions that have themselves typed a wrong code this minute, so a flood of wrong codes from
-    one person cannot stop the rest of the room joining: a phone that never guessed wrong always gets in
-    with the right code. While the process is over its limit a session's first wrong code makes it wait,
-    so each extra guess costs the guesser a new browser session, not one keystroke.
-    """
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic):
-        self.per_session = SlidingLimit(WRONG_JOINS_PER_SESSION, clock=clock)
-        self.per_process = SlidingLimit(WRONG_JOINS_PER_PROCESS, clock=clock)
-
-    def may_try(self, session: str) -> bool:
-        if self.per_session.blocked(session):
-            return False
-        return not self.per_process.blocked("all") or self.per_session.recent(session) == 0
-
-    def wrong(self, session: str) -> None:
-        self.per_session.note(session)
-        self.per_process.note("all")
-
+# Wrong join codes, counted in the store. One subject, "server": every join code of the server together, as a
+# guesser is after any room. holds_everyone=False: the server-wide count only ever holds back phones that have
+# themselves typed a wrong code this minute, so a flood of wrong codes from one person cannot stop the rest of
+# the room joining (a phone that never guessed wrong always gets in with the right code). While the server is
+# over its limit a phone's first wrong code makes it wait, so each extra guess costs the guesser a new browser
+# session, not one keystroke.
+JOIN_LIMIT = AttemptLimit(
+    "live-join",
+    per_session=WRONG_JOINS_PER_SESSION,
+    per_subject=WRONG_JOINS_PER_SERVER,
+    window=WINDOW_SECONDS,
+    holds_everyone=False,
+)
+JOIN_SUBJECT = "server"
 
 TOO_MANY_JOINS = "Too many wrong codes were tried. Wait a minute, then type the code the presenter shows."
 TOO_MANY_ANSWERS = "That was a lot of answers in a minute. Wait a moment, then send yours again."

@@ -13,9 +13,9 @@ from typing import Any
 
 from components.live_room import questions
 from components.live_room.counting import Tally, tally
-from components.live_room.limits import TOO_MANY_ANSWERS, TOO_MANY_JOINS, JoinGuard, SlidingLimit
+from components.live_room.limits import JOIN_LIMIT, JOIN_SUBJECT, TOO_MANY_ANSWERS, TOO_MANY_JOINS, SlidingLimit
 from components.live_room.questions import AnswerError, Question
-from components.store import Store, StoreUnavailableError
+from components.store import Store, StoreUnavailableError, attempts
 from components.store import live_room as live_store
 from components.store.live_room import LiveRoom
 
@@ -23,22 +23,30 @@ WRONG_CODE = "No live room has that code. Check the code on the screen (6 letter
 EXPIRED_CODE = "That room has ended: its answers are kept for a day at most. Ask the presenter for the new code."
 ANSWER_CLOSED = "This question is closed now: the presenter has moved on or locked the answers."
 ANSWER_NOT_SAVED = "Your answer was not saved. Send it again in a moment."
+CODE_NOT_CHECKED = "Your code was not checked."
 
 
 @dataclass(frozen=True)
 class Joined:
     room: LiveRoom | None
     message: str = ""  # why not, for the phone
+    failure: StoreUnavailableError | None = None  # the store's fault behind the message, for the server's log
 
 
-def join(store: Store, guard: JoinGuard, session: str, code: object) -> Joined:
-    """A phone's join attempt: the live room, or a clear message (wrong, expired, too many tries)."""
-    if not guard.may_try(session):
-        return Joined(None, TOO_MANY_JOINS)
-    room, expired = live_store.live_room_by_code(store, str(code or ""))
-    if room is None:
-        guard.wrong(session)
-        return Joined(None, EXPIRED_CODE if expired else WRONG_CODE)
+def join(store: Store, session: str, code: object) -> Joined:
+    """A phone's join attempt: the live room, or a clear message (wrong, expired, too many tries, the store
+    busy or unusable). Wrong and expired codes count against the phone's session and the whole server, in the
+    store (limits.JOIN_LIMIT), so the limit holds on every replica and across a restart."""
+    try:
+        if attempts.wait_seconds(store, JOIN_LIMIT, JOIN_SUBJECT, session):
+            return Joined(None, TOO_MANY_JOINS)
+        room, expired = live_store.live_room_by_code(store, str(code or ""))
+        if room is None:
+            attempts.note_failure(store, JOIN_LIMIT, JOIN_SUBJECT, session)
+            return Joined(None, EXPIRED_CODE if expired else WRONG_CODE)
+    except StoreUnavailableError as error:
+        # Never a traceback, and never a code let through unchecked: the phone is told to try again.
+        return Joined(None, f"{CODE_NOT_CHECKED} {error}", error)
     return Joined(room)
 
 

@@ -1,17 +1,18 @@
-"""Failed attempts at a secret (a publishing key, an owner link), counted in the store so that a limit holds
-across every replica and restart, not per process.
+"""Failed attempts at a secret (a publishing key, an owner link, a live room's join code), counted in the store
+so that a limit holds across every replica and restart, not per process.
 
 A limit counts wrong attempts within a sliding window, two ways: per session (one browser trying one guess
 after another) and per subject (what is being guessed: the server's publishing key, one published study's
 owner link), all sessions together. When a subject has had too many, `holds_everyone` says who waits:
 - True: every session, even one that has not tried yet (a guesser with many sessions gets no more tries);
 - False: only sessions that have themselves tried wrong within the window, so someone guessing at a study's
-  owner link cannot lock its real owner out (the live room's join limit, components/live_room/limits.py
-  JoinGuard, works the same way, in memory).
+  owner link cannot lock its real owner out, nor someone guessing join codes the room's phones
+  (components/live_room/limits.py JOIN_LIMIT: every join code of the server is one subject).
 
 Only hashes of sessions and subjects are stored, namespaced by the limit's scope; rows older than the window
-are deleted as new failures are noted, and by Store.sweep once a day old. Every function is one transaction;
-a database that cannot be used raises StoreUnavailableError.
+are deleted as new failures are noted, and by Store.sweep once a day old. Every function is one transaction
+(wait_seconds only reads: on SQLite it never waits for a writer); a database that cannot be used raises
+StoreUnavailableError.
 
     limit = AttemptLimit("publish-key", per_session=5, per_subject=30, window=15 * 60, holds_everyone=True)
     wait = wait_seconds(store, limit, "server", session)   # 0.0: may try now; else seconds until it may
@@ -89,7 +90,8 @@ def wait_seconds(store: Store, limit: AttemptLimit, subject: str, session: str) 
     """0.0 when this session may try `subject` now; else how many seconds until it may."""
     subject_hash, session_hash = _hashes(limit, subject, session)
     now = store.clock()
-    with store.engine.begin() as connection:
+    # Only reads, so on SQLite it does not take the write lock: every phone joining a live room checks this.
+    with store.reading() as connection:
         session_wait, session_failures = _wait_for(
             connection, failed_attempts.c.session_hash, session_hash, limit, limit.per_session, now
         )

@@ -1,18 +1,23 @@
 """Join page in AppTest: a wrong code is refused, the QR address's code joins, an answer is received and
-changed (one row), the phone follows the presenter to the next prompt, and its footer cites the room's study."""
+changed (one row), the phone follows the presenter to the next prompt, and its footer cites the room's study;
+a typed code while the database is busy gets a plain message, not a traceback."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from components.live_room import questions
 from components.live_room.evidence import category_themes, prompt_rows
-from components.live_room.room import WRONG_CODE
+from components.live_room.room import CODE_NOT_CHECKED, WRONG_CODE
 from components.present.deck import build_deck
 from components.shared import session_keys as keys
 from components.shared.citation import source_line
 from components.shared.session_keys import UPLOADED_DATASET
 from components.shared.text import escape_markdown
 from components.store import Store
+from components.store import engine as engines
 from components.store import live_room as live_store
+from components.store.store import BUSY_MESSAGE
 from components.ui.access import bundled_dataset
 from tests.other_study import other_study_with_metadata
 from tests.pages.apptest import open_app_page
@@ -83,3 +88,26 @@ def test_the_footer_cites_the_study_the_room_presents_not_the_phones_own_upload(
     # Not in a room yet (the code form), the footer cites the session's study, as every page does.
     app = open_app_page(PAGE, state={UPLOADED_DATASET: uploaded})
     assert escape_markdown(source_line(uploaded)) in "\n".join(element.value for element in app.caption)
+
+
+def test_a_code_typed_while_the_database_is_busy_gets_a_plain_message(monkeypatch) -> None:
+    from components.ui.app_store import app_store
+
+    app = open_app_page(PAGE)
+    store = app_store()  # the app's store (one per process, shared with AppTest's runs)
+    with monkeypatch.context() as patch:
+        patch.setattr(engines, "BUSY_TIMEOUT_MS", 200)
+        store.engine.dispose()  # the pool's next connections give up after 200 ms, not 10 s
+        holder = sqlite3.connect(store.engine.url.database, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")  # another process's write holds the lock past the busy timeout
+        try:
+            app.text_input(key=keys.LIVE_CODE_INPUT).input("ZZZZZ2")
+            app.button[0].click().run()  # the form's Join: the code is checked in its callback
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+    store.engine.dispose()  # back to connections with the usual busy timeout
+    assert not app.exception, [error.value for error in app.exception]
+    assert escape_markdown(f"{CODE_NOT_CHECKED} {BUSY_MESSAGE}") in texts(app)
+    app.button[0].click().run()  # a moment later the same code is checked (and is wrong)
+    assert escape_markdown(WRONG_CODE) in texts(app)

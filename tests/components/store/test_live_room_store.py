@@ -1,17 +1,25 @@
 """The live room's tables on SQLite and PostgreSQL: join codes, one answer per person per question, owner-only
-reads, moderation, clearing and expiry."""
+reads, moderation, clearing and expiry; wrong join codes counted in the store, per phone and per server."""
 
 from __future__ import annotations
+
+import sqlite3
 
 import pytest
 
 from components.live_room import questions
 from components.live_room.counting import tally
-from components.live_room.limits import JoinGuard, SlidingLimit
-from components.live_room.room import EXPIRED_CODE, WRONG_CODE, answer, join
+from components.live_room.limits import (
+    TOO_MANY_JOINS,
+    WRONG_JOINS_PER_SERVER,
+    WRONG_JOINS_PER_SESSION,
+    SlidingLimit,
+)
+from components.live_room.room import CODE_NOT_CHECKED, EXPIRED_CODE, WRONG_CODE, answer, join
 from components.store import Store
 from components.store import live_room as live
 from components.store.live_room import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
+from components.store.store import BUSY_MESSAGE
 
 OWNER = "a" * 64
 STRANGER = "b" * 64
@@ -104,24 +112,101 @@ def test_moderation_and_clearing(store: Store) -> None:
     assert live.owner_answers(store, code, OWNER) == []
 
 
+def a_wrong_code(live_room) -> str:
+    return "22222" + ("3" if live_room.join_code != "222223" else "4")
+
+
 def test_wrong_and_expired_codes_are_refused_and_guessing_is_limited(store: Store, clock) -> None:
     _room, live_room = opened(store)
-    guard = JoinGuard(clock=clock)
-    assert join(store, guard, "s", live_room.join_code.lower()).room.join_code == live_room.join_code
-    wrong = "22222" + ("3" if live_room.join_code != "222223" else "4")
-    assert join(store, guard, "s", wrong).message == WRONG_CODE
-    for _ in range(5):
-        join(store, guard, "s", wrong)
-    assert "Too many" in join(store, guard, "s", live_room.join_code).message  # even the right code waits
-    assert join(store, guard, "other", live_room.join_code).room is not None
+    assert join(store, "s", live_room.join_code.lower()).room.join_code == live_room.join_code
+    wrong = a_wrong_code(live_room)
+    assert join(store, "s", wrong).message == WRONG_CODE
+    for _ in range(WRONG_JOINS_PER_SESSION):
+        join(store, "s", wrong)
+    assert join(store, "s", live_room.join_code).message == TOO_MANY_JOINS  # even the right code waits
+    assert join(store, "other", live_room.join_code).room is not None
     clock.advance(61)
-    assert join(store, guard, "s", live_room.join_code).room is not None
+    assert join(store, "s", live_room.join_code).room is not None
     answer(store, SlidingLimit(100), live_room.join_code, "p", "P01:barrier", ["Time"])
     store.update_room(_room.code, OWNER, {"slide": 3})  # the presenter stays active: only the 24 hours end it
     clock.advance(live.live_seconds() + 1)
-    assert join(store, JoinGuard(clock=clock), "t", live_room.join_code).message == EXPIRED_CODE
+    assert join(store, "t", live_room.join_code).message == EXPIRED_CODE
     assert live.sweep_live_rooms(store) == 1
     assert live.question_answers(store, live_room.join_code) == []
+
+
+def test_wrong_codes_count_together_on_two_replicas_and_across_a_restart(
+    store: Store, database_url: str, clock
+) -> None:
+    _room, live_room = opened(store)
+    wrong = a_wrong_code(live_room)
+    other_replica = Store.open(database_url, clock=clock)
+    try:
+        for replica in (store, other_replica, store, other_replica, store):  # a load balancer alternating
+            assert join(replica, "guesser", wrong).message == WRONG_CODE
+        assert join(store, "guesser", live_room.join_code).message == TOO_MANY_JOINS
+        assert join(other_replica, "guesser", live_room.join_code).message == TOO_MANY_JOINS
+    finally:
+        other_replica.close()
+    store.close()
+    restarted = Store.open(database_url, clock=clock)  # the server restarted: the count is still there
+    try:
+        assert join(restarted, "guesser", live_room.join_code).message == TOO_MANY_JOINS
+        assert join(restarted, "a phone", live_room.join_code).room is not None
+        clock.advance(61)
+        assert join(restarted, "guesser", live_room.join_code).room is not None
+    finally:
+        restarted.close()
+
+
+def test_a_phone_that_never_guessed_wrong_gets_in_while_the_server_is_over_its_limit(
+    store: Store, database_url: str, clock
+) -> None:
+    _room, live_room = opened(store)
+    wrong = a_wrong_code(live_room)
+    other_replica = Store.open(database_url, clock=clock)
+    try:
+        for number in range(WRONG_JOINS_PER_SERVER):  # many phones, one wrong code each, on both replicas
+            replica = store if number % 2 else other_replica
+            assert join(replica, f"guesser-{number}", wrong).message == WRONG_CODE
+        # A phone that never guessed wrong is not held back, on either replica: the room can still join.
+        assert join(store, "fresh phone", live_room.join_code).room is not None
+        assert join(other_replica, "another fresh phone", live_room.join_code).room is not None
+        # A new session's first wrong code is checked, and then it waits, even with the right code.
+        assert join(store, "new guesser", wrong).message == WRONG_CODE
+        assert join(other_replica, "new guesser", live_room.join_code).message == TOO_MANY_JOINS
+        assert join(store, "guesser-1", live_room.join_code).message == TOO_MANY_JOINS  # one wrong code, waits
+        clock.advance(61)
+        assert join(store, "guesser-1", live_room.join_code).room is not None
+        assert join(other_replica, "new guesser", live_room.join_code).room is not None
+    finally:
+        other_replica.close()
+
+
+def test_a_busy_database_gives_the_phone_a_plain_message(tmp_path, monkeypatch) -> None:
+    from components.store import engine as engines
+
+    monkeypatch.setattr(engines, "BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "busy.db"
+    store = Store.open(f"sqlite:///{path}")
+    try:
+        _room, live_room = opened(store)
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")  # another process's write holds the lock past the busy timeout
+        try:
+            joined = join(store, "phone", a_wrong_code(live_room))
+            # The right code only reads (the limit and the room), so it never waits for a writer.
+            assert join(store, "another phone", live_room.join_code).room is not None
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert joined.room is None
+        assert joined.message == f"{CODE_NOT_CHECKED} {BUSY_MESSAGE}"  # no path, no driver text, no traceback
+        assert joined.failure is not None
+        assert joined.failure.busy  # for the server's log (app_store.report_failure); the store stays on
+        assert join(store, "phone", live_room.join_code).room is not None  # once the writer is done
+    finally:
+        store.close()
 
 
 def test_answers_per_participant_are_rate_limited(store: Store, clock) -> None:
