@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.shared import navigation
 from components.ui.downloads import keep_built_downloads
+from components.ui.fragment_runs import keep_finished_runs_output
 
 st.set_page_config(
     page_title="Collaboration Findings Explorer",
@@ -17,6 +18,9 @@ st.set_page_config(
 
 # Files built when a download button is clicked must outlast the live room's polling (see components/ui/downloads.py).
 keep_built_downloads()
+# A poll's fragment rerun must not drop the end of the run before it, e.g. a phone's "Answer received"
+# (see components/ui/fragment_runs.py).
+keep_finished_runs_output()
 
 # Page files are named after their URL paths: on a fresh server Streamlit first serves a deep link from
 # the pages/ folder by file name, and components.ui.frame.ensure_router then reroutes it through this file.
