@@ -109,8 +109,9 @@ _ANY_KIND_NAMES = {"item_id": "id", "folded": "statement or evidence"}
 
 
 def lens_field(dataset: Dataset) -> str:
-    """What a reader calls a recommendation's lens element, in the study's words (study.json's `lens`)."""
-    return study_words.lens_element_label(dataset) if study_words.lens(dataset) else NEUTRAL_LENS_FIELD
+    """What a reader calls a recommendation's lens element, in the study's words (study.json's `lens`); blank for
+    a study without a lens, whose results have no such field and whose download has no such column."""
+    return study_words.lens_element_label(dataset) if study_words.lens(dataset) else ""
 
 
 def lens_text(dataset: Dataset) -> str:
@@ -570,8 +571,10 @@ EXPORT_COLUMNS = {
 
 def export_table(results: pd.DataFrame, lens: str = NEUTRAL_LENS_FIELD) -> pd.DataFrame:
     """The current results as a reader-facing table for download: named columns, no internal ones; `lens`
-    names the lens element column in the study's words (lens_field)."""
-    table = results.reindex(columns=list(EXPORT_COLUMNS)).fillna("").copy()
+    names the lens element column in the study's words (lens_field), and a blank one (a study without a lens)
+    leaves the column out."""
+    columns = [column for column in EXPORT_COLUMNS if lens or column != "cop_element"]
+    table = results.reindex(columns=columns).fillna("").copy()
     table["kind"] = table["kind"].map(lambda kind: KIND_SINGULAR.get(kind, kind))
     return table.rename(columns={**EXPORT_COLUMNS, "cop_element": lens}).reset_index(drop=True)
 
