@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from components.shared.session_keys import UPLOADED_DATASET
+from components.shared.session_keys import ASSESSMENT_ANSWERS, UPLOADED_DATASET
 from components.shared.text import escape_markdown
 from tests.lensless_study import files, lens_words_in, lensless_study
 from tests.other_study import page_text
@@ -65,3 +65,15 @@ def test_the_bundled_planner_keeps_its_lens_badges_and_filter():
     text = page_text(app)
     assert ":gray-badge[Shared repertoire]" in text
     assert "Communities of Practice" in [box.label for box in app.multiselect]
+
+
+def test_self_assessment_recommends_without_marking_an_element_it_does_not_have():
+    # A gap where H01 (basis "inferred", its element set aside) addresses the barrier rated not in place.
+    answers = {"N03": "not in place", "N04": "partly", "N05": "fully", "N08": "fully", "N09": "fully"}
+    app = open_app_page(
+        "pages/self-assessment.py", state={UPLOADED_DATASET: lensless_study(), ASSESSMENT_ANSWERS: answers}
+    )
+    text = "\n".join(block.value for block in app.markdown)
+    assert "**Set aside a handover bay at the front door\\.**" in text
+    assert lens_words_in(text) == []
+    assert lens_words_in(page_text(app)) == []
