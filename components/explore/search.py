@@ -118,7 +118,8 @@ def lens_text(dataset: Dataset) -> str:
     """The label searched with each recommendation's element: "Wenger's Communities of Practice element" for
     the bundled study, so a search for the lens itself ("Communities of Practice", "Wenger") finds every
     recommendation given one; as this app's label it weighs least, below the glossary entry quoting the
-    study's own words on its lens. A study without a lens gets a neutral "Lens element"."""
+    study's own words on its lens. A study without a lens has no elements to label (the loader set them aside,
+    components/data/lens.py)."""
     found = study_words.lens(dataset)
     label = study_words.lens_element_label(dataset)
     return f"{found.author}'s {label}" if found and found.author else label
