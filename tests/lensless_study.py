@@ -9,6 +9,8 @@ Invented for the tests; nothing here is real data.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from components.data.load import build_dataset
 from components.data.model import Dataset
 from components.your_data import metadata
@@ -48,3 +50,12 @@ def lensless_study() -> Dataset:
 
 def lens_words_in(text: str) -> list[str]:
     return [word for word in LENS_WORDS if word in text]
+
+
+def write_folder(directory: Path) -> Path:
+    """The study as a data folder (for EXPLORER_DATA_DIR) with its study.json, which names no lens."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, content in files().items():
+        (directory / name).write_bytes(content)
+    metadata.write_study_file(details(), directory)
+    return directory
