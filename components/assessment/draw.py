@@ -154,7 +154,8 @@ def rating_form(dataset: Dataset, item_set: ItemSet, answers: dict[str, str]) ->
 
 def _recommendations(theme: str, recommendations: pd.DataFrame) -> None:
     for rec in recommendations.to_dict("records"):
-        basis = quotes.basis_badge(rec["basis"], "element")  # the lens element is what is inferred
+        # The basis qualifies the lens element only (the words are the source's): no element, nothing marked.
+        basis = quotes.basis_badge(rec["basis"], "element") if rec["element"] else ""
         st.markdown(results.recommendation_markdown(rec, basis, inferred_badge("inferred link")))
         if not results.is_verbatim(rec):
             # One recommendation can answer two areas: the theme keeps its keys apart.

@@ -34,6 +34,7 @@ AREA_COLUMNS = [
     "evidence",
     "source",
     "basis",
+    "element",
     "link_basis",
     "item_ids",
     "reasons",
@@ -70,11 +71,20 @@ def build_recommendation_map(dataset: Dataset) -> RecommendationMap:
         _column(recommendations, "evidence"),
         _column(recommendations, "source"),
         _column(recommendations, "basis"),
+        _column(recommendations, "cop_element"),
         strict=True,
     )
     recs = {
-        rec_id: {"audience": audience, "text": text, "evidence": evidence, "source": source, "basis": basis or "stated"}
-        for rec_id, audience, text, evidence, source, basis in rec_rows
+        rec_id: {
+            "audience": audience,
+            "text": text,
+            "evidence": evidence,
+            "source": source,
+            "basis": basis or "stated",
+            # The lens element the basis qualifies; blank for a study without a lens (the loader set it aside).
+            "element": element,
+        }
+        for rec_id, audience, text, evidence, source, basis, element in rec_rows
     }
     labels = dict(zip(_column(findings, "finding_id"), _column(findings, "statement"), strict=True))
     return RecommendationMap(links=dataset.link_index, labels=labels, recommendations=recs)

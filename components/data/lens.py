@@ -3,8 +3,12 @@
 No list of elements lives in code: the bundled study's Communities of Practice elements are in data/study.json,
 and a study with a lens of its own ("Trust", "Shared tools") is checked against that list. A value is matched
 whatever its case and spacing and kept in the study's spelling; one that is not an element of the lens is a
-problem naming the file, row and column. Without a lens nothing is checked: the values are kept as written, with
-no lens section, filter or slide (study_words.lens is None), which a note says when the study has metadata.
+problem naming the file, row and column.
+
+This is the one place the rule for a study WITHOUT a lens lives (no study.json, or one with no `lens`): its
+elements are elements of nothing, so they are set aside here (the column is emptied) and a note names the
+file, the column and the rows that held them. No page, slide, export or plan then shows a lens tag, filter,
+column or "element inferred" badge for a lens the study does not have, and none of them has to check.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ def check_lens_elements(
     study: Study | None, recommendations: pd.DataFrame
 ) -> tuple[pd.DataFrame, list[Problem], list[str]]:
     """The recommendations with their lens elements in the study's spelling, the problems (a value that is not
-    one of the study's elements) and the notes (values given for a study that defines no lens)."""
+    one of the study's elements) and the notes (values given for a study that defines no lens, set aside)."""
     if LENS_COLUMN not in recommendations.columns:
         return recommendations, [], []
     cells = recommendations[LENS_COLUMN].astype("string").fillna("")
@@ -34,16 +38,7 @@ def check_lens_elements(
         return recommendations, [], []
     lens = study.lens if study is not None else None
     if lens is None:
-        if study is None:
-            return recommendations, [], []
-        count = int(given.sum())
-        note = (
-            f"{RECOMMENDATIONS_FILE}: {count} recommendation{'s' if count != 1 else ''} "
-            f"name{'s' if count == 1 else ''} an element in the column '{LENS_COLUMN}', but the study's details "
-            "define no lens: they are kept as written, unchecked, with no lens section or filter. Give the lens and "
-            "its elements in the study's details to check them and show them by element."
-        )
-        return recommendations, [], [note]
+        return _set_aside(recommendations), [], [_set_aside_note(recommendations["_row"][given].tolist())]
     spelling = {_key(element): element for element in lens.elements}
     normalised = cells.map(lambda cell: spelling.get(_key(cell), cell) if str(cell).strip() else "")
     problems = []
@@ -64,3 +59,28 @@ def check_lens_elements(
     frame = recommendations.copy()
     frame[LENS_COLUMN] = normalised.astype("string")
     return frame, problems, []
+
+
+# Rows a note names at most; the rest are counted.
+_ROWS_NAMED = 10
+
+
+def _set_aside(recommendations: pd.DataFrame) -> pd.DataFrame:
+    """The recommendations with the lens column emptied (a copy: frames are shared between sessions)."""
+    frame = recommendations.copy()
+    frame[LENS_COLUMN] = pd.Series("", index=frame.index, dtype="string")
+    return frame
+
+
+def _set_aside_note(rows: list) -> str:
+    """What the loader did with the elements of a study without a lens, naming file, column and rows."""
+    named = [str(row) for row in rows[:_ROWS_NAMED]]
+    more = len(rows) - len(named)
+    where = ", ".join(named) + (f" and {more:,} more" if more else "")
+    count = len(rows)
+    return (
+        f"{RECOMMENDATIONS_FILE}, column '{LENS_COLUMN}', row{'s' if count != 1 else ''} {where}: "
+        f"{count:,} recommendation{'s' if count != 1 else ''} name{'s' if count == 1 else ''} an element of a lens, "
+        "but the study defines no lens: they are set aside and no page shows them. To show them, name the lens "
+        "and its elements in the study's details (study.json's `lens`, or the form on Your data)."
+    )

@@ -33,8 +33,9 @@ from components.data.vocabulary import (
 )
 
 FINDINGS_PER_SCALE = 35
-# Elements for the synthetic recommendations' cop_element column, as the bundled study's lens names them
-# (data/study.json); the loader only checks them against a study's lens, and synthetic data has no study.
+# Synthetic data has no study and so no lens: its recommendations name no element (the loader would set them
+# aside, components/data/lens.py). One of these is still drawn per recommendation, and dropped, so every seed
+# gives the same rows it gave when they were written.
 LENS_ELEMENTS = ("mutual engagement", "joint enterprise", "shared repertoire")
 RECOMMENDATIONS_PER_SCALE = 15
 LINKS_PER_SCALE = 40
@@ -132,14 +133,17 @@ def _recommendations(scale: int, rng: random.Random) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     for number in range(1, RECOMMENDATIONS_PER_SCALE * scale + 1):
         text = f"Synthetic recommendation {number}: improve {_phrase(rng, rng.randint(4, 16))}."
+        # Drawn in the order they always were (audience, evidence, element, basis): same seed, same rows.
+        audience = rng.choice(AUDIENCES)
+        evidence = text if rng.random() < 0.7 else ""
+        rng.choice(LENS_ELEMENTS)
         rows.append(
             {
                 "recommendation_id": recommendation_id(number),
-                "audience": rng.choice(AUDIENCES),
+                "audience": audience,
                 "text": text,
-                "evidence": text if rng.random() < 0.7 else "",
+                "evidence": evidence,
                 "source": "Synthetic benchmark data",
-                "cop_element": rng.choice(LENS_ELEMENTS),
                 "basis": rng.choice(("stated", "inferred")),
             }
         )

@@ -109,15 +109,17 @@ _ANY_KIND_NAMES = {"item_id": "id", "folded": "statement or evidence"}
 
 
 def lens_field(dataset: Dataset) -> str:
-    """What a reader calls a recommendation's lens element, in the study's words (study.json's `lens`)."""
-    return study_words.lens_element_label(dataset) if study_words.lens(dataset) else NEUTRAL_LENS_FIELD
+    """What a reader calls a recommendation's lens element, in the study's words (study.json's `lens`); blank for
+    a study without a lens, whose results have no such field and whose download has no such column."""
+    return study_words.lens_element_label(dataset) if study_words.lens(dataset) else ""
 
 
 def lens_text(dataset: Dataset) -> str:
     """The label searched with each recommendation's element: "Wenger's Communities of Practice element" for
     the bundled study, so a search for the lens itself ("Communities of Practice", "Wenger") finds every
     recommendation given one; as this app's label it weighs least, below the glossary entry quoting the
-    study's own words on its lens. A study without a lens gets a neutral "Lens element"."""
+    study's own words on its lens. A study without a lens has no elements to label (the loader set them aside,
+    components/data/lens.py)."""
     found = study_words.lens(dataset)
     label = study_words.lens_element_label(dataset)
     return f"{found.author}'s {label}" if found and found.author else label
@@ -570,8 +572,10 @@ EXPORT_COLUMNS = {
 
 def export_table(results: pd.DataFrame, lens: str = NEUTRAL_LENS_FIELD) -> pd.DataFrame:
     """The current results as a reader-facing table for download: named columns, no internal ones; `lens`
-    names the lens element column in the study's words (lens_field)."""
-    table = results.reindex(columns=list(EXPORT_COLUMNS)).fillna("").copy()
+    names the lens element column in the study's words (lens_field), and a blank one (a study without a lens)
+    leaves the column out."""
+    columns = [column for column in EXPORT_COLUMNS if lens or column != "cop_element"]
+    table = results.reindex(columns=columns).fillna("").copy()
     table["kind"] = table["kind"].map(lambda kind: KIND_SINGULAR.get(kind, kind))
     return table.rename(columns={**EXPORT_COLUMNS, "cop_element": lens}).reset_index(drop=True)
 

@@ -209,8 +209,12 @@ def node_details(view: NetworkView, node: str) -> None:
     words, links_column = st.columns([1, 1], gap="large")
     with words:
         st.markdown(f":gray-badge[{escape_markdown(kind)}] {escape_markdown(node)}{where}")
-        qualifies = "element" if data["kind"] == RECOMMENDATION else ""  # the lens element is what is inferred
-        st.markdown(f"**{escape_markdown(data['label'])}**{quotes.basis_badge(data['basis'], qualifies)}")
+        # A recommendation's basis qualifies its lens element only (`theme` here): without one, nothing is marked.
+        if data["kind"] == RECOMMENDATION:
+            badge = quotes.basis_badge(data["basis"], "element") if data["theme"] else ""
+        else:
+            badge = quotes.basis_badge(data["basis"])
+        st.markdown(f"**{escape_markdown(data['label'])}**{badge}")
         quotes.show_quote(data["evidence"], data["source"], node, f"{kind.lower()} {node}")
         if data["detail"]:
             st.markdown(f"Detail from the source: “{escape_markdown(data['detail'])}”")

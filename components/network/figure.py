@@ -181,9 +181,10 @@ def node_hover(node: str, data: dict) -> str:
     extra = f"Group: {escape_plotly(data['group'])}" if data["group"] else ""
     if data["audience"]:
         extra = f"For: {escape_plotly(data['audience'])}"
-    inferred = (
-        (" · element inferred" if kind == RECOMMENDATION else " · inferred") if data["basis"] == "inferred" else ""
-    )
+    inferred = ""
+    if data["basis"] == "inferred":
+        # A recommendation's basis qualifies its lens element only (its words are the source's): no element, no mark.
+        inferred = (" · element inferred" if data["theme"] else "") if kind == RECOMMENDATION else " · inferred"
     return (
         f"<b>{escape_plotly(node)}</b> · {escape_plotly(kind_name(kind))}{inferred}<br>"
         f"{wrap_label(escape_plotly(data['label']), width=48, max_lines=8)}"

@@ -36,11 +36,14 @@ def finding_point(row: pd.Series, show_group: bool = True) -> Point:
 
 def recommendation_point(row: pd.Series, show_audience: bool = False) -> Point:
     audience = cell_text(row.get("audience"))
+    element = cell_text(row.get("cop_element"))
     return Point(
         text=cell_text(row.get("text")),
         label=f"For {audience}" if show_audience and audience else "",
-        tag=cell_text(row.get("cop_element")),
-        inferred=cell_text(row.get("basis")) == "inferred",
+        tag=element,
+        # A recommendation's basis qualifies its lens element only: its words are the source's, so without an
+        # element (a study without a lens has none) nothing on it is marked inferred.
+        inferred=bool(element) and cell_text(row.get("basis")) == "inferred",
         quote=cell_text(row.get("evidence")),
         source=cell_text(row.get("source")),
         item_id=cell_text(row.get("recommendation_id")),

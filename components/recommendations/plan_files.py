@@ -38,7 +38,8 @@ def plan_export_frame(dataset: Dataset, table: pd.DataFrame, citation: str) -> p
             f"{entry['label']}{_inferred_mark('inferred' if entry['inferred'] else '')}" for entry in entries
         )
 
-    element_column = study_words.lens_element_label(dataset)
+    # A lens element column only for a study that defines a lens (a study without one has no elements to show).
+    element_column = study_words.lens_element_label(dataset) if study_words.lens(dataset) else None
     rows = [
         {
             "Audience": item["audience"],
@@ -74,7 +75,7 @@ def plan_export_frame(dataset: Dataset, table: pd.DataFrame, citation: str) -> p
         "Recommendation source",
         "Study",
     ]
-    return pd.DataFrame(rows, columns=columns, dtype=object)
+    return pd.DataFrame(rows, columns=[column for column in columns if column is not None], dtype=object)
 
 
 def plan_items(dataset: Dataset, table: pd.DataFrame) -> list[dict]:

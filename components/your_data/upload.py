@@ -190,7 +190,8 @@ def upload_rules() -> list[str]:
         "The first row names the columns. Case, surrounding spaces, and spaces or hyphens instead of "
         "underscores do not matter; columns the app does not know are ignored.",
         "Coded values (category, basis, cop_element) may be in any case: 'Barrier' reads as 'barrier'.",
-        "When the study's details name a lens, each cop_element must be one of its elements (or blank).",
+        "When the study's details name a lens, each cop_element must be one of its elements (or blank); "
+        "without a lens the column is set aside, and the check says which rows filled it.",
         "An upload stays in this browser session only. It is never saved on the server or shown to anyone else.",
     ]
 

@@ -220,6 +220,13 @@ class TestCodingSummary:
         summary = about.coding_summary(ward_upload(with_recommendations=False))
         assert summary["coded item"].tolist() == ["Theme names given to findings", "Findings (the statement itself)"]
 
+    def test_an_upload_without_a_lens_counts_no_lens_elements(self):
+        # Its recommendations.csv fills cop_element, but no study defines a lens: the loader set them aside.
+        summary = about.coding_summary(ward_upload())
+        assert summary["coded item"].tolist() == ["Theme names given to findings", "Findings (the statement itself)"]
+        bundled_rows = about.coding_summary(BUNDLED)["coded item"].tolist()
+        assert "Communities of Practice element of a recommendation" in bundled_rows
+
 
 class TestCommunitiesOfPractice:
     def test_recommendations_per_element_stated_and_inferred(self):
@@ -234,7 +241,14 @@ class TestCommunitiesOfPractice:
         assert "no element given" not in use.index
 
     def test_all_three_elements_appear_even_at_zero(self):
-        use = about.cop_use(ward_upload().recommendations, BUNDLED_LENS.elements)
+        recommendations = pd.DataFrame(
+            {
+                "recommendation_id": ["Q1", "Q2"],
+                "cop_element": ["joint enterprise", "mutual engagement"],
+                "basis": ["inferred", "stated"],
+            }
+        )
+        use = about.cop_use(recommendations, BUNDLED_LENS.elements)
         assert use["element"].tolist() == ["mutual engagement", "joint enterprise", "shared repertoire"]
         assert use["recommendations"].tolist() == [1, 1, 0]
 

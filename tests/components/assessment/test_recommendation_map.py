@@ -102,6 +102,24 @@ class TestMappingToRecommendations:
         recs = recommendation_map.area_recommendations(scored, "Priority and ownership", mapping(bundled))
         assert recs.empty
 
+    def test_each_recommendation_carries_the_lens_element_its_basis_qualifies(self, bundled):
+        recommendations = mapping(bundled).recommendations
+        assert recommendations["R03"]["element"] == "shared repertoire"
+        assert all(rec["element"] for rec in recommendations.values())
+        # A study without a lens: the loader set its elements aside, so none is carried.
+        findings = "finding_id,group,category,theme,statement\nB1,A,barrier,T,b1\n"
+        lensless = small_dataset(
+            findings, "recommendation_id,audience,text,cop_element,basis\nR1,A,Do it.,trust,inferred\n"
+        )
+        assert mapping(lensless).recommendations["R1"] == {
+            "audience": "A",
+            "text": "Do it.",
+            "evidence": "",
+            "source": "",
+            "basis": "inferred",
+            "element": "",
+        }
+
     def test_a_dataset_without_recommendations_gives_an_empty_list(self):
         dataset = small_dataset(FINDINGS)
         items = assessment_items.build_items(dataset.findings, dataset.assessment_items).items

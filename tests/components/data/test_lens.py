@@ -67,19 +67,39 @@ class TestAStudysOwnLens:
             (R, 3, "cop_element"),
         ]
 
-    def test_a_study_without_a_lens_keeps_the_values_unchecked_and_says_so(self):
+    def test_a_study_without_a_lens_sets_its_elements_aside_naming_file_column_and_rows(self):
         study = dataclasses.replace(own.study(), lens=None)
-        dataset = build_dataset(own.files(own.with_element("H01", "anything at all")), name="handover", study=study)
-        assert dataset.recommendations["cop_element"].tolist() == ["anything at all", "Trust", "Shared tools"]
+        files = own.files(own.with_element("H01", "anything at all"))
+        dataset = build_dataset(files, name="handover", study=study)
+        # Elements of no lens: no page, slide or export can show them, so none is kept.
+        assert dataset.recommendations["cop_element"].tolist() == ["", "", ""]
         assert dataset.notes == (
-            "recommendations.csv: 3 recommendations name an element in the column 'cop_element', but the study's "
-            "details define no lens: they are kept as written, unchecked, with no lens section or filter. Give the "
-            "lens and its elements in the study's details to check them and show them by element.",
+            "recommendations.csv, column 'cop_element', rows 2, 3, 4: 3 recommendations name an element of a lens, "
+            "but the study defines no lens: they are set aside and no page shows them. To show them, name the lens "
+            "and its elements in the study's details (study.json's `lens`, or the form on Your data).",
+        )
+        # The rest of the row is kept as written.
+        assert dataset.recommendations["text"].tolist() == [row["text"] for row in own.RECOMMENDATIONS_WITH_ELEMENTS]
+
+    def test_without_any_study_metadata_the_elements_are_set_aside_too(self):
+        rows = [dict(row, cop_element="") for row in own.RECOMMENDATIONS_WITH_ELEMENTS]
+        rows[1]["cop_element"] = "Trust"
+        dataset = build_dataset(own.files(rows), name="handover")
+        assert dataset.recommendations["cop_element"].tolist() == ["", "", ""]
+        assert len(dataset.notes) == 1
+        assert dataset.notes[0].startswith(
+            "recommendations.csv, column 'cop_element', row 3: 1 recommendation names an element of a lens, "
         )
 
-    def test_without_any_study_metadata_nothing_is_checked_or_noted(self):
-        dataset = build_dataset(own.files(own.with_element("H01", "anything at all")), name="handover")
-        assert dataset.recommendations["cop_element"].tolist()[0] == "anything at all"
+    def test_a_long_list_of_rows_is_cut_short_with_a_count(self):
+        template = own.RECOMMENDATIONS_WITH_ELEMENTS[0]
+        rows = [{**template, "recommendation_id": f"H{number:02d}", "cop_element": "Trust"} for number in range(14)]
+        dataset = build_dataset(own.files(rows), name="handover")
+        assert "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 4 more: 14 recommendations name" in dataset.notes[0]
+
+    def test_a_blank_column_is_no_lens_and_says_nothing(self):
+        rows = [dict(row, cop_element="  ") for row in own.RECOMMENDATIONS_WITH_ELEMENTS]
+        dataset = build_dataset(own.files(rows), name="handover", study=dataclasses.replace(own.study(), lens=None))
         assert not dataset.notes
 
 
@@ -150,8 +170,9 @@ class TestTheYourDataRoutes:
         assert checked.recommendations["cop_element"].tolist() == ["Shared tools", "Trust", "Shared tools"]
 
     def test_with_study_checks_and_respells_the_elements_of_an_opened_study(self):
-        opened = build_dataset(own.files(), name="Handover study")
-        assert opened.recommendations["cop_element"].tolist()[0] == "shared TOOLS"
+        lower_case = StudyLens(name="Team working", elements=("trust", "shared tools"))
+        opened = build_dataset(own.files(), name="Handover study", study=Study(title="Handover", lens=lower_case))
+        assert opened.recommendations["cop_element"].tolist() == ["shared tools", "trust", "shared tools"]
         with_lens = metadata.with_study(opened, own.study())
         assert with_lens.recommendations["cop_element"].tolist() == ["Shared tools", "Trust", "Shared tools"]
         assert with_lens.fingerprint != opened.fingerprint
@@ -163,6 +184,15 @@ class TestTheYourDataRoutes:
             (R, 3, "cop_element"),
             (R, 4, "cop_element"),
         ]
+
+    def test_with_a_study_without_a_lens_the_elements_are_set_aside_and_noted(self):
+        opened = own.own_lens_study()
+        lensless = metadata.with_study(opened, dataclasses.replace(own.study(), lens=None))
+        assert lensless.recommendations["cop_element"].tolist() == ["", "", ""]
+        assert opened.recommendations["cop_element"].tolist() == ["Shared tools", "Trust", "Shared tools"]
+        assert len(lensless.notes) == 1
+        assert lensless.notes[0].startswith("recommendations.csv, column 'cop_element', rows 2, 3, 4: ")
+        assert "set aside" in lensless.notes[0]
 
     def test_a_study_without_recommendations_takes_any_lens(self):
         assert metadata.with_study(other_study(), own.study()).study.lens.name == "Team working"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pandas as pd
 import pytest
 
 from components.data.exports import safe_csv_bytes
 from components.data.load import load_dataset_dir
+from components.data.vocabulary import BUNDLED_DATA_DIR
 from components.explore import search
 from components.shared.search_index import highlight_markdown
 from components.shared.text import escape_markdown, search_fold, search_fold_series
@@ -402,21 +401,25 @@ class TestWhatIsSearchable:
         table = search.export_table(search.search(corpus, "mutual engagement"), search.lens_field(bundled))
         assert "Communities of Practice element" in table.columns
 
-    def test_a_study_coding_elements_without_a_lens_is_not_given_the_bundled_ones(self):
-        # Elements coded but no lens defined (an upload without study.json): neutral words, no Wenger.
-        dataset = dataclasses.replace(load_dataset_dir(), study=None)
-        assert search.lens_field(dataset) == "lens element"
+    def test_a_study_coding_elements_without_a_lens_shows_no_lens_label_field_or_column(self, tmp_path):
+        # The bundled files without study.json: its recommendations.csv fills cop_element, but no lens is defined.
+        for name in ("findings.csv", "recommendations.csv", "links.csv"):
+            (tmp_path / name).write_bytes((BUNDLED_DATA_DIR / name).read_bytes())
+        dataset = load_dataset_dir(tmp_path)
+        assert dataset.study is None
+        assert search.lens_field(dataset) == ""
         corpus = search.build_corpus(dataset)
-        labelled = corpus.loc[corpus["cop_element"] != "", "cop_text"]
-        assert not labelled.empty
-        assert all(text.startswith("Lens element: ") for text in labelled)
+        recommendations = corpus[corpus["kind"] == search.RECOMMENDATION]
+        assert not recommendations.empty
+        assert (recommendations["cop_element"] == "").all()
+        assert (recommendations["cop_text"] == "").all()
+        # Its words are no longer found through a lens label: only where the recommendation itself says them.
         results = search.find(corpus, '"mutual engagement"', lens=search.lens_field(dataset)).results
-        fields = results.loc[results["kind"] == search.RECOMMENDATION, "matched_in"]
-        assert not fields.empty
-        assert all("Communities of Practice" not in field for field in fields)
-        table = search.export_table(results, search.lens_field(dataset))
-        assert "lens element" in table.columns
-        assert not [column for column in table.columns if "ommunities" in column]
+        assert not results["matched_in"].str.contains("lement").any()
+        table = search.export_table(search.find(corpus, "time").results, search.lens_field(dataset))
+        assert not [column for column in table.columns if "element" in column or "ommunities" in column]
+        assert "audience" in table.columns
+        assert "lens element" in search.export_table(search.find(corpus, "time").results).columns  # as before
 
     def test_the_glossary_box_holds_terms_typed_as_such(self, bundled):
         assert search.glossary_matches(bundled.glossary, "communities of practice")["term"].tolist() == [

@@ -81,8 +81,10 @@ class TestFigureParts:
         assert "No note recorded." in note
 
     def test_node_hover_names_the_kind_and_what_is_inferred(self, graph):
-        hover = node_hover("R2", {**graph.nodes["R2"], "basis": "inferred"})
+        hover = node_hover("R2", {**graph.nodes["R2"], "basis": "inferred", "theme": "trust"})
         assert "<b>R2</b> · Recommendation · element inferred" in hover
+        # Its basis qualifies its lens element only: a recommendation with none (no lens) is not marked.
+        assert "inferred" not in node_hover("R2", {**graph.nodes["R2"], "basis": "inferred", "theme": ""})
         assert "For: Teams" in hover
         assert hover.endswith("<i>Click to focus</i>")
         assert "Group: MHSW" in node_hover("B2", graph.nodes["B2"])

@@ -77,6 +77,13 @@ class TestPoints:
         assert recommendation_point(row, show_audience=True).label == "For Managers"
         assert recommendation_point(row).tag == "domain"
 
+    def test_a_recommendations_basis_marks_its_element_only(self):
+        row = {"recommendation_id": "R1", "audience": "A", "text": "Meet.", "basis": "inferred"}
+        assert recommendation_point(pd.Series({**row, "cop_element": "domain"})).inferred
+        # Its words are the source's: without an element (a study without a lens) nothing is marked inferred.
+        point = recommendation_point(pd.Series({**row, "cop_element": ""}))
+        assert (point.tag, point.inferred) == ("", False)
+
     def test_two_groups_are_named_in_the_title_and_more_are_not(self):
         two = [Column("MHSW"), Column("CSW")]
         assert pair_title("Why collaborate", two) == "Why collaborate: MHSW and CSW"
