@@ -48,10 +48,26 @@ def _layout(figure: go.Figure, height: int) -> go.Figure:
     return figure
 
 
+# Each option's row on the projector: one 24 px label line with room between rows. The chart grows by this
+# much for each option, so no label is ever left out for want of room (plotly skips crowded category ticks).
+# A few options share at least MIN_OPTIONS_PLOT_PX, so their grouped bars stay thick.
+OPTION_ROW_PX = 30
+MIN_OPTIONS_PLOT_PX = 230
+# The options chart's edges: the subplot titles above, and the counts' axis and the legend below.
+OPTIONS_TOP_PX, OPTIONS_BOTTOM_PX = 60, 90
+
+
+def options_height(count: int) -> int:
+    """The options chart's height for `count` options: every label's row at OPTION_ROW_PX or more."""
+    return OPTIONS_TOP_PX + OPTIONS_BOTTOM_PX + max(OPTION_ROW_PX * count, MIN_OPTIONS_PLOT_PX)
+
+
 def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
     """The room's picks per option beside the study's coded statements for the same themes, by group.
 
-    `colours` gives each of `study`'s columns its group's colour (evidence.study_colours)."""
+    `colours` gives each of `study`'s columns its group's colour (evidence.study_colours). Every option is
+    labelled: the ticks are the options themselves (plotly skips category ticks it finds crowded when left to
+    choose), the label column is as wide as the longest (automargin), and the chart grows with the count."""
     options = [option for option, _ in counted.counts]
     labels = [html.escape(option) for option in options]
     figure = make_subplots(
@@ -71,6 +87,8 @@ def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, st
             text=[count for _, count in counted.counts],
             textposition="outside",
             textangle=0,
+            # Never shrunk to the bar's thickness: with many options a row is just taller than the 24 px count.
+            constraintext="none",
             cliponaxis=False,
             showlegend=False,
         ),
@@ -94,13 +112,15 @@ def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, st
             col=2,
         )
     figure.update_layout(barmode="group")
-    figure.update_yaxes(autorange="reversed")
+    figure.update_yaxes(
+        autorange="reversed", type="category", tickmode="array", tickvals=labels, ticktext=labels, automargin=True
+    )
     figure.update_xaxes(rangemode="tozero", dtick=1)
-    _layout(figure, 170 + 70 * max(len(options), 1))
+    _layout(figure, options_height(len(options)))
     # The legend on the figure's bottom edge, under the axis' counts (which it covered when placed in the
     # plot's own coordinates).
     figure.update_layout(
-        margin={"l": 10, "r": 10, "t": 60, "b": 90},
+        margin={"l": 10, "r": 10, "t": OPTIONS_TOP_PX, "b": OPTIONS_BOTTOM_PX},
         legend={"yref": "container", "y": 0, "yanchor": "bottom", "x": 1, "xanchor": "right"},
     )
     return figure

@@ -132,3 +132,33 @@ def test_the_word_picture_keeps_to_the_words_that_fit_the_projector() -> None:
     figure = figures.words_figure(words)
     assert list(figure.data[0].y) == [word for word, _ in words[: figures.MAX_PICTURED_WORDS]]
     assert figure.layout.height <= 400  # the projector's chart height: 24 px labels, none skipped
+
+
+def many_options_figure(count: int) -> go.Figure:
+    options = tuple(f"Barrier number {number} of the study" for number in range(count))
+    question = questions.Question("P:barrier", "barrier", "?", "", options, "P")
+    counted = tally(question, answers("P:barrier", [{"options": [options[0], options[-1]]}]))
+    study = pd.DataFrame({"MHSW": range(count), "CSW": [1] * count}, index=list(options))
+    return figures.options_figure(counted, study, {"MHSW": "#0072B2", "CSW": "#D55E00"})
+
+
+@pytest.mark.parametrize("count", [3, 12, 14])
+def test_every_option_is_a_tick_of_its_own_with_a_row_tall_enough_for_its_label(count: int) -> None:
+    figure = many_options_figure(count)
+    labels = list(figure.data[0].y)
+    assert len(labels) == count
+    for axis in (figure.layout.yaxis, figure.layout.yaxis2):
+        # Ticks given, not left to plotly, which drops category labels on a crowded axis.
+        assert axis.tickmode == "array"
+        assert list(axis.tickvals) == labels
+        assert axis.automargin is True  # the label column as wide as the longest label
+    plot_height = figure.layout.height - figure.layout.margin.t - figure.layout.margin.b
+    assert plot_height / count >= figures.OPTION_ROW_PX >= MIN_PX + 4  # a 24 px line and a gap per option
+
+
+def test_the_options_chart_grows_with_the_count_and_a_few_options_keep_thick_bars() -> None:
+    heights = [many_options_figure(count).layout.height for count in (3, 7, 12, 14)]
+    assert heights == sorted(heights)
+    assert heights[-1] > heights[-2] > heights[0]
+    few = many_options_figure(3)
+    assert few.layout.height - few.layout.margin.t - few.layout.margin.b >= figures.MIN_OPTIONS_PLOT_PX
