@@ -99,12 +99,13 @@ def _moderate(join_code: str, owner: str, answer_id: int, status: str) -> None:
 
 # The presenter window fills 1280x720 with the slide, the next one and the notes, so the live room's panel
 # is a drawer pinned at the right of the band above the room bar: closed, it is one line there; opened, it
-# drops to just under the room bar and lies over the next slide and the notes, reaching down to the window's
-# foot and scrolling inside itself, so the trainer reaches it without scrolling the window and the bar's
-# Blank screen, Handouts and Leave stay uncovered (tests/browser/test_live_room_projector.py). "Under the
+# drops to just under the room bar and lies over the next slide and the notes, scrolling inside itself, so
+# the trainer reaches it without scrolling the window and the bar's Blank screen, Handouts and Leave stay
+# uncovered (tests/browser/test_live_room_projector.py). "Under the
 # bar" is the bar's own bottom edge, wherever the layout put it (CSS anchor positioning: the bar wraps to
-# two or three lines on a narrow window); a browser without anchor positioning gets 7rem, the bar's bottom
-# at 1280x720.
+# two or three lines on a narrow window), as tall as its content up to the window's foot (fit-content,
+# capped by `stretch`: the room left under the bar). A browser without anchor positioning gets 7rem, the
+# bar's bottom at 1280x720.
 DOCK_STYLE = """<style>
 .st-key-present_room_bar { anchor-name: --present-room-bar; }
 .st-key-live_room_dock { position: fixed; top: 0.4rem; right: 4.5rem; width: min(34rem, calc(100vw - 5rem));
@@ -114,7 +115,8 @@ DOCK_STYLE = """<style>
   box-shadow: 0 0.3rem 1rem rgba(0, 0, 0, 0.25); }
 @supports (anchor-name: --present-room-bar) {
   .st-key-live_room_dock:has(details[open]) { position-anchor: --present-room-bar;
-    top: max(0.4rem, calc(anchor(bottom) + 0.4rem)); bottom: 0.4rem; max-height: none; }
+    top: max(0.4rem, calc(anchor(bottom) + 0.4rem)); bottom: 0.4rem; height: fit-content;
+    max-height: -webkit-fill-available; max-height: stretch; }
 }
 .st-key-live_room_dock [data-testid="stExpander"] details summary { padding-top: 0.35rem; padding-bottom: 0.35rem; }
 </style>"""
@@ -360,12 +362,13 @@ def _options_results(counted, dataset: object, kind: str) -> None:
     """The options chart and its sentence: the sentence under the chart, or beside it when the options are
     too many for both to fit one above the other (the chart grows a row per option, every one labelled)."""
     study = study_counts(dataset, kind)
-    figure = figures.options_figure(counted, study, study_colours(dataset))
     sentence = escape_markdown(figures.options_sentence(counted, study)) + " " + STUDY_COUNTS_NOTE
-    if (figure.layout.height or 0) <= PROJECTOR_CHART_HEIGHT:
+    if figures.options_height(len(counted.counts)) <= PROJECTOR_CHART_HEIGHT:
+        figure = figures.options_figure(counted, study, study_colours(dataset))
         st.plotly_chart(figure, key="live_options_chart", config={"displayModeBar": False})
         st.markdown(sentence)
         return
+    figure = figures.options_figure(counted, study, study_colours(dataset), narrow=True)
     chart, said = st.columns([3, 2], gap="medium")
     with chart:
         st.plotly_chart(

@@ -62,20 +62,24 @@ def options_height(count: int) -> int:
     return OPTIONS_TOP_PX + OPTIONS_BOTTOM_PX + max(OPTION_ROW_PX * count, MIN_OPTIONS_PLOT_PX)
 
 
-def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
+def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, str], narrow: bool = False) -> go.Figure:
     """The room's picks per option beside the study's coded statements for the same themes, by group.
 
     `colours` gives each of `study`'s columns its group's colour (evidence.study_colours). Every option is
     labelled: the ticks are the options themselves (plotly skips category ticks it finds crowded when left to
-    choose), the label column is as wide as the longest (automargin), and the chart grows with the count."""
+    choose), the label column is as wide as the longest (automargin), and the chart grows with the count.
+    `narrow`: the chart has part of the projector's width, too little for the two charts' titles (they ran
+    into each other), so the legend names the room's bars too."""
     options = [option for option, _ in counted.counts]
     labels = [html.escape(option) for option in options]
+    titles = (f"This room ({answers_label(counted.answered)})", "The study (coded statements)")
     figure = make_subplots(
         rows=1,
         cols=2,
         shared_yaxes=True,
-        horizontal_spacing=0.04,
-        subplot_titles=(f"This room ({answers_label(counted.answered)})", "The study (coded statements)"),
+        # Apart enough that the room's last count and the study's first are never read as one number.
+        horizontal_spacing=0.12 if narrow else 0.08,
+        subplot_titles=None if narrow else titles,
     )
     figure.add_trace(
         go.Bar(
@@ -90,7 +94,7 @@ def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, st
             # Never shrunk to the bar's thickness: with many options a row is just taller than the 24 px count.
             constraintext="none",
             cliponaxis=False,
-            showlegend=False,
+            showlegend=narrow,
         ),
         row=1,
         col=1,
@@ -120,7 +124,7 @@ def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, st
     # The legend on the figure's bottom edge, under the axis' counts (which it covered when placed in the
     # plot's own coordinates).
     figure.update_layout(
-        margin={"l": 10, "r": 10, "t": OPTIONS_TOP_PX, "b": OPTIONS_BOTTOM_PX},
+        margin={"l": 10, "r": 10, "t": 20 if narrow else OPTIONS_TOP_PX, "b": OPTIONS_BOTTOM_PX},
         legend={"yref": "container", "y": 0, "yanchor": "bottom", "x": 1, "xanchor": "right"},
     )
     return figure

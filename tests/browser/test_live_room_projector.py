@@ -221,6 +221,7 @@ def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_
         results = projector.locator(".st-key-live_results")
         expect(results).to_contain_text("3 answers", timeout=FOLLOW_MS)
         assert_chart_text_at_least(projector, ".st-key-live_results")
+        assert_results_text_at_least(projector)
         assert_fits_the_window(projector, ".st-key-live_results")
         projector.screenshot(path=str(SHOTS / "live-room-projector-scale.png"))
         expect(pages[0].get_by_text("The room so far: 3 answers")).to_be_visible(timeout=FOLLOW_MS)
@@ -260,6 +261,7 @@ def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_
         assert quotes == [{"px": MIN_PX, "colour": rgb("#262730"), "opacity": 1}] * len(said), quotes
         expect(results.locator('[data-testid="stPlotlyChart"]')).to_have_count(1, timeout=FOLLOW_MS)
         assert_chart_text_at_least(projector, ".st-key-live_results")
+        assert_results_text_at_least(projector)  # the words' sentence under their picture too
         assert_fits_the_window(projector, ".st-key-live_results")
         projector.screenshot(path=str(SHOTS / "live-room-projector-short-answers.png"))
         assert_no_exception(projector)
@@ -294,5 +296,31 @@ def test_the_live_room_drawer_leaves_the_room_bar_uncovered(browser: Browser, ap
         assert not boxes_overlap(drawer.bounding_box(), bar.bounding_box()), (drawer.bounding_box(), bar.bounding_box())
         leave.click(trial=True)  # the room bar's last button can still be clicked with the drawer open
         presenter.screenshot(path=str(SHOTS / "live-room-presenter-drawer-open.png"))
+
+        # The drawer follows the bar's bottom edge, not a fixed offset: on a bar made to wrap to more lines at
+        # 1280x720, and on a phone's 390x844 where it wraps by itself.
+        one_line = bar.bounding_box()["height"]
+        presenter.add_style_tag(content=".st-key-present_room_bar { max-width: 560px; }")
+        assert_drawer_under_the_bar(presenter, taller_than=one_line)
+        presenter.screenshot(path=str(SHOTS / "live-room-presenter-drawer-open-wrapped-bar.png"))
+        presenter.set_viewport_size({"width": 390, "height": 844})
+        assert_drawer_under_the_bar(presenter, taller_than=one_line)
+        presenter.screenshot(path=str(SHOTS / "live-room-presenter-drawer-open-phone.png"))
     finally:
         context.close()
+
+
+def assert_drawer_under_the_bar(presenter: Page, taller_than: float) -> None:
+    """The open drawer starts under the room bar, which has wrapped to more than one line, and stays in the
+    window with its first button reachable."""
+    wait_for_app(presenter)
+    presenter.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    bar = presenter.locator(".st-key-present_room_bar").bounding_box()
+    drawer = presenter.locator(".st-key-live_room_dock").bounding_box()
+    window = presenter.viewport_size
+    assert bar["height"] > taller_than + 10, (bar, taller_than)  # the bar really wraps
+    assert drawer["y"] >= bar["y"] + bar["height"], (drawer, bar)
+    assert not boxes_overlap(drawer, bar), (drawer, bar)
+    assert drawer["y"] + drawer["height"] <= window["height"], (drawer, window)
+    assert 0 <= drawer["x"] < drawer["x"] + drawer["width"] <= window["width"], (drawer, window)
+    expect(presenter.get_by_role("button", name="Open to the room")).to_be_in_viewport(ratio=1)

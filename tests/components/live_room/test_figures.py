@@ -162,3 +162,15 @@ def test_the_options_chart_grows_with_the_count_and_a_few_options_keep_thick_bar
     assert heights[-1] > heights[-2] > heights[0]
     few = many_options_figure(3)
     assert few.layout.height - few.layout.margin.t - few.layout.margin.b >= figures.MIN_OPTIONS_PLOT_PX
+
+
+def test_a_narrow_options_chart_names_the_rooms_bars_in_its_legend_for_want_of_room_for_titles() -> None:
+    options = tuple(f"Barrier {number}" for number in range(14))
+    question = questions.Question("P:barrier", "barrier", "?", "", options, "P")
+    counted = tally(question, answers("P:barrier", [{"options": [options[0]]}]))
+    study = pd.DataFrame({"MHSW": [1] * 14}, index=list(options))
+    narrow = figures.options_figure(counted, study, {"MHSW": "#0072B2"}, narrow=True)
+    assert not narrow.layout.annotations  # the two charts' titles ran into each other
+    assert [trace.name for trace in narrow.data if trace.showlegend is not False] == ["This room", "MHSW"]
+    sizes = every_font_size(narrow)
+    assert all(size is not None and size >= MIN_PX for _, size in sizes), sizes
