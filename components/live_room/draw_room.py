@@ -101,11 +101,11 @@ def _moderate(join_code: str, owner: str, answer_id: int, status: str) -> None:
 # is a drawer pinned at the right of the band above the room bar: closed, it is one line there; opened, it
 # drops to just under the room bar and lies over the next slide and the notes, scrolling inside itself, so
 # the trainer reaches it without scrolling the window and the bar's Blank screen, Handouts and Leave stay
-# uncovered (tests/browser/test_live_room_projector.py). "Under the
-# bar" is the bar's own bottom edge, wherever the layout put it (CSS anchor positioning: the bar wraps to
-# two or three lines on a narrow window), as tall as its content up to the window's foot (fit-content,
-# capped by `stretch`: the room left under the bar). A browser without anchor positioning gets 7rem, the
-# bar's bottom at 1280x720.
+# uncovered (tests/browser/test_live_room_projector.py). "Under the bar" is the bar's own bottom edge,
+# wherever the layout put it (CSS anchor positioning: the bar wraps to two or three lines on a narrow
+# window), and the drawer is as tall as its content up to the window's foot (fit-content, capped by
+# `stretch`: the room left under the bar). A browser without anchor positioning gets 7rem, the bar's
+# bottom at 1280x720.
 DOCK_STYLE = """<style>
 .st-key-present_room_bar { anchor-name: --present-room-bar; }
 .st-key-live_room_dock { position: fixed; top: 0.4rem; right: 4.5rem; width: min(34rem, calc(100vw - 5rem));
