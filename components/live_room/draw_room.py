@@ -362,11 +362,10 @@ def _options_results(counted, dataset: object, kind: str) -> None:
     """The options chart and its sentence: the sentence under the chart, or beside it when the options are
     too many for both to fit one above the other (the chart grows a row per option, every one labelled)."""
     study = study_counts(dataset, kind)
-    sentence = escape_markdown(figures.options_sentence(counted, study)) + " " + STUDY_COUNTS_NOTE
     if figures.options_height(len(counted.counts)) <= PROJECTOR_CHART_HEIGHT:
         figure = figures.options_figure(counted, study, study_colours(dataset))
         st.plotly_chart(figure, key="live_options_chart", config={"displayModeBar": False})
-        st.markdown(sentence)
+        st.markdown(escape_markdown(figures.options_sentence(counted, study)) + " " + STUDY_COUNTS_NOTE)
         return
     figure = figures.options_figure(counted, study, study_colours(dataset), narrow=True)
     chart, said = st.columns([3, 2], gap="medium")
@@ -375,7 +374,8 @@ def _options_results(counted, dataset: object, kind: str) -> None:
             _fitted(figure, SIDE_BY_SIDE_CHART_HEIGHT), key="live_options_chart", config={"displayModeBar": False}
         )
     with said:
-        st.markdown(sentence)
+        sentence = figures.options_sentence(counted, study, compact=True)
+        st.markdown(escape_markdown(sentence) + " " + STUDY_COUNTS_NOTE)
 
 
 @st.fragment(run_every=1.5)

@@ -180,15 +180,26 @@ def qr_markup(join_url: str, width: int = 260) -> str:
     return f'<img src="{html.escape(uri)}" alt="{html.escape(join_url)}" width="{width}" height="{width}">'
 
 
-def options_sentence(counted: Tally, study: pd.DataFrame) -> str:
-    """The options chart as a sentence, for screen readers and the room."""
+def options_sentence(counted: Tally, study: pd.DataFrame, compact: bool = False) -> str:
+    """The options chart as a sentence, for screen readers and the room.
+
+    `compact`: the groups are named once and each option gives its numbers in that order, so the sentence of
+    many options fits beside their chart on a 720 px projector at 24 px."""
+    groups = [str(group) for group in study.columns]
     parts = []
     for option, count in counted.counts:
-        groups = ""
-        if option in study.index:
-            groups = " (study: " + ", ".join(f"{g} {int(study.at[option, g])}" for g in study.columns) + ")"
-        parts.append(f"{option}: {count}{groups}")
-    return f"{answers_label(counted.answered)}. " + "; ".join(parts) + "."
+        numbers = [int(study.at[option, g]) for g in study.columns] if option in study.index else []
+        if not numbers:
+            parts.append(f"{option}: {count}")
+        elif compact:
+            parts.append(f"{option}: {count} (" + ", ".join(str(n) for n in numbers) + ")")
+        else:
+            named = ", ".join(f"{group} {number}" for group, number in zip(groups, numbers, strict=True))
+            parts.append(f"{option}: {count} (study: {named})")
+    key = ""
+    if compact and groups:
+        key = f"Each option: this room's picks (the study's {', '.join(groups)}). "
+    return f"{answers_label(counted.answered)}. {key}" + "; ".join(parts) + "."
 
 
 def scale_sentence(counted: Tally) -> str:

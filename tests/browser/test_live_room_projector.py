@@ -192,7 +192,9 @@ def test_every_one_of_fourteen_options_is_labelled_and_fits_the_projector(browse
         assert_chart_text_at_least(projector, ".st-key-live_results")
         assert sorted(option_labels(projector)) == sorted(MANY_BARRIERS)
         assert_results_text_at_least(projector)
-        expect(results).to_contain_text(f"{MANY_BARRIERS[-1]}: 1 (study:")
+        # Beside its chart the sentence names the groups once, then each option's numbers in that order.
+        expect(results).to_contain_text("Each option: this room's picks (the study's MHSW, CSW).")
+        expect(results).to_contain_text(f"{MANY_BARRIERS[-1]}: 1 (0, 1)")
         assert_fits_the_window(projector, '.st-key-live_results [data-testid="stPlotlyChart"]')
         assert_fits_the_window(projector, ".st-key-live_results")
         projector.screenshot(path=str(SHOTS / "live-room-projector-many-options.png"))

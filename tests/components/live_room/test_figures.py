@@ -174,3 +174,16 @@ def test_a_narrow_options_chart_names_the_rooms_bars_in_its_legend_for_want_of_r
     assert [trace.name for trace in narrow.data if trace.showlegend is not False] == ["This room", "MHSW"]
     sizes = every_font_size(narrow)
     assert all(size is not None and size >= MIN_PX for _, size in sizes), sizes
+
+
+def test_the_sentence_of_many_options_names_the_groups_once_and_keeps_every_number() -> None:
+    study = pd.DataFrame({"MHSW": [1, 0, 2], "CSW": [0, 3, 1]}, index=list(OPTIONS))
+    full = figures.options_sentence(options_tally(), study)
+    compact = figures.options_sentence(options_tally(), study, compact=True)
+    assert full == (
+        "2 answers. Time: 2 (study: MHSW 1, CSW 0); Roles: 0 (study: MHSW 0, CSW 3); Trust: 1 (study: MHSW 2, CSW 1)."
+    )
+    assert compact == (
+        "2 answers. Each option: this room's picks (the study's MHSW, CSW). "
+        "Time: 2 (1, 0); Roles: 0 (0, 3); Trust: 1 (2, 1)."
+    )
