@@ -99,14 +99,25 @@ def _moderate(join_code: str, owner: str, answer_id: int, status: str) -> None:
 
 # The presenter window fills 1280x720 with the slide, the next one and the notes, so the live room's panel
 # is a drawer pinned at the right of the band above the room bar: closed, it is one line there; opened, it
-# drops to just under the room bar (7rem: the bar's bottom at 1280x720) and lies over the next slide and the
-# notes, scrolling inside itself, so the trainer reaches it without scrolling the window and the bar's
-# Blank screen, Handouts and Leave stay uncovered (tests/browser/test_live_room_projector.py).
+# drops to just under the room bar and lies over the next slide and the notes, scrolling inside itself, so
+# the trainer reaches it without scrolling the window and the bar's Blank screen, Handouts and Leave stay
+# uncovered (tests/browser/test_live_room_projector.py). "Under the bar" is the bar's own bottom edge,
+# wherever the layout put it (CSS anchor positioning: the bar wraps to two or three lines on a narrow
+# window), and the drawer is as tall as its content up to the window's foot (fit-content, capped by
+# `stretch`: the room left under the bar). A browser without anchor positioning gets 7rem, the bar's
+# bottom at 1280x720.
 DOCK_STYLE = """<style>
-.st-key-live_room_dock { position: fixed; top: 0.4rem; right: 4.5rem; width: 34rem; z-index: 999990;
-  max-height: calc(100vh - 0.8rem); overflow-y: auto; background: #ffffff; border-radius: 0.5rem; }
+.st-key-present_room_bar { anchor-name: --present-room-bar; }
+.st-key-live_room_dock { position: fixed; top: 0.4rem; right: 4.5rem; width: min(34rem, calc(100vw - 5rem));
+  z-index: 999990; max-height: calc(100vh - 0.8rem); overflow-y: auto; background: #ffffff;
+  border-radius: 0.5rem; }
 .st-key-live_room_dock:has(details[open]) { top: 7rem; max-height: calc(100vh - 7.4rem);
   box-shadow: 0 0.3rem 1rem rgba(0, 0, 0, 0.25); }
+@supports (anchor-name: --present-room-bar) {
+  .st-key-live_room_dock:has(details[open]) { position-anchor: --present-room-bar;
+    top: max(0.4rem, calc(anchor(bottom) + 0.4rem)); bottom: 0.4rem; height: fit-content;
+    max-height: -webkit-fill-available; max-height: stretch; }
+}
 .st-key-live_room_dock [data-testid="stExpander"] details summary { padding-top: 0.35rem; padding-bottom: 0.35rem; }
 </style>"""
 
@@ -310,9 +321,17 @@ def _downloads(store, room_code: str, code: str, owner: str, dataset: object) ->
 # The tallest a results chart may be on the projector: at 1280x720 the heading above it and the sentence
 # under it fit too (checked in tests/browser/test_live_room.py).
 PROJECTOR_CHART_HEIGHT = 400
+# An options chart taller than PROJECTOR_CHART_HEIGHT (a row per option: many options) stands beside its
+# sentence rather than above it, up to this height: the heading, the chart and the sentence fit 720 px
+# (tests/browser/test_live_room_projector.py, with 14 options).
+SIDE_BY_SIDE_CHART_HEIGHT = 580
+# Every text of the results as large as the slides' (the sentence under a chart, the short answers), in the
+# text's own dark colour: the room reads them from the back. The presenter's window never draws these.
 RESULTS_STYLE = """<style>
+.st-key-live_results [data-testid="stMarkdownContainer"] p,
 .st-key-live_results blockquote, .st-key-live_results blockquote p { font-size: 24px; line-height: 1.4;
   color: #262730; opacity: 1; }
+.st-key-live_results [data-testid="stMarkdownContainer"] p { margin-bottom: 0.25rem; }
 </style>"""
 
 
@@ -334,9 +353,29 @@ def results_shown(room_code: str, owner: str) -> bool:
     return shown
 
 
-def _fitted(figure):
-    figure.update_layout(height=min(figure.layout.height or PROJECTOR_CHART_HEIGHT, PROJECTOR_CHART_HEIGHT))
+def _fitted(figure, height: int = PROJECTOR_CHART_HEIGHT):
+    figure.update_layout(height=min(figure.layout.height or height, height))
     return figure
+
+
+def _options_results(counted, dataset: object, kind: str) -> None:
+    """The options chart and its sentence: the sentence under the chart, or beside it when the options are
+    too many for both to fit one above the other (the chart grows a row per option, every one labelled)."""
+    study = study_counts(dataset, kind)
+    if figures.options_height(len(counted.counts)) <= PROJECTOR_CHART_HEIGHT:
+        figure = figures.options_figure(counted, study, study_colours(dataset))
+        st.plotly_chart(figure, key="live_options_chart", config={"displayModeBar": False})
+        st.markdown(escape_markdown(figures.options_sentence(counted, study)) + " " + STUDY_COUNTS_NOTE)
+        return
+    figure = figures.options_figure(counted, study, study_colours(dataset), narrow=True)
+    chart, said = st.columns([3, 2], gap="medium")
+    with chart:
+        st.plotly_chart(
+            _fitted(figure, SIDE_BY_SIDE_CHART_HEIGHT), key="live_options_chart", config={"displayModeBar": False}
+        )
+    with said:
+        sentence = figures.options_sentence(counted, study, compact=True)
+        st.markdown(escape_markdown(sentence) + " " + STUDY_COUNTS_NOTE)
 
 
 @st.fragment(run_every=1.5)
@@ -362,17 +401,12 @@ def projector_panel(room_code: str, owner: str, dataset: object) -> None:
     answers = live_store.owner_answers(store, code, owner) or []
     counted = tally(question, answers)
     with st.container(key="live_results"):
+        st.html(RESULTS_STYLE)
         st.subheader(
             f"{escape_markdown(question.ask)} · **{answers_label(counted.answered)}** · code {code}", anchor=False
         )
         if question.is_options:
-            study = study_counts(dataset, question.kind)
-            st.plotly_chart(
-                _fitted(figures.options_figure(counted, study, study_colours(dataset))),
-                key="live_options_chart",
-                config={"displayModeBar": False},
-            )
-            st.markdown(escape_markdown(figures.options_sentence(counted, study)) + " " + STUDY_COUNTS_NOTE)
+            _options_results(counted, dataset, question.kind)
         elif question.kind == questions.SCALE:
             st.plotly_chart(
                 _fitted(figures.scale_figure(counted)), key="live_scale_chart", config={"displayModeBar": False}
@@ -380,9 +414,8 @@ def projector_panel(room_code: str, owner: str, dataset: object) -> None:
             st.markdown(escape_markdown(figures.scale_sentence(counted)))
         else:
             # The latest answers beside the words they use, so both fit the projector's height.
-            # The answers as large and dark as the slides' text; the latest that fit the column, the rest
-            # counted (the presenter's list and the CSV have them all).
-            st.html(RESULTS_STYLE)
+            # The answers as large and dark as the slides' text (RESULTS_STYLE); the latest that fit the
+            # column, the rest counted (the presenter's list and the CSV have them all).
             said, used = st.columns(2, gap="medium")
             with said:
                 if not counted.shown_texts:

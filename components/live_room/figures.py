@@ -48,18 +48,38 @@ def _layout(figure: go.Figure, height: int) -> go.Figure:
     return figure
 
 
-def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
+# Each option's row on the projector: one 24 px label line with room between rows. The chart grows by this
+# much for each option, so no label is ever left out for want of room (plotly skips crowded category ticks).
+# A few options share at least MIN_OPTIONS_PLOT_PX, so their grouped bars stay thick.
+OPTION_ROW_PX = 30
+MIN_OPTIONS_PLOT_PX = 230
+# The options chart's edges: the subplot titles above, and the counts' axis and the legend below.
+OPTIONS_TOP_PX, OPTIONS_BOTTOM_PX = 60, 90
+
+
+def options_height(count: int) -> int:
+    """The options chart's height for `count` options: every label's row at OPTION_ROW_PX or more."""
+    return OPTIONS_TOP_PX + OPTIONS_BOTTOM_PX + max(OPTION_ROW_PX * count, MIN_OPTIONS_PLOT_PX)
+
+
+def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, str], narrow: bool = False) -> go.Figure:
     """The room's picks per option beside the study's coded statements for the same themes, by group.
 
-    `colours` gives each of `study`'s columns its group's colour (evidence.study_colours)."""
+    `colours` gives each of `study`'s columns its group's colour (evidence.study_colours). Every option is
+    labelled: the ticks are the options themselves (plotly skips category ticks it finds crowded when left to
+    choose), the label column is as wide as the longest (automargin), and the chart grows with the count.
+    `narrow`: the chart has part of the projector's width, too little for the two charts' titles (they ran
+    into each other), so the legend names the room's bars too."""
     options = [option for option, _ in counted.counts]
     labels = [html.escape(option) for option in options]
+    titles = (f"This room ({answers_label(counted.answered)})", "The study (coded statements)")
     figure = make_subplots(
         rows=1,
         cols=2,
         shared_yaxes=True,
-        horizontal_spacing=0.04,
-        subplot_titles=(f"This room ({answers_label(counted.answered)})", "The study (coded statements)"),
+        # Apart enough that the room's last count and the study's first are never read as one number.
+        horizontal_spacing=0.12 if narrow else 0.08,
+        subplot_titles=None if narrow else titles,
     )
     figure.add_trace(
         go.Bar(
@@ -71,8 +91,10 @@ def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, st
             text=[count for _, count in counted.counts],
             textposition="outside",
             textangle=0,
+            # Never shrunk to the bar's thickness: with many options a row is just taller than the 24 px count.
+            constraintext="none",
             cliponaxis=False,
-            showlegend=False,
+            showlegend=narrow,
         ),
         row=1,
         col=1,
@@ -94,13 +116,15 @@ def options_figure(counted: Tally, study: pd.DataFrame, colours: Mapping[str, st
             col=2,
         )
     figure.update_layout(barmode="group")
-    figure.update_yaxes(autorange="reversed")
+    figure.update_yaxes(
+        autorange="reversed", type="category", tickmode="array", tickvals=labels, ticktext=labels, automargin=True
+    )
     figure.update_xaxes(rangemode="tozero", dtick=1)
-    _layout(figure, 170 + 70 * max(len(options), 1))
+    _layout(figure, options_height(len(options)))
     # The legend on the figure's bottom edge, under the axis' counts (which it covered when placed in the
     # plot's own coordinates).
     figure.update_layout(
-        margin={"l": 10, "r": 10, "t": 60, "b": 90},
+        margin={"l": 10, "r": 10, "t": 20 if narrow else OPTIONS_TOP_PX, "b": OPTIONS_BOTTOM_PX},
         legend={"yref": "container", "y": 0, "yanchor": "bottom", "x": 1, "xanchor": "right"},
     )
     return figure
@@ -156,15 +180,26 @@ def qr_markup(join_url: str, width: int = 260) -> str:
     return f'<img src="{html.escape(uri)}" alt="{html.escape(join_url)}" width="{width}" height="{width}">'
 
 
-def options_sentence(counted: Tally, study: pd.DataFrame) -> str:
-    """The options chart as a sentence, for screen readers and the room."""
+def options_sentence(counted: Tally, study: pd.DataFrame, compact: bool = False) -> str:
+    """The options chart as a sentence, for screen readers and the room.
+
+    `compact`: the groups are named once and each option gives its numbers in that order, so the sentence of
+    many options fits beside their chart on a 720 px projector at 24 px."""
+    groups = [str(group) for group in study.columns]
     parts = []
     for option, count in counted.counts:
-        groups = ""
-        if option in study.index:
-            groups = " (study: " + ", ".join(f"{g} {int(study.at[option, g])}" for g in study.columns) + ")"
-        parts.append(f"{option}: {count}{groups}")
-    return f"{answers_label(counted.answered)}. " + "; ".join(parts) + "."
+        numbers = [int(study.at[option, g]) for g in study.columns] if option in study.index else []
+        if not numbers:
+            parts.append(f"{option}: {count}")
+        elif compact:
+            parts.append(f"{option}: {count} (" + ", ".join(str(n) for n in numbers) + ")")
+        else:
+            named = ", ".join(f"{group} {number}" for group, number in zip(groups, numbers, strict=True))
+            parts.append(f"{option}: {count} (study: {named})")
+    key = ""
+    if compact and groups:
+        key = f"Each option: this room's picks (the study's {', '.join(groups)}). "
+    return f"{answers_label(counted.answered)}. {key}" + "; ".join(parts) + "."
 
 
 def scale_sentence(counted: Tally) -> str:

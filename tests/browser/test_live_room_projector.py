@@ -1,5 +1,6 @@
 """The live room's results on a 1280x720 projector and the presenter's top band, in a real Chromium: the
-options chart's labels are at least 24 px and its bars wear the groups' colours; the clicker steps the deck
+options chart's labels and the sentence under it are at least 24 px and its bars wear the groups' colours; a
+question of 14 options labels every one and still fits the window; the clicker steps the deck
 from the projector while results are shown (and stepping back shows them again); the scale and the short
 answers (approved answers and the word picture) fit without scrolling; the Live room drawer does not cover
 the presenter's room bar."""
@@ -10,12 +11,15 @@ from playwright.sync_api import Browser, Page, expect
 
 from components.shared.colours import GROUP_COLOURS, SHARED_GROUP_COLOUR, hex_to_rgb
 from tests.browser.conftest import REPO, assert_no_exception, open_page, track_runs, wait_for_app
+from tests.browser.steps import go_to, open_your_data, press_check, upload_file
 from tests.browser.test_live_room import (
     BARRIER_PROMPT,
     BARRIERS,
     FOLLOW_MS,
     assert_fits_the_window,
     live_room,
+    open_to_the_room,
+    phone_context,
     pick,
 )
 from tests.browser.test_present import DECK, open_room
@@ -53,6 +57,32 @@ def assert_chart_text_at_least(page: Page, selector: str, px: float = MIN_PX) ->
     assert not small, small
 
 
+def results_text_sizes(page: Page) -> list[dict]:
+    """Every paragraph of the projector's results (the sentence under a chart, a short answer): its words
+    and its drawn font size in px."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.st-key-live_results [data-testid="stMarkdownContainer"] p')]
+            .filter((node) => node.textContent.trim())
+            .map((node) => ({text: node.textContent, px: parseFloat(getComputedStyle(node).fontSize)}))"""
+    )
+
+
+def assert_results_text_at_least(page: Page, px: float = MIN_PX) -> None:
+    texts = results_text_sizes(page)
+    assert texts, "the results have a sentence"
+    small = [text for text in texts if text["px"] < px - 0.01]
+    assert not small, small
+
+
+def option_labels(page: Page) -> list[str]:
+    """The options chart's category labels as drawn: the tick texts of its (shared) option axis."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.st-key-live_results .main-svg .ytick text')]
+            .filter((node) => node.getBoundingClientRect().width > 0)
+            .map((node) => node.textContent)"""
+    )
+
+
 def ask_on_the_spot(presenter: Page, question: str, kind_label: str) -> None:
     presenter.get_by_role("button", name="Add a question on the spot").click()
     presenter.get_by_role("textbox", name="Question").fill(question)
@@ -74,6 +104,8 @@ def test_options_results_read_at_24_px_in_the_groups_colours_and_the_clicker_ste
         results = projector.locator(".st-key-live_results")
         expect(results).to_contain_text("1 answer", timeout=FOLLOW_MS)
         assert_chart_text_at_least(projector, ".st-key-live_results")
+        assert_results_text_at_least(projector)  # the sentence under the chart, as large as the chart's text
+        assert sorted(option_labels(projector)) == sorted(BARRIERS)
         fills = projector.evaluate(
             """() => [...document.querySelectorAll('.st-key-live_results .main-svg .trace.bars')]
                 .map((trace) => getComputedStyle(trace.querySelector('path')).fill)"""
@@ -98,6 +130,80 @@ def test_options_results_read_at_24_px_in_the_groups_colours_and_the_clicker_ste
         assert_no_exception(projector)
 
 
+# A study of 14 barriers (more than plotly labels on a crowded axis), some as long as the bundled study's.
+MANY_BARRIERS = (
+    "Time",
+    "Caseloads too high to meet",
+    "Limited understanding of the other service",
+    "Different thresholds",
+    "No shared records",
+    "Services don't prioritise collaboration",
+    "Staff turnover",
+    "Jargon",
+    "Different legal duties for each team",
+    "Distance between offices",
+    "Wellbeing neglected",
+    "Unclear roles",
+    "Referral forms read differently",
+    "Trust",
+)
+
+
+def many_barriers_findings() -> dict:
+    """A findings.csv upload whose study has MANY_BARRIERS, each coded for one of two groups."""
+    lines = ["finding_id,group,category,theme,statement,evidence"]
+    for number, theme in enumerate(MANY_BARRIERS, start=1):
+        group = "MHSW" if number % 2 else "CSW"
+        lines.append(f'F{number:03d},{group},barrier,"{theme}","{theme} got in the way.",')
+    return {"name": "findings.csv", "mimeType": "text/csv", "buffer": "\n".join(lines).encode()}
+
+
+def test_every_one_of_fourteen_options_is_labelled_and_fits_the_projector(browser: Browser, app_url: str) -> None:
+    context = track_runs(browser.new_context(viewport={"width": 1280, "height": 720}))
+    phone = phone_context(browser)
+    try:
+        presenter = context.new_page()
+        open_your_data(presenter, app_url)
+        upload_file(presenter, "findings", payload=many_barriers_findings())
+        press_check(presenter)
+        go_to(presenter, "Present")
+        presenter.get_by_role("button", name="Presenter view").click()
+        presenter.wait_for_selector(".st-key-present_room_bar")
+        wait_for_app(presenter)
+        with context.expect_page() as opened:
+            presenter.get_by_role("link", name="Open the projector window").click()
+        projector = opened.value
+        projector.wait_for_selector(".st-key-present_slide")
+        wait_for_app(projector)
+        address = open_to_the_room(presenter, projector)
+        ask_on_the_spot(presenter, "Which of these get in your way?", "Options: the study's barriers")
+
+        answering = phone.new_page()
+        open_page(answering, address)
+        expect(answering.get_by_role("checkbox")).to_have_count(len(MANY_BARRIERS), timeout=FOLLOW_MS)
+        for option in (MANY_BARRIERS[0], MANY_BARRIERS[-1]):
+            answering.locator("label").filter(has_text=option).click()
+        answering.get_by_role("button", name="Send").click()
+        expect(answering.get_by_text("Answer received")).to_be_visible(timeout=30_000)
+
+        presenter.get_by_role("button", name="Reveal the answers").click()
+        results = projector.locator(".st-key-live_results")
+        expect(results).to_contain_text("1 answer", timeout=FOLLOW_MS)
+        assert_chart_text_at_least(projector, ".st-key-live_results")
+        assert sorted(option_labels(projector)) == sorted(MANY_BARRIERS)
+        assert_results_text_at_least(projector)
+        # Beside its chart the sentence names the groups once, then each option's numbers in that order.
+        expect(results).to_contain_text("Each option: this room's picks (the study's MHSW, CSW).")
+        expect(results).to_contain_text(f"{MANY_BARRIERS[-1]}: 1 (0, 1)")
+        assert_fits_the_window(projector, '.st-key-live_results [data-testid="stPlotlyChart"]')
+        assert_fits_the_window(projector, ".st-key-live_results")
+        projector.screenshot(path=str(SHOTS / "live-room-projector-many-options.png"))
+        assert_no_exception(projector)
+    finally:
+        phone.close()
+        context.close()
+
+
 def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_url: str) -> None:
     with live_room(browser, app_url, phones=3) as (presenter, projector, address, phones):
         pages = [phone.new_page() for phone in phones]
@@ -117,6 +223,7 @@ def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_
         results = projector.locator(".st-key-live_results")
         expect(results).to_contain_text("3 answers", timeout=FOLLOW_MS)
         assert_chart_text_at_least(projector, ".st-key-live_results")
+        assert_results_text_at_least(projector)
         assert_fits_the_window(projector, ".st-key-live_results")
         projector.screenshot(path=str(SHOTS / "live-room-projector-scale.png"))
         expect(pages[0].get_by_text("The room so far: 3 answers")).to_be_visible(timeout=FOLLOW_MS)
@@ -156,6 +263,7 @@ def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_
         assert quotes == [{"px": MIN_PX, "colour": rgb("#262730"), "opacity": 1}] * len(said), quotes
         expect(results.locator('[data-testid="stPlotlyChart"]')).to_have_count(1, timeout=FOLLOW_MS)
         assert_chart_text_at_least(projector, ".st-key-live_results")
+        assert_results_text_at_least(projector)  # the words' sentence under their picture too
         assert_fits_the_window(projector, ".st-key-live_results")
         projector.screenshot(path=str(SHOTS / "live-room-projector-short-answers.png"))
         assert_no_exception(projector)
@@ -190,5 +298,31 @@ def test_the_live_room_drawer_leaves_the_room_bar_uncovered(browser: Browser, ap
         assert not boxes_overlap(drawer.bounding_box(), bar.bounding_box()), (drawer.bounding_box(), bar.bounding_box())
         leave.click(trial=True)  # the room bar's last button can still be clicked with the drawer open
         presenter.screenshot(path=str(SHOTS / "live-room-presenter-drawer-open.png"))
+
+        # The drawer follows the bar's bottom edge, not a fixed offset: on a bar made to wrap to more lines at
+        # 1280x720, and on a phone's 390x844 where it wraps by itself.
+        one_line = bar.bounding_box()["height"]
+        presenter.add_style_tag(content=".st-key-present_room_bar { max-width: 560px; }")
+        assert_drawer_under_the_bar(presenter, taller_than=one_line)
+        presenter.screenshot(path=str(SHOTS / "live-room-presenter-drawer-open-wrapped-bar.png"))
+        presenter.set_viewport_size({"width": 390, "height": 844})
+        assert_drawer_under_the_bar(presenter, taller_than=one_line)
+        presenter.screenshot(path=str(SHOTS / "live-room-presenter-drawer-open-phone.png"))
     finally:
         context.close()
+
+
+def assert_drawer_under_the_bar(presenter: Page, taller_than: float) -> None:
+    """The open drawer starts under the room bar, which has wrapped to more than one line, and stays in the
+    window with its first button reachable."""
+    wait_for_app(presenter)
+    presenter.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    bar = presenter.locator(".st-key-present_room_bar").bounding_box()
+    drawer = presenter.locator(".st-key-live_room_dock").bounding_box()
+    window = presenter.viewport_size
+    assert bar["height"] > taller_than + 10, (bar, taller_than)  # the bar really wraps
+    assert drawer["y"] >= bar["y"] + bar["height"], (drawer, bar)
+    assert not boxes_overlap(drawer, bar), (drawer, bar)
+    assert drawer["y"] + drawer["height"] <= window["height"], (drawer, window)
+    assert 0 <= drawer["x"] < drawer["x"] + drawer["width"] <= window["width"], (drawer, window)
+    expect(presenter.get_by_role("button", name="Open to the room")).to_be_in_viewport(ratio=1)

@@ -132,3 +132,58 @@ def test_the_word_picture_keeps_to_the_words_that_fit_the_projector() -> None:
     figure = figures.words_figure(words)
     assert list(figure.data[0].y) == [word for word, _ in words[: figures.MAX_PICTURED_WORDS]]
     assert figure.layout.height <= 400  # the projector's chart height: 24 px labels, none skipped
+
+
+def many_options_figure(count: int) -> go.Figure:
+    options = tuple(f"Barrier number {number} of the study" for number in range(count))
+    question = questions.Question("P:barrier", "barrier", "?", "", options, "P")
+    counted = tally(question, answers("P:barrier", [{"options": [options[0], options[-1]]}]))
+    study = pd.DataFrame({"MHSW": range(count), "CSW": [1] * count}, index=list(options))
+    return figures.options_figure(counted, study, {"MHSW": "#0072B2", "CSW": "#D55E00"})
+
+
+@pytest.mark.parametrize("count", [3, 12, 14])
+def test_every_option_is_a_tick_of_its_own_with_a_row_tall_enough_for_its_label(count: int) -> None:
+    figure = many_options_figure(count)
+    labels = list(figure.data[0].y)
+    assert len(labels) == count
+    for axis in (figure.layout.yaxis, figure.layout.yaxis2):
+        # Ticks given, not left to plotly, which drops category labels on a crowded axis.
+        assert axis.tickmode == "array"
+        assert list(axis.tickvals) == labels
+        assert axis.automargin is True  # the label column as wide as the longest label
+    plot_height = figure.layout.height - figure.layout.margin.t - figure.layout.margin.b
+    assert plot_height / count >= figures.OPTION_ROW_PX >= MIN_PX + 4  # a 24 px line and a gap per option
+
+
+def test_the_options_chart_grows_with_the_count_and_a_few_options_keep_thick_bars() -> None:
+    heights = [many_options_figure(count).layout.height for count in (3, 7, 12, 14)]
+    assert heights == sorted(heights)
+    assert heights[-1] > heights[-2] > heights[0]
+    few = many_options_figure(3)
+    assert few.layout.height - few.layout.margin.t - few.layout.margin.b >= figures.MIN_OPTIONS_PLOT_PX
+
+
+def test_a_narrow_options_chart_names_the_rooms_bars_in_its_legend_for_want_of_room_for_titles() -> None:
+    options = tuple(f"Barrier {number}" for number in range(14))
+    question = questions.Question("P:barrier", "barrier", "?", "", options, "P")
+    counted = tally(question, answers("P:barrier", [{"options": [options[0]]}]))
+    study = pd.DataFrame({"MHSW": [1] * 14}, index=list(options))
+    narrow = figures.options_figure(counted, study, {"MHSW": "#0072B2"}, narrow=True)
+    assert not narrow.layout.annotations  # the two charts' titles ran into each other
+    assert [trace.name for trace in narrow.data if trace.showlegend is not False] == ["This room", "MHSW"]
+    sizes = every_font_size(narrow)
+    assert all(size is not None and size >= MIN_PX for _, size in sizes), sizes
+
+
+def test_the_sentence_of_many_options_names_the_groups_once_and_keeps_every_number() -> None:
+    study = pd.DataFrame({"MHSW": [1, 0, 2], "CSW": [0, 3, 1]}, index=list(OPTIONS))
+    full = figures.options_sentence(options_tally(), study)
+    compact = figures.options_sentence(options_tally(), study, compact=True)
+    assert full == (
+        "2 answers. Time: 2 (study: MHSW 1, CSW 0); Roles: 0 (study: MHSW 0, CSW 3); Trust: 1 (study: MHSW 2, CSW 1)."
+    )
+    assert compact == (
+        "2 answers. Each option: this room's picks (the study's MHSW, CSW). "
+        "Time: 2 (1, 0); Roles: 0 (0, 3); Trust: 1 (2, 1)."
+    )
