@@ -16,8 +16,8 @@ event loop behind the script threads) this happens to real phones, not only to t
 `keep_finished_runs_output` has the session hold such a fragment request until the finished run's events have
 all been handled (its runner's shutdown included), then handle it as before, a few milliseconds later. A full
 rerun is left as it is: it redraws the whole page anyway. It wraps one method of the pinned Streamlit and
-checks that version first; tests/browser/test_fragment_after_a_run.py reproduces the race on a real server.
-Drop it once Streamlit holds such requests itself.
+checks that version first; tests/components/ui/test_fragment_runs.py tests the hold. Drop it once Streamlit holds
+such requests itself.
 """
 
 from __future__ import annotations

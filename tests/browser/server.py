@@ -107,10 +107,10 @@ def restart_streamlit(process: subprocess.Popen, port: int, windows: tuple[Page,
 
 
 @contextmanager
-def served_app() -> Iterator[str]:
-    """A fresh `streamlit run app.py` on a free port, stopped on exit: yields its base URL."""
+def served_app(script: Path = REPO / "app.py") -> Iterator[str]:
+    """A fresh `streamlit run <script>` (app.py unless told) on a free port, stopped on exit: yields its base URL."""
     port = free_port()
-    process = start_streamlit(REPO / "app.py", port)
+    process = start_streamlit(script, port)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

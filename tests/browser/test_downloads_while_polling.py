@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser.server import free_port, start_streamlit, wait_for_app
+from tests.browser.server import served_app, wait_for_app
 
 APP = Path(__file__).with_name("apps") / "download_while_polling.py"
 POLLING_WINDOWS = 2
@@ -22,13 +22,8 @@ DOWNLOADS = 12
 
 @pytest.fixture(scope="module")
 def polling_app_url():
-    port = free_port()
-    process = start_streamlit(APP, port)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    with served_app(APP) as url:
+        yield url
 
 
 def test_every_download_arrives_while_other_windows_poll(browser: Browser, polling_app_url: str) -> None:

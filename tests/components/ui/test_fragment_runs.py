@@ -1,12 +1,18 @@
 """The wrapper that holds a fragment's rerun until the run before it is out (components/ui/fragment_runs.py):
-wrapped once however often app.py calls it, only on the Streamlit it was read against. That it fixes the race
-is shown on a real server: tests/browser/test_fragment_after_a_run.py."""
+wrapped once however often app.py calls it, only on the Streamlit it was read against; a fragment's request
+held while an ended run's events wait, then handled; a full rerun never held; nothing held for ever. The runner
+here is in Streamlit's own STOP state (its ScriptRequests); the race itself was seen under a crowd of phones
+(docs/performance.md, "Every answer confirmed")."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 import streamlit
+from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.runtime.app_session import AppSession
+from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequests
 
 from components.ui.fragment_runs import STREAMLIT_VERSION, keep_finished_runs_output
 
@@ -35,3 +41,74 @@ def test_the_pinned_streamlit_is_the_one_the_wrapper_was_read_against() -> None:
     # When requirements.txt moves to another Streamlit, read AppSession.request_rerun again (does it still start
     # a new ScriptRunner and drop the old one's queued events?) before changing STREAMLIT_VERSION.
     assert streamlit.__version__ == STREAMLIT_VERSION
+
+
+class Recorded:
+    """A session whose own request_rerun records what reached it: the wrapper's hold is what is tested."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self._event_loop = self.loop
+        self._scriptrunner = None
+        self.handled: list[ClientState | None] = []
+
+    def request_rerun(self, client_state: ClientState | None) -> None:
+        self.handled.append(client_state)
+
+
+class EndedRunner:
+    """A ScriptRunner whose script has ended (its requests are in Streamlit's own STOP state)."""
+
+    def __init__(self) -> None:
+        self._requests = ScriptRequests()
+        self._requests.request_stop()
+
+
+def test_a_fragment_rerun_waits_until_the_ended_run_is_out_then_is_handled() -> None:
+    class Session(Recorded):
+        pass
+
+    keep_finished_runs_output(Session)
+    session = Session()
+    session._scriptrunner = EndedRunner()  # its script has ended; its last events are still queued
+    poll = ClientState(fragment_id="follow", is_auto_rerun=True)
+    session.request_rerun(poll)
+    session.loop.run_until_complete(asyncio.sleep(0.05))
+    assert session.handled == []  # held while the ended run's events wait
+    session._scriptrunner = None  # the session handled the runner's last event (its shutdown)
+    session.loop.run_until_complete(asyncio.sleep(0.05))
+    assert session.handled == [poll]
+    session.loop.close()
+
+
+def test_a_full_rerun_and_a_fragment_rerun_with_nothing_queued_are_handled_at_once() -> None:
+    class Session(Recorded):
+        pass
+
+    keep_finished_runs_output(Session)
+    session = Session()
+    session._scriptrunner = EndedRunner()
+    full = ClientState(query_string="")
+    session.request_rerun(full)  # a full rerun redraws the whole page: never held
+    session._scriptrunner = None
+    poll = ClientState(fragment_id="follow")
+    session.request_rerun(poll)
+    assert session.handled == [full, poll]
+    session.loop.close()
+
+
+def test_a_fragment_rerun_is_not_held_for_ever(monkeypatch: pytest.MonkeyPatch) -> None:
+    from components.ui import fragment_runs
+
+    class Session(Recorded):
+        pass
+
+    monkeypatch.setattr(fragment_runs, "HOLD_AT_MOST_SECONDS", 0.05)
+    keep_finished_runs_output(Session)
+    session = Session()
+    session._scriptrunner = EndedRunner()  # never shuts down
+    poll = ClientState(fragment_id="follow")
+    session.request_rerun(poll)
+    session.loop.run_until_complete(asyncio.sleep(0.3))
+    assert session.handled == [poll]  # handled as Streamlit would, once the hold ran out
+    session.loop.close()
