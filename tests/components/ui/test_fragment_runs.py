@@ -7,6 +7,7 @@ here is in Streamlit's own STOP state (its ScriptRequests); the race itself was 
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import pytest
 import streamlit
@@ -43,6 +44,14 @@ def test_the_pinned_streamlit_is_the_one_the_wrapper_was_read_against() -> None:
     assert streamlit.__version__ == STREAMLIT_VERSION
 
 
+def run_loop_for(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
+    """Run `loop` for a while, in a thread of its own: the browser tests' Playwright keeps a loop running in this
+    one when the whole suite runs."""
+    runner = threading.Thread(target=lambda: loop.run_until_complete(asyncio.sleep(seconds)))
+    runner.start()
+    runner.join()
+
+
 class Recorded:
     """A session whose own request_rerun records what reached it: the wrapper's hold is what is tested."""
 
@@ -73,10 +82,10 @@ def test_a_fragment_rerun_waits_until_the_ended_run_is_out_then_is_handled() -> 
     session._scriptrunner = EndedRunner()  # its script has ended; its last events are still queued
     poll = ClientState(fragment_id="follow", is_auto_rerun=True)
     session.request_rerun(poll)
-    session.loop.run_until_complete(asyncio.sleep(0.05))
+    run_loop_for(session.loop, 0.05)
     assert session.handled == []  # held while the ended run's events wait
     session._scriptrunner = None  # the session handled the runner's last event (its shutdown)
-    session.loop.run_until_complete(asyncio.sleep(0.05))
+    run_loop_for(session.loop, 0.05)
     assert session.handled == [poll]
     session.loop.close()
 
@@ -109,6 +118,6 @@ def test_a_fragment_rerun_is_not_held_for_ever(monkeypatch: pytest.MonkeyPatch) 
     session._scriptrunner = EndedRunner()  # never shuts down
     poll = ClientState(fragment_id="follow")
     session.request_rerun(poll)
-    session.loop.run_until_complete(asyncio.sleep(0.3))
+    run_loop_for(session.loop, 0.3)
     assert session.handled == [poll]  # handled as Streamlit would, once the hold ran out
     session.loop.close()
