@@ -8,14 +8,6 @@ from components.shared import navigation
 from components.ui.downloads import keep_built_downloads
 from components.ui.fragment_runs import keep_finished_runs_output
 
-st.set_page_config(
-    page_title="Collaboration Findings Explorer",
-    # A bundled image, served by this app: a Material icon here makes the browser fetch it from
-    # fonts.gstatic.com, which fails offline.
-    page_icon=str(Path(__file__).with_name("assets") / "page-icon.png"),
-    layout="wide",
-)
-
 # Files built when a download button is clicked must outlast the live room's polling (see components/ui/downloads.py).
 keep_built_downloads()
 # A poll's fragment rerun must not drop the end of the run before it, e.g. a phone's "Answer received"
@@ -41,4 +33,16 @@ PAGES = [
 # only its content: Streamlit's embed mode hides its header but not the sidebar navigation. Pages stay
 # registered, so links inside a page still work.
 CONTENT_ONLY = bool(st.context.is_embedded) or st.query_params.get("view") == "projector"
-st.navigation(PAGES, position="hidden" if CONTENT_ONLY else "sidebar").run()
+page = st.navigation(PAGES, position="hidden" if CONTENT_ONLY else "sidebar")
+# One page config per run, the page's own (a second call from the page would be a second message on every run,
+# e.g. each of a room's phones' reruns).
+record = navigation.by_url_path(page.url_path)
+st.set_page_config(
+    page_title="Collaboration Findings Explorer",
+    # A bundled image, served by this app: a Material icon here makes the browser fetch it from
+    # fonts.gstatic.com, which fails offline.
+    page_icon=str(Path(__file__).with_name("assets") / "page-icon.png"),
+    layout=record.layout,
+    initial_sidebar_state=record.sidebar,
+)
+page.run()

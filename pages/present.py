@@ -17,10 +17,9 @@ from components.present import draw_slides as slide_view
 from components.present import presenter
 from components.ui import frame as ui
 
-# Before anything reaches the browser: a fresh server's first deep link is rerouted through app.py once, and
-# this page's "collapsed" sidebar must be the last page config the browser sees.
+# Before anything reaches the browser: a fresh server's first deep link is rerouted through app.py once (which
+# sets this page's wide layout and collapsed sidebar, components/shared/navigation.py).
 ui.ensure_router()
-st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 st.html(slide_view.SLIDE_STYLE)
 
 view = st.query_params.get("view")

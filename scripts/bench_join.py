@@ -54,6 +54,7 @@ for path in (REPO, REPO / "scripts"):
         sys.path.insert(0, str(path))
 
 from benchmarking.crowd import capture_first_requests, fetch_cookies, retarget  # noqa: E402
+from benchmarking.gil_profile import Profiler, hot_spots  # noqa: E402
 from benchmarking.servers import repo_config_flags  # noqa: E402
 
 from components.live_room import questions  # noqa: E402
@@ -430,7 +431,7 @@ def rows_in_store(store: Store, join_code: str) -> int:
         ).scalar_one()
 
 
-def single_process(phones: int, folder: Path) -> list[str]:
+def single_process(phones: int, folder: Path, profile: Path | None = None) -> list[str]:
     database = f"sqlite:///{folder}/single.db"
     os.environ["EXPLORER_DATABASE_URL"] = database
     store, _room, code = open_live_room(database)
@@ -449,7 +450,11 @@ def single_process(phones: int, folder: Path) -> list[str]:
         bare_frame = next(f for f in bare_frames if BackMsg.FromString(f).WhichOneof("type") == "rerun_script")
         asyncio.run(crowd_round(app_url, join_frame, 1, 1, store, code))  # warm-up, untimed
         asyncio.run(bare_round(bare_url, bare_frame, 1))
+        # Sampled only while the crowd runs (the warm-up's imports would otherwise lead the profile).
+        profiler = Profiler(app.pid, profile) if profile else None
         phone = asyncio.run(crowd_round(app_url, join_frame, phones, 2, store, code))
+        if profiler:
+            profiler.stop()
         base = asyncio.run(bare_round(bare_url, bare_frame, phones))
     finally:
         for process in (app, bare):
@@ -477,6 +482,11 @@ def single_process(phones: int, folder: Path) -> list[str]:
     lines.append("")
     lines.append(f"Errors: {len(phone.errors) + len(base.errors)} {sorted(set(phone.errors + base.errors))[:5]}")
     lines.append(f"Phones rerun by hand to see the next question (poll not emulated): {phone.nudged}")
+    if profile:
+        samples, ours, own = hot_spots(profile, top=12)
+        lines += ["", f"Profile of the crowd ({samples} samples of the thread holding the GIL, {profile}):", ""]
+        lines += [f"- {share:.0%} in {label} (inclusive)" for label, share in ours]
+        lines += [f"- {share:.0%} in {label} (self)" for label, share in own]
     return lines
 
 
@@ -544,11 +554,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-replicas", action="store_true")
     parser.add_argument("--server-log", type=Path, help="write serve.sh's and the replicas' messages here")
     parser.add_argument("--browser-phones", type=int, default=5, help="Chromium phones timed following the presenter")
+    parser.add_argument("--profile", type=Path, help="py-spy the one process while its crowd runs; raw samples here")
     args = parser.parse_args(argv)
     lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-join-") as folder:
         if not args.skip_single:
-            lines += single_process(args.phones, Path(folder))
+            lines += single_process(args.phones, Path(folder), args.profile)
             lines.append("")
         if not args.skip_replicas:
             lines += replicas(args.replica_phones, args.answers, Path(folder), args.server_log, args.browser_phones)

@@ -12,6 +12,8 @@ approved it for the projector.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
+from typing import Any
 
 import streamlit as st
 
@@ -82,7 +84,8 @@ def _page_end(room) -> None:
     st.caption(f"{escape_markdown(source)} {APP_NAME}.")
 
 
-def _try_join(store, code: object) -> None:
+def _try_join(store, code: object):
+    """Join by `code`; returns the live room joined (None, with the phone's message kept, when refused)."""
     joined = live.join(store, _session_id(), code)
     if joined.failure is not None:
         report_failure(joined.failure)  # logs which database failed and why; the phone sees joined.message
@@ -93,6 +96,7 @@ def _try_join(store, code: object) -> None:
         st.session_state[keys.LIVE_JOIN_CODE] = joined.room.join_code
         st.session_state.pop(keys.LIVE_MESSAGE, None)
         st.query_params["code"] = joined.room.join_code
+    return joined.room
 
 
 def _typed_code() -> None:
@@ -104,15 +108,21 @@ def _typed_code() -> None:
 def _phone(store):
     """The code form, or the room's question; returns the live room joined (None while not in one)."""
     url_code = st.query_params.get("code")
+    # Right after this phone's answer was written: the room and the answer as that write saw them.
+    answered = st.session_state.pop(keys.LIVE_ANSWERED, None)
+    room, expired = None, False
     if (
         url_code
         and st.session_state.get(keys.LIVE_URL_TRIED) != url_code
         and keys.LIVE_JOIN_CODE not in st.session_state
     ):
         st.session_state[keys.LIVE_URL_TRIED] = url_code
-        _try_join(store, url_code)
+        room = _try_join(store, url_code)  # the room just read to check the code: not read twice
     code = st.session_state.get(keys.LIVE_JOIN_CODE)
-    room, expired = live_store.live_room_by_code(store, code) if code else (None, False)
+    if room is None and answered is not None and answered.room.join_code == code:
+        room = answered.room
+    elif room is None and code:
+        room, expired = live_store.live_room_by_code(store, code)
     if room is None:
         if code:
             st.session_state[keys.LIVE_MESSAGE] = live.EXPIRED_CODE if expired else live.WRONG_CODE
@@ -122,12 +132,16 @@ def _phone(store):
     question = questions.current_question(room.state, room.slide)
     seen = _seen(room.state, question)
     st.session_state[keys.LIVE_SEEN] = seen
-    st.title(f"Live room {room.join_code}", anchor=False)
     if question is None:
-        st.subheader("Waiting for the next question", anchor=False)
-        st.markdown(escape_markdown(questions.what_comes_next(room.state, room.slide)))
+        what_next = escape_markdown(questions.what_comes_next(room.state, room.slide))
+        st.markdown(_heading(room.join_code, "### Waiting for the next question", what_next))
     else:
-        _question(store, room, question)
+        if answered is not None and answered.question_id == question.id:
+            own = answered.answer
+        else:
+            own = live_store.own_answer(store, room.join_code, _participant(), question.id)
+        _question(store, room, question, own or {})
+    st.session_state[keys.LIVE_ROOM_DRAWN] = room  # set just before the fragment that takes it, nothing between
     _follow(room.join_code)
     return room
 
@@ -156,22 +170,28 @@ def _send(store, join_code: str, question: Question, form_key: str) -> None:
         ]
     else:
         value = st.session_state.get(f"{form_key}_value")
-    problem = live.answer(store, _answer_limit(), join_code, _participant(), question.id, value)
-    if problem:
-        st.session_state[keys.LIVE_MESSAGE] = problem
+    answered = live.take_answer(store, _answer_limit(), join_code, _participant(), question.id, value)
+    if answered.message:
+        st.session_state[keys.LIVE_MESSAGE] = answered.message
         st.session_state.pop(keys.LIVE_RECEIVED, None)
     else:
         st.session_state[keys.LIVE_RECEIVED] = question.id
+        st.session_state[keys.LIVE_ANSWERED] = answered  # the run that follows draws from it, reading nothing
         st.session_state.pop(keys.LIVE_MESSAGE, None)
 
 
-def _question(store, room, question: Question) -> None:
+def _heading(join_code: str, *blocks: str) -> str:
+    """The room's title and the Markdown blocks below it (already escaped; empty ones left out), as one
+    element: every phone in the room reruns this page, so it stays a handful of elements."""
+    return "\n\n".join([f"# Live room {join_code}", *(block for block in blocks if block)])
+
+
+def _question(store, room, question: Question, own: Mapping[str, Any]) -> None:
+    """The question's form, filled with this phone's own answer (`own`, empty when it has none)."""
     locked = question.id in room.state.get("locked", [])
-    if question.context:
-        st.markdown(escape_markdown(question.context))
-    st.subheader(escape_markdown(question.ask), anchor=False)
+    # The prompt's own question (if any), then what the phone is asked.
+    st.markdown(_heading(room.join_code, escape_markdown(question.context), f"### {escape_markdown(question.ask)}"))
     form_key = f"{keys.LIVE_ANSWER_FORM}{question.id.replace(':', '_')}"
-    own = live_store.own_answer(store, room.join_code, _participant(), question.id) or {}
     with st.form(form_key, border=False):
         if question.is_options:
             picked = set(own.get("options", []))
@@ -221,10 +241,14 @@ def _follow(join_code: str) -> None:
     store = app_store()
     if store is None:
         return  # the database is away for a moment: the phone keeps its room, and the next poll tries again
-    try:
-        room, _ = live_store.live_room_by_code(store, join_code)
-    except StoreUnavailableError:
-        return  # the same, for one busy poll (never a traceback on the phone)
+    # In the full run that drew the page, the room it just read (read once per run, not twice); the
+    # fragment's own reruns (the polls) read the store.
+    room = st.session_state.pop(keys.LIVE_ROOM_DRAWN, None)
+    if room is None or room.join_code != join_code:
+        try:
+            room, _ = live_store.live_room_by_code(store, join_code)
+        except StoreUnavailableError:
+            return  # the same, for one busy poll (never a traceback on the phone)
     if room is None:
         st.session_state.pop(keys.LIVE_JOIN_CODE, None)
         st.rerun()

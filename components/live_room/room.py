@@ -50,46 +50,62 @@ def join(store: Store, session: str, code: object) -> Joined:
     return Joined(room)
 
 
-def answer(
+@dataclass(frozen=True)
+class Answered:
+    message: str  # "" when the answer was received, else why not, for the phone
+    question_id: str = ""
+    room: LiveRoom | None = None  # when received: the live room as the answer's write read it
+    answer: Mapping[str, Any] | None = None  # when received: the answer as stored
+
+
+class _RefusedError(AnswerError):
+    """An answer the live state refuses (closed, or too many): its text is the phone's message."""
+
+
+def answer(store: Store, limit: SlidingLimit, join_code: str, participant: str, question_id: str, value: object) -> str:
+    """Take a phone's answer (new or changed); "" when it was received, else the message for the phone."""
+    return take_answer(store, limit, join_code, participant, question_id, value).message
+
+
+def take_answer(
     store: Store,
     limit: SlidingLimit,
     join_code: str,
     participant: str,
     question_id: str,
     value: object,
-) -> str:
-    """Take a phone's answer (new or changed); "" when it was received, else the message for the phone."""
-    try:
-        room, _expired = live_store.live_room_by_code(store, join_code)
-    except StoreUnavailableError as error:
-        return f"{ANSWER_NOT_SAVED} {error}"
-    if room is None:
-        return EXPIRED_CODE
-    question = questions.question_by_id(room.state, question_id)
-    if question is None:
-        return ANSWER_CLOSED
-    try:
+) -> Answered:
+    """Take a phone's answer (new or changed): its message ("" when received) and, when received, the room and
+    the answer as written, so that the phone's next run draws them without reading them back.
+
+    Checked against the newest live state inside the answer's own write (live_store.put_answer): the question
+    is current and not locked, the answer fits it, and the phone is within its rate limit."""
+    limit_key = f"{join_code}\0{participant}"
+    taken: dict[str, Any] = {}  # the answer as checked, once it counted against the limit
+
+    def answer_for(state: dict[str, Any], slide: int) -> tuple[dict[str, Any], str]:
+        question = questions.question_by_id(state, question_id)
+        if question is None or not questions.is_open(state, question_id, slide):
+            raise _RefusedError(ANSWER_CLOSED)
         body, status = questions.checked_answer(question, value)
-    except AnswerError as error:
-        return str(error)
-    if not limit.allow(f"{join_code}\0{participant}"):
-        return TOO_MANY_ANSWERS
+        if not limit.allow(limit_key):
+            raise _RefusedError(TOO_MANY_ANSWERS)
+        taken["answer"] = body
+        return body, status
+
     try:
-        received = live_store.put_answer(
-            store,
-            room.join_code,
-            participant,
-            question_id,
-            body,
-            status,
-            # checked again inside the write, against the newest state and slide
-            accept=lambda state, slide: questions.is_open(state, question_id, slide),
-        )
+        code = live_store.normal_join_code(join_code) or ""
+        room = live_store.put_answer(store, code, participant, question_id, answer_for)
+    except AnswerError as refused:
+        return Answered(str(refused))
     except StoreUnavailableError as error:
         # Never a false "Answer received": the phone is told, and a second try is not held back by the limit.
-        limit.forget_one(f"{join_code}\0{participant}")
-        return f"{ANSWER_NOT_SAVED} {error}"
-    return "" if received else ANSWER_CLOSED
+        if taken:
+            limit.forget_one(limit_key)
+        return Answered(f"{ANSWER_NOT_SAVED} {error}")
+    if room is None:
+        return Answered(EXPIRED_CODE)
+    return Answered("", question_id, room, taken["answer"])
 
 
 def public_tally(store: Store, room: LiveRoom, question: Question) -> Tally:

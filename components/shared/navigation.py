@@ -27,6 +27,9 @@ class PageRecord:
     audience: str
     # A card in Home's "Where to go next". /join is not: phones reach it from the projector's QR code or code.
     home_card: bool = True
+    # The page's own layout and sidebar (st.set_page_config), set once per run by app.py before the page runs.
+    layout: str = "wide"
+    sidebar: str = "auto"
 
     @property
     def is_home(self) -> bool:
@@ -75,6 +78,7 @@ PAGES = (
         "present",
         "Slides and discussion prompts for a training room.",
         "trainers",
+        sidebar="collapsed",
     ),
     PageRecord(
         "pages/join.py",
@@ -84,6 +88,8 @@ PAGES = (
         "Answer the presenter's discussion prompts from your phone, with the room's code.",
         "people in a training room",
         home_card=False,
+        layout="centered",  # a phone's page: one column
+        sidebar="collapsed",
     ),
     PageRecord(
         "pages/explore.py",
@@ -128,6 +134,14 @@ def page_scripts() -> list[str]:
 def url_paths() -> list[str]:
     """Every page's public URL path in navigation order ("" is the home page)."""
     return [page.url_path for page in PAGES]
+
+
+def by_url_path(url_path: str) -> PageRecord:
+    """The record of the page served at `url_path` ("" is the home page); KeyError names it when there is none."""
+    for page in PAGES:
+        if page.url_path == url_path:
+            return page
+    raise KeyError(f"no page is served at /{url_path} (components/shared/navigation.py PAGES)")
 
 
 def by_script(script: str) -> PageRecord:

@@ -206,6 +206,8 @@ LIVE_CODE_INPUT = "live_code_input"  # widget: the code typed on the phone
 LIVE_JOIN_BUTTON = "live_join_button"  # widget: Join
 LIVE_ANSWER_FORM = "live_answer_"  # widget key prefix: one answer form per question (+ its fields)
 LIVE_URL_TRIED = "live_url_tried"  # str: the ?code= this session already tried (a wrong one is tried once)
+LIVE_ROOM_DRAWN = "live_room_drawn"  # LiveRoom: the room a full run just drew, handed to its poll fragment
+LIVE_ANSWERED = "live_answered"  # room.Answered: this phone's answer just written, for the run that follows
 # Presenter side (components/live_room/draw_room.py):
 LIVE_OPEN = "live_open"  # widget: Open to the room
 LIVE_ASK_KIND = "live_ask_kind_"  # widget key prefix: what a prompt asks for (+ prompt id)

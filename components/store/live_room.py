@@ -235,26 +235,29 @@ def put_answer(
     join_code: str,
     participant: str,
     question_id: str,
-    answer: Mapping[str, Any],
-    status: str,
-    accept: Callable[[dict[str, Any], int], bool] = lambda state, slide: True,
-) -> bool:
-    """Add or replace this participant's answer to a question; False when the room is gone or
-    `accept(state, slide)` (the feature's check of the live state and the presenter's slide, read in this
-    transaction: e.g. that the question is current and not locked) says no."""
-    if not participant or not question_id or len(question_id) > 40 or status not in STATUSES:
-        raise ValueError("An answer needs a participant, a question id (at most 40 characters) and a status.")
-    answer = _json_size_checked(answer, "answer")
-    if len(str(answer).encode()) > MAX_ANSWER_BYTES:
-        raise ValueError(f"An answer is larger than {MAX_ANSWER_BYTES} bytes.")
+    answer_for: Callable[[dict[str, Any], int], tuple[Mapping[str, Any], str]],
+) -> LiveRoom | None:
+    """Add or replace this participant's answer to a question; the live room as this write read it, or None
+    when the room is gone or has expired.
+
+    answer_for(state, slide) gives the answer and its status from the live state and the presenter's slide
+    read in this transaction (the feature checks there that the question is current, open and answered
+    well); it raises to refuse, and what it raises reaches the caller with nothing written. One transaction:
+    an answer costs no separate read of the room."""
+    if not participant or not question_id or len(question_id) > 40:
+        raise ValueError("An answer needs a participant and a question id (at most 40 characters).")
     now = store.clock()
     with store.engine.begin() as connection:
         row = connection.execute(_select_live(join_code)).first()
         if row is None or row.expires_at <= now:
-            return False
+            return None
         live = _live(row)
-        if not accept(live.state, live.slide):
-            return False
+        answer, status = answer_for(live.state, live.slide)
+        if status not in STATUSES:
+            raise ValueError(f"An answer's status is one of {STATUSES}, not {status!r}.")
+        answer = _json_size_checked(answer, "answer")
+        if len(str(answer).encode()) > MAX_ANSWER_BYTES:
+            raise ValueError(f"An answer is larger than {MAX_ANSWER_BYTES} bytes.")
         if connection.dialect.name == "postgresql":
             from sqlalchemy.dialects.postgresql import insert
         else:
@@ -274,7 +277,7 @@ def put_answer(
                 set_={"answer": answer, "status": status, "updated_at": now},
             )
         )
-    return True
+    return live
 
 
 @guarded
