@@ -14,13 +14,13 @@ media file manager. Drop it once Streamlit references built files itself.
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable
 
-import streamlit
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-# The Streamlit whose media file manager this was read against (requirements.txt pins it).
-STREAMLIT_VERSION = "1.67.0"
+from components.ui.streamlit_patches import wrap_pinned
+
+# Marks the wrapper (read against streamlit_patches.STREAMLIT_VERSION), so it is put on once.
 _WRAPPED = "_keeps_built_downloads"
 
 
@@ -31,13 +31,10 @@ def built_file_id(url: str) -> str:
 
 def keep_built_downloads(manager_class: type = MediaFileManager) -> bool:
     """Have built downloads kept by their session (once per process); False if this Streamlit is not the pinned one."""
-    if getattr(manager_class.execute_deferred, _WRAPPED, False):
-        return True
-    if streamlit.__version__ != STREAMLIT_VERSION:
-        return False
-    build_and_store = manager_class.execute_deferred
+    return wrap_pinned(manager_class, "execute_deferred", _keeping_built_files, _WRAPPED)
 
-    @functools.wraps(build_and_store)
+
+def _keeping_built_files(build_and_store: Callable) -> Callable:
     def execute_deferred(manager, file_id: str) -> str:
         entry = manager._deferred_callables.get(file_id)
         url = build_and_store(manager, file_id)
@@ -51,6 +48,4 @@ def keep_built_downloads(manager_class: type = MediaFileManager) -> bool:
                 references[f"{entry['coordinates']}.built"] = built_id
         return url
 
-    setattr(execute_deferred, _WRAPPED, True)
-    manager_class.execute_deferred = execute_deferred
-    return True
+    return execute_deferred

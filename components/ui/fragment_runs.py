@@ -22,15 +22,15 @@ such requests itself.
 
 from __future__ import annotations
 
-import functools
 import time
+from collections.abc import Callable
 
-import streamlit
 from streamlit.runtime.app_session import AppSession
 from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequestType
 
-# The Streamlit whose AppSession this was read against (requirements.txt pins it).
-STREAMLIT_VERSION = "1.67.0"
+from components.ui.streamlit_patches import wrap_pinned
+
+# Marks the wrapper (read against streamlit_patches.STREAMLIT_VERSION), so it is put on once.
 _WRAPPED = "_keeps_finished_runs_output"
 RETRY_SECONDS = 0.005
 # A runner's last events are handled within milliseconds, however busy the loop; past this the request is
@@ -47,13 +47,10 @@ def run_ended_output_queued(session: AppSession) -> bool:
 def keep_finished_runs_output(session_class: type = AppSession) -> bool:
     """Have fragment reruns wait for the previous run's output (once per process); False if this Streamlit is not
     the pinned one."""
-    if getattr(session_class.request_rerun, _WRAPPED, False):
-        return True
-    if streamlit.__version__ != STREAMLIT_VERSION:
-        return False
-    request_rerun = session_class.request_rerun
+    return wrap_pinned(session_class, "request_rerun", _holding_fragment_reruns, _WRAPPED)
 
-    @functools.wraps(request_rerun)
+
+def _holding_fragment_reruns(request_rerun: Callable) -> Callable:
     def hold_fragment_rerun(session, client_state, held_until: float | None = None) -> None:
         if client_state is not None and client_state.fragment_id and run_ended_output_queued(session):
             held_until = time.monotonic() + HOLD_AT_MOST_SECONDS if held_until is None else held_until
@@ -62,6 +59,4 @@ def keep_finished_runs_output(session_class: type = AppSession) -> bool:
                 return
         request_rerun(session, client_state)
 
-    setattr(hold_fragment_rerun, _WRAPPED, True)
-    session_class.request_rerun = hold_fragment_rerun
-    return True
+    return hold_fragment_rerun

@@ -46,8 +46,7 @@ def test_a_kept_download_outlasts_other_sessions_runs_until_its_own_session_runs
     class Kept(Manager):
         pass
 
-    assert keep_built_downloads(Kept) is True
-    assert keep_built_downloads(Kept) is True  # app.py calls it on every run: wrapping twice would nest
+    assert keep_built_downloads(Kept) is True  # wrapped once however often it is called: test_streamlit_patches.py
     manager, storage, file_id = _built(Kept)
     _other_sessions_finish_runs(manager, 50)
     assert storage.get_file(f"{file_id}.csv").content == b"answer,count\nyes,3\n"
@@ -72,20 +71,3 @@ def test_a_download_built_for_a_session_that_has_ended_is_not_kept() -> None:
     _other_sessions_finish_runs(manager, 2)
     with pytest.raises(MediaFileStorageError):
         storage.get_file(f"{file_id}.txt")
-
-
-def test_another_streamlit_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Untouched(Manager):
-        pass
-
-    monkeypatch.setattr("streamlit.__version__", "9.9.9")
-    assert keep_built_downloads(Untouched) is False
-    assert Untouched.execute_deferred is MediaFileManager.execute_deferred
-
-
-def test_the_pinned_streamlit_is_the_one_the_wrapper_was_read_against() -> None:
-    import streamlit
-
-    from components.ui.downloads import STREAMLIT_VERSION
-
-    assert streamlit.__version__ == STREAMLIT_VERSION

@@ -1,47 +1,20 @@
 """The wrapper that holds a fragment's rerun until the run before it is out (components/ui/fragment_runs.py):
-wrapped once however often app.py calls it, only on the Streamlit it was read against; a fragment's request
-held while an ended run's events wait, then handled; a full rerun never held; nothing held for ever. The runner
-here is in Streamlit's own STOP state (its ScriptRequests); the race itself was seen under a crowd of phones
+a fragment's request held while an ended run's events wait, then handled; a full rerun never held; nothing held
+for ever (wrapped once, only on the pinned Streamlit: test_streamlit_patches.py). The runner here is in
+Streamlit's own STOP state (its ScriptRequests); the race itself was seen under a crowd of phones
 (docs/performance.md, "Every answer confirmed")."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Iterator
 
 import pytest
-import streamlit
 from streamlit.proto.ClientState_pb2 import ClientState
-from streamlit.runtime.app_session import AppSession
 from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequests
 
-from components.ui.fragment_runs import STREAMLIT_VERSION, keep_finished_runs_output
-
-
-def test_it_wraps_once() -> None:
-    class Held(AppSession):
-        pass
-
-    assert keep_finished_runs_output(Held) is True
-    wrapped = Held.request_rerun
-    assert keep_finished_runs_output(Held) is True  # app.py calls it on every run: wrapping twice would nest
-    assert Held.request_rerun is wrapped
-    assert wrapped is not AppSession.request_rerun
-
-
-def test_another_streamlit_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Untouched(AppSession):
-        pass
-
-    monkeypatch.setattr("streamlit.__version__", "9.9.9")
-    assert keep_finished_runs_output(Untouched) is False
-    assert Untouched.request_rerun is AppSession.request_rerun
-
-
-def test_the_pinned_streamlit_is_the_one_the_wrapper_was_read_against() -> None:
-    # When requirements.txt moves to another Streamlit, read AppSession.request_rerun again (does it still start
-    # a new ScriptRunner and drop the old one's queued events?) before changing STREAMLIT_VERSION.
-    assert streamlit.__version__ == STREAMLIT_VERSION
+from components.ui.fragment_runs import keep_finished_runs_output
 
 
 def run_loop_for(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
@@ -73,13 +46,21 @@ class EndedRunner:
         self._requests.request_stop()
 
 
-def test_a_fragment_rerun_waits_until_the_ended_run_is_out_then_is_handled() -> None:
+@pytest.fixture
+def session() -> Iterator[Recorded]:
+    """A recorded session, its request_rerun wrapped, whose ScriptRunner has ended its script."""
+
     class Session(Recorded):
         pass
 
     keep_finished_runs_output(Session)
     session = Session()
     session._scriptrunner = EndedRunner()  # its script has ended; its last events are still queued
+    yield session
+    session.loop.close()
+
+
+def test_a_fragment_rerun_waits_until_the_ended_run_is_out_then_is_handled(session: Recorded) -> None:
     poll = ClientState(fragment_id="follow", is_auto_rerun=True)
     session.request_rerun(poll)
     run_loop_for(session.loop, 0.05)
@@ -87,37 +68,23 @@ def test_a_fragment_rerun_waits_until_the_ended_run_is_out_then_is_handled() -> 
     session._scriptrunner = None  # the session handled the runner's last event (its shutdown)
     run_loop_for(session.loop, 0.05)
     assert session.handled == [poll]
-    session.loop.close()
 
 
-def test_a_full_rerun_and_a_fragment_rerun_with_nothing_queued_are_handled_at_once() -> None:
-    class Session(Recorded):
-        pass
-
-    keep_finished_runs_output(Session)
-    session = Session()
-    session._scriptrunner = EndedRunner()
+def test_a_full_rerun_and_a_fragment_rerun_with_nothing_queued_are_handled_at_once(session: Recorded) -> None:
     full = ClientState(query_string="")
     session.request_rerun(full)  # a full rerun redraws the whole page: never held
     session._scriptrunner = None
     poll = ClientState(fragment_id="follow")
     session.request_rerun(poll)
     assert session.handled == [full, poll]
-    session.loop.close()
 
 
-def test_a_fragment_rerun_is_not_held_for_ever(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fragment_rerun_is_not_held_for_ever(session: Recorded, monkeypatch: pytest.MonkeyPatch) -> None:
     from components.ui import fragment_runs
 
-    class Session(Recorded):
-        pass
-
     monkeypatch.setattr(fragment_runs, "HOLD_AT_MOST_SECONDS", 0.05)
-    keep_finished_runs_output(Session)
-    session = Session()
-    session._scriptrunner = EndedRunner()  # never shuts down
+    # The session's runner never shuts down (its last event never handled).
     poll = ClientState(fragment_id="follow")
     session.request_rerun(poll)
     run_loop_for(session.loop, 0.3)
     assert session.handled == [poll]  # handled as Streamlit would, once the hold ran out
-    session.loop.close()
