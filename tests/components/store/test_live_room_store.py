@@ -4,6 +4,8 @@ reads, moderation, clearing and expiry; wrong join codes counted in the store, p
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -135,28 +137,33 @@ def test_wrong_and_expired_codes_are_refused_and_guessing_is_limited(store: Stor
     assert live.question_answers(store, live_room.join_code) == []
 
 
+@contextmanager
+def another_server(database_url: str, clock) -> Iterator[Store]:
+    """Another server's Store on the same database (a second replica behind a load balancer, or the server
+    restarted), closed after."""
+    replica = Store.open(database_url, clock=clock)
+    try:
+        yield replica
+    finally:
+        replica.close()
+
+
 def test_wrong_codes_count_together_on_two_replicas_and_across_a_restart(
     store: Store, database_url: str, clock
 ) -> None:
     _room, live_room = opened(store)
     wrong = a_wrong_code(live_room)
-    other_replica = Store.open(database_url, clock=clock)
-    try:
+    with another_server(database_url, clock) as other_replica:
         for replica in (store, other_replica, store, other_replica, store):  # a load balancer alternating
             assert join(replica, "guesser", wrong).message == WRONG_CODE
         assert join(store, "guesser", live_room.join_code).message == TOO_MANY_JOINS
         assert join(other_replica, "guesser", live_room.join_code).message == TOO_MANY_JOINS
-    finally:
-        other_replica.close()
     store.close()
-    restarted = Store.open(database_url, clock=clock)  # the server restarted: the count is still there
-    try:
+    with another_server(database_url, clock) as restarted:  # the server restarted: the count is still there
         assert join(restarted, "guesser", live_room.join_code).message == TOO_MANY_JOINS
         assert join(restarted, "a phone", live_room.join_code).room is not None
         clock.advance(61)
         assert join(restarted, "guesser", live_room.join_code).room is not None
-    finally:
-        restarted.close()
 
 
 def test_a_phone_that_never_guessed_wrong_gets_in_while_the_server_is_over_its_limit(
@@ -164,8 +171,7 @@ def test_a_phone_that_never_guessed_wrong_gets_in_while_the_server_is_over_its_l
 ) -> None:
     _room, live_room = opened(store)
     wrong = a_wrong_code(live_room)
-    other_replica = Store.open(database_url, clock=clock)
-    try:
+    with another_server(database_url, clock) as other_replica:
         for number in range(WRONG_JOINS_PER_SERVER):  # many phones, one wrong code each, on both replicas
             replica = store if number % 2 else other_replica
             assert join(replica, f"guesser-{number}", wrong).message == WRONG_CODE
@@ -179,8 +185,6 @@ def test_a_phone_that_never_guessed_wrong_gets_in_while_the_server_is_over_its_l
         clock.advance(61)
         assert join(store, "guesser-1", live_room.join_code).room is not None
         assert join(other_replica, "new guesser", live_room.join_code).room is not None
-    finally:
-        other_replica.close()
 
 
 def test_a_busy_database_gives_the_phone_a_plain_message(tmp_path, monkeypatch) -> None:
