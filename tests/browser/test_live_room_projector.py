@@ -7,7 +7,7 @@ the presenter's room bar."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from components.shared.colours import GROUP_COLOURS, SHARED_GROUP_COLOUR, hex_to_rgb
 from tests.browser.conftest import REPO, assert_no_exception, open_page, track_runs, wait_for_app
@@ -74,6 +74,18 @@ def assert_results_text_at_least(page: Page, px: float = MIN_PX) -> None:
     assert not small, small
 
 
+def reveal_and_measure(presenter: Page, projector: Page, count: str) -> Locator:
+    """Reveal the answers, wait for the projector's results to say `count` ("1 answer"), and check their chart's
+    text and the sentence under it read at MIN_PX at least and they fit the window; the results, to check more."""
+    presenter.get_by_role("button", name="Reveal the answers").click()
+    results = projector.locator(".st-key-live_results")
+    expect(results).to_contain_text(count, timeout=FOLLOW_MS)
+    assert_chart_text_at_least(projector, ".st-key-live_results")
+    assert_results_text_at_least(projector)  # the sentence under the chart, as large as the chart's text
+    assert_fits_the_window(projector, ".st-key-live_results")
+    return results
+
+
 def option_labels(page: Page) -> list[str]:
     """The options chart's category labels as drawn: the tick texts of its (shared) option axis."""
     return page.evaluate(
@@ -100,18 +112,13 @@ def test_options_results_read_at_24_px_in_the_groups_colours_and_the_clicker_ste
         open_page(phone, address)
         pick(phone, (BARRIERS[0], BARRIERS[1]))
         expect(presenter.get_by_text("1 answer")).to_be_visible(timeout=FOLLOW_MS)
-        presenter.get_by_role("button", name="Reveal the answers").click()
-        results = projector.locator(".st-key-live_results")
-        expect(results).to_contain_text("1 answer", timeout=FOLLOW_MS)
-        assert_chart_text_at_least(projector, ".st-key-live_results")
-        assert_results_text_at_least(projector)  # the sentence under the chart, as large as the chart's text
+        reveal_and_measure(presenter, projector, "1 answer")
         assert sorted(option_labels(projector)) == sorted(BARRIERS)
         fills = projector.evaluate(
             """() => [...document.querySelectorAll('.st-key-live_results .main-svg .trace.bars')]
                 .map((trace) => getComputedStyle(trace.querySelector('path')).fill)"""
         )
         assert fills == [rgb("#1A1A1A"), rgb(GROUP_COLOURS[0]), rgb(GROUP_COLOURS[1]), rgb(SHARED_GROUP_COLOUR)]
-        assert_fits_the_window(projector, ".st-key-live_results")
         projector.screenshot(path=str(SHOTS / "live-room-projector-options.png"))
 
         # The clicker's keys reach the projector window (full screen, it has focus) while results are shown.
@@ -186,17 +193,12 @@ def test_every_one_of_fourteen_options_is_labelled_and_fits_the_projector(browse
         answering.get_by_role("button", name="Send").click()
         expect(answering.get_by_text("Answer received")).to_be_visible(timeout=30_000)
 
-        presenter.get_by_role("button", name="Reveal the answers").click()
-        results = projector.locator(".st-key-live_results")
-        expect(results).to_contain_text("1 answer", timeout=FOLLOW_MS)
-        assert_chart_text_at_least(projector, ".st-key-live_results")
+        results = reveal_and_measure(presenter, projector, "1 answer")
         assert sorted(option_labels(projector)) == sorted(MANY_BARRIERS)
-        assert_results_text_at_least(projector)
         # Beside its chart the sentence names the groups once, then each option's numbers in that order.
         expect(results).to_contain_text("Each option: this room's picks (the study's MHSW, CSW).")
         expect(results).to_contain_text(f"{MANY_BARRIERS[-1]}: 1 (0, 1)")
         assert_fits_the_window(projector, '.st-key-live_results [data-testid="stPlotlyChart"]')
-        assert_fits_the_window(projector, ".st-key-live_results")
         projector.screenshot(path=str(SHOTS / "live-room-projector-many-options.png"))
         assert_no_exception(projector)
     finally:
@@ -219,12 +221,7 @@ def test_scale_and_short_answer_results_fit_the_projector(browser: Browser, app_
             page.get_by_test_id("stRadioOption").filter(has_text=str(number + 3)).click()
             page.get_by_role("button", name="Send").click()
             expect(page.get_by_text("Answer received")).to_be_visible(timeout=30_000)
-        presenter.get_by_role("button", name="Reveal the answers").click()
-        results = projector.locator(".st-key-live_results")
-        expect(results).to_contain_text("3 answers", timeout=FOLLOW_MS)
-        assert_chart_text_at_least(projector, ".st-key-live_results")
-        assert_results_text_at_least(projector)
-        assert_fits_the_window(projector, ".st-key-live_results")
+        results = reveal_and_measure(presenter, projector, "3 answers")
         projector.screenshot(path=str(SHOTS / "live-room-projector-scale.png"))
         expect(pages[0].get_by_text("The room so far: 3 answers")).to_be_visible(timeout=FOLLOW_MS)
         footer = pages[0].get_by_text("Source: Carpenter")  # the room's study, cited on the phone
