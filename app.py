@@ -7,6 +7,7 @@ import streamlit as st
 from components.shared import navigation
 from components.ui.downloads import keep_built_downloads
 from components.ui.fragment_runs import keep_finished_runs_output
+from components.ui.startup_memory import freeze_what_is_loaded
 
 # Files built when a download button is clicked must outlast the live room's polling (see components/ui/downloads.py).
 keep_built_downloads()
@@ -46,3 +47,6 @@ st.set_page_config(
     initial_sidebar_state=record.sidebar,
 )
 page.run()
+# Once per process, after the first page ran: the modules and the study it loaded are set aside from the
+# garbage collector's full walks (components/ui/startup_memory.py).
+freeze_what_is_loaded()

@@ -1,16 +1,18 @@
 """Measure the live room's phone page under a crowd (not a test: it asserts nothing).
 
     .venv/bin/python scripts/bench_join.py                 # 30 phones on one process, then 100 on 2 replicas
-    .venv/bin/python scripts/bench_join.py --phones 30 --skip-replicas
+    .venv/bin/python scripts/bench_join.py --phones 30 --skip-replicas --rounds 5
     .venv/bin/python scripts/bench_join.py --replica-phones 100 --answers 3 --skip-single
 
 What it measures, with raw websocket clients (no drawing; each client has its own cookies, so its own
 participant id), against servers on 127.0.0.1 started here with a throwaway SQLite store:
 - one process, N phones at once: the first view of /join?code=... (websocket opened -> script finished)
   and an answer's round trip (form sent -> "Answer received" back), p50/p95, against the bare page
-  (scripts/bare_app.py) under the same N: its first view, and its button's rerun;
+  (scripts/bare_app.py) under the same N: its first view, and its button's rerun; in rounds (--rounds), each
+  phone crowd followed by a bare one, with the median of the rounds' p95 ratios (one burst alone swings with
+  whatever else the machine is doing at that moment);
 - how fast phones follow the presenter: from the store's change to each phone's new question, p50/p95
-  (the page polls every 1.5 s);
+  (the page polls every second, draw_phone.POLL_SECONDS);
 - scripts/serve.sh --replicas 2 (HAProxy) on one SQLite file, M phones x K answers (the presenter puts up a
   new question between rounds): first view, answer round trip and follow p95, and the rows in the store
   (every answer counted: M x K rows); then a few real Chromium phones (--browser-phones, 390x844), timed from
@@ -33,6 +35,7 @@ import contextlib
 import math
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -431,7 +434,9 @@ def rows_in_store(store: Store, join_code: str) -> int:
         ).scalar_one()
 
 
-def single_process(phones: int, folder: Path, profile: Path | None = None) -> list[str]:
+def single_process(phones: int, folder: Path, rounds: int = 3, profile: Path | None = None) -> list[str]:
+    """`rounds` crowds of `phones` on one process, each followed by the bare page's crowd of as many (so that
+    both meet the machine as it is at that moment): each round's figures, and the median of the rounds' ratios."""
     database = f"sqlite:///{folder}/single.db"
     os.environ["EXPLORER_DATABASE_URL"] = database
     store, _room, code = open_live_room(database)
@@ -441,6 +446,7 @@ def single_process(phones: int, folder: Path, profile: Path | None = None) -> li
         REPO / "scripts" / "bare_app.py", bare_port, ("--server.address", "127.0.0.1", *repo_config_flags())
     )
     app_url, bare_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{bare_port}"
+    measured: list[tuple[Figures, Figures]] = []
     try:
         join_frames = retarget(
             capture_first_requests(app_url, {"join": f"join?code={code}"})["join"], f"{app_url}/join?code={code}"
@@ -450,41 +456,55 @@ def single_process(phones: int, folder: Path, profile: Path | None = None) -> li
         bare_frame = next(f for f in bare_frames if BackMsg.FromString(f).WhichOneof("type") == "rerun_script")
         asyncio.run(crowd_round(app_url, join_frame, 1, 1, store, code))  # warm-up, untimed
         asyncio.run(bare_round(bare_url, bare_frame, 1))
-        # Sampled only while the crowd runs (the warm-up's imports would otherwise lead the profile).
-        profiler = Profiler(app.pid, profile) if profile else None
-        phone = asyncio.run(crowd_round(app_url, join_frame, phones, 2, store, code))
-        if profiler:
-            profiler.stop()
-        base = asyncio.run(bare_round(bare_url, bare_frame, phones))
+        for round_number in range(rounds):
+            # Sampled only while the first crowd runs (the warm-up's imports would otherwise lead the profile).
+            profiler = Profiler(app.pid, profile) if profile and not round_number else None
+            phone = asyncio.run(crowd_round(app_url, join_frame, phones, 2, store, code))
+            if profiler:
+                profiler.stop()
+            measured.append((phone, asyncio.run(bare_round(bare_url, bare_frame, phones))))
     finally:
         for process in (app, bare):
             stop(process)
     lines = [
-        f"### /join, {phones} phones at once on one process (raw websocket clients)",
+        f"### /join, {phones} phones at once on one process (raw websocket clients), {rounds} rounds",
         "",
-        "| measure | /join p50 | /join p95 | bare p50 | bare p95 | p95 ratio | target |",
-        "|---|---|---|---|---|---|---|",
+        "| measure | round | /join p50 | /join p95 | bare p50 | bare p95 | p95 ratio | target |",
+        "|---|---|---|---|---|---|---|---|",
     ]
+    medians = []
     for label, mine, theirs in (
-        ("first view", phone.first_view, base.first_view),
-        ("answer round trip (bare: button rerun)", phone.round_trip, base.round_trip),
+        ("first view", "first_view", "first_view"),
+        ("answer round trip (bare: button rerun)", "round_trip", "round_trip"),
     ):
-        p95, bare95 = percentile(mine, 0.95), percentile(theirs, 0.95)
-        ratio = f"{p95 / bare95:.2f}x" if p95 and bare95 else "—"
+        ratios = []
+        for number, (phone, base) in enumerate(measured, start=1):
+            values, bare_values = getattr(phone, mine), getattr(base, theirs)
+            p95, bare95 = percentile(values, 0.95), percentile(bare_values, 0.95)
+            ratio = p95 / bare95 if p95 and bare95 else None
+            ratios += [ratio] if ratio else []
+            lines.append(
+                f"| {label} | {number} | {fmt(percentile(values, 0.5))} | {fmt(p95)} | "
+                f"{fmt(percentile(bare_values, 0.5))} | {fmt(bare95)} | {f'{ratio:.2f}x' if ratio else '—'} | "
+                f"≤ {TARGET_RATIO}x |"
+            )
+        if ratios:
+            medians.append(
+                f"{label}: **{statistics.median(ratios):.2f}x** (rounds {min(ratios):.2f}x to {max(ratios):.2f}x)"
+            )
+    for number, (phone, _base) in enumerate(measured, start=1):
         lines.append(
-            f"| {label} | {fmt(percentile(mine, 0.5))} | {fmt(p95)} | {fmt(percentile(theirs, 0.5))} | "
-            f"{fmt(bare95)} | {ratio} | ≤ {TARGET_RATIO}x |"
+            f"| following the presenter (store change -> new question drawn) | {number} | "
+            f"{fmt(percentile(phone.follow, 0.5))} | {fmt(percentile(phone.follow, 0.95))} | | | | ≤ 2 s |"
         )
-    lines.append(
-        f"| following the presenter (store change -> new question drawn) | {fmt(percentile(phone.follow, 0.5))} | "
-        f"{fmt(percentile(phone.follow, 0.95))} | | | | ≤ 2 s |"
-    )
-    lines.append("")
-    lines.append(f"Errors: {len(phone.errors) + len(base.errors)} {sorted(set(phone.errors + base.errors))[:5]}")
-    lines.append(f"Phones rerun by hand to see the next question (poll not emulated): {phone.nudged}")
+    errors = [error for phone, base in measured for error in phone.errors + base.errors]
+    lines += ["", f"Median of the rounds' p95 ratios: {'; '.join(medians)}.", ""]
+    lines.append(f"Errors: {len(errors)} {sorted(set(errors))[:5]}")
+    nudged = sum(phone.nudged for phone, _base in measured)
+    lines.append(f"Phones rerun by hand to see the next question (poll not emulated): {nudged}")
     if profile:
         samples, ours, own = hot_spots(profile, top=12)
-        lines += ["", f"Profile of the crowd ({samples} samples of the thread holding the GIL, {profile}):", ""]
+        lines += ["", f"Profile of round 1 ({samples} samples of the thread holding the GIL, {profile}):", ""]
         lines += [f"- {share:.0%} in {label} (inclusive)" for label, share in ours]
         lines += [f"- {share:.0%} in {label} (self)" for label, share in own]
     return lines
@@ -554,12 +574,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-replicas", action="store_true")
     parser.add_argument("--server-log", type=Path, help="write serve.sh's and the replicas' messages here")
     parser.add_argument("--browser-phones", type=int, default=5, help="Chromium phones timed following the presenter")
+    parser.add_argument("--rounds", type=int, default=3, help="crowds on one process, each beside a bare crowd")
     parser.add_argument("--profile", type=Path, help="py-spy the one process while its crowd runs; raw samples here")
     args = parser.parse_args(argv)
     lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-join-") as folder:
         if not args.skip_single:
-            lines += single_process(args.phones, Path(folder), args.profile)
+            lines += single_process(args.phones, Path(folder), args.rounds, args.profile)
             lines.append("")
         if not args.skip_replicas:
             lines += replicas(args.replica_phones, args.answers, Path(folder), args.server_log, args.browser_phones)

@@ -32,10 +32,7 @@ from components.ui import frame as ui
 from components.ui.access import active_dataset
 from components.ui.app_store import app_store, report_failure, store_problem
 
-POLL_SECONDS = 1.5  # phones follow the presenter within 2 s
-PHONE_STYLE = """<style>
-.st-key-live_phone [data-testid="stMarkdownContainer"] p { font-size: 1.1rem; }
-</style>"""
+POLL_SECONDS = 1.0  # phones follow the presenter within 2 s, with room for a busy server
 
 
 @st.cache_resource
@@ -57,19 +54,19 @@ def _session_id() -> str:
 
 
 def show_join_page() -> None:
-    st.html(PHONE_STYLE)
+    # No page-wide stylesheet or wrapping container here: every phone in the room reruns this page, and each
+    # element is work for the server in every one of them (docs/performance.md).
     store = app_store()
-    with st.container(key="live_phone"):
-        if store is None:
-            st.title("Join the room", anchor=False)
-            st.warning(escape_markdown(store_problem() or "The live room cannot be reached now."))
-            ui.page_end(active_dataset())
-            return
-        room = None
-        try:
-            room = _phone(store)
-        except StoreUnavailableError as error:
-            st.warning(escape_markdown(report_failure(error)))
+    if store is None:
+        st.title("Join the room", anchor=False)
+        st.warning(escape_markdown(store_problem() or "The live room cannot be reached now."))
+        ui.page_end(active_dataset())
+        return
+    room = None
+    try:
+        room = _phone(store)
+    except StoreUnavailableError as error:
+        st.warning(escape_markdown(report_failure(error)))
     _page_end(room)
 
 
@@ -80,8 +77,7 @@ def _page_end(room) -> None:
     if not source:
         ui.page_end(active_dataset())
         return
-    st.divider()
-    st.caption(f"{escape_markdown(source)} {APP_NAME}.")
+    st.caption(f"{escape_markdown(source)} {APP_NAME}.")  # no divider above it: one element fewer per phone
 
 
 def _try_join(store, code: object):

@@ -111,3 +111,33 @@ def test_a_code_typed_while_the_database_is_busy_gets_a_plain_message(monkeypatc
     assert escape_markdown(f"{CODE_NOT_CHECKED} {BUSY_MESSAGE}") in texts(app)
     app.button[0].click().run()  # a moment later the same code is checked (and is wrong)
     assert escape_markdown(WRONG_CODE) in texts(app)
+
+
+def test_a_phones_runs_read_the_room_once_and_nothing_after_its_answer(monkeypatch) -> None:
+    """Every phone in the room reruns this page: the run that joins reads the room once (the join's own check),
+    its poll fragment reuses that read, and the run after an answer draws the room and the answer as the
+    answer's write saw them, reading neither back."""
+    _store, _room, live = live_room()
+    reads: list[str] = []
+    for name in ("live_room_by_code", "own_answer"):
+        original = getattr(live_store, name)
+
+        def counted(*args, _name=name, _original=original, **kwargs):
+            reads.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(live_store, name, counted)
+    app = open_app_page(PAGE, query={"code": live.join_code})
+    assert "Which of the study's barriers" in texts(app)
+    assert reads == ["live_room_by_code", "own_answer"]  # the join's check, then this phone's own answer
+    reads.clear()
+    app.checkbox[0].check()
+    app.button[0].click().run()
+    assert "Answer received" in texts(app)
+    assert reads == []
+    assert app.checkbox[0].value  # drawn back from the answer as written
+    assert app.button[0].label == "Change my answer"
+    reads.clear()
+    app.run()  # a later run (e.g. after the presenter moved on) reads the room and the answer again
+    assert reads == ["live_room_by_code", "own_answer"]
+    assert app.checkbox[0].value

@@ -37,6 +37,17 @@ class TestRegistry:
             "self-assessment": "Self-assessment",
         }
 
+    def test_each_url_path_finds_its_record_and_its_own_page_config(self):
+        for page in navigation.PAGES:
+            assert navigation.by_url_path(page.url_path) is page
+        with pytest.raises(KeyError, match="/nowhere"):
+            navigation.by_url_path("nowhere")
+        # app.py sets one page config per run from these: the phone page in one column, the deck without the sidebar.
+        configs = {page.url_path: (page.layout, page.sidebar) for page in navigation.PAGES}
+        assert configs.pop("join") == ("centered", "collapsed")
+        assert configs.pop("present") == ("wide", "collapsed")
+        assert set(configs.values()) == {("wide", "auto")}
+
     def test_page_files_are_named_after_their_url_paths(self):
         # components.ui.frame.ensure_router relies on it: a cold deep link is first served from pages/ by file name.
         for page in navigation.PAGES:

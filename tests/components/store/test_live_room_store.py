@@ -17,7 +17,15 @@ from components.live_room.limits import (
     WRONG_JOINS_PER_SESSION,
     SlidingLimit,
 )
-from components.live_room.room import CODE_NOT_CHECKED, EXPIRED_CODE, WRONG_CODE, answer, join
+from components.live_room.room import (
+    ANSWER_CLOSED,
+    CODE_NOT_CHECKED,
+    EXPIRED_CODE,
+    WRONG_CODE,
+    answer,
+    join,
+    take_answer,
+)
 from components.store import Store
 from components.store import live_room as live
 from components.store.live_room import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
@@ -211,6 +219,45 @@ def test_a_busy_database_gives_the_phone_a_plain_message(tmp_path, monkeypatch) 
         assert join(store, "phone", live_room.join_code).room is not None  # once the writer is done
     finally:
         store.close()
+
+
+def test_an_answer_is_checked_and_written_in_one_transaction_and_handed_back(store: Store) -> None:
+    """The answer's write reads the newest live state itself (no separate read of the room): what it refuses
+    writes nothing and is not counted against the phone's limit; what it takes comes back with the room as
+    the write read it, for the phone's next run to draw."""
+    _room, live_room = opened(store)
+    limit = SlidingLimit(1)
+    assert take_answer(store, limit, live_room.join_code, "p", "P01:barrier", ["Nope"]).message
+    assert take_answer(store, limit, live_room.join_code, "p", "P02:scale", 3).message == ANSWER_CLOSED
+    assert live.owner_answers(store, live_room.join_code, OWNER) == []
+    taken = take_answer(store, limit, live_room.join_code.lower(), "p", "P01:barrier", ["Roles", "Time"])
+    assert taken.message == ""  # the two refusals above did not use up the phone's one answer a minute
+    assert taken.question_id == "P01:barrier"
+    assert taken.room == live.live_room_by_code(store, live_room.join_code)[0]
+    assert (
+        taken.answer
+        == live.own_answer(store, live_room.join_code, "p", "P01:barrier")
+        == {"options": ["Time", "Roles"]}
+    )
+    assert take_answer(store, SlidingLimit(5), "ZZZZZ2", "p", "P01:barrier", ["Time"]).message == EXPIRED_CODE
+
+
+def test_put_answer_writes_nothing_when_its_check_refuses(store: Store) -> None:
+    _room, live_room = opened(store)
+
+    def refuse(state, slide):
+        assert slide == 3  # the newest state and slide, read in the write
+        assert "P01" in state["prompts"]
+        raise questions.AnswerError("no")
+
+    with pytest.raises(questions.AnswerError):
+        live.put_answer(store, live_room.join_code, "p", "P01:barrier", refuse)
+    assert live.question_answers(store, live_room.join_code) == []
+    written = live.put_answer(
+        store, live_room.join_code, "p", "P01:barrier", lambda state, slide: ({"x": 1}, "counted")
+    )
+    assert written.join_code == live_room.join_code
+    assert live.put_answer(store, "ZZZZZ2", "p", "P01:barrier", lambda state, slide: ({"x": 1}, "counted")) is None
 
 
 def test_answers_per_participant_are_rate_limited(store: Store, clock) -> None:
