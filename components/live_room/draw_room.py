@@ -130,6 +130,8 @@ def presenter_dock(room_code: str, owner: str) -> None:
     st.html(DOCK_STYLE)
     store, live_room = _live_room(room_code, owner)
     st.session_state[keys.LIVE_PANEL_OPEN] = live_room is not None
+    # The panel below runs inside this run first: it draws from this read rather than reading again.
+    st.session_state[keys.LIVE_PANEL_READ] = (store is not None, live_room)
     with st.container(key="live_room_dock"), st.expander("Live room", icon=":material/qr_code_2:"):
         presenter_panel(room_code, owner)
         room = presenter.room_store().get(room_code, owner)
@@ -140,7 +142,11 @@ def presenter_dock(room_code: str, owner: str) -> None:
 @st.fragment(run_every=2.0)
 def presenter_panel(room_code: str, owner: str) -> None:
     """The live room's part of the presenter window."""
-    store, live_room = _live_room(room_code, owner)
+    read = st.session_state.pop(keys.LIVE_PANEL_READ, None)
+    if read is None:  # the panel's own poll: read the store
+        store, live_room = _live_room(room_code, owner)
+    else:  # inside the full run that has just read it (presenter_dock)
+        store, live_room = (app_store() if read[0] else None), read[1]
     if (live_room is not None) != st.session_state.get(keys.LIVE_PANEL_OPEN, False):
         st.rerun()  # opened or closed since the window was drawn: the downloads below the panel follow
     with st.container(key="live_room_panel", border=True):

@@ -221,5 +221,6 @@ LIVE_CSV = "live_csv"  # widget: the answers' CSV download
 LIVE_PDF = "live_pdf"  # widget: the session's PDF summary
 LIVE_DELETE = "live_delete"  # widget: Delete all answers now
 LIVE_PANEL_OPEN = "live_panel_open"  # bool: the presenter window drew the live room as open
+LIVE_PANEL_READ = "live_panel_read"  # (read, LiveRoom | None): the dock's read, handed to its panel fragment
 LIVE_PROJECTOR_RESULTS = "live_projector_results"  # bool: the projector window drew results, not the slide
 LIVE_DELETE_CONFIRM = "live_delete_confirm"  # widget: the tick that must be set before Delete all answers now

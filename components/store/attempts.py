@@ -95,11 +95,13 @@ def wait_seconds(store: Store, limit: AttemptLimit, subject: str, session: str) 
         session_wait, session_failures = _wait_for(
             connection, failed_attempts.c.session_hash, session_hash, limit, limit.per_session, now
         )
+        if not limit.holds_everyone and session_failures == 0:
+            # A session that has not guessed wrong is never held back by others' guessing: no need to count
+            # them (every phone joining a live room comes this way).
+            return session_wait
         subject_wait, _ = _wait_for(
             connection, failed_attempts.c.subject_hash, subject_hash, limit, limit.per_subject, now
         )
-    if not limit.holds_everyone and session_failures == 0:
-        subject_wait = 0.0  # a session that has not guessed wrong is never held back by others' guessing
     return max(session_wait, subject_wait)
 
 

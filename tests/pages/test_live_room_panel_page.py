@@ -94,3 +94,21 @@ def test_unticking_disables_the_button_again_and_deletes_nothing(this_browser):
     trainer.checkbox(key=keys.LIVE_DELETE_CONFIRM).uncheck().run()
     assert trainer.button(key=keys.LIVE_DELETE).disabled
     assert len(live_store.owner_answers(store, live.join_code, OWNER)) == 2
+
+
+def test_the_presenter_windows_full_run_reads_its_live_room_once(this_browser, monkeypatch):
+    """The drawer reads the live room and hands that read to its polling panel, which runs inside the same full
+    run: one read per run, not two. The panel's own polls read the store themselves."""
+    _store, room, _live = live_room_with_answers(2)
+    reads = []
+    original = live_store.live_room_for_owner
+
+    def counted(*args, **kwargs):
+        reads.append(args[1:2])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(live_store, "live_room_for_owner", counted)
+    trainer = open_view("presenter", room.code)
+    assert "2 answers" in "\n".join(element.value for element in trainer.markdown)
+    assert reads == [(room.code,)]
+    assert keys.LIVE_PANEL_READ not in trainer.session_state  # taken by the panel, not left for its polls
