@@ -77,3 +77,18 @@ def test_self_assessment_recommends_without_marking_an_element_it_does_not_have(
     assert "**Set aside a handover bay at the front door\\.**" in text
     assert lens_words_in(text) == []
     assert lens_words_in(page_text(app)) == []
+
+
+def test_the_about_glossary_defines_the_apps_words_without_an_element():
+    app = open_app_page("pages/about.py", state={UPLOADED_DATASET: lensless_study()})
+    glossary = [block.value for block in app.markdown if "| **inferred** |" in block.value]
+    assert len(glossary) == 1
+    assert escape_markdown("(a theme name or a link)") in glossary[0]
+    assert "element" not in glossary[0]
+
+
+def test_the_bundled_about_glossary_keeps_the_element_in_inferred():
+    app = open_app_page("pages/about.py")
+    glossary = [block.value for block in app.markdown if "| **inferred** |" in block.value]
+    assert len(glossary) == 1
+    assert escape_markdown("(a theme name, a link or an element)") in glossary[0]
