@@ -20,6 +20,7 @@ dataset = ui.page_start(
     "your data, in this browser session only. [From a QDA tool? Start here.](#or-open-a-project-from-your-qda-tool)",
 )
 st.markdown(published.showing_now(dataset) or upload.showing_now(dataset))
+your_data_view.server_study_notes(dataset)
 publish_draw.claim_owner_link()
 
 uploads = your_data_view.csv_uploads()

@@ -95,6 +95,7 @@ def test_search_labels_and_download_have_no_lens(study, bundled):
     table = search.export_table(search.find(corpus, "handover").results, search.lens_field(study))
     assert not table.empty
     assert lens_words_in(" ".join(table.columns)) == []
+    assert [column for column in table.columns if "lens" in column] == []  # nor an empty "prompt's lens"
     bundled_table = search.export_table(
         search.find(search.build_corpus(bundled), "time").results, search.lens_field(bundled)
     )

@@ -78,7 +78,8 @@ def _context_groups(dataset: Dataset) -> list:
 
 
 def _glossary_view(dataset: Dataset) -> about.GlossaryView | None:
-    return about.glossary_view(dataset.glossary, bundled_dataset().glossary)
+    has_lens = study_words.lens(dataset) is not None
+    return about.glossary_view(dataset.glossary, bundled_dataset().glossary, has_lens)
 
 
 def _full_glossary_table(dataset: Dataset) -> str:

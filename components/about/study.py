@@ -365,8 +365,41 @@ class GlossaryView:
     intro: tuple[str, ...]
 
 
-def glossary_view(glossary: pd.DataFrame, app_glossary: pd.DataFrame) -> GlossaryView | None:
-    """The dataset's own glossary, or (for an upload without one) the app's own terms; None when neither has any."""
+# What an app's definition calls an element of the lens: "an element", "a lens element", "elements".
+_ELEMENT = re.compile(r"\b(?:lens\s+)?elements?\b", re.IGNORECASE)
+# A bracketed list in a definition, "(a theme name, a link or an element)", and its items.
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_LIST_ITEM_SEPARATOR = re.compile(r",?\s+or\s+|,\s*")
+
+
+def _without_element_items(bracketed: re.Match) -> str:
+    """A bracketed list without its items that name an element, said again as a list ("(a theme name or a
+    link)"); a bracket that names no element is kept as it is."""
+    items = _LIST_ITEM_SEPARATOR.split(bracketed.group(1))
+    kept = [item for item in items if not _ELEMENT.search(item)]
+    if len(kept) == len(items) or not kept:
+        return bracketed.group(0)
+    listed = kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + " or " + kept[-1]
+    return f"({listed})"
+
+
+def terms_without_a_lens(terms: pd.DataFrame) -> pd.DataFrame:
+    """The app's own terms as a study without a lens reads them: an element named in a bracketed list is dropped
+    from it ("inferred": "(a theme name, a link or an element)" reads "(a theme name or a link)"), and an entry
+    that would still speak of elements is left out. Only the app's own words are changed, never a study's."""
+    if terms.empty:
+        return terms
+    definitions = terms["definition"].map(lambda definition: _BRACKETED.sub(_without_element_items, str(definition)))
+    reworded = terms.assign(definition=definitions.astype(terms["definition"].dtype))
+    speaks_of_elements = (reworded["term"] + " " + reworded["definition"]).str.contains(_ELEMENT)
+    return reworded[~speaks_of_elements.astype(bool)].reset_index(drop=True)
+
+
+def glossary_view(glossary: pd.DataFrame, app_glossary: pd.DataFrame, has_lens: bool = True) -> GlossaryView | None:
+    """The dataset's own glossary, or (for an upload without one) the app's own terms; None when neither has any.
+
+    `has_lens` is whether the study defines a lens: without one, the app's terms say nothing of its elements
+    (terms_without_a_lens)."""
     if not glossary.empty:
         return GlossaryView(
             glossary,
@@ -376,6 +409,8 @@ def glossary_view(glossary: pd.DataFrame, app_glossary: pd.DataFrame) -> Glossar
             ),
         )
     terms = app_terms(app_glossary)
+    if not has_lens:
+        terms = terms_without_a_lens(terms)
     if terms.empty:
         return None
     return GlossaryView(terms, ("Your data has no glossary. These are the terms this app itself uses:",))

@@ -570,11 +570,18 @@ EXPORT_COLUMNS = {
 }
 
 
+def _has_values(results: pd.DataFrame, column: str) -> bool:
+    return column in results.columns and bool(results[column].fillna("").astype(str).str.strip().ne("").any())
+
+
 def export_table(results: pd.DataFrame, lens: str = NEUTRAL_LENS_FIELD) -> pd.DataFrame:
     """The current results as a reader-facing table for download: named columns, no internal ones; `lens`
     names the lens element column in the study's words (lens_field), and a blank one (a study without a lens)
-    leaves the column out."""
-    columns = [column for column in EXPORT_COLUMNS if lens or column != "cop_element"]
+    leaves the column out, and the prompt's lens column too unless a prompt in the results names one."""
+    # Without a lens, a "prompt's lens" column would be an empty column named after a lens the study does not
+    # have; a study that still brings discussion prompts naming one keeps their words.
+    left_out = set() if lens else {"cop_element"} | (set() if _has_values(results, "lens") else {"lens"})
+    columns = [column for column in EXPORT_COLUMNS if column not in left_out]
     table = results.reindex(columns=columns).fillna("").copy()
     table["kind"] = table["kind"].map(lambda kind: KIND_SINGULAR.get(kind, kind))
     return table.rename(columns={**EXPORT_COLUMNS, "cop_element": lens}).reset_index(drop=True)

@@ -66,6 +66,15 @@ def _show_notes(notes: Iterable[str]) -> None:
         st.info(escape_markdown(note), icon=":material/info:")
 
 
+def server_study_notes(dataset: Dataset) -> None:
+    """What the loader noted on the server's own study (a lens's elements set aside, rows left out), shown as an
+    upload's notes are: plain text, escaped, never HTML. Nothing for an upload, or a study read without a note."""
+    notes = upload.server_study_notes(dataset)
+    if notes:
+        st.markdown(upload.SERVER_NOTES_LEAD)
+        _show_notes(notes)
+
+
 # ---------------------------------------------------------------------------------------------
 # 1 and 2: CSV files in the bundled format
 

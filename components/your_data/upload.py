@@ -316,6 +316,19 @@ def showing_now(dataset: Dataset) -> str:
     )
 
 
+# The line before the notes on the server's own study: they are for whoever keeps its data folder, not a reader.
+SERVER_NOTES_LEAD = (
+    "**Notes on this study's files.** This server read them from its own data folder, and noted the following "
+    "for whoever keeps that folder:"
+)
+
+
+def server_study_notes(dataset: Dataset) -> tuple[str, ...]:
+    """The loader's notes on the study this server was started with (its own data folder, EXPLORER_DATA_DIR, or
+    the bundled study), while that study is open; an upload's notes are shown with its check instead."""
+    return tuple(dataset.notes) if dataset.is_bundled else ()
+
+
 def next_step(has_findings: bool) -> str:
     """What to do before a check result can be shown."""
     if not has_findings:

@@ -1,6 +1,7 @@
 """A server started on a study without a lens whose recommendations.csv fills `cop_element`
 (tests/lensless_study.py), in real Chromium: every page is visited and none shows a lens tag, filter, column
-or "element inferred"; the planner and Explore still show its recommendations."""
+or "element inferred"; the planner and Explore still show its recommendations, and Your data shows what the loader
+set aside."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ def test_no_page_shows_a_lens_the_study_does_not_have(page: Page, tmp_path: Path
             text = page.locator("body").inner_text()
             assert "Set aside a handover bay at the front door." in text, path
             assert lens_words_in(text) == [], path
+        # Whoever keeps the folder reads what the loader set aside, in plain words.
+        open_page(page, f"http://127.0.0.1:{port}/your-data")
+        text = page.locator("body").inner_text()
+        assert "Notes on this study's files." in text
+        assert "recommendations.csv, column 'cop_element', rows 2, 3: 2 recommendations name an element" in text
     finally:
         server.terminate()
         server.wait(timeout=20)

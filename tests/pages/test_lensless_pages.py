@@ -10,7 +10,9 @@ import pytest
 
 from components.shared.session_keys import ASSESSMENT_ANSWERS, UPLOADED_DATASET
 from components.shared.text import escape_markdown
-from tests.lensless_study import files, lens_words_in, lensless_study
+from components.ui.access import DATA_DIR_VARIABLE, bundled_dataset
+from components.your_data.upload import SERVER_NOTES_LEAD
+from tests.lensless_study import files, lens_words_in, lensless_study, write_folder
 from tests.other_study import page_text
 from tests.pages.apptest import PAGES, open_app_page
 from tests.pages.test_your_data_page import open_your_data, upload
@@ -77,3 +79,43 @@ def test_self_assessment_recommends_without_marking_an_element_it_does_not_have(
     assert "**Set aside a handover bay at the front door\\.**" in text
     assert lens_words_in(text) == []
     assert lens_words_in(page_text(app)) == []
+
+
+def test_the_about_glossary_defines_the_apps_words_without_an_element():
+    app = open_app_page("pages/about.py", state={UPLOADED_DATASET: lensless_study()})
+    glossary = [block.value for block in app.markdown if "| **inferred** |" in block.value]
+    assert len(glossary) == 1
+    assert escape_markdown("(a theme name or a link)") in glossary[0]
+    assert "element" not in glossary[0]
+
+
+def test_the_bundled_about_glossary_keeps_the_element_in_inferred():
+    app = open_app_page("pages/about.py")
+    glossary = [block.value for block in app.markdown if "| **inferred** |" in block.value]
+    assert len(glossary) == 1
+    assert escape_markdown("(a theme name, a link or an element)") in glossary[0]
+
+
+@pytest.fixture
+def served_folder(tmp_path, monkeypatch):
+    """A server started on the study's own data folder (EXPLORER_DATA_DIR), the cache emptied around it."""
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(write_folder(tmp_path / "handover-study")))
+    bundled_dataset.clear()
+    yield
+    bundled_dataset.clear()
+
+
+def test_your_data_shows_what_the_loader_noted_on_the_servers_own_study(served_folder):
+    app = open_app_page("pages/your-data.py")
+    assert SERVER_NOTES_LEAD in [block.value for block in app.markdown]
+    expected = escape_markdown(
+        "recommendations.csv, column 'cop_element', rows 2, 3: 2 recommendations name an element of a lens, but the "
+        "study defines no lens: they are set aside and no page shows them."
+    )
+    assert [info.value for info in app.info if info.value.startswith(expected)], [info.value for info in app.info]
+    assert lens_words_in(page_text(app)) == []
+
+
+def test_your_data_shows_no_server_notes_for_the_bundled_study():
+    app = open_app_page("pages/your-data.py")
+    assert SERVER_NOTES_LEAD not in [block.value for block in app.markdown]

@@ -113,6 +113,54 @@ class TestGlossaryView:
     def test_nothing_when_neither_has_terms(self):
         assert about.glossary_view(BUNDLED.glossary.head(0), BUNDLED.glossary.head(0)) is None
 
+    def test_a_study_without_a_lens_gets_the_apps_terms_without_elements(self):
+        shown = about.glossary_view(BUNDLED.glossary.head(0), BUNDLED.glossary, has_lens=False)
+        definitions = dict(zip(shown.glossary["term"], shown.glossary["definition"], strict=True))
+        assert list(definitions) == ["coded statement", "stated", "inferred"]
+        assert definitions["inferred"] == (
+            "This app's interpretation of the source (a theme name or a link) that the source does not say in so "
+            "many words."
+        )
+        assert not shown.glossary["definition"].str.contains("element").any()
+
+    def test_a_study_with_a_lens_keeps_the_element_in_the_apps_terms(self):
+        shown = about.glossary_view(BUNDLED.glossary.head(0), BUNDLED.glossary, has_lens=True)
+        inferred = shown.glossary.loc[shown.glossary["term"] == "inferred", "definition"].iloc[0]
+        assert "(a theme name, a link or an element)" in inferred
+
+    def test_the_bundled_studys_own_glossary_is_never_reworded(self):
+        shown = about.glossary_view(BUNDLED.glossary, BUNDLED.glossary, has_lens=False)
+        pd.testing.assert_frame_equal(shown.glossary, BUNDLED.glossary)
+
+
+class TestTermsWithoutALens:
+    @pytest.mark.parametrize(
+        ("definition", "reworded"),
+        [
+            ("Read into it (a theme name, a link or an element).", "Read into it (a theme name or a link)."),
+            ("Read into it (a link, a lens element, or a theme).", "Read into it (a link or a theme)."),
+            ("Read into it (an element or a link).", "Read into it (a link)."),
+            ("Read into it (a theme name or a link).", "Read into it (a theme name or a link)."),
+        ],
+    )
+    def test_an_element_named_in_a_bracketed_list_is_dropped_from_it(self, definition, reworded):
+        terms = pd.DataFrame({"term": ["inferred"], "definition": [definition], "source": ["This app's coding"]})
+        assert about.terms_without_a_lens(terms)["definition"].tolist() == [reworded]
+
+    @pytest.mark.parametrize(
+        ("term", "definition"),
+        [
+            ("element", "One part of a lens."),
+            ("tagged", "Marked with one of the lens's elements."),
+            ("x", "(elements)"),
+        ],
+    )
+    def test_an_entry_that_would_still_speak_of_elements_is_left_out(self, term, definition):
+        terms = pd.DataFrame(
+            {"term": ["stated", term], "definition": ["Said so.", definition], "source": ["This app's coding"] * 2}
+        )
+        assert about.terms_without_a_lens(terms)["term"].tolist() == ["stated"]
+
     @pytest.mark.parametrize(
         ("query", "shown", "hidden"), [("Tuckman", "Tuckman's stages", "MHSW"), ("", "MHSW", None)]
     )

@@ -12,6 +12,7 @@ from components.explore import search
 from components.shared.search_index import highlight_markdown
 from components.shared.text import escape_markdown, search_fold, search_fold_series
 from tests.components.small_uploads import finding, upload
+from tests.lensless_study import lensless_study
 
 
 @pytest.fixture(scope="module")
@@ -333,6 +334,26 @@ class TestExport:
         assert "'=HYPERLINK" in text
         assert "'@SUM" in text
         assert "\r\n" in text
+
+    def test_a_study_without_a_lens_has_no_lens_column_in_its_download(self):
+        study = lensless_study()
+        table = search.export_table(search.find(search.build_corpus(study), "handover").results, "")
+        assert not table.empty
+        assert [column for column in table.columns if "lens" in column or "element" in column] == []
+        assert table.columns[-1] == "title or term"
+
+    def test_the_bundled_download_keeps_both_lens_columns_even_without_a_prompt(self, bundled, corpus):
+        results = search.find(corpus, "time").results
+        assert not (results["kind"] == search.PROMPT).any()
+        table = search.export_table(results, search.lens_field(bundled))
+        assert {"Communities of Practice element", "prompt's lens"} <= set(table.columns)
+
+    def test_a_study_without_a_lens_keeps_what_its_own_prompts_name_as_their_lens(self, corpus):
+        prompts = corpus[corpus["kind"] == search.PROMPT].head(2)
+        table = search.export_table(prompts, "")
+        assert "Communities of Practice element" not in table.columns
+        assert table["prompt's lens"].tolist() == prompts["lens"].tolist()
+        assert table["prompt's lens"].ne("").all()
 
 
 class TestSummaries:

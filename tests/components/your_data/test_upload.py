@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 
 import pytest
@@ -11,6 +12,7 @@ from components.data.load import build_dataset, load_dataset_dir
 from components.data.model import DatasetError, Problem
 from components.data.vocabulary import FINDINGS_SPEC, LINKS_SPEC, RECOMMENDATIONS_SPEC
 from components.your_data import upload
+from tests.lensless_study import lensless_study, write_folder
 
 
 @pytest.fixture(scope="module")
@@ -245,6 +247,17 @@ class TestPageSentences:
         assert upload.showing_now(bundled).startswith("**Showing now:** the bundled study, ")
         uploaded = build_dataset({"findings.csv": GOOD_FINDINGS}, name="<b>Mine</b>")
         assert upload.showing_now(uploaded).startswith("**Showing now:** your data, &lt;b&gt;Mine&lt;/b&gt;.")
+
+    def test_the_servers_own_study_shows_what_the_loader_noted(self, tmp_path):
+        # A server started on a folder whose study has no lens (EXPLORER_DATA_DIR): what components.ui.access makes.
+        served = dataclasses.replace(load_dataset_dir(write_folder(tmp_path / "handover")), is_bundled=True)
+        notes = upload.server_study_notes(served)
+        assert len(notes) == 1
+        assert notes[0].startswith("recommendations.csv, column 'cop_element', rows 2, 3: 2 recommendations name")
+
+    def test_an_upload_and_a_study_read_without_a_note_have_no_server_notes(self, bundled):
+        assert upload.server_study_notes(lensless_study()) == ()  # its notes are shown with its check
+        assert upload.server_study_notes(bundled) == ()
 
     def test_next_step(self):
         assert upload.next_step(False) == "Add **findings.csv** to check your data. The other two files are optional."
