@@ -1,10 +1,9 @@
 """Router: page config and navigation only. The pages are listed in components/shared/navigation.py."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from components.shared import navigation
+from components.ui.app_pages import page_icon_for_this_run, pages_for_this_run
 from components.ui.downloads import keep_built_downloads
 from components.ui.fragment_runs import keep_finished_runs_output
 from components.ui.startup_memory import freeze_what_is_loaded
@@ -17,18 +16,9 @@ keep_finished_runs_output()
 
 # Page files are named after their URL paths: on a fresh server Streamlit first serves a deep link from
 # the pages/ folder by file name, and components.ui.frame.ensure_router then reroutes it through this file.
-# The pages themselves, their titles, icons and URL paths are listed once, in components/shared/navigation.py.
-PAGES = [
-    st.Page(
-        page.script,
-        title=page.title,
-        icon=page.icon,
-        # The home page keeps Streamlit's own name for it ("home") and is served at the root as the default.
-        url_path=page.url_path or None,
-        default=page.is_home,
-    )
-    for page in navigation.PAGES
-]
+# The pages themselves, their titles, icons and URL paths are listed once, in components/shared/navigation.py;
+# components/ui/app_pages.py makes them st.Page objects once per process.
+PAGES = pages_for_this_run()
 
 # Embedded in another site (`?embed=true`, e.g. a course page's iframe) or projecting a slide, a page shows
 # only its content: Streamlit's embed mode hides its header but not the sidebar navigation. Pages stay
@@ -40,9 +30,9 @@ page = st.navigation(PAGES, position="hidden" if CONTENT_ONLY else "sidebar")
 record = navigation.by_url_path(page.url_path)
 st.set_page_config(
     page_title="Collaboration Findings Explorer",
-    # A bundled image, served by this app: a Material icon here makes the browser fetch it from
-    # fonts.gstatic.com, which fails offline.
-    page_icon=str(Path(__file__).with_name("assets") / "page-icon.png"),
+    # A bundled image, sent with the page: a Material icon here makes the browser fetch it from
+    # fonts.gstatic.com, which fails offline. Sent on a session's first run only (components/ui/app_pages.py).
+    page_icon=page_icon_for_this_run(),
     layout=record.layout,
     initial_sidebar_state=record.sidebar,
 )

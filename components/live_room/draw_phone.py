@@ -28,6 +28,7 @@ from components.shared.text import escape_markdown
 from components.shared.wording import APP_NAME
 from components.store import StoreUnavailableError
 from components.store import live_room as live_store
+from components.store.live_room import PhoneView
 from components.ui import frame as ui
 from components.ui.access import active_dataset
 from components.ui.app_store import app_store, report_failure, store_problem
@@ -47,10 +48,6 @@ def _participant() -> str:
     if keys.LIVE_PARTICIPANT not in st.session_state:
         st.session_state[keys.LIVE_PARTICIPANT] = secrets.token_urlsafe(18)
     return st.session_state[keys.LIVE_PARTICIPANT]
-
-
-def _session_id() -> str:
-    return _participant()  # wrong join codes are counted per phone (and per server), in the store
 
 
 def show_join_page() -> None:
@@ -80,9 +77,10 @@ def _page_end(room) -> None:
     st.caption(f"{escape_markdown(source)} {APP_NAME}.")  # no divider above it: one element fewer per phone
 
 
-def _try_join(store, code: object):
-    """Join by `code`; returns the live room joined (None, with the phone's message kept, when refused)."""
-    joined = live.join(store, _session_id(), code)
+def _try_join(store, code: object) -> PhoneView | None:
+    """Join by `code`; returns the room and this phone's answers joined (None, with its message kept, when
+    refused)."""
+    joined = live.join(store, _participant(), code)
     if joined.failure is not None:
         report_failure(joined.failure)  # logs which database failed and why; the phone sees joined.message
     if joined.room is None:
@@ -92,7 +90,7 @@ def _try_join(store, code: object):
         st.session_state[keys.LIVE_JOIN_CODE] = joined.room.join_code
         st.session_state.pop(keys.LIVE_MESSAGE, None)
         st.query_params["code"] = joined.room.join_code
-    return joined.room
+    return joined.view
 
 
 def _typed_code() -> None:
@@ -106,21 +104,23 @@ def _phone(store):
     url_code = st.query_params.get("code")
     # Right after this phone's answer was written: the room and the answer as that write saw them.
     answered = st.session_state.pop(keys.LIVE_ANSWERED, None)
-    room, expired = None, False
+    view = None
     if (
         url_code
         and st.session_state.get(keys.LIVE_URL_TRIED) != url_code
         and keys.LIVE_JOIN_CODE not in st.session_state
     ):
         st.session_state[keys.LIVE_URL_TRIED] = url_code
-        room = _try_join(store, url_code)  # the room just read to check the code: not read twice
+        view = _try_join(store, url_code)  # the room as read to check the code: not read twice
     code = st.session_state.get(keys.LIVE_JOIN_CODE)
-    if room is None and answered is not None and answered.room.join_code == code:
-        room = answered.room
-    elif room is None and code:
-        room, expired = live_store.live_room_by_code(store, code)
+    if view is None and answered is not None and answered.room.join_code == code:
+        view = live.view_after_answer(answered)
+    elif view is None and code:
+        view = live_store.phone_view(store, code, _participant())
+    room = view.room if view is not None else None
     if room is None:
         if code:
+            expired = view is not None and view.expired
             st.session_state[keys.LIVE_MESSAGE] = live.EXPIRED_CODE if expired else live.WRONG_CODE
             st.session_state.pop(keys.LIVE_JOIN_CODE, None)
         _code_form()
@@ -132,11 +132,7 @@ def _phone(store):
         what_next = escape_markdown(questions.what_comes_next(room.state, room.slide))
         st.markdown(_heading(room.join_code, "### Waiting for the next question", what_next))
     else:
-        if answered is not None and answered.question_id == question.id:
-            own = answered.answer
-        else:
-            own = live_store.own_answer(store, room.join_code, _participant(), question.id)
-        _question(store, room, question, own or {})
+        _question(store, room, question, view.own_answers.get(question.id, {}))
     st.session_state[keys.LIVE_ROOM_DRAWN] = room  # set just before the fragment that takes it, nothing between
     _follow(room.join_code)
     return room

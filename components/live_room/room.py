@@ -17,7 +17,7 @@ from components.live_room.limits import JOIN_LIMIT, JOIN_SUBJECT, TOO_MANY_ANSWE
 from components.live_room.questions import AnswerError, Question
 from components.store import Store, StoreUnavailableError, attempts
 from components.store import live_room as live_store
-from components.store.live_room import LiveRoom
+from components.store.live_room import LiveRoom, PhoneView
 
 WRONG_CODE = "No live room has that code. Check the code on the screen (6 letters and digits) and try again."
 EXPIRED_CODE = "That room has ended: its answers are kept for a day at most. Ask the presenter for the new code."
@@ -31,23 +31,25 @@ class Joined:
     room: LiveRoom | None
     message: str = ""  # why not, for the phone
     failure: StoreUnavailableError | None = None  # the store's fault behind the message, for the server's log
+    view: PhoneView | None = None  # when joined: the room and the phone's own answers, as read to check the code
 
 
-def join(store: Store, session: str, code: object) -> Joined:
+def join(store: Store, phone: str, code: object) -> Joined:
     """A phone's join attempt: the live room, or a clear message (wrong, expired, too many tries, the store
-    busy or unusable). Wrong and expired codes count against the phone's session and the whole server, in the
-    store (limits.JOIN_LIMIT), so the limit holds on every replica and across a restart."""
+    busy or unusable). `phone` is the phone's participant id. Wrong and expired codes count against the phone
+    and the whole server, in the store (limits.JOIN_LIMIT), so the limit holds on every replica and across a
+    restart. The room is read with the phone's own answers (a phone reloading the page has some)."""
     try:
-        if attempts.wait_seconds(store, JOIN_LIMIT, JOIN_SUBJECT, session):
+        if attempts.wait_seconds(store, JOIN_LIMIT, JOIN_SUBJECT, phone):
             return Joined(None, TOO_MANY_JOINS)
-        room, expired = live_store.live_room_by_code(store, str(code or ""))
-        if room is None:
-            attempts.note_failure(store, JOIN_LIMIT, JOIN_SUBJECT, session)
-            return Joined(None, EXPIRED_CODE if expired else WRONG_CODE)
+        view = live_store.phone_view(store, str(code or ""), phone)
+        if view.room is None:
+            attempts.note_failure(store, JOIN_LIMIT, JOIN_SUBJECT, phone)
+            return Joined(None, EXPIRED_CODE if view.expired else WRONG_CODE)
     except StoreUnavailableError as error:
         # Never a traceback, and never a code let through unchecked: the phone is told to try again.
         return Joined(None, f"{CODE_NOT_CHECKED} {error}", error)
-    return Joined(room)
+    return Joined(view.room, view=view)
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,12 @@ def take_answer(
     if room is None:
         return Answered(EXPIRED_CODE)
     return Answered("", question_id, room, taken["answer"])
+
+
+def view_after_answer(answered: Answered) -> PhoneView:
+    """The phone's view right after its answer was received: the room as the answer's write read it (whose
+    current question is the one answered: the write checked that) and that answer, with nothing read again."""
+    return PhoneView(answered.room, own_answers={answered.question_id: dict(answered.answer or {})})
 
 
 def public_tally(store: Store, room: LiveRoom, question: Question) -> Tally:

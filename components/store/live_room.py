@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -196,17 +196,43 @@ def live_room_for_owner(store: Store, room_code: str, owner: str) -> LiveRoom | 
 def live_room_by_code(store: Store, join_code: str) -> tuple[LiveRoom | None, bool]:
     """(the live room, False) for a phone; (None, True) when the code was a room's that has expired;
     (None, False) when no room has it."""
+    view = phone_view(store, join_code)
+    return view.room, view.expired
+
+
+@dataclass(frozen=True)
+class PhoneView:
+    """What a phone's run draws from: its live room (None, and whether the code was an expired room's, when it
+    has none) and its own answers there, by question id."""
+
+    room: LiveRoom | None
+    expired: bool = False
+    own_answers: Mapping[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@guarded
+def phone_view(store: Store, join_code: str, participant: str = "") -> PhoneView:
+    """The live room by its join code and, for a `participant`, their own answers in it, in one read: every
+    phone in a room reruns its page on each change, so this is one transaction, not two."""
     code = normal_join_code(join_code)
     if code is None:
-        return None, False
+        return PhoneView(None)
     now = store.clock()
     with store.reading() as connection:
         row = connection.execute(_select_live(code)).first()
-    if row is None:
-        return None, False
-    if row.expires_at <= now:
-        return None, True
-    return _live(row), False
+        if row is None or row.expires_at <= now:
+            return PhoneView(None, expired=row is not None)
+        own = (
+            connection.execute(
+                sa.select(live_answers.c.question_id, live_answers.c.answer).where(
+                    live_answers.c.join_code == code,
+                    live_answers.c.participant_hash == _participant_hash(code, participant),
+                )
+            ).all()
+            if participant
+            else []
+        )
+    return PhoneView(_live(row), own_answers={answer.question_id: dict(answer.answer) for answer in own})
 
 
 @guarded

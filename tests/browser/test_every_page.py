@@ -5,7 +5,14 @@ page at both sizes are saved under test-output/screenshots/."""
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import assert_no_exception, horizontal_overflow, open_page, screenshot, track_runs
+from tests.browser.conftest import (
+    assert_no_exception,
+    horizontal_overflow,
+    open_page,
+    rerun_after,
+    screenshot,
+    track_runs,
+)
 from tests.browser.steps import PAGES
 
 VIEWPORTS = {"projector": {"width": 1280, "height": 720}, "phone": {"width": 390, "height": 844}}
@@ -84,3 +91,27 @@ def test_keyboard_reaches_every_control(page: Page, path: str, app_url: str):
         page.keyboard.press("Tab")
         page.evaluate(MARK_FOCUSED)
     assert page.evaluate(UNREACHED) == []
+
+
+PAGE_ICON = """() => [...document.querySelectorAll('link[rel~="icon"]')].map(link => link.getAttribute('href'))"""
+
+
+def test_the_page_icon_stays_through_reruns_and_pages(browser: Browser, app_url: str):
+    """The page icon is sent on a session's first run only (components/ui/app_pages.py): the browser keeps it
+    through the session's later runs and page changes, never falling back to Streamlit's own."""
+    context = track_runs(browser.new_context(viewport=VIEWPORTS["projector"]))
+    page = context.new_page()
+    try:
+        open_page(page, f"{app_url}/")
+        page.wait_for_function(f"({PAGE_ICON})().some(href => href.startsWith('data:image/png;base64,'))")
+        first = page.evaluate(PAGE_ICON)
+        page.get_by_role("link", name="Compare groups").first.click()
+        expect(page.locator("h1").first).to_contain_text("Compare")
+        page.get_by_role("link", name="Recommendations planner").first.click()
+        expect(page.get_by_role("heading", name="Recommendations planner")).to_be_visible()
+        # Streamlit's own rerun key: a full run that sends no page icon
+        rerun_after(page, lambda: page.keyboard.press("r"))
+        assert_no_exception(page)
+        assert page.evaluate(PAGE_ICON) == first
+    finally:
+        context.close()

@@ -114,12 +114,12 @@ def test_a_code_typed_while_the_database_is_busy_gets_a_plain_message(monkeypatc
 
 
 def test_a_phones_runs_read_the_room_once_and_nothing_after_its_answer(monkeypatch) -> None:
-    """Every phone in the room reruns this page: the run that joins reads the room once (the join's own check),
-    its poll fragment reuses that read, and the run after an answer draws the room and the answer as the
-    answer's write saw them, reading neither back."""
+    """Every phone in the room reruns this page: the run that joins reads the room and the phone's own answers
+    once, in one transaction (the join's own check), its poll fragment reuses that read, and the run after an
+    answer draws the room and the answer as the answer's write saw them, reading nothing back."""
     _store, _room, live = live_room()
     reads: list[str] = []
-    for name in ("live_room_by_code", "own_answer"):
+    for name in ("phone_view", "live_room_by_code", "own_answer"):
         original = getattr(live_store, name)
 
         def counted(*args, _name=name, _original=original, **kwargs):
@@ -129,7 +129,7 @@ def test_a_phones_runs_read_the_room_once_and_nothing_after_its_answer(monkeypat
         monkeypatch.setattr(live_store, name, counted)
     app = open_app_page(PAGE, query={"code": live.join_code})
     assert "Which of the study's barriers" in texts(app)
-    assert reads == ["live_room_by_code", "own_answer"]  # the join's check, then this phone's own answer
+    assert reads == ["phone_view"]  # the join's check, with this phone's own answers
     reads.clear()
     app.checkbox[0].check()
     app.button[0].click().run()
@@ -137,7 +137,7 @@ def test_a_phones_runs_read_the_room_once_and_nothing_after_its_answer(monkeypat
     assert reads == []
     assert app.checkbox[0].value  # drawn back from the answer as written
     assert app.button[0].label == "Change my answer"
-    reads.clear()
-    app.run()  # a later run (e.g. after the presenter moved on) reads the room and the answer again
-    assert reads == ["live_room_by_code", "own_answer"]
+    app.run()  # a later run (e.g. after the presenter moved on) reads the room and its answers again, once
+    assert reads == ["phone_view"]
     assert app.checkbox[0].value
+    assert app.button[0].label == "Change my answer"

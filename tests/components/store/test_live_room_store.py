@@ -242,6 +242,21 @@ def test_an_answer_is_checked_and_written_in_one_transaction_and_handed_back(sto
     assert take_answer(store, SlidingLimit(5), "ZZZZZ2", "p", "P01:barrier", ["Time"]).message == EXPIRED_CODE
 
 
+def test_a_phones_view_is_its_room_and_only_its_own_answers(store: Store, clock) -> None:
+    _room, live_room = opened(store)
+    limit = SlidingLimit(10)
+    assert answer(store, limit, live_room.join_code, "p", "P01:barrier", ["Time"]) == ""
+    assert answer(store, limit, live_room.join_code, "q", "P01:barrier", ["Roles"]) == ""
+    view = live.phone_view(store, live_room.join_code.lower(), "p")
+    assert view.room == live.live_room_by_code(store, live_room.join_code)[0]
+    assert view.own_answers == {"P01:barrier": {"options": ["Time"]}}  # never another phone's
+    assert live.phone_view(store, live_room.join_code, "new phone").own_answers == {}
+    assert live.phone_view(store, live_room.join_code).own_answers == {}
+    assert live.phone_view(store, "ZZZZZ2", "p") == live.PhoneView(None)
+    clock.advance(live.live_seconds() + 1)
+    assert live.phone_view(store, live_room.join_code, "p") == live.PhoneView(None, expired=True)
+
+
 def test_put_answer_writes_nothing_when_its_check_refuses(store: Store) -> None:
     _room, live_room = opened(store)
 

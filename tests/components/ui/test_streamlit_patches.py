@@ -22,16 +22,23 @@ PATCHES = [
 ]
 
 
+def unwrapped_subclass(name: str, streamlit_class: type, method_name: str) -> tuple[type, Callable]:
+    """A subclass holding Streamlit's own method, so wrapping it here leaves Streamlit's class as the app has
+    it (in a test process where app.py has already run, e.g. after the page tests, that class is wrapped)."""
+    method = getattr(streamlit_class, method_name)
+    own = getattr(method, "__wrapped__", method)
+    return type(name, (streamlit_class,), {method_name: own}), own
+
+
 @pytest.mark.parametrize(("patch", "streamlit_class", "method_name"), PATCHES)
 def test_it_wraps_once(patch: Callable[[type], bool], streamlit_class: type, method_name: str) -> None:
-    # A subclass, so wrapping its method here leaves Streamlit's own class as the app has it.
-    patched = type("Patched", (streamlit_class,), {})
+    patched, own = unwrapped_subclass("Patched", streamlit_class, method_name)
     assert patch(patched) is True
     wrapped = getattr(patched, method_name)
     assert patch(patched) is True  # app.py calls it on every run: wrapping twice would nest
     assert getattr(patched, method_name) is wrapped
-    assert wrapped is not getattr(streamlit_class, method_name)
-    assert wrapped.__wrapped__ is getattr(streamlit_class, method_name)  # the way back to Streamlit's own
+    assert wrapped is not own
+    assert wrapped.__wrapped__ is own  # the way back to Streamlit's own
     assert wrapped.__name__ == method_name
 
 
@@ -39,10 +46,10 @@ def test_it_wraps_once(patch: Callable[[type], bool], streamlit_class: type, met
 def test_another_streamlit_is_left_alone(
     patch: Callable[[type], bool], streamlit_class: type, method_name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    untouched = type("Untouched", (streamlit_class,), {})
+    untouched, own = unwrapped_subclass("Untouched", streamlit_class, method_name)
     monkeypatch.setattr("streamlit.__version__", "9.9.9")
     assert patch(untouched) is False
-    assert getattr(untouched, method_name) is getattr(streamlit_class, method_name)
+    assert getattr(untouched, method_name) is own
 
 
 def test_the_pinned_streamlit_is_the_one_the_wrappers_were_read_against() -> None:
