@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.shared import navigation
-from components.ui.app_pages import page_icon_for_this_run, pages_for_this_run
+from components.ui.app_pages import page_icon, pages_for_this_run
 from components.ui.downloads import keep_built_downloads
 from components.ui.fragment_runs import keep_finished_runs_output
 from components.ui.startup_memory import freeze_what_is_loaded
@@ -20,22 +20,24 @@ keep_finished_runs_output()
 # components/ui/app_pages.py makes them st.Page objects once per process.
 PAGES = pages_for_this_run()
 
+st.set_page_config(
+    page_title="Collaboration Findings Explorer",
+    # A bundled image (components/ui/app_pages.py), set before st.navigation: a page config without an icon
+    # when the navigation arrives has the browser show the page's own Material icon, fetched from
+    # fonts.gstatic.com, which fails offline (tests/browser/test_offline.py).
+    page_icon=page_icon(),
+    layout=navigation.DEFAULT_LAYOUT,
+)
+
 # Embedded in another site (`?embed=true`, e.g. a course page's iframe) or projecting a slide, a page shows
 # only its content: Streamlit's embed mode hides its header but not the sidebar navigation. Pages stay
 # registered, so links inside a page still work.
 CONTENT_ONLY = bool(st.context.is_embedded) or st.query_params.get("view") == "projector"
 page = st.navigation(PAGES, position="hidden" if CONTENT_ONLY else "sidebar")
-# One page config per run, the page's own (a second call from the page would be a second message on every run,
-# e.g. each of a room's phones' reruns).
+# A page with a layout or sidebar of its own (present, join) gets a second, small page config; the rest need none.
 record = navigation.by_url_path(page.url_path)
-st.set_page_config(
-    page_title="Collaboration Findings Explorer",
-    # A bundled image, sent with the page: a Material icon here makes the browser fetch it from
-    # fonts.gstatic.com, which fails offline. Sent on a session's first run only (components/ui/app_pages.py).
-    page_icon=page_icon_for_this_run(),
-    layout=record.layout,
-    initial_sidebar_state=record.sidebar,
-)
+if (record.layout, record.sidebar) != (navigation.DEFAULT_LAYOUT, navigation.DEFAULT_SIDEBAR):
+    st.set_page_config(layout=record.layout, initial_sidebar_state=record.sidebar)
 page.run()
 # Once per process, after the first page ran: the modules and the study it loaded are set aside from the
 # garbage collector's full walks (components/ui/startup_memory.py).

@@ -13,6 +13,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
+DEFAULT_LAYOUT = "wide"
+DEFAULT_SIDEBAR = "auto"
+
+
 @dataclass(frozen=True)
 class PageRecord:
     """One page: its script, the title the navigation shows, its Material icon, and its public URL path
@@ -27,9 +31,9 @@ class PageRecord:
     audience: str
     # A card in Home's "Where to go next". /join is not: phones reach it from the projector's QR code or code.
     home_card: bool = True
-    # The page's own layout and sidebar (st.set_page_config), set once per run by app.py before the page runs.
-    layout: str = "wide"
-    sidebar: str = "auto"
+    # The page's own layout and sidebar (st.set_page_config), set by app.py before the page runs.
+    layout: str = DEFAULT_LAYOUT
+    sidebar: str = DEFAULT_SIDEBAR
 
     @property
     def is_home(self) -> bool:

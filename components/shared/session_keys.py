@@ -224,4 +224,3 @@ LIVE_PANEL_OPEN = "live_panel_open"  # bool: the presenter window drew the live 
 LIVE_PANEL_READ = "live_panel_read"  # (read, LiveRoom | None): the dock's read, handed to its panel fragment
 LIVE_PROJECTOR_RESULTS = "live_projector_results"  # bool: the projector window drew results, not the slide
 LIVE_DELETE_CONFIRM = "live_delete_confirm"  # widget: the tick that must be set before Delete all answers now
-PAGE_ICON_SENT = "page_icon_sent"  # bool: this session's browser has the page icon (app.py sends it once)

@@ -1,5 +1,4 @@
-"""The app's st.Page objects, described once per process and copied for each run; and its page icon, sent once
-per session.
+"""The app's st.Page objects, described once per process and copied for each run; and its page icon, read once.
 
 st.Page finds its script on the disk when it is made (a stat of every folder on the way to the file). Made anew
 on every run for ten pages, that was 42% of the script threads' time during a room's 30 phones' first views
@@ -8,9 +7,10 @@ waits behind the other sessions' runs. st.navigation marks the page it returns o
 may then be run once), so each run gets shallow copies of the process's pages, never the shared objects.
 
 The page icon was 12% of the same time: given as a file, Streamlit reads it and registers it with its media
-files on every run. It is a data: URL of the bundled image instead (nothing to serve, nothing a later run must
-keep alive), and only a session's first full run sends it: the browser keeps a page icon until the app's main
-script changes, so later runs leave it out (and are 5 KB lighter).
+files on every run. It is a data: URL of the bundled image instead, read once per process (nothing to serve,
+nothing a later run must keep alive). It is sent on every full run: Streamlit resumes a session when a tab
+opens another page of the app, and a page config without an icon then lets the browser show the page's own
+Material icon, fetched from fonts.gstatic.com (tests/browser/test_offline.py).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from components.shared import navigation
-from components.shared import session_keys as keys
 from components.shared.navigation import REPO
 
 PAGE_ICON_FILE = REPO / "assets" / "page-icon.png"
@@ -49,13 +48,6 @@ def pages_for_this_run() -> list[StreamlitPage]:
 
 
 @st.cache_resource(show_spinner=False)
-def _page_icon_data_url() -> str:
+def page_icon() -> str:
+    """The page icon for st.set_page_config: the bundled image as a data: URL (about 5 KB), read once."""
     return "data:image/png;base64," + base64.b64encode(PAGE_ICON_FILE.read_bytes()).decode("ascii")
-
-
-def page_icon_for_this_run() -> str | None:
-    """The page icon for st.set_page_config: on this session's first full run, else None (the browser keeps it)."""
-    if st.session_state.get(keys.PAGE_ICON_SENT):
-        return None
-    st.session_state[keys.PAGE_ICON_SENT] = True
-    return _page_icon_data_url()

@@ -1,14 +1,12 @@
-"""The app's pages are made once per process and copied for each run; the page icon goes once per session."""
+"""The app's pages are made once per process and copied for each run; the page icon is read once."""
 
 from __future__ import annotations
 
 import base64
 
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components.shared import navigation
-from components.shared import session_keys as keys
 from components.ui import app_pages
 
 
@@ -39,12 +37,8 @@ def test_each_run_gets_its_own_copies_of_pages_made_once() -> None:
     assert app.session_state["made_once"]
 
 
-def test_the_page_icon_is_the_bundled_image_sent_once_per_session() -> None:
-    st.session_state.pop(keys.PAGE_ICON_SENT, None)
-    try:
-        icon = app_pages.page_icon_for_this_run()
-        assert icon.startswith("data:image/png;base64,")
-        assert base64.b64decode(icon.split(",", 1)[1]) == app_pages.PAGE_ICON_FILE.read_bytes()
-        assert app_pages.page_icon_for_this_run() is None  # the browser keeps it
-    finally:
-        st.session_state.pop(keys.PAGE_ICON_SENT, None)
+def test_the_page_icon_is_the_bundled_image_read_once() -> None:
+    icon = app_pages.page_icon()
+    assert icon.startswith("data:image/png;base64,")
+    assert base64.b64decode(icon.split(",", 1)[1]) == app_pages.PAGE_ICON_FILE.read_bytes()
+    assert app_pages.page_icon() is icon  # read once per process
