@@ -26,7 +26,7 @@ from components.shared.session_keys import (
 from components.shared.text import escape_markdown
 from components.ui import frame as ui
 from components.ui import quotes, view_cache
-from components.ui.access import bundled_dataset
+from components.ui.access import app_glossary, bundled_dataset
 from components.ui.lazy import lazy_expander
 
 EXPLORE = "pages/explore.py"
@@ -69,7 +69,7 @@ def _coding_table_markdown(dataset: Dataset) -> str:
 
 
 def _bundled_lens(dataset: Dataset) -> about.Lens | None:
-    return about.lens(dataset, bundled_dataset().glossary)
+    return about.lens(dataset, app_glossary())
 
 
 def _context_groups(dataset: Dataset) -> list:
@@ -79,7 +79,7 @@ def _context_groups(dataset: Dataset) -> list:
 
 def _glossary_view(dataset: Dataset) -> about.GlossaryView | None:
     has_lens = study_words.lens(dataset) is not None
-    return about.glossary_view(dataset.glossary, bundled_dataset().glossary, has_lens)
+    return about.glossary_view(dataset.glossary, app_glossary(), has_lens)
 
 
 def _full_glossary_table(dataset: Dataset) -> str:

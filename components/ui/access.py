@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+import pandas as pd
 import streamlit as st
 
 from components.data.load import load_dataset_dir
@@ -28,6 +29,15 @@ def bundled_dataset() -> Dataset:
     """The dataset this server was started with (the bundled study unless EXPLORER_DATA_DIR says otherwise)."""
     # Whatever folder the server was started on is this server's own dataset, never "your data".
     return replace(load_dataset_dir(os.environ.get(DATA_DIR_VARIABLE) or BUNDLED_DATA_DIR), is_bundled=True)
+
+
+@st.cache_resource(show_spinner=False)
+def app_glossary() -> pd.DataFrame:
+    """The app's own terms (the bundled study's glossary, in the repository's data/ folder), whatever folder the
+    server was started on: a study without a glossary of its own borrows their definitions (About)."""
+    if not os.environ.get(DATA_DIR_VARIABLE):
+        return bundled_dataset().glossary
+    return load_dataset_dir(BUNDLED_DATA_DIR).glossary
 
 
 def active_dataset() -> Dataset:

@@ -119,3 +119,13 @@ def test_your_data_shows_what_the_loader_noted_on_the_servers_own_study(served_f
 def test_your_data_shows_no_server_notes_for_the_bundled_study():
     app = open_app_page("pages/your-data.py")
     assert SERVER_NOTES_LEAD not in [block.value for block in app.markdown]
+
+
+def test_a_server_started_on_a_folder_without_a_glossary_defines_the_apps_words(served_folder):
+    """The folder has no glossary.csv: About borrows the app's own terms from the repository's data/, as an
+    upload does, not from the folder the server was started on (which has none: an empty Glossary heading)."""
+    assert bundled_dataset().glossary.empty  # the server's own study has no glossary of its own
+    app = open_app_page("pages/about.py")
+    glossary = [block.value for block in app.markdown if "| **inferred** |" in block.value]
+    assert len(glossary) == 1
+    assert escape_markdown("(a theme name or a link)") in glossary[0]  # worded for a study without a lens
