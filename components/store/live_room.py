@@ -307,20 +307,6 @@ def put_answer(
 
 
 @guarded
-def own_answer(store: Store, join_code: str, participant: str, question_id: str) -> dict[str, Any] | None:
-    """This participant's own answer to a question (to show it back on their phone), or None."""
-    with store.reading() as connection:
-        row = connection.execute(
-            sa.select(live_answers.c.answer).where(
-                live_answers.c.join_code == join_code,
-                live_answers.c.question_id == question_id,
-                live_answers.c.participant_hash == _participant_hash(join_code, participant),
-            )
-        ).first()
-    return dict(row.answer) if row else None
-
-
-@guarded
 def question_answers(store: Store, join_code: str, question_id: str | None = None) -> list[LiveAnswer]:
     """A live room's answers (to one question, or all), oldest first. The caller decides who may see what:
     only totals reach a phone (components.live_room.counting)."""

@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
         for phone in mine:
             live_store.live_room_by_code(store, join_code)  # the poll
             message = answer(store, limit, join_code, phone, question_id, ["Time"])
-            live_store.own_answer(store, join_code, phone, question_id)  # the rerun shows it back
+            live_store.phone_view(store, join_code, phone)  # a full run reads the room and its own answers
             with lock:
                 messages[phone] = message
 

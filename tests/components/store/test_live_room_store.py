@@ -79,7 +79,7 @@ def test_one_answer_per_person_per_question_which_they_can_change(store: Store) 
     assert "phone-1" not in repr(rows)  # only hashes of participant ids are kept
     question = questions.question_by_id(live_room.state, "P01:barrier")
     assert tally(question, rows).counts == (("Time", 0), ("Roles", 2), ("Wellbeing", 1))
-    assert live.own_answer(store, code, "phone-1", "P01:barrier") == {"options": ["Roles", "Wellbeing"]}
+    assert live.phone_view(store, code, "phone-1").own_answers == {"P01:barrier": {"options": ["Roles", "Wellbeing"]}}
 
 
 def test_answers_only_to_the_current_open_question(store: Store) -> None:
@@ -234,11 +234,8 @@ def test_an_answer_is_checked_and_written_in_one_transaction_and_handed_back(sto
     assert taken.message == ""  # the two refusals above did not use up the phone's one answer a minute
     assert taken.question_id == "P01:barrier"
     assert taken.room == live.live_room_by_code(store, live_room.join_code)[0]
-    assert (
-        taken.answer
-        == live.own_answer(store, live_room.join_code, "p", "P01:barrier")
-        == {"options": ["Time", "Roles"]}
-    )
+    assert {"P01:barrier": taken.answer} == live.phone_view(store, live_room.join_code, "p").own_answers
+    assert taken.answer == {"options": ["Time", "Roles"]}
     assert take_answer(store, SlidingLimit(5), "ZZZZZ2", "p", "P01:barrier", ["Time"]).message == EXPIRED_CODE
 
 
